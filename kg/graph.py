@@ -1,0 +1,51 @@
+"""A batch of nodes and relationships to write, deduplicated by key: what a store's
+`write` takes. Building it is pure Python; no store is touched here."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from kg.schema import NODES, RELATIONSHIPS
+
+RelKey = tuple[str, str, str]  # (type, from label, to label)
+
+
+@dataclass
+class GraphBatch:
+    # label -> key -> properties (the key included)
+    nodes: dict[str, dict[str, dict]] = field(default_factory=lambda: defaultdict(dict))
+    # (type, from label, to label) -> (from key, to key) -> properties
+    rels: dict[RelKey, dict[tuple[str, str], dict]] = field(default_factory=lambda: defaultdict(dict))
+
+    def add_node(self, label: str, key: str, **props) -> None:
+        """Add or complete a node: a property already set in this batch is kept."""
+        if label not in NODES:
+            raise ValueError(f"unknown node label {label!r}")
+        row = self.nodes[label].setdefault(key, {"key": key})
+        for name, value in props.items():
+            if row.get(name) is None:
+                row[name] = value
+
+    def add_rel(self, rel_type: str, from_label: str, from_key: str, to_label: str, to_key: str, **props) -> None:
+        """Add a relationship; the first one seen between two nodes keeps its properties."""
+        pairs, _ = RELATIONSHIPS[rel_type]
+        if (from_label, to_label) not in pairs:
+            raise ValueError(f"{rel_type} does not join {from_label} to {to_label}")
+        self.rels[(rel_type, from_label, to_label)].setdefault((from_key, to_key), props)
+
+    def node_rows(self, label: str) -> list[dict]:
+        """Rows with every property of the label, None where unset."""
+        columns = NODES[label]
+        return [{name: row.get(name) for name in columns} for row in self.nodes.get(label, {}).values()]
+
+    def rel_rows(self, rel_key: RelKey) -> list[dict]:
+        """Rows `{"from", "to", <properties>}` with every property of the type."""
+        _, columns = RELATIONSHIPS[rel_key[0]]
+        return [
+            {"from": src, "to": dst, **{name: props.get(name) for name in columns}}
+            for (src, dst), props in self.rels.get(rel_key, {}).items()
+        ]
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self.nodes.values()) + sum(len(v) for v in self.rels.values())

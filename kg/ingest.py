@@ -1,0 +1,145 @@
+"""Ingest: digest files -> Paper records -> mentions -> one batch per file -> the store.
+
+A file that fails to read or parse is reported and skipped before anything of it is
+written; the other files still load."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from extractors.digests import ParsedFile, expand_paths, parse_file
+from kg.errors import InputError
+from kg.graph import GraphBatch
+from kg.model import Paper, author_key, concept_key
+from kg.resolve import PaperNode, lookup_stored, resolve
+from kg.store.base import GraphStore
+
+# What a mention kind becomes in the graph: (relationship, concept label).
+_MENTION_EDGES = {
+    "method": ("USES", "Method"),
+    "dataset": ("EVALUATES_ON", "Dataset"),
+    "company": ("MENTIONS", "Company"),
+    "metric": ("REPORTS", "Metric"),
+    "task": ("ADDRESSES", "Task"),
+}
+
+
+@dataclass
+class FileReport:
+    path: str
+    family: str | None = None
+    papers: int = 0
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    incomplete: int = 0
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class IngestReport:
+    files: list[FileReport] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[FileReport]:
+        return [f for f in self.files if f.error]
+
+
+def ingest(
+    paths: Iterable[str],
+    *,
+    store: GraphStore,
+    extract: bool = True,
+    on_file: Callable[[FileReport], None] | None = None,
+) -> IngestReport:
+    """Load every file into the store; each file's report is passed to `on_file` as it ends."""
+    extractor = _extractor() if extract else None
+    report = IngestReport()
+    for path in expand_paths(paths):
+        file_report = FileReport(path=path)
+        try:
+            parsed = parse_file(path)
+        except InputError as exc:
+            file_report.error = str(exc)
+        else:
+            load_parsed(parsed, store=store, extractor=extractor, report=file_report)
+        report.files.append(file_report)
+        if on_file:
+            on_file(file_report)
+    return report
+
+
+def load_parsed(parsed: ParsedFile, *, store: GraphStore, extractor=None, report: FileReport | None = None) -> FileReport:
+    """Resolve, extract and write the papers of one parsed input in one store write."""
+    report = report or FileReport(path=parsed.path)
+    report.family = parsed.family
+    report.warnings.extend(parsed.warnings)
+    papers = parsed.papers
+    nodes, owners = resolve(papers, lookup_stored(store, papers))
+    mentions = list(extractor.pipe(papers)) if extractor else [[] for _ in papers]
+    batch = build_batch(nodes, papers, owners, mentions, family=parsed.family)
+    store.write(batch)
+    report.papers = len(papers)
+    report.added = sum(node.is_new for node in nodes)
+    report.updated = sum(node.changed for node in nodes)
+    report.unchanged = len(nodes) - report.added - report.updated
+    report.incomplete = sum(bool(p.incomplete) for p in papers)
+    return report
+
+
+def build_batch(nodes: list[PaperNode], papers: list[Paper], owners: list[PaperNode], mentions: list[list],
+                *, family: str) -> GraphBatch:
+    """The batch for one input: its Paper nodes, and per record its authors, source and
+    mentions (`owners[i]` is the node of `papers[i]`, `mentions[i]` what was found in it)."""
+    batch = GraphBatch()
+    for node in nodes:
+        batch.add_node("Paper", node.key, **{k: v for k, v in node.props.items() if k != "key"})
+    for paper, node, found in zip(papers, owners, mentions):
+        _add_record(batch, paper, node.key, family)
+        _add_mentions(batch, node.key, found)
+    return batch
+
+
+def _add_record(batch: GraphBatch, paper: Paper, key: str, family: str) -> None:
+    for position, name in enumerate(paper.authors, start=1):
+        akey = author_key(name)
+        batch.add_node("Author", akey, name=name)
+        batch.add_rel("WROTE", "Author", akey, "Paper", key, position=position)
+    batch.add_node("Source", paper.source, name=paper.source, family=family, date=paper.digest_date)
+    batch.add_rel("LISTED_IN", "Paper", key, "Source", paper.source, line=paper.line or None)
+
+
+def _add_mentions(batch: GraphBatch, key: str, mentions: list) -> None:
+    datasets = {concept_key(m.name) for m in mentions if m.kind == "dataset"}
+    for mention in mentions:
+        ckey = concept_key(mention.name)
+        if not ckey:
+            continue
+        evidence = mention.evidence
+        if mention.kind == "proposed":
+            # A proposed name that the paper also treats as a dataset is a released dataset.
+            label = "Dataset" if ckey in datasets else "Method"
+            batch.add_node(label, ckey, name=mention.name)
+            batch.add_rel("PROPOSES", "Paper", key, label, ckey, evidence=evidence)
+            continue
+        rel, label = _MENTION_EDGES[mention.kind]
+        batch.add_node(label, ckey, name=mention.name)
+        if rel == "MENTIONS":
+            batch.add_rel(rel, "Paper", key, label, ckey, deployed=mention.deployed, evidence=evidence)
+            if mention.parent:
+                pkey = concept_key(mention.parent)
+                batch.add_node("Company", pkey, name=mention.parent)
+                batch.add_rel("PART_OF", "Company", ckey, "Company", pkey)
+        elif rel == "REPORTS":
+            batch.add_rel(rel, "Paper", key, label, ckey, value=mention.value, unit=mention.unit,
+                          setting=mention.setting, evidence=evidence)
+        else:
+            batch.add_rel(rel, "Paper", key, label, ckey, evidence=evidence)
+
+
+def _extractor():
+    from extractors.entities import EntityExtractor
+
+    return EntityExtractor()

@@ -1,0 +1,123 @@
+"""One node per paper: match records to each other and to the store by arXiv id, then
+normalised title, then abstract fingerprint, and merge their fields."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.model import Paper, abstract_fingerprint, paper_key, title_key
+from kg.schema import NODES
+from kg.store.base import GraphStore
+
+PAPER_PROPS = [name for name in NODES["Paper"]]
+# Fields a later record fills only when the node lacks them.
+_FILL = (
+    "title", "published", "updated", "url", "pdf_url", "doi", "venue", "comments",
+    "journal_ref", "category", "tldr", "digest_date",
+)
+
+
+@dataclass
+class PaperNode:
+    """A Paper node as it will be written, and the records that make it up."""
+
+    key: str
+    props: dict
+    stored: dict | None = None  # the properties in the store before this batch
+    records: list[Paper] = field(default_factory=list)
+
+    @property
+    def is_new(self) -> bool:
+        return self.stored is None
+
+    @property
+    def changed(self) -> bool:
+        return self.stored is not None and self.stored != self.props
+
+
+def lookup_stored(store: GraphStore, papers: list[Paper]) -> list[dict]:
+    """Stored Paper nodes that any of these records may be: same key, id, title or fingerprint."""
+    keys = sorted({paper_key(p) for p in papers})
+    ids = sorted({p.arxiv_id for p in papers if p.arxiv_id})
+    titles = sorted({t for p in papers if (t := title_key(p.title))})
+    prints = sorted({f for p in papers if (f := abstract_fingerprint(p.abstract))})
+    returns = ", ".join(f"p.{name} AS {name}" for name in PAPER_PROPS)
+    found: dict[str, dict] = {}
+    for prop, values in (("key", keys), ("arxiv_id", ids), ("title_key", titles), ("fingerprint", prints)):
+        if not values:
+            continue
+        result = store.query(f"UNWIND $values AS v MATCH (p:Paper) WHERE p.{prop} = v RETURN {returns}", {"values": values})
+        for row in result.records():
+            found[row["key"]] = row
+    return list(found.values())
+
+
+def resolve(papers: list[Paper], stored: list[dict]) -> tuple[list[PaperNode], list[PaperNode]]:
+    """Group records into nodes. Returns (nodes in first-seen order, the node of each record)."""
+    by_id: dict[str, PaperNode] = {}
+    by_title: dict[str, PaperNode] = {}
+    by_print: dict[str, PaperNode] = {}
+
+    def index(node: PaperNode) -> None:
+        props = node.props
+        if props.get("arxiv_id"):
+            by_id.setdefault(props["arxiv_id"], node)
+        if props.get("title_key"):
+            by_title.setdefault(props["title_key"], node)
+        if props.get("fingerprint"):
+            by_print.setdefault(props["fingerprint"], node)
+
+    for row in stored:
+        index(PaperNode(key=row["key"], props=dict(row), stored=dict(row)))
+
+    nodes: dict[str, PaperNode] = {}
+    owners: list[PaperNode] = []
+    for paper in papers:
+        node = _find(paper, by_id, by_title, by_print)
+        if node is None:
+            key = paper_key(paper)
+            node = PaperNode(key=key, props={name: None for name in PAPER_PROPS} | {"key": key})
+        merge_record(node.props, paper)
+        node.records.append(paper)
+        nodes.setdefault(node.key, node)
+        owners.append(node)
+        index(node)
+    return list(nodes.values()), owners
+
+
+def _find(paper: Paper, by_id, by_title, by_print) -> PaperNode | None:
+    if paper.arxiv_id and paper.arxiv_id in by_id:
+        return by_id[paper.arxiv_id]
+    # Two different arXiv ids are two papers, however alike their titles.
+    for index, value in ((by_title, title_key(paper.title)), (by_print, abstract_fingerprint(paper.abstract))):
+        node = index.get(value) if value else None
+        if node is not None and (not paper.arxiv_id or not node.props.get("arxiv_id")):
+            return node
+    return None
+
+
+def merge_record(props: dict, paper: Paper) -> None:
+    """Fold one record into a node's properties: fill what is missing, keep the longest
+    abstract and the largest counts, union the sources and categories."""
+    if not props.get("arxiv_id") and paper.arxiv_id:
+        props["arxiv_id"] = paper.arxiv_id
+    for name in _FILL:
+        if props.get(name) is None and getattr(paper, name):
+            props[name] = getattr(paper, name)
+    if paper.abstract and len(paper.abstract) > len(props.get("abstract") or ""):
+        props["abstract"] = paper.abstract
+    props["categories"] = _union(props.get("categories"), paper.categories) or None
+    props["sources"] = sorted(set(props.get("sources") or []) | {paper.source})
+    props["n_authors"] = _max(props.get("n_authors"), paper.n_authors, len(paper.authors) or None)
+    props["upvotes"] = _max(props.get("upvotes"), paper.upvotes)
+    props["title_key"] = title_key(props.get("title"))
+    props["fingerprint"] = abstract_fingerprint(props.get("abstract"))
+
+
+def _union(first: list | None, second: list) -> list:
+    return list(dict.fromkeys([*(first or []), *second]))
+
+
+def _max(*values):
+    present = [v for v in values if v is not None]
+    return max(present) if present else None

@@ -1,0 +1,69 @@
+"""The contract every store keeps: write a batch, run a query, close."""
+
+from __future__ import annotations
+
+import re
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+
+from kg.errors import QueryError
+from kg.graph import GraphBatch
+from kg.schema import NODES, RELATIONSHIPS
+
+
+@dataclass
+class QueryResult:
+    columns: list[str]
+    rows: list[list]
+
+    def records(self) -> list[dict]:
+        return [dict(zip(self.columns, row)) for row in self.rows]
+
+
+class GraphStore(ABC):
+    """A Cypher graph database holding kg's model. Use as a context manager."""
+
+    url: str
+
+    @abstractmethod
+    def write(self, batch: GraphBatch) -> None:
+        """Upsert every node of the batch by key (a None property never erases a stored
+        value) and every relationship by its two end nodes; atomically where the store can."""
+
+    @abstractmethod
+    def query(self, cypher: str, params: dict | None = None, *, write: bool = False) -> QueryResult:
+        """Run one Cypher statement with parameters. Without `write`, a statement that
+        would change the graph is refused with QueryError."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """Nodes per label and relationships per type, every one of them, zeros included."""
+        labels = {label: self._count(f"MATCH (n:{label}) RETURN count(n) AS n") for label in NODES}
+        rels = {rel: self._count(f"MATCH ()-[r:{rel}]->() RETURN count(r) AS n") for rel in RELATIONSHIPS}
+        return {"nodes": labels, "relationships": rels}
+
+    def _count(self, cypher: str) -> int:
+        rows = self.query(cypher).rows
+        return int(rows[0][0]) if rows else 0
+
+
+_WRITE_CLAUSE = re.compile(
+    r"\b(CREATE|MERGE|SET|DELETE|DETACH|REMOVE|DROP|ALTER|COPY|LOAD|INSTALL|ATTACH|IMPORT|EXPORT|CHECKPOINT)\b",
+    re.IGNORECASE,
+)
+_STRINGS_AND_COMMENTS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.S)
+
+
+def refuse_writes(cypher: str) -> None:
+    """Raise QueryError when a statement has a clause that changes the graph."""
+    match = _WRITE_CLAUSE.search(_STRINGS_AND_COMMENTS.sub(" ", cypher))
+    if match:
+        raise QueryError(f"the query writes ({match.group(1).upper()}); pass --write to allow it")

@@ -1,0 +1,179 @@
+"""The embedded store: LadybugDB, one file, no server.
+
+Writes take the fastest path DESIGN.md measured: find which keys exist, COPY the new
+nodes and their relationships from Arrow tables, SET / MERGE only what touches existing
+nodes. One write is one transaction."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from kg.errors import QueryError, StoreError, StoreInUse
+from kg.graph import GraphBatch
+from kg.schema import BOOL, INT, NODES, RELATIONSHIPS, STRING, STRINGS
+from kg.store.base import GraphStore, QueryResult, refuse_writes
+
+_LOCK = re.compile(r"Could not set lock on file.*?Lock is held by PID (\d+)", re.S)
+_BUFFER_MB = int(os.environ.get("KG_LADYBUG_BUFFER_MB", "1024"))
+
+
+def _arrow_type(kind: str):
+    import pyarrow as pa
+
+    return {STRING: pa.string(), INT: pa.int64(), BOOL: pa.bool_(), STRINGS: pa.list_(pa.string())}[kind]
+
+
+def _ddl() -> list[str]:
+    statements = []
+    for label, props in NODES.items():
+        columns = ", ".join(f"{name} {kind}" for name, kind in props.items())
+        statements.append(f"CREATE NODE TABLE IF NOT EXISTS {label}({columns}, PRIMARY KEY (key))")
+    for rel, (pairs, props) in RELATIONSHIPS.items():
+        ends = ", ".join(f"FROM {a} TO {b}" for a, b in pairs)
+        columns = "".join(f", {name} {kind}" for name, kind in props.items())
+        statements.append(f"CREATE REL TABLE IF NOT EXISTS {rel}({ends}{columns})")
+    return statements
+
+
+class LadybugStore(GraphStore):
+    def __init__(self, path: str | os.PathLike, *, read_only: bool = False):
+        import ladybug
+
+        self.path = str(path)
+        self.url = self.path
+        self.read_only = read_only
+        if read_only and not Path(self.path).exists():
+            raise StoreError(f"store {self.path} does not exist yet; run `kg ingest` first")
+        try:
+            self._db = ladybug.Database(self.path, read_only=read_only, buffer_pool_size=_BUFFER_MB * 1024 * 1024)
+            self._conn = ladybug.Connection(self._db)
+        except RuntimeError as exc:
+            raise _store_error(self.path, exc) from exc
+        if not read_only:
+            for statement in _ddl():
+                self._execute(statement)
+
+    # -- the contract -------------------------------------------------------------
+
+    def query(self, cypher: str, params: dict | None = None, *, write: bool = False) -> QueryResult:
+        if not write:
+            refuse_writes(cypher)
+        result = self._execute(cypher, params)
+        rows = [[_plain(value) for value in row] for row in result.get_all()]
+        return QueryResult(columns=result.get_column_names(), rows=rows)
+
+    def write(self, batch: GraphBatch) -> None:
+        if not len(batch):
+            return
+        self._execute("BEGIN TRANSACTION")
+        try:
+            created = {label: self._write_nodes(label, batch.node_rows(label)) for label in NODES}
+            for rel_key in batch.rels:
+                self._write_rels(rel_key, batch.rel_rows(rel_key), created)
+            self._execute("COMMIT")
+        except BaseException:
+            self._rollback()
+            raise
+
+    def _rollback(self) -> None:
+        """LadybugDB has already rolled back when a statement failed; tolerate that."""
+        try:
+            self._conn.execute("ROLLBACK")
+        except RuntimeError:
+            pass
+
+    def close(self) -> None:
+        conn, db = getattr(self, "_conn", None), getattr(self, "_db", None)
+        self._conn = self._db = None
+        if conn is not None:
+            conn.close()
+        if db is not None:
+            db.close()
+
+    # -- writing ------------------------------------------------------------------
+
+    def _existing_keys(self, label: str, keys: list[str]) -> set[str]:
+        found: set[str] = set()
+        for start in range(0, len(keys), 5000):
+            chunk = keys[start:start + 5000]
+            result = self._execute(f"UNWIND $keys AS k MATCH (n:{label} {{key: k}}) RETURN n.key", {"keys": chunk})
+            found.update(row[0] for row in result.get_all())
+        return found
+
+    def _write_nodes(self, label: str, rows: list[dict]) -> set[str]:
+        """COPY the new rows, SET the existing ones; returns the keys created."""
+        if not rows:
+            return set()
+        existing = self._existing_keys(label, [row["key"] for row in rows])
+        new_rows = [row for row in rows if row["key"] not in existing]
+        old_rows = [row for row in rows if row["key"] in existing]
+        if new_rows:
+            self._copy(label, new_rows, NODES[label])
+        if old_rows:
+            # coalesce: a property this input lacks never erases what another input gave.
+            sets = ", ".join(f"n.{p} = coalesce(r.{p}, n.{p})" for p in _given(old_rows, NODES[label]) if p != "key")
+            self._execute(f"UNWIND $rows AS r MATCH (n:{label} {{key: r.key}}) SET {sets}", {"rows": old_rows})
+        return {row["key"] for row in new_rows}
+
+    def _write_rels(self, rel_key: tuple[str, str, str], rows: list[dict], created: dict[str, set[str]]) -> None:
+        rel, from_label, to_label = rel_key
+        props = RELATIONSHIPS[rel][1]
+        # A relationship touching a node created in this write cannot exist yet: COPY it.
+        fresh = [r for r in rows if r["from"] in created[from_label] or r["to"] in created[to_label]]
+        merge = [r for r in rows if not (r["from"] in created[from_label] or r["to"] in created[to_label])]
+        if fresh:
+            columns = {"from": STRING, "to": STRING, **props}
+            self._copy(rel, fresh, columns, f"(from='{from_label}', to='{to_label}')")
+        if merge:
+            sets = ", ".join(f"e.{p} = coalesce(r.{p}, e.{p})" for p in _given(merge, props))
+            self._execute(
+                f"UNWIND $rows AS r MATCH (a:{from_label} {{key: r.from}}) MATCH (b:{to_label} {{key: r.to}}) "
+                f"MERGE (a)-[e:{rel}]->(b)" + (f" SET {sets}" if sets else ""),
+                {"rows": merge},
+            )
+
+    def _copy(self, table: str, rows: list[dict], columns: dict[str, str], options: str = "") -> None:
+        import pyarrow as pa
+
+        schema = pa.schema([(name, _arrow_type(kind)) for name, kind in columns.items()])
+        arrow = pa.Table.from_pylist([{name: row.get(name) for name in columns} for row in rows], schema=schema)
+        self._execute(f"COPY {table} FROM $rows {options}".strip(), {"rows": arrow})
+
+    def _execute(self, cypher: str, params: dict | None = None):
+        if self._conn is None:
+            raise StoreError(f"store {self.path} is closed")
+        try:
+            return self._conn.execute(cypher, params or {})
+        except RuntimeError as exc:
+            raise _query_error(exc) from exc
+
+
+def _given(rows: list[dict], columns) -> list[str]:
+    """Columns with a value in some row. A column that is None throughout is left out of
+    a SET: it would change nothing, and LadybugDB cannot type a parameter of only nulls."""
+    return [name for name in columns if any(row.get(name) is not None for row in rows)]
+
+
+def _plain(value):
+    """Nodes and relationships as plain dicts: properties plus `_label`, without internal ids."""
+    if isinstance(value, dict) and "_LABEL" in value:
+        plain = {k: v for k, v in value.items() if not k.startswith("_")}
+        plain["_label"] = value["_LABEL"]
+        return plain
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _store_error(path: str, exc: RuntimeError) -> StoreError:
+    message = str(exc)
+    lock = _LOCK.search(message)
+    if lock:
+        return StoreInUse(f"store {path} is in use by another process (PID {lock.group(1)})")
+    return StoreError(f"store {path} cannot be opened: {message.splitlines()[0]}")
+
+
+def _query_error(exc: RuntimeError) -> QueryError:
+    return QueryError(str(exc).splitlines()[0])
