@@ -5,6 +5,7 @@ The family is found from the content, never from the file name."""
 
 from __future__ import annotations
 
+import inspect
 import os
 import sys
 from collections.abc import Iterable, Iterator
@@ -13,6 +14,7 @@ from pathlib import Path
 from types import ModuleType
 
 from extractors.digests import ai_enhanced, arxiv_listing, daily_papers, markdown_table
+from extractors.digests import json_records, markdown_blocks, web_capture
 from extractors.digests.common import DigestError
 from extractors.digests.reading import decode
 from kg.errors import InputError
@@ -21,7 +23,7 @@ from kg.model import Paper
 # Detection order: the most specific shapes first.
 FAMILIES: dict[str, ModuleType] = {
     module.NAME: module
-    for module in (markdown_table, ai_enhanced, daily_papers, arxiv_listing)
+    for module in (json_records, markdown_table, ai_enhanced, markdown_blocks, web_capture, daily_papers, arxiv_listing)
 }
 
 STDIN = "-"
@@ -51,7 +53,12 @@ def parse_text(text: str, path: str, *, family: str | None = None, warnings: lis
         raise InputError(path, f"matches no known digest family ({known})")
     source = "<stdin>" if path == STDIN else os.path.basename(path)
     try:
-        papers = FAMILIES[family].parse(text, source)
+        parse = FAMILIES[family].parse
+        # Parsers that can keep going past a bad record take the warnings list.
+        if "warnings" in inspect.signature(parse).parameters:
+            papers = parse(text, source, warnings=warnings)
+        else:
+            papers = parse(text, source)
     except DigestError as exc:
         raise InputError(path, f"{family}: {exc}") from exc
     if not papers:

@@ -1,0 +1,353 @@
+"""Paper records as JSON: JSON Lines or one JSON array, whatever tool wrote them.
+
+Common field names are mapped onto `Paper`: `id`/`arxiv_id`/`entry_id` (also `arXiv:ID`
+and abs/pdf/Hugging Face paper URLs), `title`, `authors` (a list of names or of
+`{name: ...}` objects, or one comma-joined string), `abstract`/`summary` (also one level
+down, e.g. `details.abstract`), `categories`, `primary_category`, `comment(s)`,
+`journal_ref`, `doi`, dates, `upvotes`/`stars`, and an `AI` object of
+tldr/motivation/method/result/conclusion. The `arxiv` package's Result fields are among
+them, so `kg fetch` output reads back here.
+
+Lines written as Python dict literals (one tool does) are read with `ast.literal_eval`,
+with a warning. A broken or empty record is skipped with a warning; the file goes on."""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+from typing import Any
+
+from extractors.digests.common import clean_text, parse_date, split_authors, venue_from_comments
+from kg.model import Paper, normalise_arxiv_id
+
+NAME = "json-records"
+
+_PAPER_KEY = re.compile(
+    r"""["'](?:arxiv_id|arxivId|entry_id|id|title|abstract|summary|paper_url)["']\s*:"""
+)
+_PAPER_URL = re.compile(
+    r"(?:arxiv\.org/(?:abs|pdf|html)/|huggingface\.co/papers/|hf\.co/papers/|alphaxiv\.org/(?:abs/)?)(?P<rest>\S+)",
+    re.I,
+)
+_URL = re.compile(r"https?://\S+|www\.\S+")
+_ISO_DATE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})")
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+
+_ID_KEYS = ("arxiv_id", "arxivId", "arxiv", "id", "paper_id")
+_URL_KEYS = ("entry_id", "link", "abs", "abs_url", "arxiv_url", "arxiv_page_url", "url", "paper_url",
+             "page_url", "pdf_url", "pdf")
+_ABS_URL_KEYS = ("link", "abs", "abs_url", "arxiv_url", "arxiv_page_url", "entry_id", "url", "paper_url")
+_PDF_KEYS = ("pdf_url", "pdf")
+_ABSTRACT_KEYS = ("abstract", "summary", "abstract_text")
+_AUTHOR_KEYS = ("authors", "author", "author_names")
+_SECTIONS = ("motivation", "method", "result", "conclusion")
+
+# Fewer words than this (links aside) is a scraper's stray page text, not an abstract;
+# arXiv caps abstracts at 1,920 characters, so many times that is a page, not an abstract.
+MIN_ABSTRACT_WORDS = 8
+MAX_ABSTRACT_CHARS = 6000
+
+
+def detect(text: str) -> bool:
+    head = text.lstrip()[:4000]
+    return head.startswith(("{", "[")) and bool(_PAPER_KEY.search(head))
+
+
+def parse(text: str, source: str, warnings: list[str] | None = None) -> list[Paper]:
+    warnings = warnings if warnings is not None else []
+    papers = []
+    for line_no, record in _records(text, source, warnings):
+        if not isinstance(record, dict):
+            warnings.append(f"{source}: line {line_no}: not a record (a JSON {type(record).__name__}), skipped")
+            continue
+        paper = paper_from_record(record, source=source, line=line_no)
+        if paper is None:
+            warnings.append(f"{source}: line {line_no}: a record with no id, title or abstract, skipped")
+            continue
+        papers.append(paper)
+    return papers
+
+
+def paper_from_record(record: dict[str, Any], *, source: str, line: int = 0, family: str = NAME) -> Paper | None:
+    """One record as a Paper; None when it has neither an id, a title nor an abstract."""
+    incomplete: list[str] = []
+    arxiv_id = _arxiv_id(record)
+    title = clean_text(_text(_get(record, "title")))
+    abstract, abstract_problem = _abstract(_get(record, *_ABSTRACT_KEYS))
+    if arxiv_id is None and title is None and abstract is None:
+        return None
+    authors = _authors(_get(record, *_AUTHOR_KEYS))
+    if not arxiv_id:
+        incomplete.append("no id")
+    if not title:
+        incomplete.append("no title")
+    if not authors:
+        incomplete.append("no authors")
+    if abstract_problem:
+        incomplete.append(abstract_problem)
+    categories = _categories(_get(record, "categories", "tags"))
+    category = _category(_get(record, "primary_category", "category")) or (categories[0] if categories else None)
+    comments = clean_text(_text(_get(record, "comment", "comments")))
+    ai = _get(record, "AI", "ai")
+    ai = ai if isinstance(ai, dict) else {}
+    abs_url = _first_url(record, _ABS_URL_KEYS)
+    pdf_url = _first_url(record, _PDF_KEYS)
+    return Paper(
+        source=source,
+        family=family,
+        line=line,
+        arxiv_id=arxiv_id,
+        title=title,
+        abstract=abstract,
+        authors=authors,
+        published=_iso_date(_get(record, "published", "published_date", "publishedAt", "date")),
+        updated=_iso_date(_get(record, "updated", "updated_date")),
+        digest_date=_iso_date(_get(record, "listing_date", "digest_date", "scraped_date")),
+        url=f"https://arxiv.org/abs/{arxiv_id}" if arxiv_id else abs_url,
+        pdf_url=pdf_url or (f"https://arxiv.org/pdf/{arxiv_id}" if arxiv_id else None),
+        doi=_doi(_get(record, "doi")),
+        venue=clean_text(_text(_get(record, "venue"))) or venue_from_comments(comments),
+        comments=comments,
+        journal_ref=clean_text(_text(_get(record, "journal_ref", "journal-ref"))),
+        category=category,
+        categories=categories,
+        tldr=clean_text(_text(ai.get("tldr") or _get(record, "tldr"))),
+        sections={name: value for name in _SECTIONS if (value := clean_text(_text(ai.get(name))))},
+        n_authors=_int(_get(record, "n_authors", "num_authors")),
+        upvotes=_int(_get(record, "upvotes", "stars", nested=False)),
+        incomplete=incomplete,
+    )
+
+
+# --- reading the file ------------------------------------------------------------------
+
+
+def _records(text: str, source: str, warnings: list[str]):
+    """Yield (line, value) per record: the elements of a JSON array, else one per line."""
+    stripped = text.lstrip()
+    if stripped.startswith("["):
+        yield from _array(text, source, warnings)
+        return
+    lines = text.split("\n")
+    first = next((line.strip() for line in lines if line.strip()), "")
+    if first == "{" or (first.startswith("{") and not first.endswith("}")):
+        # Pretty-printed objects, one after another.
+        yield from _stream(text, source, warnings)
+        return
+    python_lines = 0
+    last = max((i for i, line in enumerate(lines) if line.strip()), default=-1)
+    for index, line in enumerate(lines):
+        line = line.strip()
+        if not line:
+            continue
+        try:
+            yield index + 1, json.loads(line)
+            continue
+        except ValueError:
+            pass
+        value = _literal(line)
+        if value is not None:
+            python_lines += 1
+            yield index + 1, value
+        elif index == last:
+            warnings.append(f"{source}: line {index + 1}: the last record is cut short (truncated), skipped")
+        else:
+            warnings.append(f"{source}: line {index + 1}: neither JSON nor a Python dict literal, skipped")
+    if python_lines:
+        warnings.append(
+            f"{source}: {python_lines} line(s) are Python dict literals, not JSON; read with ast.literal_eval"
+        )
+
+
+def _literal(line: str) -> Any:
+    """A Python literal line (single quotes, True/None), never evaluated as code."""
+    if not line.startswith(("{", "[")):
+        return None
+    try:
+        return ast.literal_eval(line)
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        return None
+
+
+_DECODER = json.JSONDecoder()
+_SPACE = re.compile(r"\s*")
+
+
+def _array(text: str, source: str, warnings: list[str]):
+    """Elements of a top-level JSON array with the line each starts on; a broken element
+    ends the array with a warning, keeping the elements before it."""
+    pos = _SPACE.match(text, 0).end() + 1  # past "["
+    line, counted = 1, 0
+    while True:
+        pos = _SPACE.match(text, pos).end()
+        if pos >= len(text):
+            warnings.append(f"{source}: the JSON array is not closed (truncated)")
+            return
+        if text[pos] == "]":
+            return
+        line += text.count("\n", counted, pos)
+        counted = pos
+        try:
+            value, pos = _DECODER.raw_decode(text, pos)
+        except ValueError as exc:
+            warnings.append(f"{source}: line {line}: a broken record ({exc.msg}), the rest of the array skipped")
+            return
+        yield from _expand(line, value)
+        pos = _SPACE.match(text, pos).end()
+        if text.startswith(",", pos):
+            pos += 1
+
+
+def _stream(text: str, source: str, warnings: list[str]):
+    pos, line, counted = 0, 1, 0
+    while True:
+        pos = _SPACE.match(text, pos).end()
+        if pos >= len(text):
+            return
+        line += text.count("\n", counted, pos)
+        counted = pos
+        try:
+            value, pos = _DECODER.raw_decode(text, pos)
+        except ValueError as exc:
+            warnings.append(f"{source}: line {line}: a broken record ({exc.msg}), the rest of the file skipped")
+            return
+        yield from _expand(line, value)
+
+
+def _expand(line: int, value: Any):
+    """A wrapper object such as `{"papers": [...]}` gives its list of records."""
+    if isinstance(value, dict) and not _looks_like_paper(value):
+        for inner in value.values():
+            if isinstance(inner, list) and inner and all(isinstance(item, dict) for item in inner):
+                for item in inner:
+                    yield line, item
+                return
+    yield line, value
+
+
+def _looks_like_paper(record: dict) -> bool:
+    return any(key in record for key in ("title", "abstract", "summary", *_ID_KEYS, *_URL_KEYS))
+
+
+# --- fields --------------------------------------------------------------------------
+
+
+def _get(record: dict, *keys: str, nested: bool = True) -> Any:
+    """The first non-empty value of these keys, at the top level, else one level down
+    (`details.abstract`)."""
+    for key in keys:
+        value = record.get(key)
+        if value not in (None, "", [], {}):
+            return value
+    if not nested:
+        return None
+    for inner in record.values():
+        if isinstance(inner, dict):
+            for key in keys:
+                value = inner.get(key)
+                if value not in (None, "", [], {}):
+                    return value
+    return None
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, list):
+        return " ".join(v for v in value if isinstance(v, str))
+    return None
+
+
+def _arxiv_id(record: dict) -> str | None:
+    raw = _get(record, *_ID_KEYS)
+    if isinstance(raw, str) and (found := normalise_arxiv_id(raw)):
+        if not raw.startswith("http") or _PAPER_URL.search(raw):
+            return found
+    for key in _URL_KEYS:
+        value = _get(record, key)
+        if isinstance(value, str) and (match := _PAPER_URL.search(value)):
+            if found := normalise_arxiv_id(match.group("rest")):
+                return found
+    return None
+
+
+def _first_url(record: dict, keys: tuple[str, ...]) -> str | None:
+    for key in keys:
+        value = _get(record, key)
+        if isinstance(value, str) and value.startswith(("http://", "https://")):
+            return value.strip()
+    return None
+
+
+def _abstract(raw: Any) -> tuple[str | None, str | None]:
+    """The abstract, or None and why: missing, or text of some other part of the page."""
+    text = clean_text(_text(raw))
+    if not text:
+        return None, "no abstract"
+    words = _LETTER_WORD.findall(_URL.sub(" ", text))
+    if len(words) < MIN_ABSTRACT_WORDS or len(text) > MAX_ABSTRACT_CHARS:
+        return None, "abstract is page text"
+    if text.endswith(("...", "…")):
+        return text, "abstract cut"
+    return text, None
+
+
+def _authors(raw: Any) -> list[str]:
+    if isinstance(raw, str):
+        return split_authors(raw)
+    if not isinstance(raw, list):
+        return []
+    names = []
+    for item in raw:
+        if isinstance(item, dict):
+            item = item.get("name") or item.get("full_name") or item.get("display_name") or " ".join(
+                part for part in (item.get("first"), item.get("last")) if isinstance(part, str)
+            )
+        name = clean_text(item) if isinstance(item, str) else None
+        if name:
+            names.append(name)
+    return names
+
+
+def _categories(raw: Any) -> list[str]:
+    if isinstance(raw, str):
+        raw = raw.replace(",", " ").split()
+    if not isinstance(raw, list):
+        return []
+    return [c for item in raw if (c := _category(item))]
+
+
+def _category(raw: Any) -> str | None:
+    if isinstance(raw, dict):  # the Atom feed's {"term": "cs.IR", ...}
+        raw = raw.get("term")
+    return clean_text(raw) if isinstance(raw, str) else None
+
+
+def _iso_date(raw: Any) -> str | None:
+    """`2025-11-20T08:00:00Z`, `2025-11-20 08:00:00+00:00`, `20-Nov-2025` -> `2025-11-20`."""
+    if not isinstance(raw, str):
+        return None
+    match = _ISO_DATE.match(raw)
+    return match.group(1) if match else parse_date(raw)
+
+
+def _doi(raw: Any) -> str | None:
+    doi = clean_text(raw) if isinstance(raw, str) else None
+    if doi:
+        doi = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", doi, flags=re.I)
+    return doi or None
+
+
+def _int(raw: Any) -> int | None:
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, int):
+        return raw
+    if isinstance(raw, str) and raw.strip().isdigit():
+        return int(raw.strip())
+    return None
