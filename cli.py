@@ -20,7 +20,8 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console(highlight=False, soft_wrap=True)
+# Piped output gets wide tables rather than the 80 columns rich assumes without a terminal.
+out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 200)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 StoreOption = typer.Option(
@@ -48,6 +49,10 @@ def run(action):
         if _state["debug"]:
             traceback.print_exc()
         fail(str(exc))
+    except Exception as exc:  # a bug: still one line, the traceback on request
+        if _state["debug"]:
+            traceback.print_exc()
+        fail(f"internal error: {type(exc).__name__}: {exc} (run `kg --debug ...` for the traceback)")
 
 
 @app.command()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from contextlib import contextmanager
+from pathlib import Path
 
 from kg.formats import to_table
 from kg.ingest import FileReport, IngestReport
@@ -32,7 +33,7 @@ def file_progress(console, paths):
 
 def print_ingest_summary(out, err, report: IngestReport) -> None:
     rows = [
-        [f.path, f.family or "", f.papers, f.added, f.updated, f.unchanged, f.incomplete]
+        [Path(f.path).name, f.family or "", f.papers, f.added, f.updated, f.unchanged, f.incomplete]
         for f in report.files if not f.error
     ]
     if rows:
