@@ -65,6 +65,8 @@ def parse(text: str, source: str, warnings: list[str] | None = None) -> list[Pap
         if paper is None:
             warnings.append(f"{source}: line {line_no}: a record with no id, title or abstract, skipped")
             continue
+        if isinstance(record, _Cut):
+            paper.incomplete.insert(0, "truncated")
         papers.append(paper)
     return papers
 
@@ -142,7 +144,7 @@ def _records(text: str, source: str, warnings: list[str]):
         if not line:
             continue
         try:
-            yield index + 1, json.loads(line)
+            yield from _expand(index + 1, json.loads(line))
             continue
         except ValueError:
             pass
@@ -150,8 +152,8 @@ def _records(text: str, source: str, warnings: list[str]):
         if value is not None:
             python_lines += 1
             yield index + 1, value
-        elif index == last:
-            warnings.append(f"{source}: line {index + 1}: the last record is cut short (truncated), skipped")
+        elif index == last and not line.endswith(("}", "]")):
+            yield from _cut_record(line, index + 1, source, warnings, "the last record is cut short")
         else:
             warnings.append(f"{source}: line {index + 1}: neither JSON nor a Python dict literal, skipped")
     if python_lines:
@@ -168,6 +170,56 @@ def _literal(line: str) -> Any:
         return ast.literal_eval(line)
     except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
         return None
+
+
+class _Cut(dict):
+    """A record rebuilt from the cut-off end of a file."""
+
+
+def _cut_record(fragment: str, line: int, source: str, warnings: list[str], problem: str):
+    """The file's last record, cut short: what it holds, marked truncated; else a warning."""
+    value = _close(fragment.strip())
+    if isinstance(value, dict) and _looks_like_paper(value):
+        yield line, _Cut(value)
+    else:
+        warnings.append(f"{source}: line {line}: {problem} (truncated), skipped")
+
+
+def _close(fragment: str) -> Any:
+    """Best effort on a JSON or Python record cut off at the end of the file: close the open
+    string and brackets. An unfinished list item (a name cut in two) is dropped; an unfinished
+    string value (an abstract cut short) is kept; a dangling key is dropped."""
+    stack: list[list] = []  # [closer, where to cut to drop the container's unfinished item]
+    quote, escaped = "", False
+    for pos, ch in enumerate(fragment):
+        if quote:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == quote:
+                quote = ""
+        elif ch in "\"'":
+            quote = ch
+        elif ch in "{[":
+            stack.append(["}" if ch == "{" else "]", pos + 1])
+        elif ch in "}]" and stack:
+            stack.pop()
+        elif ch == "," and stack:
+            stack[-1][1] = pos
+    if not stack:
+        return None
+    closers = "".join(closer for closer, _ in reversed(stack))
+    whole = (fragment[:-1] if escaped else fragment) + quote + closers
+    cut = fragment[: stack[-1][1]] + closers
+    candidates = [cut] if stack[-1][0] == "]" else [whole, cut]
+    for candidate in candidates:
+        for load in (json.loads, ast.literal_eval):
+            try:
+                return load(candidate)
+            except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+                continue
+    return None
 
 
 _DECODER = json.JSONDecoder()
@@ -191,7 +243,10 @@ def _array(text: str, source: str, warnings: list[str]):
         try:
             value, pos = _DECODER.raw_decode(text, pos)
         except ValueError as exc:
-            warnings.append(f"{source}: line {line}: a broken record ({exc.msg}), the rest of the array skipped")
+            if text.rstrip().endswith("]"):
+                warnings.append(f"{source}: line {line}: a broken record ({exc.msg}), the rest of the array skipped")
+            else:
+                yield from _cut_record(text[pos:], line, source, warnings, "the array ends in a record cut short")
             return
         yield from _expand(line, value)
         pos = _SPACE.match(text, pos).end()
@@ -210,7 +265,8 @@ def _stream(text: str, source: str, warnings: list[str]):
         try:
             value, pos = _DECODER.raw_decode(text, pos)
         except ValueError as exc:
-            warnings.append(f"{source}: line {line}: a broken record ({exc.msg}), the rest of the file skipped")
+            problem = f"a broken record ({exc.msg}), the rest of the file"
+            yield from _cut_record(text[pos:], line, source, warnings, problem)
             return
         yield from _expand(line, value)
 

@@ -25,8 +25,9 @@ _DOT = re.compile(r"^[ \t]*·[ \t]*$", re.M)
 _BRACKET = re.compile(r"^\[[ \t]*\n(?P<inner>.*?)\n?[ \t]*\]\[\d+\][ \t]*$", re.M | re.S)
 _N_AUTHORS = re.compile(r"^\s*\*\s*(?P<n>\d+)\s+authors?\s*$")
 _ORG = re.compile(r"^\[\[[^\]]*\][ \t]*(?P<org>[^\]]+)\]\[\d+\][ \t]*$", re.M)
-_DATE = re.compile(
-    r"^[ \t]*(?P<month>[A-Z][a-z]{2})[ \t]+(?P<day>\d{1,2})(?:,[ \t]*(?P<year>\d{4}))?(?:[ \t]*\[[ \t]*\d+\]\[\d+\])?[ \t]*$",
+_DATE = re.compile(  # `Mar 8, 2024 [ 6][39]`: the bracket is the comment count, not upvotes
+    r"^[ \t]*(?P<month>[A-Z][a-z]{2})[ \t]+(?P<day>\d{1,2})(?:,[ \t]*(?P<year>\d{4}))?"
+    r"(?:[ \t]*\[[ \t]*\d+\]\[\d+\])?[ \t]*$",
     re.M,
 )
 _UPVOTES = re.compile(r"\A\s*\[[ \t]*\n[ \t]*(?P<n>\d+|-)[ \t]*\n[ \t]*\]\[\d+\]")
