@@ -233,6 +233,273 @@ def evaluate(
     out.print(f"metric values right: {values['correct']}/{values['total']} ({values['accuracy']:.1%})")
 
 
+@app.command()
+def fetch(
+    query: str = typer.Argument("", help="An arXiv search query, e.g. 'abs:\"cold start\" AND ti:recommendation'."),
+    ids: list[str] = typer.Option([], "--id", help="Fetch this arXiv id (repeatable) instead of searching."),
+    category: list[str] = typer.Option([], "--category", "-c", help="Only this arXiv category, e.g. cs.IR (repeatable)."),
+    since: Optional[str] = typer.Option(None, "--since", help="Submitted on or after this day, YYYY-MM-DD."),
+    until: Optional[str] = typer.Option(None, "--until", help="Submitted on or before this day, YYYY-MM-DD."),
+    max_results: int = typer.Option(100, "--max", "-n", min=1, help="At most this many papers."),
+    sort: str = typer.Option("submitted", "--sort", help="submitted, updated or relevance (newest first)."),
+    out_file: Optional[str] = typer.Option(None, "--out", "-o", help="Write the results as JSON lines to this file (- for standard output) instead of loading them."),
+    also_ingest: bool = typer.Option(False, "--ingest", help="With --out, load the results into the store too."),
+    refresh: bool = typer.Option(False, "--refresh", help="Ask the API again even when the cache holds the answer."),
+    store: Optional[str] = StoreOption,
+    no_extract: bool = typer.Option(False, "--no-extract", help="Load papers and authors only, skip entity extraction."),
+) -> None:
+    """Search arXiv (or look up ids) and load the papers, or keep them as JSON lines.
+
+    The API is KG_ARXIV_API; requests go KG_ARXIV_DELAY seconds apart (3)
+    and are cached for a day in $KG_CACHE_DIR/arxiv (~/.cache/kg/arxiv).
+
+    Example:
+
+        kg fetch 'abs:recommendation' --category cs.IR --since 2025-11-01 --max 50
+        kg fetch --id 2511.14403 --id 2510.25622 --out papers.jsonl && kg ingest papers.jsonl
+    """
+    from kg import arxiv_source
+    from kg.ingest import IngestReport
+    from kg.store import open_store
+    from kg.ui import print_ingest_summary
+
+    check_choice("--sort", sort, tuple(arxiv_source.SORTS))
+    days = run(lambda: (arxiv_source.parse_day(since, "--since"), arxiv_source.parse_day(until, "--until")))
+    settings = run(lambda: arxiv_source.ArxivSettings.from_env(refresh=refresh))
+    with _arxiv_status("asking arXiv"):
+        records = run(lambda: arxiv_source.fetch(query, ids=ids, categories=category, since=days[0], until=days[1],
+                                                 max_results=max_results, sort=sort, settings=settings))
+    if out_file == "-":
+        sys.stdout.write(arxiv_source.records_jsonl(records))
+    elif out_file:
+        run(lambda: arxiv_source.write_records(records, out_file))
+        err.print(f"{len(records)} papers written to {out_file}", markup=False)
+    if out_file and not also_ingest:
+        return
+
+    def action():
+        with open_store(store) as graph:
+            extractor = None if no_extract else _entity_extractor()
+            return arxiv_source.load_records(records, store=graph, extractor=extractor)
+
+    report = run(action)
+    print_ingest_summary(err if out_file == "-" else out, err, IngestReport(files=[report]))
+
+
+@app.command()
+def enrich(
+    store: Optional[str] = StoreOption,
+    no_extract: bool = typer.Option(False, "--no-extract", help="Fill in papers and authors only, skip entity extraction."),
+    refresh: bool = typer.Option(False, "--refresh", help="Ask the API again even when the cache holds the answer."),
+) -> None:
+    """Fill in the papers that lack a title, authors or an arXiv id from the arXiv API.
+
+    A paper is looked up by its id, or else by its exact (normalised) title; one that
+    matches nothing, or more than one paper, is listed and left as it is.
+
+    Example:
+
+        kg ingest --no-extract listing.txt && kg enrich
+    """
+    from kg import arxiv_source
+    from kg.formats import to_table
+    from kg.store import open_store
+
+    settings = run(lambda: arxiv_source.ArxivSettings.from_env(refresh=refresh))
+
+    def action():
+        with open_store(store) as graph, _arxiv_status("asking arXiv"):
+            extractor = None if no_extract else _entity_extractor()
+            return arxiv_source.enrich(store=graph, extractor=extractor, settings=settings)
+
+    report = run(action)
+    if report.filled:
+        rows = [[f.key, f.arxiv_id, ", ".join(f.fields) or "other fields", f.by] for f in report.filled]
+        out.print(to_table(["paper", "arxiv id", "filled", "matched by"], rows))
+    if report.unmatched:
+        rows = [[u.key, u.title or "", u.reason] for u in report.unmatched]
+        out.print(to_table(["paper", "title", "not matched because"], rows, title="not matched"))
+    out.print(f"{report.checked} papers lacked a title, authors or an id: {len(report.filled)} filled, "
+              f"{len(report.unmatched)} not matched ({report.requests} "
+              f"{'request' if report.requests == 1 else 'requests'} to arXiv)", markup=False)
+
+
+def _arxiv_status(message: str):
+    from contextlib import nullcontext
+
+    return err.status(message) if err.is_terminal else nullcontext()
+
+
+def _entity_extractor():
+    from extractors.entities import EntityExtractor
+
+    return EntityExtractor()
+
+
+@app.command()
+def copy(
+    source: str = typer.Option(..., "--from", help="Store to read: a LadybugDB file or a bolt:// / neo4j:// URL."),
+    target: str = typer.Option(..., "--to", help="Store to write into; what it holds already is kept and merged."),
+) -> None:
+    """Copy a whole graph between stores without re-parsing, e.g. from the embedded file to Neo4j.
+
+    Example:
+
+        kg copy --from kg.lbug --to bolt://127.0.0.1:7687
+    """
+    from kg.copy import copy_graph
+    from kg.store import open_store
+
+    if source == target:
+        fail("--from and --to name the same store", code=2)
+
+    def action():
+        with open_store(source, read_only=True) as src, open_store(target) as dst:
+            return copy_graph(src, dst)
+
+    copied = run(action)
+    out.print(", ".join(f"{name} {count}" for name, count in copied.items() if count), markup=False)
+
+
+view_app = typer.Typer(
+    help="Draw the graph as an interactive HTML page that works offline (pyvis + networkx).",
+    no_args_is_help=True,
+)
+app.add_typer(view_app, name="view")
+ViewOutput = typer.Option(None, "--output", "-o", help="HTML file to write (default: kg-view-<view>.html here).")
+ViewOpen = typer.Option(False, "--open", help="Open the page in the default web browser.")
+ViewLimit = typer.Option(300, "--limit", "-n", help="Most nodes to draw; the most central are kept (at most 2000).")
+ViewRank = typer.Option("pagerank", "--rank", help="How centrality is measured: pagerank or degree.")
+
+
+def _draw(build, store: Optional[str], output: Optional[str], open_page: bool, default_name: str) -> None:
+    """Build a view from the store, write its page, say what it left out, open it if asked."""
+    import re
+    import webbrowser
+
+    from kg.store import open_store
+    from kg.views import write_html
+
+    def action():
+        with open_store(store, read_only=True) as graph:
+            return build(graph)
+
+    view = run(action)
+    path = Path(output or re.sub(r"[^\w.\-]+", "-", f"kg-view-{default_name}").strip("-") + ".html")
+    try:
+        write_html(view, path)
+    except OSError as exc:
+        fail(f"{path}: cannot write the page ({exc.strerror or exc}); choose another file with -o")
+    rels = view.graph.number_of_edges()
+    out.print(f"{path}: {view.shown:,} node{'s' * (view.shown != 1)}, {rels:,} relationship{'s' * (rels != 1)}", markup=False)
+    for note in view.notes:
+        err.print(note, markup=False)
+    if view.message:
+        err.print(f"{view.message}; raise --limit to see more", markup=False)
+    if open_page:
+        webbrowser.open(path.resolve().as_uri())
+
+
+@view_app.command("overview")
+def view_overview(
+    limit: int = ViewLimit, rank: str = ViewRank, output: Optional[str] = ViewOutput, open_page: bool = ViewOpen,
+    store: Optional[str] = StoreOption,
+) -> None:
+    """The most central papers and concepts of the whole graph.
+
+    Example:
+
+        kg view overview --limit 500 -o overview.html --open
+    """
+    from kg import views
+
+    check_choice("--rank", rank, views.RANKS)
+    _draw(lambda graph: views.overview(graph, limit=limit, rank=rank), store, output, open_page, "overview")
+
+
+@view_app.command("paper")
+def view_paper(
+    paper_id: str = typer.Argument(..., help="arXiv id (any version, or its URL), paper key or title."),
+    hops: int = typer.Option(1, "--hops", help="1: the paper and what it links to; 2: and what those link to."),
+    limit: int = ViewLimit, output: Optional[str] = ViewOutput, open_page: bool = ViewOpen,
+    store: Optional[str] = StoreOption,
+) -> None:
+    """A paper with its authors, sources and every concept it links to.
+
+    Example:
+
+        kg view paper 2511.14403 --hops 2 --open
+    """
+    from kg import views
+
+    check_choice("--hops", str(hops), ("1", "2"))
+    _draw(lambda graph: views.paper(graph, paper_id, hops=hops, limit=limit), store, output, open_page, f"paper-{paper_id}")
+
+
+@view_app.command("concept")
+def view_concept(
+    name: str = typer.Argument(..., help="Name of a method, dataset, company, metric or task."),
+    label: Optional[str] = typer.Option(None, "--label", "-l", help="Method, Dataset, Company, Metric or Task, when the name is several."),
+    limit: int = ViewLimit, output: Optional[str] = ViewOutput, open_page: bool = ViewOpen,
+    store: Optional[str] = StoreOption,
+) -> None:
+    """A concept, its papers, and the concepts those papers share with it.
+
+    Example:
+
+        kg view concept Kuaishou --open
+    """
+    from kg import views
+
+    _draw(lambda graph: views.concept(graph, name, label=label, limit=limit), store, output, open_page, f"concept-{name}")
+
+
+@view_app.command("authors")
+def view_authors(
+    limit: int = ViewLimit, rank: str = ViewRank, output: Optional[str] = ViewOutput, open_page: bool = ViewOpen,
+    store: Optional[str] = StoreOption,
+) -> None:
+    """The co-author network, coloured by community (Louvain), sized by papers.
+
+    Example:
+
+        kg view authors --limit 200 -o authors.html
+    """
+    from kg import views
+
+    check_choice("--rank", rank, views.RANKS)
+    _draw(lambda graph: views.authors(graph, limit=limit, rank=rank), store, output, open_page, "authors")
+
+
+@view_app.command("query")
+def view_query(
+    cypher: str = typer.Argument(..., help="A ready query's name (see kg queries) or a Cypher statement returning nodes."),
+    param: list[str] = typer.Option([], "--param", "-p", help="name=value, repeatable."),
+    limit: int = ViewLimit, output: Optional[str] = ViewOutput, open_page: bool = ViewOpen,
+    store: Optional[str] = StoreOption,
+) -> None:
+    """The nodes a query returns and the relationships between them.
+
+    Example:
+
+        kg view query "MATCH (p:Paper)-[:MENTIONS]->(c:Company {name: \\$c}) RETURN p, c" -p c=Kuaishou
+    """
+    from kg import views
+    from kg.queries import is_query_name, load_query, parse_value
+
+    params = {}
+    for item in param:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            fail(f"--param {item!r} is not name=value")
+        params[name.strip()] = parse_value(value)
+    named = is_query_name(cypher)
+    statement = run(lambda: load_query(cypher).cypher) if named else cypher
+    title = f"Query {cypher}" if named else "Query"
+    _draw(lambda graph: views.query(graph, statement, params=params, limit=limit, title=title),
+          store, output, open_page, f"query-{cypher}" if named else "query")
+
+
 def check_choice(option: str, value: str, choices) -> None:
     if value not in choices:
         fail(f"{option} {value!r} is not one of: {', '.join(choices)}", code=2)

@@ -4,6 +4,8 @@ escapes the library.
     KgError
      ├── InputError            a digest file that cannot be read as papers
      ├── QueryNotFound         a ready query name that is not in cypher/
+     ├── SourceError           the arXiv API refused or broke (kg.arxiv_source)
+     │    └── SourceUnavailable the API cannot be reached
      └── StoreError            anything a store refuses
           ├── StoreInUse       the embedded file is held by another process
           ├── StoreUnavailable the server cannot be reached (after retries)

@@ -7,6 +7,7 @@ connections. Driver errors become kg's own."""
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 
@@ -19,6 +20,9 @@ CHUNK = 5000
 CONNECT_ATTEMPTS = int(os.environ.get("KG_NEO4J_CONNECT_ATTEMPTS", "4"))
 RETRY_SECONDS = float(os.environ.get("KG_NEO4J_RETRY_SECONDS", "30"))
 _LOOKUP_PROPS = ("arxiv_id", "title_key", "fingerprint")
+
+# The driver logs lost connections itself; kg reports them once, as its own error.
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 
 class Neo4jStore(GraphStore):

@@ -1,0 +1,156 @@
+"""Both stores behind one interface: the same graph, the same answers, the same counts."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import time
+
+import pytest
+
+from kg.graph import GraphBatch
+from kg.ingest import ingest
+from kg.queries import list_queries
+from kg.store import open_store
+from tests.conftest import BULK, EXTERNAL, REPO, SEEDS, kg_command, run_kg, wipe_neo4j
+
+
+def test_stores_write_is_keyed_and_idempotent(graph_store):
+    batch = GraphBatch()
+    batch.add_node("Paper", "2601.00001", title="T", sources=["a.md"], n_authors=2)
+    batch.add_node("Author", "ann lee", name="Ann Lee")
+    batch.add_rel("WROTE", "Author", "ann lee", "Paper", "2601.00001", position=1)
+    graph_store.write(batch)
+    graph_store.write(batch)
+    counts = graph_store.counts()
+    assert counts["nodes"]["Paper"] == 1 and counts["relationships"]["WROTE"] == 1
+    update = GraphBatch()
+    update.add_node("Paper", "2601.00001", abstract="An abstract.")  # title None: kept
+    graph_store.write(update)
+    row = graph_store.query("MATCH (p:Paper) RETURN p.title AS t, p.abstract AS a, p.sources AS s").rows
+    assert row == [["T", "An abstract.", ["a.md"]]]
+
+
+def test_stores_refuse_writes_in_read_queries(graph_store):
+    from kg.errors import QueryError
+
+    with pytest.raises(QueryError, match="pass --write"):
+        graph_store.query("MATCH (n) DETACH DELETE n")
+
+
+@pytest.fixture(scope="module")
+def both_loaded(tmp_path_factory, neo4j_url):
+    """Seeds and external files ingested with extraction into each store."""
+    inputs = [str(SEEDS), *(str(p) for p in sorted(EXTERNAL.iterdir()) if p.name != "MANIFEST.md")]
+    lbug = str(tmp_path_factory.mktemp("parity") / "parity.lbug")
+    wipe_neo4j(neo4j_url)
+    reports = {}
+    for url in (lbug, neo4j_url):
+        with open_store(url) as store:
+            reports[url] = ingest(inputs, store=store)
+    return lbug, neo4j_url, reports
+
+
+def test_stores_same_counts_after_the_corpus(both_loaded):
+    lbug, neo, reports = both_loaded
+    assert [f.error for f in reports[lbug].failed] == []
+    with open_store(lbug, read_only=True) as a, open_store(neo, read_only=True) as b:
+        assert a.counts() == b.counts()
+    assert json.loads(run_kg("stats", "-f", "json", "-s", lbug).stdout) == json.loads(run_kg("stats", "-f", "json", "-s", neo).stdout)
+
+
+@pytest.mark.parametrize("query", list_queries(), ids=lambda q: q.name)
+def test_stores_every_ready_query_gives_the_same_rows(both_loaded, query):
+    lbug, neo, _ = both_loaded
+    results = []
+    for url in (lbug, neo):
+        with open_store(url, read_only=True) as store:
+            results.append(store.query(query.cypher, query.example_params()))
+    (a, b) = results
+    assert a.columns == b.columns
+    ordered = "ORDER BY" in query.cypher.upper()
+    rows_a, rows_b = (a.rows, b.rows) if ordered else (sorted(map(repr, a.rows)), sorted(map(repr, b.rows)))
+    assert rows_a == rows_b
+
+
+def test_stores_copy_round_trip(tmp_path, neo4j_url):
+    original = tmp_path / "original.lbug"
+    back = tmp_path / "back.lbug"
+    assert run_kg("ingest", "-s", str(original), str(SEEDS)).returncode == 0
+    wipe_neo4j(neo4j_url)
+    to_neo = run_kg("copy", "--from", str(original), "--to", neo4j_url)
+    assert to_neo.returncode == 0, to_neo.stderr
+    to_file = run_kg("copy", "--from", neo4j_url, "--to", str(back))
+    assert to_file.returncode == 0, to_file.stderr
+    counts = [json.loads(run_kg("stats", "-f", "json", "-s", url).stdout) for url in (str(original), neo4j_url, str(back))]
+    assert counts[0] == counts[1] == counts[2]
+    assert counts[0]["nodes"]["Paper"] == 91
+
+
+def test_stores_neo4j_wrong_password_is_one_line(neo4j_url):
+    result = run_kg("stats", "-s", neo4j_url, env={"NEO4J_PASSWORD": "not-the-password"})
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"Error: store {neo4j_url} refused the credentials of user 'neo4j'; check NEO4J_USER / NEO4J_PASSWORD"
+    )
+    time.sleep(6)  # Neo4j locks the account for 5 s after repeated failures
+
+
+def test_stores_neo4j_unreachable_is_one_line():
+    url = "bolt://127.0.0.1:9"
+    result = run_kg("stats", "-s", url, env={"KG_NEO4J_CONNECT_ATTEMPTS": "2"})
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"Error: store {url} cannot be reached (")
+    assert lines[0].endswith("is the Neo4j server running?")
+
+
+@pytest.fixture
+def private_neo4j(tmp_path, monkeypatch):
+    """A Neo4j dev server of this test's own, to stop and start at will."""
+    from tests.conftest import _neo4j_env
+
+    for name, value in _neo4j_env().items():
+        monkeypatch.setenv(name, value)
+    env = {"NEO4J_DEV_DIR": str(tmp_path / "neo4j"), "NEO4J_DEV_PORT": "7711"}
+    script = str(REPO / "scripts" / "neo4j-dev")
+
+    def control(command: str) -> str:
+        done = subprocess.run([script, command], env={**os.environ, **env},
+                              capture_output=True, text=True, timeout=600)
+        assert done.returncode in (0, 3), done.stderr
+        return done.stdout.strip()
+
+    yield control
+    control("stop")
+
+
+def test_stores_neo4j_killed_mid_ingest_then_rerun_completes(private_neo4j, tmp_path):
+    inputs = [str(p) for p in sorted(BULK.glob("*csIR_all_part0[12].jsonl"))]
+    url = private_neo4j("start").splitlines()[-1]
+    env = {"KG_NEO4J_RETRY_SECONDS": "2", "KG_NEO4J_CONNECT_ATTEMPTS": "2"}
+    ingesting = subprocess.Popen(
+        [kg_command(), "ingest", "--no-extract", "-s", url, *inputs],
+        env={**os.environ, **env}, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    # Kill the server once the first file is in, while the second is being written.
+    deadline = time.time() + 120
+    while time.time() < deadline and ingesting.poll() is None:
+        with open_store(url, read_only=True) as store:
+            if store.counts()["nodes"]["Paper"] > 0:
+                break
+        time.sleep(0.2)
+    private_neo4j("kill")
+    _, stderr = ingesting.communicate(timeout=120)
+    assert ingesting.returncode == 1
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"Error: store {url}"), stderr
+
+    private_neo4j("start")
+    rerun = run_kg("ingest", "--no-extract", "-s", url, *inputs, env=env)
+    assert rerun.returncode == 0, rerun.stderr
+    reference = tmp_path / "reference.lbug"
+    assert run_kg("ingest", "--no-extract", "-s", str(reference), *inputs).returncode == 0
+    with open_store(url, read_only=True) as neo, open_store(str(reference), read_only=True) as lbug:
+        assert neo.counts() == lbug.counts()
