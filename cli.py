@@ -60,6 +60,7 @@ def ingest(
     paths: list[str] = typer.Argument(..., help="Digest files, folders, or - for standard input."),
     store: Optional[str] = StoreOption,
     no_extract: bool = typer.Option(False, "--no-extract", help="Load papers and authors only, skip entity extraction."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Processes for extraction (default: every core)."),
 ) -> None:
     """Load digests into the store: papers, authors, sources and the concepts found in them.
 
@@ -73,7 +74,7 @@ def ingest(
 
     def action():
         with open_store(store) as graph, file_progress(err, paths) as on_file:
-            return ingest_files(paths, store=graph, extract=not no_extract, on_file=on_file)
+            return ingest_files(paths, store=graph, extract=not no_extract, jobs=jobs, on_file=on_file)
 
     report = run(action)
     print_ingest_summary(out, err, report)

@@ -6,12 +6,14 @@ written; the other files still load."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 
 from extractors.digests import ParsedFile, expand_paths, parse_file
 from kg.errors import InputError
 from kg.graph import GraphBatch
 from kg.model import Paper, author_key, concept_key
+from kg.parallel import ParallelExtractor
 from kg.resolve import PaperNode, lookup_stored, resolve
 from kg.store.base import GraphStore
 
@@ -47,46 +49,65 @@ class IngestReport:
         return [f for f in self.files if f.error]
 
 
+BATCH = 5000  # papers per store write: memory stays flat however large the input
+
+
 def ingest(
     paths: Iterable[str],
     *,
     store: GraphStore,
     extract: bool = True,
+    jobs: int | None = None,
     on_file: Callable[[FileReport], None] | None = None,
 ) -> IngestReport:
-    """Load every file into the store; each file's report is passed to `on_file` as it ends."""
-    extractor = _extractor() if extract else None
+    """Load every file into the store; each file's report is passed to `on_file` as it ends.
+    Extraction runs on `jobs` processes (default: every core)."""
     report = IngestReport()
-    for path in expand_paths(paths):
-        file_report = FileReport(path=path)
-        try:
-            parsed = parse_file(path)
-        except InputError as exc:
-            file_report.error = str(exc)
-        else:
-            load_parsed(parsed, store=store, extractor=extractor, report=file_report)
-        report.files.append(file_report)
-        if on_file:
-            on_file(file_report)
+    with ParallelExtractor(_extractor(), jobs) if extract else nullcontext() as extractor:
+        for path in expand_paths(paths):
+            file_report = FileReport(path=path)
+            try:
+                parsed = parse_file(path)
+            except InputError as exc:
+                file_report.error = str(exc)
+            else:
+                load_parsed(parsed, store=store, extractor=extractor, report=file_report)
+            report.files.append(file_report)
+            if on_file:
+                on_file(file_report)
     return report
 
 
 def load_parsed(parsed: ParsedFile, *, store: GraphStore, extractor=None, report: FileReport | None = None) -> FileReport:
-    """Resolve, extract and write the papers of one parsed input in one store write."""
+    """Resolve, extract and write the papers of one parsed input, a batch at a time. The
+    whole input is parsed before anything is written; extraction runs ahead of the writes."""
     report = report or FileReport(path=parsed.path)
     report.family = parsed.family
     report.warnings.extend(parsed.warnings)
     papers = parsed.papers
-    nodes, owners = resolve(papers, lookup_stored(store, papers))
-    mentions = list(extractor.pipe(papers)) if extractor else [[] for _ in papers]
-    batch = build_batch(nodes, papers, owners, mentions, family=parsed.family)
-    store.write(batch)
+    chunks = [papers[start:start + BATCH] for start in range(0, len(papers), BATCH)]
+    pending = [_submit(extractor, chunk) for chunk in chunks]
+    for chunk, mentions in zip(chunks, pending):
+        nodes, owners = resolve(chunk, lookup_stored(store, chunk))
+        store.write(build_batch(nodes, chunk, owners, mentions(), family=parsed.family))
+        added = sum(node.is_new for node in nodes)
+        updated = sum(node.changed for node in nodes)
+        report.added += added
+        report.updated += updated
+        report.unchanged += len(nodes) - added - updated
     report.papers = len(papers)
-    report.added = sum(node.is_new for node in nodes)
-    report.updated = sum(node.changed for node in nodes)
-    report.unchanged = len(nodes) - report.added - report.updated
     report.incomplete = sum(bool(p.incomplete) for p in papers)
     return report
+
+
+def _submit(extractor, papers: list[Paper]) -> Callable[[], list]:
+    """Start extracting (in worker processes when the extractor has them); returns the
+    function that waits for the mentions."""
+    if extractor is None:
+        return lambda: [[] for _ in papers]
+    if isinstance(extractor, ParallelExtractor):
+        return extractor.submit(papers).result
+    return lambda: list(extractor.pipe(papers))
 
 
 def build_batch(nodes: list[PaperNode], papers: list[Paper], owners: list[PaperNode], mentions: list[list],

@@ -1,0 +1,71 @@
+"""Entity extraction on every core: forked workers that inherit the parent's pipeline,
+each given chunks of papers and returning only their mentions (small to send back)."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+
+CHUNK = 500  # papers per task: large enough to amortise pickling, small enough to balance
+_worker_extractor = None  # set in each worker (inherited through fork)
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def _extract_chunk(papers) -> list[list]:
+    return list(_worker_extractor.pipe(papers))
+
+
+class ParallelExtractor:
+    """`submit(papers)` returns a future of the mentions of each paper, in order. With one
+    job, or few papers, the work runs in this process."""
+
+    def __init__(self, extractor, jobs: int | None = None):
+        self.extractor = extractor
+        self.jobs = max(1, jobs or default_jobs())
+        self._pool: ProcessPoolExecutor | None = None
+
+    def submit(self, papers: Sequence) -> Future:
+        if self.jobs == 1 or len(papers) < CHUNK:
+            done: Future = Future()
+            done.set_result(list(self.extractor.pipe(papers)))
+            return done
+        pool = self._ensure_pool()
+        parts = [pool.submit(_extract_chunk, papers[i:i + CHUNK]) for i in range(0, len(papers), CHUNK)]
+        return _Joined(parts)
+
+    def pipe(self, papers: Sequence):
+        return self.submit(list(papers)).result()
+
+    def _ensure_pool(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            global _worker_extractor
+            _worker_extractor = self.extractor  # the forked workers inherit it, built once
+            self._pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("fork"))
+        return self._pool
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+class _Joined(Future):
+    """The futures of a paper list's chunks seen as one future of the whole list."""
+
+    def __init__(self, parts: list[Future]):
+        super().__init__()
+        self._parts = parts
+
+    def result(self, timeout=None):
+        return [mentions for part in self._parts for mentions in part.result(timeout)]
