@@ -369,7 +369,7 @@ view_app = typer.Typer(
 app.add_typer(view_app, name="view")
 ViewOutput = typer.Option(None, "--output", "-o", help="HTML file to write (default: kg-view-<view>.html here).")
 ViewOpen = typer.Option(False, "--open", help="Open the page in the default web browser.")
-ViewLimit = typer.Option(300, "--limit", "-n", help="Most nodes to draw; the most central are kept (at most 2000).")
+ViewLimit = typer.Option(300, "--limit", "-n", help="Most nodes to draw; the most central are kept (at most 1000).")
 ViewRank = typer.Option("pagerank", "--rank", help="How centrality is measured: pagerank or degree.")
 
 

@@ -4,6 +4,7 @@ escapes the library.
     KgError
      ├── InputError            a digest file that cannot be read as papers
      ├── QueryNotFound         a ready query name that is not in cypher/
+     ├── ViewError             a view that cannot be drawn (kg.views)
      ├── SourceError           the arXiv API refused or broke (kg.arxiv_source)
      │    └── SourceUnavailable the API cannot be reached
      └── StoreError            anything a store refuses

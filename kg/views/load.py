@@ -44,7 +44,7 @@ def topology(store: GraphStore, rel_types: Iterable[str]) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph()
     for rel, a, b in rel_pairs(rel_types):
         rows = store.query(f"MATCH (a:{a})-[r:{rel}]->(b:{b}) RETURN a.key AS a, b.key AS b").rows
-        for src, dst in rows:
+        for src, dst in sorted(rows):  # stores return rows in any order; views are the same each time
             u, v = node_id(a, src), node_id(b, dst)
             graph.add_node(u, label=a, key=src)
             graph.add_node(v, label=b, key=dst)
@@ -56,11 +56,10 @@ def add_nodes(store: GraphStore, graph: nx.Graph, label: str, *, keys: Iterable[
     """Add the nodes of a label (all of them, or those with the given keys) that are not
     in the graph yet, as isolated nodes."""
     if keys is None:
-        rows = store.query(f"MATCH (n:{label}) RETURN n.key AS key").rows
+        found = sorted(row[0] for row in store.query(f"MATCH (n:{label}) RETURN n.key AS key").rows)
     else:
-        rows = [[k] for k in _unwind(store, f"MATCH (n:{label} {{key: k}}) RETURN n.key AS key", list(keys))]
-        rows = [r[0] for r in rows]
-    for (key,) in rows:
+        found = sorted(row[0] for row in _unwind(store, f"MATCH (n:{label} {{key: k}}) RETURN n.key AS key", list(keys)))
+    for key in found:
         graph.add_node(node_id(label, key), label=label, key=key)
 
 
@@ -120,7 +119,8 @@ def _edges_from(store: GraphStore, graph: nx.Graph, rel_types, *, outgoing: bool
         props = list(RELATIONSHIPS[rel][1])
         columns = "".join(f", r.{p} AS {p}" for p in props)
         pattern = f"(a:{a} {{key: k}})-[r:{rel}]->(b:{b})" if outgoing else f"(a:{a})-[r:{rel}]->(b:{b} {{key: k}})"
-        for row in _unwind(store, f"MATCH {pattern} RETURN a.key AS a, b.key AS b{columns}", keys):
+        rows = sorted(_unwind(store, f"MATCH {pattern} RETURN a.key AS a, b.key AS b{columns}", keys), key=lambda r: (r[0], r[1]))
+        for row in rows:
             yield rel, a, b, row[0], row[1], {p: v for p, v in zip(props, row[2:]) if v is not None}
 
 

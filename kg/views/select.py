@@ -13,40 +13,13 @@ import networkx as nx
 RANKS = ("pagerank", "degree")
 
 
-def pagerank(graph: nx.Graph, *, alpha: float = 0.85, weight: str = "weight", tol: float = 1.0e-9,
-             max_iter: int = 100) -> dict[Hashable, float]:
-    """PageRank of the graph taken as undirected (a paper and its concepts lend each other
-    weight both ways), by power iteration in numpy: networkx's own needs scipy."""
-    import numpy as np
-
-    nodes = list(graph)
-    n = len(nodes)
-    if n == 0:
+def pagerank(graph: nx.Graph, *, alpha: float = 0.85, weight: str = "weight") -> dict[Hashable, float]:
+    """PageRank of the graph taken as undirected: a paper and its concepts lend each other
+    weight both ways."""
+    if len(graph) == 0:
         return {}
-    index = {node: i for i, node in enumerate(nodes)}
-    pairs: Counter = Counter()
-    for u, v, data in graph.edges(data=True):
-        if u != v:
-            pairs[(index[u], index[v])] += float(data.get(weight, 1.0) or 1.0)
-    if pairs:
-        src, dst = np.array(list(pairs), dtype=np.int64).T
-        w = np.array(list(pairs.values()))
-        src, dst, w = np.concatenate([src, dst]), np.concatenate([dst, src]), np.concatenate([w, w])
-    else:
-        src = dst = np.zeros(0, dtype=np.int64)
-        w = np.zeros(0)
-    out = np.bincount(src, weights=w, minlength=n)
-    dangling = out == 0
-    share = np.divide(w, out[src], out=np.zeros_like(w), where=out[src] > 0)
-    rank = np.full(n, 1.0 / n)
-    for _ in range(max_iter):
-        spread = np.bincount(dst, weights=rank[src] * share, minlength=n)
-        new = alpha * (spread + rank[dangling].sum() / n) + (1.0 - alpha) / n
-        done = np.abs(new - rank).sum() < n * tol
-        rank = new
-        if done:
-            break
-    return {node: float(rank[i]) for node, i in index.items()}
+    undirected = graph.to_undirected(as_view=True) if graph.is_directed() else graph
+    return nx.pagerank(undirected, alpha=alpha, weight=weight)
 
 
 def degree(graph: nx.Graph) -> dict[Hashable, float]:
@@ -68,12 +41,40 @@ def order(nodes: Iterable[Hashable], scores: dict[Hashable, float],
     return sorted(nodes, key=lambda n: (tier(n) if tier else 0, -scores.get(n, 0.0), str(n)))
 
 
+def by_shares(ranked: list[Hashable], limit: int, group: Callable[[Hashable], str],
+              shares: dict[str, float]) -> list[Hashable]:
+    """Reorder a ranking so that its first `limit` nodes give each group its share of the
+    limit (the best of that group), and any share a group cannot fill goes to the best of
+    the rest. Nodes keep their ranked order within what is taken."""
+    quotas = {g: int(limit * share) for g, share in shares.items()}
+    taken: set[Hashable] = set()
+    for node in ranked:
+        g = group(node)
+        if quotas.get(g, 0) > 0:
+            quotas[g] -= 1
+            taken.add(node)
+    for node in ranked:
+        if len(taken) >= limit:
+            break
+        taken.add(node)
+    return [n for n in ranked if n in taken] + [n for n in ranked if n not in taken]
+
+
 def keep_top(graph: nx.Graph, ranked: list[Hashable], limit: int) -> tuple[nx.Graph, list[Hashable]]:
     """The subgraph induced by the first `limit` ranked nodes, and the nodes left out."""
     if limit < 1:
         raise ValueError("limit must be at least 1")
     kept, left_out = ranked[:limit], ranked[limit:]
-    return graph.subgraph(kept).copy(), left_out
+    keep = set(kept)
+    # Built by hand, nodes in ranked order: networkx's subgraph() orders them by a set of
+    # the nodes, which differs from one process to the next.
+    sub = graph.__class__()
+    sub.add_nodes_from((n, dict(graph.nodes[n])) for n in kept)
+    if graph.is_multigraph():
+        sub.add_edges_from((u, v, k, dict(d)) for u, v, k, d in graph.edges(keys=True, data=True) if u in keep and v in keep)
+    else:
+        sub.add_edges_from((u, v, dict(d)) for u, v, d in graph.edges(data=True) if u in keep and v in keep)
+    return sub, left_out
 
 
 def coauthor_graph(wrote: Iterable[tuple[str, str]]) -> nx.Graph:
@@ -82,17 +83,17 @@ def coauthor_graph(wrote: Iterable[tuple[str, str]]) -> nx.Graph:
     by_paper: dict[str, set[str]] = {}
     for author, paper in wrote:
         by_paper.setdefault(paper, set()).add(author)
-    graph = nx.Graph()
+    graph = nx.Graph()  # built in sorted order: Louvain's result depends on it
     papers: Counter = Counter()
-    for authors in by_paper.values():
+    for _, authors in sorted(by_paper.items()):
         papers.update(authors)
         for a, b in combinations(sorted(authors), 2):
             if graph.has_edge(a, b):
                 graph[a][b]["weight"] += 1
             else:
                 graph.add_edge(a, b, weight=1)
-    for author, count in papers.items():
-        graph.add_node(author, papers=count)
+    for author in sorted(papers):
+        graph.add_node(author, papers=papers[author])
     return graph
 
 
@@ -102,6 +103,14 @@ def communities(graph: nx.Graph, *, seed: int = 7) -> dict[Hashable, int]:
     if graph.number_of_nodes() == 0:
         return {}
     undirected = graph.to_undirected() if graph.is_directed() else graph
-    found = nx.community.louvain_communities(undirected, weight="weight", seed=seed)
-    found = sorted(found, key=lambda c: (-len(c), min(map(str, c))))
-    return {node: i for i, members in enumerate(found) for node in members}
+    # Louvain walks sets of nodes; string nodes would make that order differ from one
+    # process to the next (hash randomisation), so it runs on integers.
+    names = sorted(undirected, key=str)
+    index = {name: i for i, name in enumerate(names)}
+    numbered = nx.Graph()
+    numbered.add_nodes_from(range(len(names)))
+    numbered.add_weighted_edges_from(sorted(
+        (*sorted((index[u], index[v])), float(d.get("weight", 1.0))) for u, v, d in undirected.edges(data=True)))
+    found = nx.community.louvain_communities(numbered, weight="weight", seed=seed)
+    found = sorted(found, key=lambda c: (-len(c), min(c)))
+    return {names[node]: i for i, members in enumerate(found) for node in members}
