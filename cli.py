@@ -127,16 +127,11 @@ def query(
         kg query "MATCH (p:Paper) RETURN count(p) AS papers"
     """
     from kg.formats import FORMATS, to_csv, to_json, to_table
-    from kg.queries import is_query_name, load_query, parse_value
+    from kg.queries import is_query_name, load_query
     from kg.store import open_store
 
     check_choice("--format", format, FORMATS)
-    params = {}
-    for item in param:
-        name, sep, value = item.partition("=")
-        if not sep or not name.strip():
-            fail(f"--param {item!r} is not name=value")
-        params[name.strip()] = parse_value(value)
+    params = parse_params(param)
 
     def action():
         statement = load_query(cypher).cypher if is_query_name(cypher) else cypher
@@ -486,19 +481,27 @@ def view_query(
         kg view query "MATCH (p:Paper)-[:MENTIONS]->(c:Company {name: \\$c}) RETURN p, c" -p c=Kuaishou
     """
     from kg import views
-    from kg.queries import is_query_name, load_query, parse_value
+    from kg.queries import is_query_name, load_query
 
-    params = {}
-    for item in param:
-        name, sep, value = item.partition("=")
-        if not sep or not name.strip():
-            fail(f"--param {item!r} is not name=value")
-        params[name.strip()] = parse_value(value)
+    params = parse_params(param)
     named = is_query_name(cypher)
     statement = run(lambda: load_query(cypher).cypher) if named else cypher
     title = f"Query {cypher}" if named else "Query"
     _draw(lambda graph: views.query(graph, statement, params=params, limit=limit, title=title),
           store, output, open_page, f"query-{cypher}" if named else "query")
+
+
+def parse_params(items: list[str]) -> dict:
+    """`--param name=value` options as query parameters."""
+    from kg.queries import parse_value
+
+    params = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            fail(f"--param {item!r} is not name=value")
+        params[name.strip()] = parse_value(value)
+    return params
 
 
 def check_choice(option: str, value: str, choices) -> None:
