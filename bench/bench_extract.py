@@ -1,0 +1,78 @@
+"""Benchmark entity extraction alone, on one core, over the bulk abstracts.
+
+    .venv/bin/python bench/bench_extract.py [--limit N] [--bulk DIR] [--batch-size N]
+
+Reads title + abstract of every JSON line in `../shared/corpus/bulk/*.jsonl`, builds
+`Paper` records (not timed), then times `EntityExtractor.pipe` over them with
+n_process=1. Prints abstracts/second (wall clock, and by the process's own CPU time,
+which other work on the machine disturbs less), mentions found and peak memory
+(ru_maxrss).
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import json
+import os
+import platform
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from extractors.entities import EntityExtractor  # noqa: E402
+from kg.model import Paper  # noqa: E402
+
+DEFAULT_BULK = ROOT.parent / "shared" / "corpus" / "bulk"
+
+
+def load_papers(bulk: Path, limit: int | None) -> list[Paper]:
+    papers = []
+    for path in sorted(glob.glob(str(bulk / "*.jsonl"))):
+        with open(path, encoding="utf-8") as handle:
+            for line in handle:
+                record = json.loads(line)
+                papers.append(Paper(source=os.path.basename(path), family="bulk", arxiv_id=record.get("arxiv_id"),
+                                    title=record.get("title"), abstract=record.get("abstract")))
+                if limit and len(papers) >= limit:
+                    return papers
+    return papers
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bulk", type=Path, default=DEFAULT_BULK)
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--batch-size", type=int, default=256)
+    args = parser.parse_args()
+
+    papers = load_papers(args.bulk, args.limit)
+    if not papers:
+        sys.exit(f"{args.bulk}: no *.jsonl abstracts found - pass --bulk DIR")
+    extractor = EntityExtractor()
+    list(extractor.pipe(papers[:200]))  # warm up (string store, caches)
+
+    start = time.perf_counter()
+    cpu_start = time.process_time()
+    mentions = 0
+    for found in extractor.pipe(papers, batch_size=args.batch_size, n_process=1):
+        mentions += len(found)
+    elapsed = time.perf_counter() - start
+    cpu = time.process_time() - cpu_start
+
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"abstracts      {len(papers)}")
+    print(f"seconds        {elapsed:.2f}")
+    print(f"abstracts/s    {len(papers) / elapsed:,.0f} (wall), {len(papers) / cpu:,.0f} (CPU time of this process)")
+    print(f"load average   {os.getloadavg()[0]:.2f} (other processes share the 2 cores)")
+    print(f"mentions       {mentions} ({mentions / len(papers):.1f} per abstract)")
+    print(f"peak memory    {peak_mb:,.0f} MB (ru_maxrss)")
+    print(f"machine        {platform.processor() or platform.machine()}, {os.cpu_count()} cores, python {platform.python_version()}")
+
+
+if __name__ == "__main__":
+    main()

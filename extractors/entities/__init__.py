@@ -1,0 +1,164 @@
+"""Entity extraction: a paper's text -> mentions of methods, datasets, companies,
+metrics, tasks and the names it proposes.
+
+The pipeline is `spacy.blank("en")` with rule components only, no model download:
+
+    tokenizer      kg.FastTokenizer.v1 (tokenizer.py), which also sets sentence starts
+                   by the sentencizer's rule (and at newlines, Chinese full stops)
+    kg_lexicon     PhraseMatcher over the lexicon files, Chinese names by substring (rulers.py)
+    kg_names       coined names and acronym definitions (names.py)
+    kg_tasks       task phrases built on a task head word (tasks.py)
+    kg_metrics     metric values and online/offline setting (metrics.py)
+    kg_deployment  deployment cues, deployed companies (deployment.py)
+
+Each component writes spans to `doc.spans["kg"]`; `mentions_from_doc` turns them
+into `Mention`s, `gold_record` into the shape of the gold files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import spacy
+from spacy import attrs
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractors.entities import deployment, metrics, names, rulers, tasks, tokenizer  # noqa: F401  (registers factories)
+from extractors.entities.lexicon import Entry, load_lexicons
+from extractors.entities.rulers import SPANS_KEY
+from extractors.entities.text import sentences
+from kg.model import Paper, concept_key
+
+__all__ = ["Mention", "EntityExtractor", "build_nlp", "gold_record", "mentions_from_doc", "paper_doc_text"]
+
+LEX_ATTRS = (attrs.LOWER, attrs.IS_ALPHA, attrs.IS_PUNCT, attrs.LIKE_NUM, attrs.IS_SPACE, attrs.IS_DIGIT, attrs.LANG)
+PROBLEM_WORDS = ("address", "tackle", "alleviat", "mitigat", "solve", "problem", "issue", "challenge", "suffer")
+
+
+@dataclass
+class Mention:
+    kind: str  # "proposed" | "method" | "dataset" | "company" | "metric" | "task"
+    name: str  # canonical name (gold style: acronym where the paper defines one)
+    evidence: str  # the sentence it was read from
+    value: str | None = None  # metric value as written with sign and unit: "+20.00%", "1.84x"
+    unit: str | None = None  # "%", "x", "pp", ... or None
+    setting: str | None = None  # "online" | "offline" | None
+    deployed: bool = False  # company: online A/B test / deployment / production use stated
+    parent: str | None = None  # company: parent company from the lexicon (Taobao -> Alibaba)
+
+
+def build_nlp(*, lexicon_dir: str | None = None) -> Language:
+    """The extraction pipeline; `lexicon_dir` replaces the packaged lexicons."""
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "kg.FastTokenizer.v1"}}})
+    # Every new word gets its lexeme attributes computed by Python functions; the
+    # rules read only these, and computing shape, stop word, prefix, ... for each
+    # new word costs as much as tokenizing.
+    getters = nlp.vocab.lex_attr_getters
+    nlp.vocab.lex_attr_getters = {attr: getters[attr] for attr in LEX_ATTRS if attr in getters}
+    nlp.add_pipe("kg_lexicon", config={"directory": lexicon_dir})
+    nlp.add_pipe("kg_names", config={"directory": lexicon_dir})
+    nlp.add_pipe("kg_tasks")
+    nlp.add_pipe("kg_metrics", config={"directory": lexicon_dir})
+    nlp.add_pipe("kg_deployment", config={"directory": lexicon_dir})
+    return nlp
+
+
+def paper_doc_text(paper: Paper) -> tuple[str, int]:
+    """The text the extractor reads (as `Paper.text`) and how many characters are the title."""
+    return paper.text, len(paper.title) if paper.title else 0
+
+
+def _evidence(span) -> str:
+    return " ".join(sentences(span.doc).at(span.start_char).text.split())
+
+
+def mentions_from_doc(doc: Doc, entries: dict[tuple[str, str], Entry]) -> list[Mention]:
+    """Spans of a processed doc -> one mention per (kind, name); metrics per (name, value)."""
+    if SPANS_KEY not in doc.spans:
+        return []
+    tend = doc.user_data.get("kg.title_end", 0)
+    out: list[Mention] = []
+    seen: dict[tuple, Mention] = {}
+    for span in sorted(doc.spans[SPANS_KEY], key=lambda s: s.start):
+        kind, name = span.label_, span.kb_id_
+        entry = entries.get((kind, span.id_ or name))
+        in_title = span.start_char < tend
+        if entry is not None and not in_title:
+            if entry.title_only:
+                continue
+            if entry.value_free and not any(w in sentences(doc).at(span.start_char).text.lower() for w in PROBLEM_WORDS):
+                continue
+        if kind == "metric":
+            values = span._.kg_values or [[None, None]]
+            for value, unit in values:
+                key = (kind, concept_key(name), value)
+                if key in seen:
+                    continue
+                if value is None and any(k[:2] == key[:2] for k in seen):
+                    continue
+                if value is not None and (kind, concept_key(name), None) in seen:
+                    out.remove(seen.pop((kind, concept_key(name), None)))
+                seen[key] = Mention(kind, name, _evidence(span), value=value, unit=unit, setting=span._.kg_setting)
+                out.append(seen[key])
+            continue
+        else:
+            key = (kind, concept_key(name))
+            if key in seen:
+                if kind == "company" and span._.kg_deployed and not seen[key].deployed:
+                    seen[key].deployed = True
+                continue
+            mention = Mention(kind, name, _evidence(span))
+            if kind == "company":
+                mention.deployed = bool(span._.kg_deployed)
+                mention.parent = entry.parent if entry is not None else None
+        seen[key] = mention
+        out.append(mention)
+    return out
+
+
+class EntityExtractor:
+    """Paper -> mentions. Builds the pipeline once; cheap to keep and call."""
+
+    def __init__(self, *, lexicon_dir: str | None = None):
+        self.nlp = build_nlp(lexicon_dir=lexicon_dir)
+        self.entries = {(e.kind, e.name): e for e in load_lexicons(lexicon_dir)}
+
+    def _doc(self, paper: Paper) -> Doc:
+        text, tend = paper_doc_text(paper)
+        doc = self.nlp.make_doc(text)
+        doc.user_data["kg.title_end"] = tend
+        return doc
+
+    def __call__(self, paper: Paper) -> list[Mention]:
+        return mentions_from_doc(self.nlp(self._doc(paper)), self.entries)
+
+    def pipe(self, papers: Iterable[Paper], *, batch_size: int = 256, n_process: int = 1) -> Iterator[list[Mention]]:
+        docs = (self._doc(paper) for paper in papers)
+        for doc in self.nlp.pipe(docs, batch_size=batch_size, n_process=n_process):
+            yield mentions_from_doc(doc, self.entries)
+
+
+def gold_record(paper: Paper, mentions: list[Mention]) -> dict:
+    """Mentions in the shape of `../shared/gold/*.jsonl` (a released dataset is in
+    `proposed` and in `datasets`)."""
+
+    def names(kind: str) -> list[str]:
+        out: list[str] = []
+        for m in mentions:
+            if m.kind == kind and m.name not in out:
+                out.append(m.name)
+        return out
+
+    return {
+        "source": paper.source,
+        "arxiv_id": paper.arxiv_id,
+        "title": paper.title,
+        "proposed": names("proposed"),
+        "methods": names("method"),
+        "datasets": names("dataset"),
+        "companies": names("company"),
+        "metrics": [{"name": m.name, "value": m.value, "setting": m.setting} for m in mentions if m.kind == "metric"],
+        "tasks": names("task"),
+    }

@@ -1,0 +1,180 @@
+"""Lexicons: the names the field already knows, kept as data files.
+
+One JSON Lines file per kind in `lexicons/` (`companies.jsonl`, `datasets.jsonl`,
+`methods.jsonl`, `metrics.jsonl`, `tasks.jsonl`); one object per line:
+
+    {"name": "Taobao", "aliases": ["Taobao App"], "zh": ["淘宝"], "parent": "Alibaba"}
+
+- `name`: canonical name (gold style: the acronym where one is usual).
+- `aliases`: other spellings. Hyphen/space variants and plurals are added here, so
+  list only real differences (`click-through rate` for `CTR`).
+- `zh`: Chinese names, matched as substrings of the raw text.
+- `parent`: companies: the parent company (`Taobao` -> `Alibaba`).
+- `case`: match exactly as written (default: only short all-caps names, such as
+  `DIN` or `RAG`, and names with inner capitals, such as `MoE`, match exactly;
+  the rest ignore case).
+- `cue_only`: companies whose name is also a public dataset or a common word
+  (`Amazon`, `Yelp`, `Apple`): a company only where deployment is stated.
+- `context_only`: aliases that are names only beside a dataset word (`Beauty`).
+- `at_k`: metrics that take a cut-off (`NDCG@10`); `at_k_only`: aliases valid only
+  with one (`R@5`, `N@10`).
+- `value_only`: metrics that are a topic as often as a measure (`diversity`): kept
+  only with a reported value.
+- `value_free`: tasks/methods too general to stand alone (`data sparsity`,
+  `cold-start`): kept where the title names them or the sentence states a problem
+  (`address`, `alleviate`, `suffer`, `challenge`, ...).
+- `title_only`: a task read from the title only (`recommendation`).
+
+Adding a company, dataset, metric, task or method is a change to these files only.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+LEXICON_DIR = Path(__file__).with_name("lexicons")
+KINDS = ("company", "dataset", "method", "metric", "task")
+FILES = {"company": "companies", "dataset": "datasets", "method": "methods", "metric": "metrics", "task": "tasks"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    zh: tuple[str, ...] = ()
+    parent: str | None = None
+    case: bool = False
+    cue_only: bool = False
+    context_only: frozenset[str] = frozenset()
+    at_k: bool = False
+    at_k_only: frozenset[str] = frozenset()
+    value_only: bool = False
+    value_free: bool = False
+    title_only: bool = False
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+class LexiconError(ValueError):
+    """A lexicon file holds a line that is not a valid entry."""
+
+
+def entry_from_dict(kind: str, data: dict) -> Entry:
+    if not isinstance(data.get("name"), str) or not data["name"].strip():
+        raise LexiconError("entry without a name")
+    return Entry(
+        kind=kind,
+        name=data["name"],
+        aliases=tuple(data.get("aliases", ())),
+        zh=tuple(data.get("zh", ())),
+        parent=data.get("parent"),
+        case=bool(data.get("case", False)),
+        cue_only=bool(data.get("cue_only", False)),
+        context_only=frozenset(data.get("context_only", ())),
+        at_k=bool(data.get("at_k", False)),
+        at_k_only=frozenset(data.get("at_k_only", ())),
+        value_only=bool(data.get("value_only", False)),
+        value_free=bool(data.get("value_free", False)),
+        title_only=bool(data.get("title_only", False)),
+    )
+
+
+def entry_to_dict(entry: Entry) -> dict:
+    data: dict = {"name": entry.name, "aliases": list(entry.aliases)}
+    for key in ("zh",):
+        if getattr(entry, key):
+            data[key] = list(getattr(entry, key))
+    if entry.parent:
+        data["parent"] = entry.parent
+    for key in ("case", "cue_only", "at_k", "value_only", "value_free", "title_only"):
+        if getattr(entry, key):
+            data[key] = True
+    for key in ("context_only", "at_k_only"):
+        if getattr(entry, key):
+            data[key] = sorted(getattr(entry, key))
+    return data
+
+
+def read_lexicon(path: Path, kind: str) -> list[Entry]:
+    entries = []
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip() or line.lstrip().startswith("//"):
+                continue
+            try:
+                entries.append(entry_from_dict(kind, json.loads(line)))
+            except (json.JSONDecodeError, LexiconError) as exc:
+                raise LexiconError(f"{path}:{number}: {exc}") from exc
+    return entries
+
+
+@lru_cache(maxsize=8)
+def load_lexicons(directory: str | None = None) -> tuple[Entry, ...]:
+    """All entries of the lexicon files in `directory` (default: the package's own)."""
+    root = Path(directory) if directory else LEXICON_DIR
+    entries: list[Entry] = []
+    for kind in KINDS:
+        path = root / f"{FILES[kind]}.jsonl"
+        if path.exists():
+            entries.extend(read_lexicon(path, kind))
+    return tuple(entries)
+
+
+def exact_case(spelling: str, entry: Entry) -> bool:
+    """Whether a spelling must match case-sensitively: flagged, short all-caps
+    acronyms (`DIN`, `RAG`, `CF`) and names with inner capitals (`MoE`, `iAgent`)."""
+    if entry.case:
+        return True
+    letters = [c for c in spelling if c.isalpha()]
+    if not letters:
+        return False
+    if all(c.isupper() for c in letters) and len(letters) <= 5:
+        return True
+    return any(c.isupper() for c in spelling[1:] if c.isalpha()) and " " not in spelling and len(letters) <= 6
+
+
+def variants(spelling: str) -> set[str]:
+    """Spelling variants a text may use: hyphen/space/joined forms and plurals."""
+    out = {spelling}
+    if "-" in spelling:
+        out.add(spelling.replace("-", " "))
+        out.add(spelling.replace("-", ""))
+    for form in list(out):
+        last = form.rsplit(" ", 1)[-1]
+        if not last or not last[-1].isalpha() or last.endswith("s"):
+            continue
+        out.add(form + "s")
+        if last.endswith("y") and last[-2:-1] not in ("a", "e", "o") and not last.isupper():
+            out.add(form[:-1] + "ies")
+    return out
+
+
+class KnownNames:
+    """Look up a name in the lexicons the way the matcher would: exact for the
+    spellings that match case-sensitively (`COCO` is not `CoCo`), else case-folded."""
+
+    def __init__(self, entries):
+        self.exact: dict[str, Entry] = {}
+        self.folded: dict[str, Entry] = {}
+        for entry in entries:
+            for spelling in entry.spellings:
+                for form in variants(spelling):
+                    if exact_case(spelling, entry):
+                        self.exact.setdefault(form, entry)
+                    else:
+                        self.folded.setdefault(form.casefold(), entry)
+
+    def get(self, name: str) -> Entry | None:
+        found = self.exact.get(name) or self.folded.get(name.casefold())
+        if found is None and "-" in name:
+            found = self.folded.get(name.replace("-", " ").casefold())
+        return found
+
+    def __contains__(self, name: str) -> bool:
+        return self.get(name) is not None

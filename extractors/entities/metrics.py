@@ -1,0 +1,336 @@
+"""`kg_metrics`: the values a paper reports for its metrics, and the setting.
+
+Runs after `kg_lexicon`. For each metric span it reads the values written next to it,
+in the phrasings papers use:
+
+    +20.00% online CTR            value, optional setting, metric
+    CTR by 2.71%                  metric, by/of/to, value
+    Recall@500 by over 30%        hedges: up to, over, about, an average of
+    a 0.81% improvement in QAUC   value, change noun, in/on/of, metric
+    R@5 to 77.9%(+2.1%)           a bracketed change after the value is a value too
+    by 0.160% in A and 0.165% in B, (90.7%, 87.1%, and 87.9% respectively)
+
+A value is a number with a unit (`%`, `x`, `times`, `pp`, `percentage points`,
+`points`) — a bare number only where the phrasing is tight (`to 7.43`,
+`1.84 throughput`), never a year or a count (`2024`, `10 pages`, `70 million`).
+
+A metric whose lexicon name is a plain word keeps the words that narrow it
+(`task success rate`, `adjusted win rate`, `tool calling accuracy`). Where no lexicon
+metric claims a value, a short noun phrase ending in a metric word beside it becomes
+the metric (`service availability`, `query change rate decay`), and `N x faster` is a
+speedup. Metrics that are a topic as often as a measure (`value_only` in the lexicon)
+are dropped without a value, so are a bare `Recall` beside `Recall@10` and a metric
+used as a modifier (`CTR models`).
+
+Values go to the span extension `kg_values` (a list of [value, unit]); the setting
+(`online`, `offline` or None) to `kg_setting`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extractors.entities.lexicon import load_lexicons
+from extractors.entities.rulers import SPANS_KEY
+from extractors.entities.text import Sentences, doc_text, sentences
+
+for _name, _default in (("kg_values", None), ("kg_setting", None)):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=_default)
+
+NUM = r"[+\-−]?\s?\$?\d+(?:[.,]\d+)*"
+UNIT = (r"(?:\s?\\?%|\s?(?:x|×)(?![\w])|\s?times\b|\s?-?fold\b|\s?pp\b|"
+        r"\s(?:percentage\s+points?|points?|pts?|bps|basis\s+points)\b)")
+VALUE = rf"(?P<num>{NUM})(?P<unit>{UNIT})?"
+HEDGE = (r"(?:(?:up\s*to|upto|over|about|around|approximately|nearly|almost|roughly|more\s+than|at\s+least|as\s+much\s+as|"
+         r"an?\s+(?:average|maximum|overall|relative|absolute|total)(?:\s+(?:improvement|gain|increase))?\s+of|"
+         r"(?:an\s+)?average(?:\s+of)?|~)\s*)*")
+CHANGE = (r"(?:(?:relative|absolute|overall|significant|average|online|offline|substantial|notable|consistent|"
+          r"maximum|total|\w+ly)\s+)*(?:improvements?|increases?|gains?|lifts?|boosts?|uplifts?|growth|reductions?|"
+          r"decreases?|drops?|declines?|rises?|enhancements?|increments?)")
+PREP_TIGHT = ("of", "to", "=", ":", "reaching", "reaches", "reached")
+
+# metric ... value
+AFTER = re.compile(
+    rf"\s*(?:\)\s*)?(?:(?:score|scores|metric|metrics|rate|performance)\s+)?(?:(?:is|was|were|are|has|have)\s+)?"
+    rf"(?:(?:increas\w*|improv\w*|ris\w*|gain\w*|grow\w*|boost\w*|lift\w*|reduc\w*|decreas\w*|drop\w*|declin\w*|achiev\w*|reach\w*|up|down)\s+)?"
+    rf"(?:(?:improvements?|gains?|increases?)\s+)?(?:(?:of|for|on)\s+(?:the\s+|a\s+)?[\w'’-]+(?:\s+[\w'’-]+){{0,6}}?\s+(?=by\b|was\b|were\b|is\b|are\b))?"
+    rf"(?:(?:was|were|is|are)\s+)?"
+    rf"(?:(?P<prep>by|of|to|at|from|=|:|reaching|reaches|reached)\s*)?{HEDGE}{VALUE}"
+)
+# value ... metric
+BEFORE = re.compile(
+    rf"(?<![\w.]){VALUE}\s*(?:\(\s*[^()]{{0,20}}\)\s*)?(?:(?:online|offline|relative|absolute|higher|lower|better|more|fewer|less)\s+)?"
+    rf"(?:{CHANGE}\s*(?:(?:over|compared\s+(?:to|with)|against)\s+[^,.;%]{{0,50}}?\s+)?(?:in|on|of|for|at|to)\s+(?:the\s+|terms\s+of\s+|overall\s+|online\s+|offline\s+|average\s+)*)?"
+    rf"(?:(?:in|on|at|of)\s+(?:the\s+|terms\s+of\s+)*)?(?:the\s+)?(?:[a-z][\w-]*\s+){{0,2}}$"
+)
+BRACKETED = re.compile(rf"\s*\(\s*(?P<num>[+\-−]\s?\d+(?:[.,]\d+)*)(?P<unit>{UNIT})?\s*\)")
+CONTINUED = re.compile(
+    rf"(?:\s+(?:in|on|for)\s+[^,.;()%]{{1,40}}?)?\s*(?:,\s*(?:and\s+)?|and\s+)(?:by\s+)?{VALUE}"
+    r"(?=\s*(?:in|on|for|at|respectively)\b|\s*[,.;)]|\s*$)"
+)
+VALUE_IN_LIST = re.compile(rf"(?<![\w.])(?P<num>{NUM})(?P<unit>{UNIT})")
+ONLINE_WORD = re.compile(r"(?<!f)online")
+DIGIT = re.compile(r"\d")
+YEAR = re.compile(r"^(?:19|20)\d\d$")
+CUE_ONLINE = re.compile(r"\b(?:online|A/B|deploy\w*|production|launched|live\s+traffic|real\s+traffic)\b", re.I)
+CUE_OFFLINE = re.compile(r"\b(?:offline|public\s+(?:datasets?|benchmarks?)|benchmark\s+datasets?|experiments?\s+on|datasets?)\b", re.I)
+BUSINESS = frozenset(
+    ["CTR", "CVR", "CTCVR", "GMV", "revenue", "sales", "orders", "RPM", "CPM", "ROI", "DAU", "watch time",
+     "dwell time", "app usage time", "user retention", "clicks", "conversions", "transaction rate",
+     "purchase rate", "like rate", "click rate", "engagement", "availability"]
+)
+# `attract more clicks and conversions`: a stated change without a number
+COMPARATIVE = re.compile(r"\b(?:more|higher|fewer|lower|increased|improved)\s+(?:[a-z]+\s+(?:and|or)\s+)?$")
+DEFINED = re.compile(
+    r"\b(?:the|an?)\s+(?P<name>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:as\s+an?\s+(?:[\w-]+\s+){0,3}?(?:metric|measure|indicator)s?\b"
+    r"|to\s+(?:quantify|measure)\b)"
+)
+MODIFIED = re.compile(r"-\w|\s*(?:models?|constraints?|prediction|predictor|predictors|tasks?|estimation|modeling|modelling|stage|field|setting)\b", re.I)
+
+# unknown metric names: a short noun phrase ending in a metric word, beside a value
+METRIC_HEAD = (r"(?:rate|rates|accuracy|score|ratio|revenue|cost|precision|recall|latency|throughput|coverage|"
+               r"retention|conversions?|clicks|engagement|availability|decay|satisfaction|error|errors)")
+STOP = (r"(?:the|a|an|of|in|on|by|and|or|to|our|its|their|with|for|from|while|than|that|which|this|these|"
+        r"average|overall|mean|relative|absolute|highest|lowest|higher|lower|better|best|significant|"
+        r"online|offline|improv\w*|increas\w*|reduc\w*|achiev\w*|outperform\w*|maintain\w*|gain\w*|"
+        r"yield\w*|show\w*|demonstrat\w*|lead\w*|led|has|have|is|are|was|were|both|extend\w*|provid\w*|"
+        r"aim\w*|maximi[sz]\w*|minimi[sz]\w*|optimi[sz]\w*|near-optimal|strong|high|low|good|great|total|estimated)")
+PHRASE_WORD = rf"(?!{STOP}\b)[A-Za-z][\w-]*"
+AFTER_VALUE_PHRASE = re.compile(
+    rf"\s*(?:(?:online|offline)\s+)?(?:{CHANGE}\s+(?:in|on|of)\s+(?:the\s+)?)?(?P<name>(?:{PHRASE_WORD}\s+){{0,3}}{METRIC_HEAD})\b"
+)
+BEFORE_VALUE_PHRASE = re.compile(
+    rf"(?<![\w-])(?P<name>(?:{PHRASE_WORD}\s+){{0,3}}{METRIC_HEAD})\s+(?:(?:increas\w*|improv\w*|decreas\w*|reduc\w*|ris\w*|grow\w*)\s+)?"
+    rf"(?:by|of|to)\s+{HEDGE}$"
+)
+FASTER = re.compile(rf"(?<![\w.])(?P<num>{NUM})(?P<unit>\s?(?:x|×|times)(?![\w]))\s+(?:faster|speed-?up)\b")
+VALUE_ANYWHERE = re.compile(rf"(?<![\w.@])(?P<num>{NUM})(?P<unit>{UNIT})")
+SKIP_PHRASE = re.compile(r"\b(?:error\s+rate|learning\s+rate|dropout\s+rate|sampling\s+rate|masking\s+rate|mask\s+rate)\b", re.I)
+LEFT_WORD = re.compile(rf"(?<![\w-])(?!{STOP}\b)([A-Za-z][\w-]*)\s+$")
+
+
+@Language.factory("kg_metrics", default_config={"spans_key": SPANS_KEY, "directory": None})
+def make_metric_ruler(nlp: Language, name: str, spans_key: str, directory: str | None) -> "MetricValueRuler":
+    return MetricValueRuler(nlp, name, spans_key=spans_key, directory=directory)
+
+
+def clean_value(num: str, unit: str | None) -> tuple[str, str | None]:
+    """`+ 20.00`, `%` -> (`+20.00%`, `%`); `1.7`, `times` -> (`1.7times`, `x`)."""
+    num = num.replace(" ", "").replace("−", "-")
+    unit_text = (unit or "").strip().replace("\\", "")
+    if not unit_text:
+        return num, None
+    low = unit_text.lower()
+    if low == "%":
+        return num + "%", "%"
+    if low in ("x", "×"):
+        return num + "x", "x"
+    if low in ("times", "fold", "-fold"):
+        return num + (unit or "").replace(" ", "") if not (unit or "").startswith(" ") else f"{num} {unit_text}", "x"
+    if low == "pp" or low.startswith("percentage"):
+        return (num + "pp" if low == "pp" else f"{num} {unit_text}"), "pp"
+    return f"{num} {unit_text}", low
+
+
+def plausible(num: str, unit: str | None, tight: bool) -> bool:
+    """A number that can be a metric value: with a unit, or a decimal in tight phrasing."""
+    if unit and unit.strip():
+        return True
+    digits = num.lstrip("+-−$ ")
+    if "$" in num:
+        return True
+    return tight and "." in digits and not YEAR.match(digits)
+
+
+class MetricValueRuler:
+    def __init__(self, nlp: Language, name: str = "kg_metrics", *, spans_key: str = SPANS_KEY,
+                 directory: str | None = None):
+        self.name = name
+        self.spans_key = spans_key
+        metrics = [e for e in load_lexicons(directory) if e.kind == "metric"]
+        self.value_only = {e.name for e in metrics if e.value_only}
+        self.plain_word = {e.name for e in metrics if e.name[:1].islower()}
+        self.cased = {e.name for e in metrics if e.at_k and e.name[:1].isupper() and not e.name.isupper()}
+        self.metric_words = {s.casefold(): e.name for e in metrics for s in e.spellings}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.spans_key not in doc.spans:
+            return doc
+        spans = list(doc.spans[self.spans_key])
+        metrics = [s for s in spans if s.label_ == "metric"]
+        text = doc_text(doc)
+        has_number = DIGIT.search(text) is not None
+        if not metrics and not has_number:
+            return doc
+        sents = sentences(doc)
+        used: set[int] = set()
+        with_k = {s.id_ for s in metrics if "@" in s.kb_id_}
+        tasks = {s.kb_id_.casefold() for s in spans if s.label_ == "task"}
+        defined = self._defined_metrics(doc, text)
+        keep: list[Span] = list(defined)
+        for span in metrics:
+            if MODIFIED.match(text, span.end_char) or text[span.start_char - 1: span.start_char] == "-" or any(d.start <= span.start < d.end for d in defined):
+                continue
+            sentence = sents.at(span.start_char)
+            values = self._values_for(span, sentence, used) if has_number else []
+            if not values and ("@" not in span.kb_id_ and (span.id_ in with_k or span.id_ in self.cased and text[span.start_char].islower())):
+                continue
+            if not values and f"{span.kb_id_} prediction".casefold() in tasks:
+                continue  # `CTR` in a CTR prediction paper names the task
+            if not values and span.id_ in self.value_only and not COMPARATIVE.search(text, max(0, span.start_char - 25), span.start_char):
+                continue
+            if values:
+                span = self._widen(doc, span, sentence)
+            span._.kg_values = [list(v) for v in values] or None
+            span._.kg_setting = self._setting(span, sentence)
+            keep.append(span)
+        extra = self._phrase_metrics(doc, sents, used) if has_number else []
+        doc.spans[self.spans_key] = [s for s in spans if s.label_ != "metric"] + keep + extra
+        return doc
+
+    def _defined_metrics(self, doc: Doc, text: str) -> list[Span]:
+        """`we identify the image-based search recall as a key metric`, `we define the
+        exchange rate to quantify ...`: a metric the paper names as one."""
+        if "metric" not in text and "measure" not in text and "quantif" not in text:
+            return []
+        out = []
+        for match in DEFINED.finditer(text):
+            words = match.group("name").split()
+            while words and words[0].lower() in ("the", "a", "an", "our", "its", "their"):
+                words.pop(0)
+            if not words or len(words) > 4:
+                continue
+            start = match.start("name") + match.group("name").find(words[0])
+            span = doc.char_span(start, match.end("name"), alignment_mode="expand")
+            if span is not None:
+                name = " ".join(words)
+                defined = Span(doc, span.start, span.end, label="metric", kb_id=name, span_id=name)
+                defined._.kg_values = None
+                defined._.kg_setting = None
+                out.append(defined)
+        return out
+
+    def _widen(self, doc: Doc, span: Span, sentence) -> Span:
+        """`success rate` -> `task success rate`: the words before a plain-word metric."""
+        if span.id_ not in self.plain_word:
+            return span
+        text = doc_text(doc)
+        start = span.start_char
+        words = []
+        while len(words) < 3:
+            match = LEFT_WORD.search(text, max(sentence.start_char, start - 40), start)
+            if match is None or match.end() != start:
+                break
+            words.insert(0, match.group(1))
+            start = match.start(1)
+        if not words:
+            return span
+        widened = doc.char_span(start, span.end_char, alignment_mode="expand")
+        if widened is None:
+            return span
+        name = " ".join(words + [span.kb_id_])
+        return Span(doc, widened.start, widened.end, label="metric", kb_id=name, span_id=span.id_)
+
+    def _values_for(self, span: Span, sentence, used: set[int]) -> list[tuple[str, str | None]]:
+        text = sentence.text
+        base = sentence.start_char
+        start = span.start_char - base
+        end = span.end_char - base
+        values: list[tuple[str, str | None]] = []
+        after = AFTER.match(text, end, min(len(text), end + 110))
+        if after and plausible(after.group("num"), after.group("unit"), after.group("prep") in PREP_TIGHT):
+            pos = base + after.start("num")
+            if pos not in used:
+                used.add(pos)
+                values.append(clean_value(after.group("num"), after.group("unit")))
+                values.extend(self._more(text, after.end(), base, used))
+        if not values:
+            before = BEFORE.search(text, max(0, start - 90), start)
+            if before and plausible(before.group("num"), before.group("unit"), before.end() == start and not before.group("unit")):
+                pos = base + before.start("num")
+                if pos not in used:
+                    used.add(pos)
+                    values.append(clean_value(before.group("num"), before.group("unit")))
+        if not values and text.find("respectively", end) >= 0:
+            values.extend(self._respectively(text, end, base, used))
+        return values
+
+    def _more(self, text: str, pos: int, base: int, used: set[int]) -> list[tuple[str, str | None]]:
+        """Values that follow the first: `77.9%(+2.1%)`, `0.160% in A and 0.165% in B`."""
+        out = []
+        for pattern in (BRACKETED, CONTINUED):
+            match = pattern.match(text, pos)
+            if match and plausible(match.group("num"), match.group("unit"), pattern is BRACKETED):
+                where = base + match.start("num")
+                if where not in used:
+                    used.add(where)
+                    out.append(clean_value(match.group("num"), match.group("unit")))
+        return out
+
+    def _respectively(self, text: str, end: int, base: int, used: set[int]) -> list[tuple[str, str | None]]:
+        """`on A, B and C (90.7%, 87.1%, and 87.9% respectively)`: the values listed
+        before `respectively`, after the metric (inside the last bracket if any)."""
+        stop = text.find("respectively", end)
+        window_start = max(end, text.rfind("(", end, stop) + 1)
+        out = []
+        for value in VALUE_IN_LIST.finditer(text, window_start, stop):
+            where = base + value.start("num")
+            if where not in used:
+                used.add(where)
+                out.append(clean_value(value.group("num"), value.group("unit")))
+        return out
+
+    def _setting(self, span: Span, sentence) -> str | None:
+        text = sentence.text
+        local = text[max(0, span.start_char - sentence.start_char - 25): span.end_char - sentence.start_char + 25]
+        local = local.lower()
+        if "offline" in local and not ONLINE_WORD.search(local):
+            return "offline"
+        if ONLINE_WORD.search(local) and "offline" not in local:
+            return "online"
+        online = CUE_ONLINE.search(text)
+        offline = CUE_OFFLINE.search(text)
+        business = span.id_ in BUSINESS or span.kb_id_ in BUSINESS
+        if online and (business or not offline):
+            return "online"
+        if offline:
+            return "offline"
+        return None
+
+    def _phrase_metrics(self, doc: Doc, sents: Sentences, used: set[int]) -> list[Span]:
+        """Values no lexicon metric claimed, named by the noun phrase beside them."""
+        out: list[Span] = []
+        text = doc_text(doc)
+        for match in VALUE_ANYWHERE.finditer(text):
+            if match.start("num") in used:
+                continue
+            sentence = sents.at(match.start())
+            s_start = sentence.start_char
+            faster = FASTER.match(text, match.start())
+            if faster:
+                name, n_start, n_end = "speedup", match.start(), faster.end()
+            else:
+                found = AFTER_VALUE_PHRASE.match(text, match.end(), min(len(text), match.end() + 70))
+                if found is None:
+                    found = BEFORE_VALUE_PHRASE.search(text, max(s_start, match.start() - 90), match.start())
+                if found is None:
+                    continue
+                name = " ".join(found.group("name").split())
+                n_start, n_end = found.start("name"), found.end("name")
+                if SKIP_PHRASE.search(name) or len(name) < 3:
+                    continue
+                canonical = self.metric_words.get(name.casefold(), name)
+                name = name if canonical[:1].islower() else canonical
+            span = doc.char_span(n_start, n_end, alignment_mode="expand")
+            if span is None:
+                continue
+            span = Span(doc, span.start, span.end, label="metric", kb_id=name, span_id=name)
+            span._.kg_values = [list(clean_value(match.group("num"), match.group("unit")))]
+            span._.kg_setting = self._setting(span, sentence)
+            used.add(match.start("num"))
+            out.append(span)
+        return out

@@ -1,0 +1,225 @@
+"""Small text helpers shared by the rule components: sentence lookup by character,
+what a coined name looks like, and acronym/long-form matching."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
+from spacy.attrs import IDX, LOWER, SENT_START
+
+
+from spacy.tokens import Doc
+
+SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+# A name as a paper coins it: letters/digits with inner hyphens, dots or TeX powers
+# (`REG4Rec`, `MMQ-v2`, `Align$^3$GR`, `Qwen2.5`).
+NAME = r"[A-Za-z][A-Za-z0-9]*(?:(?:[-_.'][A-Za-z0-9]+)|(?:\$\^\{?\d+\}?\$[A-Za-z0-9]*))*"
+TEX_POWER = re.compile(r"\$\^\{?(\d+)\}?\$")
+
+# Capitalised or acronym words that are not names anything is called by.
+NOT_NAMES = frozenset(
+    """
+    AI AGI API APIs ID IDs SOTA GPU GPUs CPU CPUs TPU URL URLs PDF PDFs HTML JSON SQL XML CSV
+    NLP CV IR ML DL RS RSs RecSys II III IV VI VII KPI KPIs QA IoT UI UX USA US UK EU UN
+    PhD BSc MSc AUCs TB GB MB KB ms FLOPs FLOP TFLOPs PB K M B OK
+    A B C D E F G H I J L N O P Q R S T U V W X Y Z
+    Our We The This These That Its Their Both Each Such While However Moreover Furthermore
+    Specifically Finally First Second Third Then Experiments Extensive Results
+    LaTeX GitHub Github HuggingFace Hugging Python PyTorch TensorFlow Java Web WWW SIGIR KDD
+    CIKM WSDM RecSys NeurIPS ICML ICLR ACL EMNLP NAACL AAAI IJCAI WWW TOIS TKDE TORS arXiv
+    A/B Top-K Top-k top-K top-k P99 P95 P50 Q1 Q2 Q3 Q4 COVID-19 COVID
+    Position Survey Review Tutorial Perspective Overview Introduction Abstract Background Keywords
+    """.split()
+)
+
+
+def normalise_name(text: str) -> str:
+    """`Align$^3$GR` -> `Align³GR`; other names unchanged."""
+    if "$" in text:
+        text = TEX_POWER.sub(lambda m: m.group(1).translate(SUPERSCRIPTS), text)
+    return text.strip("{}")
+
+
+NOT_NAME_SUFFIXES = frozenset(
+    "based aware guided driven enhanced free level like specific oriented agnostic centric "
+    "style wise scale grained powered augmented empowered tuned trained".split()
+)
+
+
+def _coined_word(word: str) -> bool:
+    if word in NOT_NAMES or len(word) < 2 or not word[0].isalpha():
+        return False
+    letters = [c for c in word if c.isalpha()]
+    uppers = sum(c.isupper() for c in letters)
+    if uppers >= 2:
+        return True
+    if uppers == 1 and any(c.isdigit() for c in word):
+        return True
+    # CamelCase after a capital (WebRec) or a one-letter lower-case prefix (iAgent)
+    return any(a.islower() and b.isupper() for a, b in zip(word, word[1:])) and (word[0].isupper() or word[1].isupper())
+
+
+@lru_cache(maxsize=65536)
+def is_coined(token: str) -> bool:
+    """Does a word look like a name a paper coins? `WebRec`, `LGSID`, `REG4Rec`,
+    `MMQ-v2`, `iAgent`, `H2Rec`, `G-DPO`; not `Model`, `AI`, `2024`, `Multi-Modal`,
+    `MLLM-based`, `unFairness`."""
+    if token in NOT_NAMES:
+        return False
+    parts = [p for p in token.split("-") if p]
+    if not parts:
+        return False
+    if len(parts) > 1 and parts[-1].lower() in NOT_NAME_SUFFIXES:
+        return False
+    return any(_coined_word(p) for p in parts)
+
+
+COLUMNS = [SENT_START, IDX, LOWER]
+
+
+class WordSet:
+    """Lower-case words to look up as tokens (see `Sentences.tokens_in`)."""
+
+    _all: set[str] = set()
+    _all_hashes: frozenset[int] | None = None
+
+    def __init__(self, words):
+        self.words = frozenset(w.lower() for w in words)
+        self._hashes = None
+        WordSet._all |= self.words
+        WordSet._all_hashes = None
+
+    @classmethod
+    def every(cls, vocab) -> frozenset[int]:
+        """Hashes of the words of every WordSet (the only tokens worth indexing)."""
+        if cls._all_hashes is None:
+            cls._all_hashes = frozenset(vocab.strings.add(w) for w in cls._all)
+        return cls._all_hashes
+
+    def hashes(self, vocab):
+        if self._hashes is None:
+            self._hashes = frozenset(vocab.strings.add(w) for w in self.words)
+        return self._hashes
+
+
+class Sent:
+    """A sentence: token range `start:end`, character range and text."""
+
+    __slots__ = ("start", "end", "start_char", "end_char", "text")
+
+    def __init__(self, start: int, end: int, start_char: int, end_char: int, text: str):
+        self.start, self.end, self.start_char, self.end_char, self.text = start, end, start_char, end_char, text
+
+
+class Sentences:
+    """A doc's text and sentences, read once: `doc.text` and `doc.sents` rebuild a
+    string or a Token per word on every access and cost more than all the rules
+    together. `at(char)` gives the sentence holding a character."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.text = doc.user_data.get("kg.text") or doc.text
+        n = len(doc)
+        if n:
+            # one array for the three columns the rules read (sentence starts,
+            # character offsets, lower-case forms)
+            columns = doc.to_array(COLUMNS)
+            idx = columns[:, 1].tolist()
+            lower = columns[:, 2].tolist()
+            flags = columns[:, 0]
+            starts = [int(i) for i in (flags == 1).nonzero()[0]] if doc.has_annotation("SENT_START") else []
+            if not starts or starts[0] != 0:
+                starts.insert(0, 0)
+        else:
+            idx, lower, starts = [], [], [0]
+        self.token_starts = starts
+        self.token_ends = starts[1:] + [n]
+        self.starts = [idx[i] if i < n else len(self.text) for i in starts]
+        self.ends = self.starts[1:] + [len(self.text)]
+        self._sents: dict[int, Sent] = {}
+        self._all_lower = lower
+        self._lower = None
+        self._idx = idx
+
+    def tokens_in(self, words: "WordSet") -> list[tuple[int, int]]:
+        """(token index, start char) of the tokens whose lower-case form is in
+        `words`: one numpy pass instead of a regex scan of the text."""
+        if self._lower is None:
+            wanted = WordSet.every(self.doc.vocab)
+            self._lower = [(i, h) for i, h in enumerate(self._all_lower) if h in wanted]
+        hashes = words.hashes(self.doc.vocab)
+        idx = self._idx
+        return [(i, idx[i]) for i, h in self._lower if h in hashes]
+
+    def index(self, char: int) -> int:
+        return max(0, bisect_right(self.starts, char) - 1)
+
+    def at(self, char: int) -> Sent:
+        i = self.index(char)
+        sent = self._sents.get(i)
+        if sent is None:
+            a, b = self.starts[i], self.ends[i]
+            sent = self._sents[i] = Sent(self.token_starts[i], self.token_ends[i], a, b, self.text[a:b])
+        return sent
+
+    def __iter__(self):
+        return (self.at(start) for start in self.starts)
+
+
+def sentences(doc: Doc) -> Sentences:
+    """The doc's `Sentences`, built once per doc and shared by the components."""
+    cached = _CACHE.get(id(doc))
+    if cached is None or cached.doc is not doc:
+        if len(_CACHE) > 64:
+            _CACHE.clear()
+        cached = _CACHE[id(doc)] = Sentences(doc)
+    return cached
+
+
+_CACHE: dict[int, Sentences] = {}
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, computed once per doc."""
+    return sentences(doc).text
+
+
+def initials_match(acronym: str, words: list[str]) -> int | None:
+    """Schwartz & Hearst: the index of the first word of the shortest long form in
+    `words` whose letters spell `acronym` (each letter found in order, the first at a
+    word start), or None. `Multimodal Mixture-of-Quantization` spells `MMQ`."""
+    letters = [c.lower() for c in acronym if c.isalpha()]
+    if len(letters) < 2:
+        return None
+    long_form = " ".join(words).lower()
+    i = len(letters) - 1
+    j = len(long_form) - 1
+    while i >= 0:
+        c = letters[i]
+        while j >= 0 and (long_form[j] != c or (i == 0 and j > 0 and long_form[j - 1].isalnum())):
+            j -= 1
+        if j < 0:
+            return None
+        i -= 1
+        j -= 1
+    start = j + 1
+    # the word where the match starts
+    return long_form[:start].count(" ") if start > 0 else 0
+
+
+def has_word(text: str, word: str) -> bool:
+    """`word` occurs in `text` as a whole word (not inside `word-x` or `xword`)."""
+    if not word:
+        return False
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        if (start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "-")) and (
+            end == len(text) or not (text[end].isalnum() or text[end] == "-")
+        ):
+            return True
+        start = text.find(word, start + 1)
+    return False

@@ -1,0 +1,436 @@
+"""The entity extraction rules, one behaviour per test, on sentences written here."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+import spacy
+
+from extractors.entities import EntityExtractor, Mention, build_nlp, gold_record
+from extractors.entities.lexicon import LEXICON_DIR, variants
+from extractors.entities.text import initials_match, is_coined, normalise_name
+from extractors.entities.tokenizer import FastTokenizer
+from kg.model import Paper
+
+
+@pytest.fixture(scope="module")
+def extractor() -> EntityExtractor:
+    return EntityExtractor()
+
+
+def paper(abstract: str, title: str | None = None) -> Paper:
+    return Paper(source="test.txt", family="test", title=title, abstract=abstract)
+
+
+def found(extractor, abstract: str, kind: str, title: str | None = None) -> list[str]:
+    return [m.name for m in extractor(paper(abstract, title)) if m.kind == kind]
+
+
+def mention(extractor, abstract: str, kind: str, name: str, title: str | None = None) -> Mention:
+    hits = [m for m in extractor(paper(abstract, title)) if m.kind == kind and m.name == name]
+    assert hits, f"no {kind} {name!r} in {[(m.kind, m.name) for m in extractor(paper(abstract, title))]}"
+    return hits[0]
+
+
+# --- tokenizer -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("a gain of 17.8% here", ["a", "gain", "of", "17.8", "%", "here"]),
+        ("1.84x faster", ["1.84x", "faster"]),
+        ("Qwen2.5 and JD.com", ["Qwen2.5", "and", "JD.com"]),
+        ("e.g. LLMs", ["e.g.", "LLMs"]),
+        ("NDCG@10", ["NDCG", "@", "10"]),
+    ],
+)
+def test_tokenizer_splits_words_numbers_and_marks(text, tokens):
+    nlp = spacy.blank("en")
+    assert [t.text for t in FastTokenizer(nlp.vocab)(text)] == tokens
+
+
+def test_tokenizer_sentences_end_at_stops_not_at_decimals_or_abbreviations():
+    nlp = build_nlp()
+    doc = nlp("We gain 2.5 points, e.g. on search. Then we stop.\nNext line")
+    assert [s.text.strip() for s in doc.sents] == ["We gain 2.5 points, e.g. on search.", "Then we stop.", "Next line"]
+
+
+# --- lexicon -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "parent"),
+    [
+        ("We run it on Taobao.", "Taobao", "Alibaba"),
+        ("Traffic from Tmall is used.", "Tmall", "Alibaba"),
+        ("Users of the Douyin App took part.", "Douyin", "ByteDance"),
+        ("We study TikTok videos.", "TikTok", "ByteDance"),
+        ("Mini programs in WeChat are ranked.", "WeChat", "Tencent"),
+        ("Logs come from Kuaishou.", "Kuaishou", None),
+        ("我们在淘宝上进行了实验。", "Taobao", "Alibaba"),
+        ("该模型已在抖音和快手上线。", "Douyin", "ByteDance"),
+        ("美团外卖的数据", "Meituan", None),
+    ],
+)
+def test_lexicon_finds_companies_with_aliases_chinese_names_and_parent(extractor, text, name, parent):
+    assert mention(extractor, text, "company", name).parent == parent
+
+
+def test_lexicon_chinese_and_english_names_give_one_company(extractor):
+    mentions = extractor(paper("We deploy it on Kuaishou.\n模型已在快手上线。"))
+    assert [m.name for m in mentions if m.kind == "company"] == ["Kuaishou"]
+
+
+@pytest.mark.parametrize(
+    ("text", "dataset"),
+    [
+        ("Experiments on Amazon Beauty and MovieLens-1M show gains.", "Amazon Beauty"),
+        ("We evaluate on the Amazon-Sports dataset.", "Amazon Sports"),
+        ("Results on ML-1M are reported.", "MovieLens"),
+        ("We use the MS MARCO passage ranking data.", "MS MARCO"),
+        ("On Criteo and Avazu our model wins.", "Avazu"),
+        ("We test on KuaiRand.", "KuaiRand"),
+    ],
+)
+def test_lexicon_finds_datasets(extractor, text, dataset):
+    assert dataset in found(extractor, text, "dataset")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Experiments on Amazon Beauty and Amazon Toys show gains.",
+        "We use the Amazon Reviews 2023 corpus.",
+        "Yelp and Netflix Prize data are public.",
+    ],
+)
+def test_lexicon_dataset_named_after_a_company_is_not_the_company(extractor, text):
+    assert found(extractor, text, "company") == []
+
+
+def test_lexicon_company_named_in_a_deployment_cue_is_the_company(extractor):
+    text = "We train on Amazon Beauty. The model is deployed at Amazon, serving 10 million users daily."
+    assert mention(extractor, text, "company", "Amazon").deployed
+
+
+@pytest.mark.parametrize(
+    ("text", "method"),
+    [
+        ("We fine-tune large language models for ranking.", "LLM"),
+        ("Several LLMs are compared.", "LLM"),
+        ("We apply retrieval-augmented generation.", "RAG"),
+        ("It is trained with DPO and PPO.", "DPO"),
+        ("A sparse mixture-of-experts layer is added.", "MoE"),
+        ("Baselines include SASRec, BERT4Rec and LightGCN.", "SASRec"),
+        ("We rely on collaborative filtering signals.", "collaborative filtering"),
+        ("Items are encoded with an RQ-VAE.", "RQ-VAE"),
+    ],
+)
+def test_lexicon_finds_methods(extractor, text, method):
+    assert method in found(extractor, text, "method")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our model and framework use a neural network approach.",
+        "The din of the crowd and a rag doll.",  # acronyms match only in capitals
+        "We moe the lawn.",
+    ],
+)
+def test_lexicon_generic_words_are_not_methods(extractor, text):
+    assert found(extractor, text, "method") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "task"),
+    [
+        ("This paper studies click-through rate prediction.", "CTR prediction"),
+        ("Sequential recommendation models user histories.", "sequential recommendation"),
+        ("We improve cross-domain recommendation.", "cross-domain recommendation"),
+        ("Dense retrieval needs hard negatives.", "dense retrieval"),
+    ],
+)
+def test_lexicon_finds_tasks(extractor, text, task):
+    assert task in found(extractor, text, "task")
+
+
+@pytest.mark.parametrize(
+    ("spelling", "variant"),
+    [("cross-encoder", "cross encoders"), ("LLM", "LLMs"), ("strategy", "strategies"), ("pre-training", "pretraining")],
+)
+def test_lexicon_variants_cover_hyphens_and_plurals(spelling, variant):
+    assert variant in variants(spelling)
+
+
+def test_lexicon_adding_a_company_is_a_data_change(tmp_path):
+    lexicons = tmp_path / "lexicons"
+    shutil.copytree(LEXICON_DIR, lexicons)
+    with open(lexicons / "companies.jsonl", "a", encoding="utf-8") as handle:
+        handle.write(json.dumps({"name": "Zyxo Mart", "aliases": ["Zyxo"], "zh": ["兹克索"], "parent": "Zyxo Group"}) + "\n")
+    extractor = EntityExtractor(lexicon_dir=str(lexicons))
+    assert mention(extractor, "Logs from Zyxo were used.", "company", "Zyxo Mart").parent == "Zyxo Group"
+    assert found(extractor, "兹克索的数据", "company") == ["Zyxo Mart"]
+
+
+# --- coined names ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "name"),
+    [
+        ("To this end, we propose WebRec, a novel web-based framework.", None, "WebRec"),
+        ("We introduce STORE, a unified and scalable ranking framework.", None, "STORE"),
+        ("In this paper, we present a model named Recformer for this task.", None, "Recformer"),
+        ("We propose a mixture-of-quantization framework, MMQ-v2, to align modalities.", None, "MMQ-v2"),
+        ("We develop two algorithms CascadingVI and CascadingBPI for this setting.", None, "CascadingBPI"),
+        ("An insightful MP-Head is designed to pass messages.", None, "MP-Head"),
+        ("Results are strong.", "REG4Rec: Reasoning for Generative Recommendation", "REG4Rec"),
+        ("Results are strong.", "Align$^3$GR: Unified Multi-Level Alignment", "Align³GR"),
+        ("We propose Multimodal Mixture-of-Quantization (MMQ), a tokenizer.", None, "MMQ"),
+        ("We propose the Symmetric Masked Generative Paradigm for CTR prediction (SGCTR).", None, "SGCTR"),
+        ("Code is at https://github.com/someone/H2Rec.", None, "H2Rec"),
+    ],
+)
+def test_names_finds_what_the_paper_coins(extractor, text, title, name):
+    assert name in found(extractor, text, "proposed", title)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("We propose a novel framework that leverages LLMs for ranking.", None),
+        ("We propose a simple model and a new approach.", None),
+        ("We introduce Multi-Modal signals into a Model-Agnostic pipeline.", None),
+        ("Existing methods such as SASRec and BERT4Rec are strong.", None),
+        ("We present results on 10 pages of text in 2024.", None),
+        ("Results are strong.", "Text Is All You Need: Learning Representations"),
+    ],
+)
+def test_names_generic_words_are_not_proposed(extractor, text, title):
+    assert found(extractor, text, "proposed", title) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "name"),
+    [
+        ("The discrepancy is measured by Maximum Mean Discrepancy (MMD) between domains.", "method", "MMD"),
+        ("Cross-domain Sequential Recommendation (CDSR) enriches interactions.", "task", "CDSR"),
+    ],
+)
+def test_names_acronym_definitions_without_a_cue_are_methods_or_tasks(extractor, text, kind, name):
+    assert name in found(extractor, text, kind)
+    assert name not in found(extractor, text, "proposed")
+
+
+def test_names_released_dataset_is_proposed_and_a_dataset(extractor):
+    text = "In addition, we release a large-scale multimodal benchmark ShopBench for product tasks."
+    assert "ShopBench" in found(extractor, text, "proposed")
+    assert "ShopBench" in found(extractor, text, "dataset")
+
+
+@pytest.mark.parametrize(
+    ("text", "dataset"),
+    [
+        ("Gains are shown on Vicuna, WizardLM, and the UltraFeedback test datasets.", "WizardLM"),
+        ("Our experiments on the ToolBench-X benchmark show gains.", "ToolBench-X"),
+        ("We released a dataset collected from Taobao with 100 million clicks.", "Taobao"),
+    ],
+)
+def test_names_datasets_named_by_context(extractor, text, dataset):
+    assert dataset in found(extractor, text, "dataset")
+
+
+@pytest.mark.parametrize(
+    ("word", "coined"),
+    [("WebRec", True), ("LGSID", True), ("iAgent", True), ("G-DPO", True), ("H2Rec", True),
+     ("Model", False), ("AI", False), ("Multi-Modal", False), ("MLLM-based", False), ("2024", False)],
+)
+def test_names_is_coined(word, coined):
+    assert is_coined(word) is coined
+
+
+def test_names_tex_powers_become_superscripts():
+    assert normalise_name("Align$^3$GR") == "Align³GR"
+
+
+@pytest.mark.parametrize(
+    ("acronym", "words", "start"),
+    [("MMQ", "propose Multimodal Mixture-of-Quantization".split(), 1),
+     ("CTR", "the click-through rate".split(), 1),
+     ("XYZ", "an unrelated phrase".split(), None)],
+)
+def test_names_initials_match(acronym, words, start):
+    assert initials_match(acronym, words) == start
+
+
+# --- metrics ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "value", "unit"),
+    [
+        ("It achieves an overall +20.00% online CTR improvement.", "CTR", "+20.00%", "%"),
+        ("It improves online CTR by 2.71% and AUC by 1.195%.", "AUC", "1.195%", "%"),
+        ("It outperforms the baseline by +17.8% in Recall@10.", "Recall@10", "+17.8%", "%"),
+        ("It improves Recall@500 by over 30% on two benchmarks.", "Recall@500", "30%", "%"),
+        ("LEMUR has led to a 0.81% improvement in QAUC.", "QAUC", "0.81%", "%"),
+        ("It achieves a 0.44\\% GMV increase in an online A/B test.", "GMV", "0.44%", "%"),
+        ("This lifts NDCG@20 by an average of 4.21%.", "NDCG@20", "4.21%", "%"),
+        ("It reaches R@5 to 77.9% on the test set.", "Recall@5", "77.9%", "%"),
+        ("It yields a 9.5% average improvement in top-1 accuracy.", "top-1 accuracy", "9.5%", "%"),
+        ("It brings 1.7times the QPS of the baseline.", "QPS", "1.7times", "x"),
+        ("It keeps an 80.8% task success rate.", "task success rate", "80.8%", "%"),
+        ("Online tests show a 1.91% sales growth.", "sales", "1.91%", "%"),
+    ],
+)
+def test_metrics_values_in_their_phrasings(extractor, text, name, value, unit):
+    hit = mention(extractor, text, "metric", name)
+    assert (hit.value, hit.unit) == (value, unit)
+
+
+def test_metrics_bracketed_change_and_continued_values(extractor):
+    values = {m.value for m in extractor(paper("It improves R@5 to 77.9%(+2.1%) over the baseline.")) if m.name == "Recall@5"}
+    assert values == {"77.9%", "+2.1%"}
+    text = "Total App Usage Time increased by 0.160% in the main app and 0.165% in the Lite version."
+    assert {m.value for m in extractor(paper(text)) if m.kind == "metric"} == {"0.160%", "0.165%"}
+
+
+def test_metrics_respectively_lists_give_each_value(extractor):
+    text = "It reaches the highest win rates on A, B, and C (90.7%, 87.1%, and 87.9% respectively)."
+    assert {m.value for m in extractor(paper(text)) if m.kind == "metric"} == {"90.7%", "87.1%", "87.9%"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The paper has 10 pages and 4 tables, accepted in 2024.",
+        "A search system over 70 million pages of government PDFs.",
+        "We collected 400 million user interactions in 2023.",
+    ],
+)
+def test_metrics_numbers_that_are_not_metric_values(extractor, text):
+    assert [m for m in extractor(paper(text)) if m.kind == "metric" and m.value] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "setting"),
+    [
+        ("Online A/B tests show a 2.1% CTR lift.", "online"),
+        ("Offline experiments show AUC gains of 0.5%.", "offline"),
+        ("On public datasets NDCG@10 improves by 3.2%.", "offline"),
+    ],
+)
+def test_metrics_setting(extractor, text, setting):
+    assert next(m for m in extractor(paper(text)) if m.kind == "metric").setting == setting
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CTR models are trained on logs.",  # a modifier, not a measure
+        "We study the diversity of results.",  # value-only metric without a value
+        "Ranking NDCG@10 and NDCG are both reported.",
+    ],
+)
+def test_metrics_not_measures(extractor, text):
+    names = found(extractor, text, "metric")
+    assert "CTR" not in names and "diversity" not in names and "NDCG" not in names
+
+
+# --- deployment ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The model is deployed at Kuaishou App, serving 400 million users daily.",
+        "Online A/B tests on Meituan confirm the gains.",
+        "It has been launched in production on Taobao.",
+    ],
+)
+def test_deployment_marks_deployed_companies(extractor, text):
+    assert all(m.deployed for m in extractor(paper(text)) if m.kind == "company")
+    assert found(extractor, text, "company")
+
+
+def test_deployment_company_without_a_cue_is_not_deployed(extractor):
+    assert mention(extractor, "We use logs released by Kuaishou.", "company", "Kuaishou").deployed is False
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("The system has been deployed at Zalandor, a fashion platform.", "Zalandor"),
+        ("Online A/B tests on Quokkashop App show gains.", "Quokkashop"),
+    ],
+)
+def test_deployment_finds_companies_the_lexicon_lacks(extractor, text, company):
+    assert mention(extractor, text, "company", company).deployed
+
+
+def test_deployment_companies_given_as_examples_are_dropped(extractor):
+    text = "Short-video platforms such as TikTok, Instagram and YouTube attract users."
+    assert found(extractor, text, "company") == []
+
+
+def test_deployment_url_is_not_a_company(extractor):
+    assert found(extractor, "Code: https://github.com/microsoft/foo.", "company") == []
+
+
+# --- task phrases --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "task"),
+    [
+        ("Geographic Tokenization for Local-Life Recommendation", "Results are strong.", "local-life recommendation"),
+        (None, "We target the grocery recommendation task.", "grocery recommendation"),
+        (None, "It helps tasks such as compatibility prediction.", "compatibility prediction"),
+        (None, "Results hold for generative and discriminative recommendation.", "generative recommendation"),
+        (None, "Results hold for generative and discriminative recommendation.", "discriminative recommendation"),
+        ("LLM-based Generative Recommendation", "Results are strong.", "LLM-based recommendation"),
+    ],
+)
+def test_tasks_phrases_built_on_a_task_word(extractor, title, text, task):
+    assert task in found(extractor, text, "task", title)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["We aim at accurate recommendation and effective retrieval.", "Improving recommendation is hard."],
+)
+def test_tasks_evaluative_phrases_are_not_tasks(extractor, text):
+    assert found(extractor, text, "task") == []
+
+
+# --- API ---------------------------------------------------------------------------------
+
+
+def test_extractor_pipe_matches_call(extractor):
+    papers = [paper("We propose FooRec, a novel model. CTR rises by 1.5% on Taobao.", "FooRec: Ranking"),
+              paper("Dense retrieval with BERT on MS MARCO.")]
+    assert list(extractor.pipe(papers)) == [extractor(p) for p in papers]
+
+
+@pytest.mark.slow
+def test_extractor_pipe_multiprocess_matches_single(extractor):
+    papers = [paper(f"We propose FooRec{i}, a novel model. Online CTR rises by {i}.5% on Taobao.") for i in range(6)]
+    assert list(extractor.pipe(papers, batch_size=2, n_process=2)) == list(extractor.pipe(papers))
+
+
+def test_extractor_evidence_is_the_sentence(extractor):
+    hit = mention(extractor, "First sentence. Online CTR rises by 3.5% on Taobao. Last one.", "metric", "CTR")
+    assert hit.evidence == "Online CTR rises by 3.5% on Taobao."
+
+
+def test_gold_record_shape(extractor):
+    p = paper("We propose ShopBench, a new benchmark. Deployed on Taobao, CTR rises by 2.5%.", "ShopBench: A Dataset")
+    record = gold_record(p, extractor(p))
+    assert list(record) == ["source", "arxiv_id", "title", "proposed", "methods", "datasets", "companies", "metrics", "tasks"]
+    assert "ShopBench" in record["proposed"] and "ShopBench" in record["datasets"]
+    assert record["companies"] == ["Taobao"]
+    assert {"name": "CTR", "value": "2.5%", "setting": "online"} in record["metrics"]
