@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import time
 
@@ -113,7 +114,10 @@ def private_neo4j(tmp_path, monkeypatch):
 
     for name, value in _neo4j_env().items():
         monkeypatch.setenv(name, value)
-    env = {"NEO4J_DEV_DIR": str(tmp_path / "neo4j"), "NEO4J_DEV_PORT": "7711"}
+    with socket.socket() as probe:  # a free port, so that parallel runs do not collide
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {"NEO4J_DEV_DIR": str(tmp_path / "neo4j"), "NEO4J_DEV_PORT": str(port)}
     script = str(REPO / "scripts" / "neo4j-dev")
 
     def control(command: str) -> str:
