@@ -504,6 +504,32 @@ def parse_params(items: list[str]) -> dict:
     return params
 
 
+@app.command()
+def export(
+    neo4j_admin: str = typer.Option(..., "--neo4j-admin", help="Folder (new or empty) for the CSV files of neo4j-admin import."),
+    database: str = typer.Option("neo4j", "--database", help="Database name written into import.sh."),
+    store: Optional[str] = StoreOption,
+) -> None:
+    """Write the graph as CSV files for `neo4j-admin database import full`, the fast bulk
+    load into a new Neo4j database; the folder's import.sh holds the command.
+
+    Example:
+
+        kg export --neo4j-admin export/ && sh export/import.sh
+    """
+    from kg.export import export_neo4j_admin
+    from kg.store import open_store
+
+    def action():
+        with open_store(store, read_only=True) as graph:
+            return export_neo4j_admin(graph, neo4j_admin, database=database)
+
+    report = run(action)
+    rels = sum(report.relationships.values())
+    out.print(f"{neo4j_admin}: {sum(report.nodes.values()):,} nodes, {rels:,} relationships; import with:", markup=False)
+    out.print(report.command, markup=False)
+
+
 def check_choice(option: str, value: str, choices) -> None:
     if value not in choices:
         fail(f"{option} {value!r} is not one of: {', '.join(choices)}", code=2)

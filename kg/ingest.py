@@ -14,7 +14,7 @@ from kg.errors import InputError
 from kg.graph import GraphBatch
 from kg.model import Paper, author_key, concept_key
 from kg.parallel import ParallelExtractor
-from kg.resolve import PaperNode, lookup_stored, resolve
+from kg.resolve import PaperNode, lookup_stored, match_keys, resolve
 from kg.store.base import GraphStore
 
 # What a mention kind becomes in the graph: (relationship, concept label).
@@ -88,7 +88,8 @@ def load_parsed(parsed: ParsedFile, *, store: GraphStore, extractor=None, report
     chunks = [papers[start:start + BATCH] for start in range(0, len(papers), BATCH)]
     pending = [_submit(extractor, chunk) for chunk in chunks]
     for chunk, mentions in zip(chunks, pending):
-        nodes, owners = resolve(chunk, lookup_stored(store, chunk))
+        keys = [match_keys(p) for p in chunk]  # once per record, for the look-up and the grouping
+        nodes, owners = resolve(chunk, lookup_stored(store, chunk, keys), keys)
         store.write(build_batch(nodes, chunk, owners, mentions(), family=parsed.family))
         added = sum(node.is_new for node in nodes)
         updated = sum(node.changed for node in nodes)

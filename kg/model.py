@@ -81,14 +81,21 @@ def author_key(name: str) -> str:
     return " ".join(_fold(name).replace(".", " ").split())
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")
+_WORD = re.compile(r"\w+")
+
+
 def title_key(title: str | None) -> str | None:
+    """Letters and digits of the case-folded title (`\\w` less the underscore is `isalnum`)."""
     if not title:
         return None
-    key = "".join(ch for ch in _fold(title) if ch.isalnum())
-    return key or None
+    return _NOT_ALNUM.sub("", _fold(title)) or None
 
 
 FINGERPRINT_WORDS = 24
+
+
+_FINGERPRINT_HEAD = 400  # characters: nearly always more than FINGERPRINT_WORDS words
 
 
 def abstract_fingerprint(abstract: str | None) -> str | None:
@@ -96,7 +103,10 @@ def abstract_fingerprint(abstract: str | None) -> str | None:
     agree on its start. Too short an abstract gives no fingerprint."""
     if not abstract:
         return None
-    words = re.findall(r"\w+", _fold(abstract))
+    head = abstract if len(abstract) <= _FINGERPRINT_HEAD else abstract[:_FINGERPRINT_HEAD]
+    words = _WORD.findall(_fold(head))
+    if len(words) <= FINGERPRINT_WORDS and head is not abstract:
+        words = _WORD.findall(_fold(abstract))  # a head of long words: read it all
     if len(words) < FINGERPRINT_WORDS:
         return None
     return hashlib.sha1(" ".join(words[:FINGERPRINT_WORDS]).encode()).hexdigest()[:20]

@@ -12,7 +12,7 @@ from kg.store.base import GraphStore
 PAPER_PROPS = [name for name in NODES["Paper"]]
 # Fields a later record fills only when the node lacks them.
 _FILL = (
-    "title", "published", "updated", "url", "pdf_url", "doi", "venue", "comments",
+    "published", "updated", "url", "pdf_url", "doi", "venue", "comments",
     "journal_ref", "category", "tldr", "digest_date",
 )
 
@@ -35,12 +35,27 @@ class PaperNode:
         return self.stored is not None and self.stored != self.props
 
 
-def lookup_stored(store: GraphStore, papers: list[Paper]) -> list[dict]:
-    """Stored Paper nodes that any of these records may be: same key, id, title or fingerprint."""
-    keys = sorted({paper_key(p) for p in papers})
+@dataclass(frozen=True)
+class MatchKeys:
+    """What a record is matched by: its node key, title key and abstract fingerprint."""
+
+    key: str
+    title_key: str | None
+    fingerprint: str | None
+
+
+def match_keys(paper: Paper) -> MatchKeys:
+    return MatchKeys(paper_key(paper), title_key(paper.title), abstract_fingerprint(paper.abstract))
+
+
+def lookup_stored(store: GraphStore, papers: list[Paper], keys: list[MatchKeys] | None = None) -> list[dict]:
+    """Stored Paper nodes that any of these records may be: same key, id, title or fingerprint.
+    `keys` are the records' `match_keys`, when the caller has them already."""
+    keys_of = keys or [match_keys(p) for p in papers]
+    keys = sorted({k.key for k in keys_of})
     ids = sorted({p.arxiv_id for p in papers if p.arxiv_id})
-    titles = sorted({t for p in papers if (t := title_key(p.title))})
-    prints = sorted({f for p in papers if (f := abstract_fingerprint(p.abstract))})
+    titles = sorted({k.title_key for k in keys_of if k.title_key})
+    prints = sorted({k.fingerprint for k in keys_of if k.fingerprint})
     returns = ", ".join(f"p.{name} AS {name}" for name in PAPER_PROPS)
     found: dict[str, dict] = {}
     for prop, values in (("key", keys), ("arxiv_id", ids), ("title_key", titles), ("fingerprint", prints)):
@@ -52,8 +67,10 @@ def lookup_stored(store: GraphStore, papers: list[Paper]) -> list[dict]:
     return list(found.values())
 
 
-def resolve(papers: list[Paper], stored: list[dict]) -> tuple[list[PaperNode], list[PaperNode]]:
-    """Group records into nodes. Returns (nodes in first-seen order, the node of each record)."""
+def resolve(papers: list[Paper], stored: list[dict], keys: list[MatchKeys] | None = None
+            ) -> tuple[list[PaperNode], list[PaperNode]]:
+    """Group records into nodes. Returns (nodes in first-seen order, the node of each record).
+    `keys` are the records' `match_keys`, when the caller has them already."""
     by_id: dict[str, PaperNode] = {}
     by_title: dict[str, PaperNode] = {}
     by_print: dict[str, PaperNode] = {}
@@ -72,12 +89,11 @@ def resolve(papers: list[Paper], stored: list[dict]) -> tuple[list[PaperNode], l
 
     nodes: dict[str, PaperNode] = {}
     owners: list[PaperNode] = []
-    for paper in papers:
-        node = _find(paper, by_id, by_title, by_print)
+    for paper, found in zip(papers, keys or [match_keys(p) for p in papers]):
+        node = _find(paper, found, by_id, by_title, by_print)
         if node is None:
-            key = paper_key(paper)
-            node = PaperNode(key=key, props={name: None for name in PAPER_PROPS} | {"key": key})
-        merge_record(node.props, paper)
+            node = PaperNode(key=found.key, props={name: None for name in PAPER_PROPS} | {"key": found.key})
+        merge_record(node.props, paper, found)
         node.records.append(paper)
         nodes.setdefault(node.key, node)
         owners.append(node)
@@ -85,33 +101,35 @@ def resolve(papers: list[Paper], stored: list[dict]) -> tuple[list[PaperNode], l
     return list(nodes.values()), owners
 
 
-def _find(paper: Paper, by_id, by_title, by_print) -> PaperNode | None:
+def _find(paper: Paper, found: MatchKeys, by_id, by_title, by_print) -> PaperNode | None:
     if paper.arxiv_id and paper.arxiv_id in by_id:
         return by_id[paper.arxiv_id]
     # Two different arXiv ids are two papers, however alike their titles.
-    for index, value in ((by_title, title_key(paper.title)), (by_print, abstract_fingerprint(paper.abstract))):
+    for index, value in ((by_title, found.title_key), (by_print, found.fingerprint)):
         node = index.get(value) if value else None
         if node is not None and (not paper.arxiv_id or not node.props.get("arxiv_id")):
             return node
     return None
 
 
-def merge_record(props: dict, paper: Paper) -> None:
+def merge_record(props: dict, paper: Paper, keys: MatchKeys | None = None) -> None:
     """Fold one record into a node's properties: fill what is missing, keep the longest
-    abstract and the largest counts, union the sources and categories."""
+    abstract and the largest counts, union the sources and categories. The match keys
+    follow the title and abstract (`keys`: the record's, when the caller has them)."""
+    keys = keys or match_keys(paper)
     if not props.get("arxiv_id") and paper.arxiv_id:
         props["arxiv_id"] = paper.arxiv_id
+    if props.get("title") is None and paper.title:
+        props["title"], props["title_key"] = paper.title, keys.title_key
+    if paper.abstract and len(paper.abstract) > len(props.get("abstract") or ""):
+        props["abstract"], props["fingerprint"] = paper.abstract, keys.fingerprint
     for name in _FILL:
         if props.get(name) is None and getattr(paper, name):
             props[name] = getattr(paper, name)
-    if paper.abstract and len(paper.abstract) > len(props.get("abstract") or ""):
-        props["abstract"] = paper.abstract
     props["categories"] = _union(props.get("categories"), paper.categories) or None
     props["sources"] = sorted(set(props.get("sources") or []) | {paper.source})
     props["n_authors"] = _max(props.get("n_authors"), paper.n_authors, len(paper.authors) or None)
     props["upvotes"] = _max(props.get("upvotes"), paper.upvotes)
-    props["title_key"] = title_key(props.get("title"))
-    props["fingerprint"] = abstract_fingerprint(props.get("abstract"))
 
 
 def _union(first: list | None, second: list) -> list:

@@ -1,0 +1,126 @@
+"""Benchmark `kg ingest` end to end, through the real command, into either store.
+
+    .venv/bin/python bench/bench_ingest.py PATH... [--store URL] [--no-extract] [--jobs N] [--fresh]
+
+Runs `kg ingest` as a child process (parse + extract + load, exactly as a user runs it)
+and samples, every 0.2 s, the resident memory of its whole process tree (the extraction
+workers included). Then reads the store's counts with `kg stats`. Prints wall time,
+papers/s, nodes+relationships written/s and the peak tree RSS, one `key: value` a line.
+`--fresh` deletes an embedded store first, or empties a Neo4j one."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+KG = str(Path(sys.executable).with_name("kg"))
+PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+def tree_rss(root: int) -> int:
+    """Bytes resident in `root` and all its descendants (from /proc)."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid = int(entry)
+        children.setdefault(int(fields[1]), []).append(pid)
+        rss[pid] = int(fields[21]) * PAGE
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += rss.get(pid, 0)
+        todo.extend(children.get(pid, []))
+    return total
+
+
+def run_measured(args: list[str], env: dict | None = None) -> tuple[float, int, subprocess.CompletedProcess]:
+    """Run a command; returns (seconds, peak RSS of its process tree in bytes, the result)."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    peak = 0
+    done = threading.Event()
+
+    def sample():
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, tree_rss(proc.pid))
+            done.wait(0.2)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    stdout, stderr = proc.communicate()
+    seconds = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    return seconds, peak, subprocess.CompletedProcess(args, proc.returncode, stdout, stderr)
+
+
+def counts(store: str) -> dict:
+    result = subprocess.run([KG, "stats", "--format", "json", "--store", store], capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
+def empty_store(store: str) -> None:
+    if store.startswith(("bolt://", "neo4j://")):
+        sys.path.insert(0, str(ROOT))
+        from kg.store.neo4j import Neo4jStore
+
+        with Neo4jStore(store) as graph:
+            while graph.query("MATCH (n) WITH n LIMIT 50000 DETACH DELETE n RETURN count(*) AS n", write=True).rows[0][0]:
+                pass
+        return
+    for path in Path(store).parent.glob(Path(store).name + "*"):
+        path.unlink()
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("paths", nargs="+")
+    parser.add_argument("--store", default=str(ROOT / "bench" / "out" / "bench.lbug"))
+    parser.add_argument("--no-extract", action="store_true")
+    parser.add_argument("--jobs", type=int)
+    parser.add_argument("--fresh", action="store_true", help="start from an empty store")
+    args = parser.parse_args(argv)
+    if args.fresh:
+        empty_store(args.store)
+    before = counts(args.store) if not args.fresh and (Path(args.store).exists() or "://" in args.store) else None
+    command = [KG, "ingest", "--store", args.store, *(["--no-extract"] if args.no_extract else []),
+               *(["--jobs", str(args.jobs)] if args.jobs else []), *args.paths]
+    seconds, peak, result = run_measured(command)
+    if result.returncode != 0:
+        sys.stderr.write(result.stderr[-3000:])
+    after = counts(args.store)
+
+    def total(c, part):
+        return sum(c[part].values()) if c else 0
+
+    papers = after["nodes"]["Paper"] - (before["nodes"]["Paper"] if before else 0)
+    written = sum(total(after, p) - total(before, p) for p in ("nodes", "relationships"))
+    print(f"command: {' '.join(command[1:])}")
+    print(f"machine: {os.cpu_count()} cores, {os.sysconf('SC_PHYS_PAGES') * PAGE / 2**30:.0f} GB, {platform.platform()}, "
+          f"load average before {os.getloadavg()[0]:.1f}")
+    print(f"exit: {result.returncode}")
+    print(f"seconds: {seconds:.1f}")
+    print(f"new papers: {papers:,}  ({papers / seconds:,.0f} papers/s)")
+    print(f"new nodes+relationships: {written:,}  ({written / seconds:,.0f} /s)")
+    print(f"peak RSS (process tree): {peak / 2**20:,.0f} MB")
+    print(f"store: {json.dumps(after)}")
+
+
+if __name__ == "__main__":
+    main()
