@@ -52,6 +52,17 @@ def test_tokenizer_splits_words_numbers_and_marks(text, tokens):
     assert [t.text for t in FastTokenizer(nlp.vocab)(text)] == tokens
 
 
+@pytest.mark.parametrize("text", ["  two  spaces\tand a tab \n\n next", "plain text, one space", "\u3000wide\xa0blank", ""])
+def test_tokenizer_columns_agree_with_the_doc(text):
+    doc = build_nlp().make_doc(text)
+    assert doc.user_data["kg.text"] == doc.text
+    if len(doc):
+        words, offsets, starts = doc.user_data["kg.columns"]
+        assert list(words) == [t.text for t in doc]
+        assert offsets == [t.idx for t in doc]
+        assert starts == [t.i for t in doc if t.is_sent_start]
+
+
 def test_tokenizer_sentences_end_at_stops_not_at_decimals_or_abbreviations():
     nlp = build_nlp()
     doc = nlp("We gain 2.5 points, e.g. on search. Then we stop.\nNext line")
@@ -292,6 +303,23 @@ def test_metrics_values_in_their_phrasings(extractor, text, name, value, unit):
     assert (hit.value, hit.unit) == (value, unit)
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "value"),
+    [
+        ("It lifts Success@5 by 3.4% over the baseline.", "Success@5", "3.4%"),
+        ("Our ranker improves ILD@20 to 0.62 on both sets.", "ILD@20", "0.62"),
+        ("We report Pass@3 on the held-out split.", "Pass@3", None),
+    ],
+)
+def test_metrics_any_name_with_a_cutoff_is_a_metric(extractor, text, name, value):
+    assert mention(extractor, text, "metric", name).value == value
+
+
+@pytest.mark.parametrize("text", ["Mail us at help@2024 or team@example.com.", "The top@10 list is fixed."])
+def test_metrics_at_signs_that_are_not_cutoffs(extractor, text):
+    assert found(extractor, text, "metric") == []
+
+
 def test_metrics_bracketed_change_and_continued_values(extractor):
     values = {m.value for m in extractor(paper("It improves R@5 to 77.9%(+2.1%) over the baseline.")) if m.name == "Recall@5"}
     assert values == {"77.9%", "+2.1%"}
@@ -390,9 +418,15 @@ def test_deployment_url_is_not_a_company(extractor):
         ("Geographic Tokenization for Local-Life Recommendation", "Results are strong.", "local-life recommendation"),
         (None, "We target the grocery recommendation task.", "grocery recommendation"),
         (None, "It helps tasks such as compatibility prediction.", "compatibility prediction"),
-        (None, "Results hold for generative and discriminative recommendation.", "generative recommendation"),
-        (None, "Results hold for generative and discriminative recommendation.", "discriminative recommendation"),
+        (None, "Results hold for generative and discriminative recommendation tasks.", "generative recommendation"),
+        (None, "Results hold for generative and discriminative recommendation tasks.", "discriminative recommendation"),
+        (None, "Gains hold for sequential and conversational recommendation.", "conversational recommendation"),
         ("LLM-based Generative Recommendation", "Results are strong.", "LLM-based recommendation"),
+        ("Sparse Graphs for Multi-Channel Traffic Allocation", "Results are strong.", "multi-channel traffic allocation"),
+        ("Towards Query Understanding in Voice Shopping", "Results are strong.", "query understanding"),
+        ("A Tale of Two Towers for Podcast Episode Ranking", "Results are strong.", "podcast episode ranking"),
+        (None, "Prior work on Whole Basket Completion (WBC) is sparse; tasks like WBC need context.", "WBC"),
+        ("Partial Overlap", "We study multimodal recommendation unlearning.", "recommendation unlearning"),
     ],
 )
 def test_tasks_phrases_built_on_a_task_word(extractor, title, text, task):
@@ -405,6 +439,25 @@ def test_tasks_phrases_built_on_a_task_word(extractor, title, text, task):
 )
 def test_tasks_evaluative_phrases_are_not_tasks(extractor, text):
     assert found(extractor, text, "task") == []
+
+
+@pytest.mark.parametrize(
+    ("title", "not_task"),
+    [
+        ("Hierarchical Item Tokenization for Sequential Recommendation", "hierarchical item tokenization"),
+        ("A Graph Retrieval Framework", "graph retrieval"),
+        ("Lightweight Adapters for On-Device Assistant Systems", "on-device assistant systems"),
+        ("Fast Inference for Recommendation", "fast inference"),
+    ],
+)
+def test_tasks_title_approach_before_for_is_not_the_task(extractor, title, not_task):
+    assert not_task not in found(extractor, "Results are strong.", "task", title)
+
+
+def test_tasks_acronym_named_as_a_task_is_not_proposed(extractor):
+    text = "We study Whole Basket Completion (WBC). Prior methods for the WBC task are slow."
+    assert "WBC" in found(extractor, text, "task", "Better Whole Basket Completion via Graphs")
+    assert "WBC" not in found(extractor, text, "proposed", "Better Whole Basket Completion via Graphs")
 
 
 # --- API ---------------------------------------------------------------------------------

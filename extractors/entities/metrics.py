@@ -110,6 +110,9 @@ BEFORE_VALUE_PHRASE = re.compile(
 FASTER = re.compile(rf"(?<![\w.])(?P<num>{NUM})(?P<unit>\s?(?:x|×|times)(?![\w]))\s+(?:faster|speed-?up)\b")
 VALUE_ANYWHERE = re.compile(rf"(?<![\w.@])(?P<num>{NUM})(?P<unit>{UNIT})")
 SKIP_PHRASE = re.compile(r"\b(?:error\s+rate|learning\s+rate|dropout\s+rate|sampling\s+rate|masking\s+rate|mask\s+rate)\b", re.I)
+AT_K = re.compile(r"(?<![\w@./-])([A-Za-z][A-Za-z0-9-]{0,14})@(\d{1,4})(?![\w.@])")
+NOT_AT_K = frozenset(["top", "Top", "at", "k", "K"])
+AT_K_WORDS = frozenset(["pass", "hit", "hits", "success", "acc", "map", "mrr", "ndcg", "recall", "precision", "coverage"])
 LEFT_WORD = re.compile(rf"(?<![\w-])(?!{STOP}\b)([A-Za-z][\w-]*)\s+$")
 
 
@@ -161,8 +164,10 @@ class MetricValueRuler:
         if self.spans_key not in doc.spans:
             return doc
         spans = list(doc.spans[self.spans_key])
-        metrics = [s for s in spans if s.label_ == "metric"]
         text = doc_text(doc)
+        if "@" in text:
+            spans.extend(self._at_k(doc, text, spans))
+        metrics = [s for s in spans if s.label_ == "metric"]
         has_number = DIGIT.search(text) is not None
         if not metrics and not has_number:
             return doc
@@ -191,6 +196,28 @@ class MetricValueRuler:
         extra = self._phrase_metrics(doc, sents, used) if has_number else []
         doc.spans[self.spans_key] = [s for s in spans if s.label_ != "metric"] + keep + extra
         return doc
+
+    def _at_k(self, doc: Doc, text: str, spans: list[Span]) -> list[Span]:
+        """`Hit@10`, `Success@5`, `MAP@100`: any short name with a cut-off is a metric
+        (the lexicon's own, `NDCG@10`, are spans already)."""
+        taken = {s.start_char for s in spans if "@" in s.kb_id_}
+        out = []
+        for match in AT_K.finditer(text):
+            name, k = match.groups()
+            if match.start() in taken or name in NOT_AT_K or YEAR.match(k):
+                continue
+            if not (name[0].isupper() or name.casefold() in self.metric_words or name.lower() in AT_K_WORDS):
+                continue  # `help@2024`, `team@home`: an address, not a cut-off
+            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is None:
+                continue
+            inside = [s for s in spans if s.start < span.end and span.start < s.end]
+            if any(not (s.label_ == "metric" and span.start <= s.start and s.end <= span.end) for s in inside):
+                continue
+            for s in inside:  # `ILD` of the lexicon, read with its cut-off: `ILD@20`
+                spans.remove(s)
+            out.append(Span(doc, span.start, span.end, label="metric", kb_id=match.group(), span_id=name))
+        return out
 
     def _defined_metrics(self, doc: Doc, text: str) -> list[Span]:
         """`we identify the image-based search recall as a key metric`, `we define the

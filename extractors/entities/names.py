@@ -134,6 +134,26 @@ METHOD_HEADS = frozenset(
     "autoencoder auto-encoder perceptron process processes search programming descent policy agent "
     "mechanism architecture method technique strategy framework paradigm module".split()
 )
+# long forms that name a problem only when the text calls the acronym a task
+TASK_ONLY_HEADS = frozenset("allocation advertising bidding modeling modelling understanding evaluation".split())
+
+
+def _named_as_task(text: str, acronym: str) -> bool:
+    """`the MTCDR task`, `tasks like WPO`, `tasks such as CDSR`."""
+    start = text.find(acronym)
+    while start >= 0:
+        end = start + len(acronym)
+        if not (start and (text[start - 1].isalnum() or text[start - 1] == "-")):
+            if TASK_AFTER.match(text, end) or TASK_BEFORE.search(text, max(0, start - 25), start):
+                return True
+        start = text.find(acronym, end)
+    return False
+
+
+TASK_AFTER = re.compile(r"\s+(?:tasks?|problems?)\b")
+TASK_BEFORE = re.compile(r"\btasks?\s+(?:like|such\s+as|including|of)\s+(?:the\s+)?$")
+
+
 PROPOSAL_ONLY_HEADS = frozenset("framework paradigm module mechanism architecture method technique strategy".split())
 
 
@@ -151,7 +171,7 @@ class NameRuler:
         self.known = KnownNames(load_lexicons(directory))
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc_text(doc)
+        text = self.full_text = doc_text(doc)
         sents = sentences(doc)
         tend = title_end(doc)
         title = text[:tend]
@@ -354,6 +374,9 @@ class NameRuler:
                 has_cue = False
             if known_core is not None and not ((has_cue and not via) or in_title):
                 continue  # a lexicon name keeps the lexicon's kind
+            if (head_word in TASK_HEADS or head_word in TASK_ONLY_HEADS) and _named_as_task(self.full_text, core):
+                add("task", normalise_name(core), start, end)  # `tasks like WPO`, `the MTCDR task`
+                continue
             if (has_cue and not via) or in_title:
                 if known_core is not None and known_core.kind != "method":
                     continue

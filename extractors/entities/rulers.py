@@ -80,6 +80,17 @@ class LexiconRuler:
             if span is not None:
                 found.append(span)
         spans = filter_spans(found)
+        if len(spans) < len(found):
+            # two tasks that share a word are both named (`multi-modal recommendation
+            # unlearning`: multimodal recommendation, recommendation unlearning)
+            kept = {(s.start, s.end) for s in spans}
+            for span in found:
+                if span.label_ == "task" and (span.start, span.end) not in kept and not any(
+                    k.start <= span.start and span.end <= k.end for k in spans
+                ):
+                    spans.append(span)
+                    kept.add((span.start, span.end))
+            spans.sort(key=lambda s: s.start)
         text = doc_text(doc)
         if spans and ("://" in text or "www." in text or ".com/" in text or "github" in text):
             urls = [m.span() for m in URL.finditer(text)]

@@ -1,14 +1,18 @@
 """`kg_tasks`: task names the lexicon does not list, built the way the field builds
 them: a few modifiers before a task head word (`local-life recommendation`,
 `advertiser keyphrase recommendation`, `compatibility prediction`,
-`image-text ranking`). Token `Matcher` patterns, longest match wins; modifiers must
-not be function words, verbs or evaluative adjectives (`the`, `improve`, `accurate`).
+`image-text ranking`), longest match wins. Modifiers must not be function words,
+verbs or evaluative adjectives (`the`, `improve`, `accurate`).
 
 A phrase is kept where the title names it, or where the abstract states it as the
-task (`X task`, `the X problem`, `tasks such as X`); a lexicon task overlapping it
-wins. Also: coordinated heads (`generative and discriminative recommendation`),
-`LLM-based X recommendation` (also LLM-based recommendation), and `cold-start` in a
-recommendation paper (cold-start recommendation).
+task (`X task`, `the X problem`, `tasks such as X`). A lexicon task that overlaps it
+wins. In a title, the phrase before `for <task>` or before `Framework`/`Model` is the
+approach, not a task. Also handled:
+- a title's `for/in/Towards <Task>` tail with the wider heads of `TAIL_HEADS`
+  (`for Multi-Channel Traffic Allocation`);
+- coordinated heads (`generative and discriminative recommendation tasks`);
+- `LLM-based X recommendation`, which is also LLM-based recommendation;
+- `cold-start` in a recommendation paper, which is cold-start recommendation.
 """
 
 from __future__ import annotations
@@ -16,7 +20,6 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from extractors.entities.rulers import SPANS_KEY, title_end
@@ -51,6 +54,9 @@ PROBLEM_BEFORE = re.compile(r"\b(?:task|tasks|problem|problems)\s+(?:of|such\s+a
 TASK_WORDS = WordSet(["task", "tasks", "problem", "problems", "such", "including"])
 PROBLEM_AFTER = re.compile(r"\s*(?:tasks?|problems?)\b", re.I)
 VERB_LIKE = re.compile(r"^[a-z]+(?:ing|ly|ed)$")
+RECOMMENDATION_PROBLEMS = ("cold-start",)
+NOT_TASK_AFTER = re.compile(r"\s+(?:for\s+(?=\S)|(?:[Ff]ramework|[Pp]aradigm|[Mm]odel|[Aa]pproach|[Mm]ethod|[Aa]rchitecture|[Aa]ugmented)s?\b)")
+STOP_WORDS = frozenset(STOP) - {"generative", "discriminative", "personalized", "online", "offline", "multimodal"}
 
 
 @Language.factory("kg_tasks", default_config={"spans_key": SPANS_KEY})
@@ -58,23 +64,62 @@ def make_task_ruler(nlp: Language, name: str, spans_key: str) -> "TaskPhraseRule
     return TaskPhraseRuler(nlp, name, spans_key=spans_key)
 
 
-def _patterns() -> list[list[dict]]:
-    word = {"LOWER": {"NOT_IN": STOP}, "IS_ALPHA": True}
-    token = {"LOWER": {"NOT_IN": STOP}, "IS_PUNCT": False, "LIKE_NUM": False, "IS_SPACE": False}
-    inner = {"IS_PUNCT": False, "IS_SPACE": False}
-    hyphenated = [token, {"ORTH": "-"}, inner]
-    head = {"LOWER": {"IN": HEADS}}
-    modifiers = [[word], hyphenated, [word, word], [word] + hyphenated, hyphenated + [word],
-                 hyphenated + [{"ORTH": "-"}, inner], [word, word, word]]
-    return [m + [head] for m in modifiers]
+HEAD_SET = frozenset(HEADS)
+STOP_SET = frozenset(STOP)
+
+
+def _word(w: str) -> bool:
+    return w.isalpha() and w.lower() not in STOP_SET
+
+
+def _token(w: str) -> bool:
+    return w.lower() not in STOP_SET and not _punct(w) and not w.replace(",", "").replace(".", "").isdigit() and not w.isspace()
+
+
+def _inner(w: str) -> bool:
+    return not _punct(w) and not w.isspace()
+
+
+def _punct(w: str) -> bool:
+    return not any(c.isalnum() for c in w)
+
+
+# the modifier shapes before a head word, as token tests: `word`, `token - inner`, ...
+_H = (_token, "-", _inner)
+MODIFIER_SHAPES = [(_word,), _H, (_word, _word), (_word,) + _H, _H + (_word,), _H + ("-", _inner), (_word, _word, _word)]
+
+
+def phrases(words, a: int, b: int):
+    """(start, end) token ranges in `words[a:b]` of a few modifiers and a task head
+    word (`local-life recommendation`), longest first where two overlap. The shapes
+    are tested on the token texts directly: a spaCy Matcher over many small spans
+    builds a Token per word and costs several times more."""
+    found = []
+    for j in range(a + 1, b):
+        if words[j].lower() not in HEAD_SET:
+            continue
+        best = None
+        for shape in MODIFIER_SHAPES:
+            start = j - len(shape)
+            if start < a or (best is not None and start >= best):
+                continue
+            if all(words[start + k] == t if isinstance(t, str) else t(words[start + k]) for k, t in enumerate(shape)):
+                best = start
+        if best is not None:
+            found.append((best, j + 1))
+    if len(found) > 1:
+        kept = []
+        for start, end in sorted(found, key=lambda m: (m[0] - m[1], m[0])):
+            if all(end <= s or start >= e for s, e in kept):
+                kept.append((start, end))
+        found = sorted(kept)
+    return found
 
 
 class TaskPhraseRuler:
     def __init__(self, nlp: Language, name: str = "kg_tasks", *, spans_key: str = SPANS_KEY):
         self.name = name
         self.spans_key = spans_key
-        self.matcher = Matcher(nlp.vocab)
-        self.matcher.add("TASK", _patterns(), greedy="LONGEST")
 
     def __call__(self, doc: Doc) -> Doc:
         spans = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
@@ -84,7 +129,10 @@ class TaskPhraseRuler:
         named = {s.kb_id_ for s in spans if s.label_ != "task"}
         out = []
         replaced: set[str] = set()
-        for start, end in self._candidates(doc, tend):
+        candidates = list(self._candidates(doc, tend))
+        # a title task after `for` (`X for Y`): the phrase before `for` is the approach
+        later = [s.start_char for s in lexicon_tasks if s.start_char < tend] + [doc[b - 1].idx for a, b in candidates if doc[a].idx < tend]
+        for start, end in candidates:
             # drop leading verb-like words (`generating complementary item recommendation`)
             # and the tail of a hyphenated word whose head was a stop word (`e-commerce`)
             while start < end - 1 and (
@@ -97,6 +145,9 @@ class TaskPhraseRuler:
                 continue
             span = doc[start:end]
             in_title = span.start_char < tend
+            after = NOT_TASK_AFTER.match(doc_text(doc), span.end_char, tend) if in_title else None
+            if after and (not after.group().strip().startswith("for") or any(c > span.end_char for c in later)):
+                continue  # `X for <task>`, `X Framework`: X is the approach, not the task
             if not in_title:
                 text = doc_text(doc)
                 before = text[max(sentences(doc).at(span.start_char).start_char, span.start_char - 30): span.start_char]
@@ -118,13 +169,14 @@ class TaskPhraseRuler:
                 replaced.update(s.kb_id_ for s in overlapping)
             out.append(Span(doc, start, end, label="task", kb_id=name, span_id=name))
         spans = [s for s in spans if not (s.label_ == "task" and s.kb_id_ in replaced)]
+        out.extend(self._title_tail(doc, spans + out, tend))
         out.extend(self._coordinated(doc, spans + out))
         out.extend(self._llm_based(doc, spans + out))
         doc.spans[self.spans_key] = self._recommendation(doc, spans + out, tend)
         return doc
 
     def _candidates(self, doc: Doc, tend: int):
-        """Matches in the title and in sentences that state a task (the Matcher runs
+        """Matches in the title and in sentences that state a task (the shapes are tested
         on those spans only: over a whole abstract it would cost more than the rest)."""
         sents = sentences(doc)
         text = sents.text
@@ -138,28 +190,58 @@ class TaskPhraseRuler:
             if pos < tend:
                 continue
             sent = sents.at(pos)
-            word = doc[i].lower_
+            word = sents.words[i].lower()
             if word in ("task", "tasks", "problem", "problems"):
                 ranges.append((max(sent.start, i - 6), i))
-                if i + 1 < sent.end and doc[i + 1].lower_ in ("of", "such", "like", "including"):
+                if i + 1 < sent.end and sents.words[i + 1].lower() in ("of", "such", "like", "including"):
                     ranges.append((i + 1, min(sent.end, i + 9)))
             else:
                 ranges.append((i + 1, min(sent.end, i + 9)))
+        words = sents.words
         for a, b in ranges:
-            for _, start, end in self.matcher(doc[a:b]):
-                yield a + start, a + end
+            yield from phrases(words, a, b)
+
+    def _title_tail(self, doc: Doc, spans: list[Span], tend: int) -> list[Span]:
+        """A title's `... for <Task>` / `... in <Task>` / `Towards <Task>` tail, where the
+        head is a task word the phrase matcher does not take alone (`for E-commerce
+        Query Understanding`, `for Multi-Channel Budget Allocation`). Tails that already
+        hold a task, bare heads (`for Recommendation`) and numbers are skipped."""
+        if not tend:
+            return []
+        title = doc_text(doc)[:tend]
+        out = []
+        for match in TITLE_TAIL.finditer(title):
+            words = match.group("phrase").split()
+            head = words[-1].lower()
+            head = HEAD_FORMS.get(head, head)
+            if head not in TAIL_HEADS:
+                continue
+            start = match.start("phrase")
+            while words and words[0].lower() in STOP:
+                start += len(words[0]) + 1
+                words.pop(0)
+            if len(words) < 2 or any(c.isdigit() for c in match.group("phrase")) or any(w in FUNCTION_WORDS for w in words):
+                continue
+            span = doc.char_span(start, match.end("phrase"), alignment_mode="expand")
+            if span is None or any(x.label_ == "task" and x.start < span.end and span.start < x.end for x in spans):
+                continue
+            name = " ".join(map(_task_case, words[:-1])) + " " + head
+            out.append(Span(doc, span.start, span.end, label="task", kb_id=name, span_id=name))
+        return out
 
     def _recommendation(self, doc: Doc, spans: list[Span], tend: int) -> list[Span]:
-        """In a paper whose title is about recommendation, `cold-start` is cold-start
-        recommendation."""
+        """In a paper whose title is about recommendation, a problem named alone
+        (`cold-start`, `the long-tail problem`) is that kind of recommendation."""
         title = doc_text(doc)[:tend].lower()
-        if "recommend" not in title or "cold-start" in title or "cold start" in title:
-            return spans  # a title naming cold-start itself names the problem
+        if "recommend" not in title:
+            return spans
         out = []
         for span in spans:
-            if span.label_ == "task" and span.kb_id_ == "cold-start":
-                span = Span(doc, span.start, span.end, label="task", kb_id="cold-start recommendation",
-                            span_id="cold-start recommendation")
+            if span.label_ == "task" and span.kb_id_ in RECOMMENDATION_PROBLEMS:
+                stem = span.kb_id_
+                if stem not in title and stem.replace("-", " ") not in title:  # a title naming it names the problem
+                    name = f"{stem} recommendation"
+                    span = Span(doc, span.start, span.end, label="task", kb_id=name, span_id=name)
             out.append(span)
         return out
 
@@ -168,15 +250,24 @@ class TaskPhraseRuler:
         (`Y head`), so `X head` is one too."""
         known = {s.kb_id_.casefold() for s in spans if s.label_ == "task"}
         out = []
-        if not known:
-            return out
         text = doc_text(doc)
+        if not known and "task" not in text and "problem" not in text:
+            return out
+        tend = title_end(doc)
         for match in COORDINATED.finditer(text):
             if match.start() and text[match.start() - 1].isalnum():
                 continue
             second, head = match.group(1), HEAD_FORMS.get(match.group(2).lower(), match.group(2).lower())
+            stated = PROBLEM_AFTER.match(text, match.end()) is not None or match.start() < tend
             if f"{second} {head}".casefold() not in known:
-                continue
+                # `both generative and discriminative recommendation tasks`: both are tasks
+                if not stated or second.lower() in STOP_WORDS or second.lower() in HEADS:
+                    continue
+                span = doc.char_span(match.start(1), match.end(2), alignment_mode="expand")
+                if span is None:
+                    continue
+                name = f"{second.lower()} {head}"
+                out.append(Span(doc, span.start, span.end, label="task", kb_id=name, span_id=name))
             before = WORD_BEFORE.search(text, max(0, match.start() - 30), match.start())
             if before is None or before.group(1).lower() in FUNCTION_WORDS or before.group(1).lower() in HEADS:
                 continue
@@ -202,3 +293,17 @@ COORDINATED = re.compile(r"and\s+([A-Za-z][\w-]*)\s+(" + "|".join(HEADS) + r")\b
 FUNCTION_WORDS = frozenset("the a an both either and or of for in on with to at by from our their its this that these".split())
 WORD_BEFORE = re.compile(r"(?<![\w-])([A-Za-z][\w-]*)\s+$")
 LLM_BASED = re.compile(r"(?:LLMs?|[Ll]arge [Ll]anguage [Mm]odels?(?:\s*\(LLMs?\))?)[- ](?:based|powered|enhanced|empowered|driven)\s+$")
+
+TAIL_HEADS = frozenset(HEADS) | frozenset(
+    "understanding modeling modelling advertising optimization matching alignment personalization tokenization "
+    "evaluation answering bidding allocation summarization completion extraction recognition".split()
+)
+TITLE_TAIL = re.compile(
+    r"(?:\b(?:for|in)\s+|^(?:[^:]*:\s*)?[Tt]owards\s+)(?P<phrase>[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*){0,4}?)"
+    r"\s*(?=$|[:?,]|\s+(?:with|via|using|by|through|and\s+beyond|from)\b)"
+)
+
+
+def _task_case(word: str) -> str:
+    """`Local-Life` -> `local-life`; acronyms keep their case: `LLM-Based` -> `LLM-based`."""
+    return "-".join(p if sum(c.isupper() for c in p) > 1 else p.lower() for p in word.split("-"))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
+from itertools import compress
 
 from spacy.attrs import IDX, LOWER, SENT_START
 
@@ -85,12 +86,21 @@ class WordSet:
 
     _all: set[str] = set()
     _all_hashes: frozenset[int] | None = None
+    _all_frozen: frozenset[str] | None = None
 
     def __init__(self, words):
         self.words = frozenset(w.lower() for w in words)
         self._hashes = None
         WordSet._all |= self.words
         WordSet._all_hashes = None
+        WordSet._all_frozen = None
+
+    @classmethod
+    def all_words(cls) -> frozenset[str]:
+        """The words of every WordSet (the only tokens worth indexing)."""
+        if cls._all_frozen is None:
+            cls._all_frozen = frozenset(cls._all)
+        return cls._all_frozen
 
     @classmethod
     def every(cls, vocab) -> frozenset[int]:
@@ -123,36 +133,39 @@ class Sentences:
         self.doc = doc
         self.text = doc.user_data.get("kg.text") or doc.text
         n = len(doc)
-        if n:
-            # one array for the three columns the rules read (sentence starts,
-            # character offsets, lower-case forms)
-            columns = doc.to_array(COLUMNS)
-            idx = columns[:, 1].tolist()
-            lower = columns[:, 2].tolist()
-            flags = columns[:, 0]
-            starts = [int(i) for i in (flags == 1).nonzero()[0]] if doc.has_annotation("SENT_START") else []
+        columns = doc.user_data.get("kg.columns")
+        if columns is not None:
+            # set by the tokenizer: words, character offsets, sentence-start tokens
+            words, idx, starts = columns
+        elif n:
+            array = doc.to_array(COLUMNS)
+            idx = array[:, 1].tolist()
+            words = [t.text for t in doc]
+            starts = [int(i) for i in (array[:, 0] == 1).nonzero()[0]] if doc.has_annotation("SENT_START") else []
             if not starts or starts[0] != 0:
                 starts.insert(0, 0)
         else:
-            idx, lower, starts = [], [], [0]
+            words, idx, starts = (), [], [0]
         self.token_starts = starts
         self.token_ends = starts[1:] + [n]
         self.starts = [idx[i] if i < n else len(self.text) for i in starts]
         self.ends = self.starts[1:] + [len(self.text)]
         self._sents: dict[int, Sent] = {}
-        self._all_lower = lower
-        self._lower = None
+        self._words = self.words = words
+        self._anchors = None
         self._idx = idx
 
     def tokens_in(self, words: "WordSet") -> list[tuple[int, int]]:
         """(token index, start char) of the tokens whose lower-case form is in
-        `words`: one numpy pass instead of a regex scan of the text."""
-        if self._lower is None:
-            wanted = WordSet.every(self.doc.vocab)
-            self._lower = [(i, h) for i, h in enumerate(self._all_lower) if h in wanted]
-        hashes = words.hashes(self.doc.vocab)
+        `words`. The tokens that are in any WordSet are found once per doc, by C-level
+        loops (`map`, `compress`), and each rule looks only at those."""
+        if self._anchors is None:
+            lower = list(map(str.lower, self._words))
+            hits = list(compress(range(len(lower)), map(WordSet.all_words().__contains__, lower)))
+            self._anchors = [(i, lower[i]) for i in hits]
+        wanted = words.words
         idx = self._idx
-        return [(i, idx[i]) for i, h in self._lower if h in hashes]
+        return [(i, idx[i]) for i, w in self._anchors if w in wanted]
 
     def index(self, char: int) -> int:
         return max(0, bisect_right(self.starts, char) - 1)
