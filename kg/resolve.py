@@ -9,7 +9,7 @@ from kg.model import Paper, abstract_fingerprint, paper_key, title_key
 from kg.schema import NODES
 from kg.store.base import GraphStore
 
-PAPER_PROPS = [name for name in NODES["Paper"]]
+PAPER_PROPS = list(NODES["Paper"])
 # Fields a later record fills only when the node lacks them.
 _FILL = (
     "published", "updated", "url", "pdf_url", "doi", "venue", "comments",
@@ -51,20 +51,13 @@ def match_keys(paper: Paper) -> MatchKeys:
 def lookup_stored(store: GraphStore, papers: list[Paper], keys: list[MatchKeys] | None = None) -> list[dict]:
     """Stored Paper nodes that any of these records may be: same key, id, title or fingerprint.
     `keys` are the records' `match_keys`, when the caller has them already."""
-    keys_of = keys or [match_keys(p) for p in papers]
-    keys = sorted({k.key for k in keys_of})
-    ids = sorted({p.arxiv_id for p in papers if p.arxiv_id})
-    titles = sorted({k.title_key for k in keys_of if k.title_key})
-    prints = sorted({k.fingerprint for k in keys_of if k.fingerprint})
-    returns = ", ".join(f"p.{name} AS {name}" for name in PAPER_PROPS)
-    found: dict[str, dict] = {}
-    for prop, values in (("key", keys), ("arxiv_id", ids), ("title_key", titles), ("fingerprint", prints)):
-        if not values:
-            continue
-        result = store.query(f"UNWIND $values AS v MATCH (p:Paper) WHERE p.{prop} = v RETURN {returns}", {"values": values})
-        for row in result.records():
-            found[row["key"]] = row
-    return list(found.values())
+    keys = keys or [match_keys(p) for p in papers]
+    return store.find_papers({
+        "key": sorted({k.key for k in keys}),
+        "arxiv_id": sorted({p.arxiv_id for p in papers if p.arxiv_id}),
+        "title_key": sorted({k.title_key for k in keys if k.title_key}),
+        "fingerprint": sorted({k.fingerprint for k in keys if k.fingerprint}),
+    })
 
 
 def resolve(papers: list[Paper], stored: list[dict], keys: list[MatchKeys] | None = None

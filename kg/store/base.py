@@ -44,6 +44,19 @@ class GraphStore(ABC):
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def find_papers(self, matches: dict[str, list[str]]) -> list[dict]:
+        """Stored Paper nodes, as property dicts, whose `key`, `arxiv_id`, `title_key` or
+        `fingerprint` is one of the values given for it (`{"title_key": [...], ...}`).
+        Here as Cypher over indexed properties; a store may have a faster path."""
+        returns = ", ".join(f"p.{name} AS {name}" for name in NODES["Paper"])
+        found: dict[str, dict] = {}
+        for prop, values in matches.items():
+            if values:
+                result = self.query(f"UNWIND $values AS v MATCH (p:Paper) WHERE p.{prop} = v RETURN {returns}",
+                                    {"values": values})
+                found.update((row["key"], row) for row in result.records())
+        return list(found.values())
+
     def counts(self) -> dict[str, dict[str, int]]:
         """Nodes per label and relationships per type, every one of them, zeros included."""
         labels = {label: self._count(f"MATCH (n:{label}) RETURN count(n) AS n") for label in NODES}

@@ -25,8 +25,15 @@ def _arrow_type(kind: str):
     return {STRING: pa.string(), INT: pa.int64(), BOOL: pa.bool_(), STRINGS: pa.list_(pa.string())}[kind]
 
 
+# LadybugDB indexes only primary keys, so the paper look-ups by id, title and abstract
+# fingerprint (kg.resolve) go through this table: `<property>:<value>` -> the paper's key.
+# It is kg's own bookkeeping, not part of the graph model.
+MATCH_TABLE = "PaperMatch"
+MATCH_PROPS = ("arxiv_id", "title_key", "fingerprint")
+
+
 def _ddl() -> list[str]:
-    statements = []
+    statements = [f"CREATE NODE TABLE IF NOT EXISTS {MATCH_TABLE}(key STRING, paper STRING, PRIMARY KEY (key))"]
     for label, props in NODES.items():
         columns = ", ".join(f"{name} {kind}" for name, kind in props.items())
         statements.append(f"CREATE NODE TABLE IF NOT EXISTS {label}({columns}, PRIMARY KEY (key))")
@@ -47,7 +54,8 @@ class LadybugStore(GraphStore):
         if read_only and not Path(self.path).exists():
             raise StoreError(f"store {self.path} does not exist yet; run `kg ingest` first")
         try:
-            self._db = ladybug.Database(self.path, read_only=read_only, buffer_pool_size=_BUFFER_MB * 1024 * 1024)
+            self._db = ladybug.Database(self.path, read_only=read_only, buffer_pool_size=_BUFFER_MB * 1024 * 1024,
+                                        checkpoint_threshold=int(os.environ.get("KG_CKPT", "-1")))
             self._conn = ladybug.Connection(self._db)
         except RuntimeError as exc:
             raise _store_error(self.path, exc) from exc
@@ -70,6 +78,7 @@ class LadybugStore(GraphStore):
         self._execute("BEGIN TRANSACTION")
         try:
             created = {label: self._write_nodes(label, batch.node_rows(label)) for label in NODES}
+            self._write_matches(batch.node_rows("Paper"))
             for rel_key in batch.rels:
                 self._write_rels(rel_key, batch.rel_rows(rel_key), created)
             self._execute("COMMIT")
@@ -78,6 +87,31 @@ class LadybugStore(GraphStore):
             raise
         finally:
             self._renew_connection()
+
+    def find_papers(self, matches: dict[str, list[str]]) -> list[dict]:
+        """Primary-key look-ups only: the keys themselves, the rest through MATCH_TABLE."""
+        keys = set(matches.get("key", []))
+        aliases = [f"{prop}:{value}" for prop in MATCH_PROPS for value in matches.get(prop, [])]
+        if aliases:
+            keys |= set(self._lookup(MATCH_TABLE, "paper", aliases).values())
+        return list(self._stored("Paper", sorted(keys)).values())
+
+    def _write_matches(self, papers: list[dict]) -> None:
+        """Record each paper's id, title key and fingerprint; the first paper to claim one keeps it."""
+        rows = {f"{prop}:{paper[prop]}": paper["key"] for paper in papers for prop in MATCH_PROPS if paper.get(prop)}
+        taken = self._lookup(MATCH_TABLE, "paper", list(rows))
+        new = [{"key": alias, "paper": key} for alias, key in rows.items() if alias not in taken]
+        if new:
+            self._copy(MATCH_TABLE, new, {"key": STRING, "paper": STRING})
+
+    def _lookup(self, table: str, column: str, keys: list[str]) -> dict[str, str]:
+        """key -> column for the keys present in a table."""
+        found: dict[str, str] = {}
+        for start in range(0, len(keys), 5000):
+            result = self._execute(f"UNWIND $keys AS k MATCH (n:{table} {{key: k}}) RETURN n.key, n.{column}",
+                                   {"keys": keys[start:start + 5000]})
+            found.update((key, value) for key, value in result.get_all())
+        return found
 
     def _renew_connection(self) -> None:
         """A fresh connection after each write: LadybugDB 0.22 keeps memory per connection
