@@ -54,8 +54,7 @@ class LadybugStore(GraphStore):
         if read_only and not Path(self.path).exists():
             raise StoreError(f"store {self.path} does not exist yet; run `kg ingest` first")
         try:
-            self._db = ladybug.Database(self.path, read_only=read_only, buffer_pool_size=_BUFFER_MB * 1024 * 1024,
-                                        checkpoint_threshold=int(os.environ.get("KG_CKPT", "-1")))
+            self._db = ladybug.Database(self.path, read_only=read_only, buffer_pool_size=_BUFFER_MB * 1024 * 1024)
             self._conn = ladybug.Connection(self._db)
         except RuntimeError as exc:
             raise _store_error(self.path, exc) from exc
