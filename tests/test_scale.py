@@ -39,11 +39,13 @@ def start_ingest(store: Path, corpus: Path, *args: str) -> subprocess.Popen:
 
 
 def wait_until_writing(proc: subprocess.Popen, store: Path, timeout: float = 60) -> None:
-    """Until the store holds a first write (its file has grown), while the ingest still runs."""
+    """Until the store holds a first write (it or its write-ahead log has grown), while the
+    ingest still runs."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         assert proc.poll() is None, f"the ingest ended before it could be interrupted: {proc.stderr.read()}"
-        if store.exists() and store.stat().st_size > 1_000_000:
+        wal = store.with_name(store.name + ".wal")
+        if sum(p.stat().st_size for p in (store, wal) if p.exists()) > 1_000_000:
             return
         time.sleep(0.05)
     raise AssertionError("the ingest wrote nothing in time")
@@ -72,7 +74,6 @@ def test_scale_kill_during_ingest_then_rerun_equals_uninterrupted(tmp_path):
     killed = tmp_path / "killed.lbug"
     proc = start_ingest(killed, corpus, "--no-extract")
     wait_until_writing(proc, killed)
-    time.sleep(0.5)
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
     assert proc.returncode == -signal.SIGKILL

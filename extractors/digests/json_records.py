@@ -16,6 +16,7 @@ from __future__ import annotations
 import ast
 import json
 import re
+from itertools import islice
 from typing import Any
 
 from extractors.digests.common import clean_text, parse_date, split_authors, venue_from_comments
@@ -33,6 +34,7 @@ _PAPER_URL = re.compile(
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _ISO_DATE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})")
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+_HEAD_CHARS = 500
 
 _ID_KEYS = ("arxiv_id", "arxivId", "arxiv", "id", "paper_id")
 _URL_KEYS = ("entry_id", "link", "abs", "abs_url", "arxiv_url", "arxiv_page_url", "url", "paper_url",
@@ -345,8 +347,12 @@ def _abstract(raw: Any) -> tuple[str | None, str | None]:
     text = clean_text(_text(raw))
     if not text:
         return None, "no abstract"
-    words = _LETTER_WORD.findall(_URL.sub(" ", text))
-    if len(words) < MIN_ABSTRACT_WORDS or len(text) > MAX_ABSTRACT_CHARS:
+    # Enough words in the head decide it; no need to read a long abstract to the end.
+    head = _URL.sub(" ", text[:_HEAD_CHARS])
+    enough = sum(1 for _ in islice(_LETTER_WORD.finditer(head), MIN_ABSTRACT_WORDS)) == MIN_ABSTRACT_WORDS
+    if not enough and len(text) > _HEAD_CHARS:
+        enough = sum(1 for _ in islice(_LETTER_WORD.finditer(_URL.sub(" ", text)), MIN_ABSTRACT_WORDS)) == MIN_ABSTRACT_WORDS
+    if not enough or len(text) > MAX_ABSTRACT_CHARS:
         return None, "abstract is page text"
     if text.endswith(("...", "…")):
         return text, "abstract cut"
