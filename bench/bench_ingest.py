@@ -101,6 +101,7 @@ def main(argv: list[str] | None = None) -> None:
     before = counts(args.store) if not args.fresh and (Path(args.store).exists() or "://" in args.store) else None
     command = [KG, "ingest", "--store", args.store, *(["--no-extract"] if args.no_extract else []),
                *(["--jobs", str(args.jobs)] if args.jobs else []), *args.paths]
+    load_before = os.getloadavg()[0]
     seconds, peak, result = run_measured(command)
     if result.returncode != 0:
         sys.stderr.write(result.stderr[-3000:])
@@ -113,7 +114,7 @@ def main(argv: list[str] | None = None) -> None:
     written = sum(total(after, p) - total(before, p) for p in ("nodes", "relationships"))
     print(f"command: {' '.join(command[1:])}")
     print(f"machine: {os.cpu_count()} cores, {os.sysconf('SC_PHYS_PAGES') * PAGE / 2**30:.0f} GB, {platform.platform()}, "
-          f"load average before {os.getloadavg()[0]:.1f}")
+          f"load average before {load_before:.1f}, after {os.getloadavg()[0]:.1f}")
     print(f"exit: {result.returncode}")
     print(f"seconds: {seconds:.1f}")
     print(f"new papers: {papers:,}  ({papers / seconds:,.0f} papers/s)")

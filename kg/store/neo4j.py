@@ -2,8 +2,9 @@
 
 Uniqueness constraints on every label's `key` (and indexes for the paper look-ups) are
 created once. A write is UNWIND batches of thousands of rows with keyed MERGE, all in one
-managed transaction, which the driver retries with backoff on transient errors and lost
-connections. Driver errors become kg's own."""
+managed transaction (measured: faster than a commit per chunk), which the driver retries
+with backoff on transient errors and lost connections: atomic and idempotent. Driver
+errors become kg's own."""
 
 from __future__ import annotations
 
@@ -58,20 +59,7 @@ class Neo4jStore(GraphStore):
         return self._session_call(work, write=write)
 
     def write(self, batch: GraphBatch) -> None:
-        statements = []
-        for label, props in NODES.items():
-            rows = batch.node_rows(label)
-            if rows:
-                sets = ", ".join(f"n.{p} = coalesce(r.{p}, n.{p})" for p in props if p != "key")
-                statements.append((f"UNWIND $rows AS r MERGE (n:{label} {{key: r.key}}) SET {sets}", rows))
-        for rel_key in batch.rels:
-            rel, from_label, to_label = rel_key
-            sets = ", ".join(f"e.{p} = coalesce(r.{p}, e.{p})" for p in RELATIONSHIPS[rel][1])
-            statements.append((
-                f"UNWIND $rows AS r MATCH (a:{from_label} {{key: r.from}}) MATCH (b:{to_label} {{key: r.to}}) "
-                f"MERGE (a)-[e:{rel}]->(b)" + (f" SET {sets}" if sets else ""),
-                batch.rel_rows(rel_key),
-            ))
+        statements = [(cypher, rows) for cypher, rows in _write_statements(batch) if rows]
         if not statements:
             return
 
@@ -135,6 +123,31 @@ class Neo4jStore(GraphStore):
             raise QueryError(_first_line(exc.message or str(exc))) from exc
         except errors.DriverError as exc:
             raise StoreError(f"store {self.url}: {_first_line(exc)}") from exc
+
+
+def _write_statements(batch: GraphBatch):
+    """(Cypher, rows) per label and per relationship type, nodes first. A row carries its
+    properties as one map without the None ones (a None never erases a stored value), set
+    with `+=` in both ON CREATE and ON MATCH: a plain `SET n += r.props` after MERGE makes
+    the planner add an Eager operator (every row materialised before the first write)."""
+    for label, columns in NODES.items():
+        props = [p for p in columns if p != "key"]
+        rows = [{"key": key, "props": {p: row[p] for p in props if row.get(p) is not None}}
+                for key, row in batch.nodes.get(label, {}).items()]
+        yield (f"UNWIND $rows AS r MERGE (n:{label} {{key: r.key}}) "
+               f"ON CREATE SET n += r.props ON MATCH SET n += r.props", rows)
+    for rel_key, pairs in batch.rels.items():
+        rel, from_label, to_label = rel_key
+        columns = RELATIONSHIPS[rel][1]
+        cypher = (f"UNWIND $rows AS r MATCH (a:{from_label} {{key: r.from}}) MATCH (b:{to_label} {{key: r.to}}) "
+                  f"MERGE (a)-[e:{rel}]->(b)")
+        if columns:
+            cypher += " ON CREATE SET e += r.props ON MATCH SET e += r.props"
+            rows = [{"from": src, "to": dst, "props": {p: v for p, v in props.items() if p in columns and v is not None}}
+                    for (src, dst), props in pairs.items()]
+        else:
+            rows = [{"from": src, "to": dst} for src, dst in pairs]
+        yield cypher, rows
 
 
 def _first_line(exc) -> str:
