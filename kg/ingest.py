@@ -62,44 +62,61 @@ def ingest(
     on_file: Callable[[FileReport], None] | None = None,
 ) -> IngestReport:
     """Load every file into the store; each file's report is passed to `on_file` as it ends.
-    Extraction runs on `jobs` processes (default: every core)."""
+    Extraction runs on `jobs` processes (default: every core), one file ahead of the writes:
+    while a file is written, the next is parsed and its extraction under way."""
     report = IngestReport()
+    done = on_file or (lambda file_report: None)
     with ParallelExtractor(_extractor(), jobs) if extract else nullcontext() as extractor:
+        ahead: _Prepared | None = None
         for path in expand_paths(paths):
             file_report = FileReport(path=path)
+            report.files.append(file_report)
             try:
-                parsed = parse_file(path)
+                prepared = _Prepared(parse_file(path), extractor, file_report)
             except InputError as exc:
                 file_report.error = str(exc)
-            else:
-                load_parsed(parsed, store=store, extractor=extractor, report=file_report)
-            report.files.append(file_report)
-            if on_file:
-                on_file(file_report)
+                prepared = None
+            if ahead:
+                done(ahead.load(store))
+            if prepared is None:
+                done(file_report)
+            ahead = prepared
+        if ahead:
+            done(ahead.load(store))
     return report
 
 
 def load_parsed(parsed: ParsedFile, *, store: GraphStore, extractor=None, report: FileReport | None = None) -> FileReport:
     """Resolve, extract and write the papers of one parsed input, a batch at a time. The
     whole input is parsed before anything is written; extraction runs ahead of the writes."""
-    report = report or FileReport(path=parsed.path)
-    report.family = parsed.family
-    report.warnings.extend(parsed.warnings)
-    papers = parsed.papers
-    chunks = [papers[start:start + BATCH] for start in range(0, len(papers), BATCH)]
-    pending = [_submit(extractor, chunk) for chunk in chunks]
-    for chunk, mentions in zip(chunks, pending):
-        keys = [match_keys(p) for p in chunk]  # once per record, for the look-up and the grouping
-        nodes, owners = resolve(chunk, lookup_stored(store, chunk, keys), keys)
-        store.write(build_batch(nodes, chunk, owners, mentions(), family=parsed.family))
-        added = sum(node.is_new for node in nodes)
-        updated = sum(node.changed for node in nodes)
-        report.added += added
-        report.updated += updated
-        report.unchanged += len(nodes) - added - updated
-    report.papers = len(papers)
-    report.incomplete = sum(bool(p.incomplete) for p in papers)
-    return report
+    return _Prepared(parsed, extractor, report or FileReport(path=parsed.path)).load(store)
+
+
+class _Prepared:
+    """A parsed input whose extraction has started; `load` resolves and writes it."""
+
+    def __init__(self, parsed: ParsedFile, extractor, report: FileReport):
+        self.parsed, self.report = parsed, report
+        papers = parsed.papers
+        self.chunks = [papers[start:start + BATCH] for start in range(0, len(papers), BATCH)]
+        self.pending = [_submit(extractor, chunk) for chunk in self.chunks]
+
+    def load(self, store: GraphStore) -> FileReport:
+        report, parsed = self.report, self.parsed
+        report.family = parsed.family
+        report.warnings.extend(parsed.warnings)
+        for chunk, mentions in zip(self.chunks, self.pending):
+            keys = [match_keys(p) for p in chunk]  # once per record, for the look-up and the grouping
+            nodes, owners = resolve(chunk, lookup_stored(store, chunk, keys), keys)
+            store.write(build_batch(nodes, chunk, owners, mentions(), family=parsed.family))
+            added = sum(node.is_new for node in nodes)
+            updated = sum(node.changed for node in nodes)
+            report.added += added
+            report.updated += updated
+            report.unchanged += len(nodes) - added - updated
+        report.papers = len(parsed.papers)
+        report.incomplete = sum(bool(p.incomplete) for p in parsed.papers)
+        return report
 
 
 def _submit(extractor, papers: list[Paper]) -> Callable[[], list]:
