@@ -22,7 +22,7 @@ from pathlib import Path
 
 from kg.errors import KgError
 from kg.schema import BOOL, INT, NODES, RELATIONSHIPS, STRING, STRINGS
-from kg.store.base import GraphStore
+from kg.store.base import GraphStore, node_pages, relationship_pages
 
 PAGE = 50_000  # nodes per query
 ARRAY_DELIMITER = ";"
@@ -56,7 +56,7 @@ def export_neo4j_admin(store: GraphStore, directory: str | Path, *, database: st
     for label, props in NODES.items():
         columns = list(props)
         header = [f"key:ID({label})", ":LABEL", *(f"{c}{_TYPES[props[c]]}" for c in columns if c != "key")]
-        rows = (row for page in _node_pages(store, label, columns) for row in page)
+        rows = (row for page in node_pages(store, label, columns, page=PAGE) for row in page)
         count = _write(out, label, header, ([r[0], label, *(_cell(v) for v in r[1:])] for r in rows))
         report.nodes[label] = count
         args.append(f"--nodes={label}={label}.header.csv,{label}.csv")
@@ -67,10 +67,8 @@ def export_neo4j_admin(store: GraphStore, directory: str | Path, *, database: st
             stem = f"{rel}_{from_label}_{to_label}"
             header = [f":START_ID({from_label})", f":END_ID({to_label})", ":TYPE",
                       *(f"{c}{_TYPES[kind]}" for c, kind in props.items())]
-            returns = ", ".join(["a.key", "b.key", *(f"r.{c}" for c in props)])
-            cypher = f"UNWIND $keys AS k MATCH (a:{from_label} {{key: k}})-[r:{rel}]->(b:{to_label}) RETURN {returns}"
-            rows = (row for page in _node_pages(store, from_label, ["key"])
-                    for row in store.query(cypher, {"keys": [r[0] for r in page]}).rows)
+            rows = (row for page in relationship_pages(store, rel, from_label, to_label, list(props), page=PAGE)
+                    for row in page)
             count = _write(out, stem, header, ([r[0], r[1], rel, *(_cell(v) for v in r[2:])] for r in rows))
             report.relationships[stem] = count
             args.append(f"--relationships={rel}={stem}.header.csv,{stem}.csv")
@@ -84,22 +82,6 @@ def export_neo4j_admin(store: GraphStore, directory: str | Path, *, database: st
         "#!/bin/sh\n# Import these files into a new Neo4j database (the server stopped).\n"
         f'cd "$(dirname "$0")" && {report.command} "$@"\n', encoding="utf-8")
     return report
-
-
-def _node_pages(store: GraphStore, label: str, columns: list[str]):
-    """The nodes of a label in key order, PAGE rows at a time (a key range per query, so
-    that no query sorts more than it returns)."""
-    returns = ", ".join(f"n.{c}" for c in columns)
-    after = None
-    while True:
-        where = "" if after is None else "WHERE n.key > $after "
-        rows = store.query(f"MATCH (n:{label}) {where}RETURN {returns} ORDER BY n.key LIMIT $limit",
-                           {"limit": PAGE, **({} if after is None else {"after": after})}).rows
-        if rows:
-            yield rows
-        if len(rows) < PAGE:
-            return
-        after = rows[-1][0]
 
 
 def _write(out: Path, stem: str, header: list[str], rows) -> int:

@@ -68,6 +68,34 @@ class GraphStore(ABC):
         return int(rows[0][0]) if rows else 0
 
 
+def node_pages(store: GraphStore, label: str, columns: list[str], *, page: int = 50_000):
+    """The nodes of a label in key order, `page` rows at a time (`columns` first `key`): a
+    key range per query, so that no query sorts more than it returns and memory stays flat."""
+    returns = ", ".join(f"n.{c}" for c in columns)
+    after = None
+    while True:
+        where = "" if after is None else "WHERE n.key > $after "
+        rows = store.query(f"MATCH (n:{label}) {where}RETURN {returns} ORDER BY n.key LIMIT $limit",
+                           {"limit": page, **({} if after is None else {"after": after})}).rows
+        if rows:
+            yield rows
+        if len(rows) < page:
+            return
+        after = rows[-1][0]
+
+
+def relationship_pages(store: GraphStore, rel: str, from_label: str, to_label: str, props: list[str],
+                       *, page: int = 50_000):
+    """Rows `[from key, to key, *props]` of a relationship type between two labels, for a
+    page of start nodes at a time."""
+    returns = ", ".join(["a.key", "b.key", *(f"r.{c}" for c in props)])
+    cypher = f"UNWIND $keys AS k MATCH (a:{from_label} {{key: k}})-[r:{rel}]->(b:{to_label}) RETURN {returns}"
+    for starts in node_pages(store, from_label, ["key"], page=page):
+        rows = store.query(cypher, {"keys": [row[0] for row in starts]}).rows
+        if rows:
+            yield rows
+
+
 _WRITE_CLAUSE = re.compile(
     r"\b(CREATE|MERGE|SET|DELETE|DETACH|REMOVE|DROP|ALTER|COPY|LOAD|INSTALL|ATTACH|IMPORT|EXPORT|CHECKPOINT)\b",
     re.IGNORECASE,
