@@ -255,7 +255,7 @@ def fetch(
         kg fetch --id 2511.14403 --id 2510.25622 --out papers.jsonl && kg ingest papers.jsonl
     """
     from kg import arxiv_source
-    from kg.ingest import IngestReport
+    from kg.ingest import IngestReport, entity_extractor
     from kg.store import open_store
     from kg.ui import print_ingest_summary
 
@@ -275,7 +275,7 @@ def fetch(
 
     def action():
         with open_store(store) as graph:
-            extractor = None if no_extract else _entity_extractor()
+            extractor = None if no_extract else entity_extractor()
             return arxiv_source.load_records(records, store=graph, extractor=extractor)
 
     report = run(action)
@@ -299,13 +299,14 @@ def enrich(
     """
     from kg import arxiv_source
     from kg.formats import to_table
+    from kg.ingest import entity_extractor
     from kg.store import open_store
 
     settings = run(lambda: arxiv_source.ArxivSettings.from_env(refresh=refresh))
 
     def action():
         with open_store(store) as graph, _arxiv_status("asking arXiv"):
-            extractor = None if no_extract else _entity_extractor()
+            extractor = None if no_extract else entity_extractor()
             return arxiv_source.enrich(store=graph, extractor=extractor, settings=settings)
 
     report = run(action)
@@ -324,12 +325,6 @@ def _arxiv_status(message: str):
     from contextlib import nullcontext
 
     return err.status(message) if err.is_terminal else nullcontext()
-
-
-def _entity_extractor():
-    from extractors.entities import EntityExtractor
-
-    return EntityExtractor()
 
 
 @app.command()

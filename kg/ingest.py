@@ -66,7 +66,7 @@ def ingest(
     while a file is written, the next is parsed and its extraction under way."""
     report = IngestReport()
     done = on_file or (lambda file_report: None)
-    with ParallelExtractor(_extractor(), jobs) if extract else nullcontext() as extractor:
+    with ParallelExtractor(entity_extractor(), jobs) if extract else nullcontext() as extractor:
         ahead: _Prepared | None = None
         for path in expand_paths(paths):
             file_report = FileReport(path=path)
@@ -179,7 +179,8 @@ def _add_mentions(batch: GraphBatch, key: str, mentions: list) -> None:
             batch.add_rel(rel, "Paper", key, label, ckey, evidence=evidence)
 
 
-def _extractor():
+def entity_extractor():
+    """The entity extractor, imported only when extraction is asked for (spaCy is slow to load)."""
     from extractors.entities import EntityExtractor
 
     return EntityExtractor()
