@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> None:
         for start in range(0, len(parsed.papers), args.batch):
             chunk = parsed.papers[start:start + args.batch]
             nodes, owners = resolve(chunk, [], [match_keys(p) for p in chunk])
-            batches.append(build_batch(nodes, chunk, owners, [[] for _ in chunk], family=parsed.family))
+            batches.append(build_batch(nodes, chunk, owners, [[] for _ in chunk]))
     empty_store(args.store)
     load = os.getloadavg()[0]
     with open_store(args.store) as store:

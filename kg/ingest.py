@@ -61,62 +61,75 @@ def ingest(
     jobs: int | None = None,
     on_file: Callable[[FileReport], None] | None = None,
 ) -> IngestReport:
-    """Load every file into the store; each file's report is passed to `on_file` as it ends.
-    Extraction runs on `jobs` processes (default: every core), one file ahead of the writes:
-    while a file is written, the next is parsed and its extraction under way."""
+    """Load every file into the store; each file's report is passed to `on_file` once its
+    papers are written. Small files are written together, up to BATCH papers a write (a
+    write has a fixed cost). Extraction runs on `jobs` processes (default: every core), a
+    group ahead of the writes: while one group is written, the next is parsed and extracted."""
     report = IngestReport()
     done = on_file or (lambda file_report: None)
     with ParallelExtractor(entity_extractor(), jobs) if extract else nullcontext() as extractor:
+        group: list[tuple[ParsedFile, FileReport]] = []
         ahead: _Prepared | None = None
+
+        def flush() -> None:
+            nonlocal ahead, group
+            prepared = _Prepared(group, extractor) if group else None
+            group = []
+            if ahead:
+                for file_report in ahead.load(store):
+                    done(file_report)
+            ahead = prepared
+
         for path in expand_paths(paths):
             file_report = FileReport(path=path)
             report.files.append(file_report)
             try:
-                prepared = _Prepared(parse_file(path), extractor, file_report)
+                group.append((parse_file(path), file_report))
             except InputError as exc:
                 file_report.error = str(exc)
-                prepared = None
-            if ahead:
-                done(ahead.load(store))
-            if prepared is None:
                 done(file_report)
-            ahead = prepared
-        if ahead:
-            done(ahead.load(store))
+            if sum(len(parsed.papers) for parsed, _ in group) >= BATCH:
+                flush()
+        flush()
+        flush()
     return report
 
 
 def load_parsed(parsed: ParsedFile, *, store: GraphStore, extractor=None, report: FileReport | None = None) -> FileReport:
     """Resolve, extract and write the papers of one parsed input, a batch at a time. The
     whole input is parsed before anything is written; extraction runs ahead of the writes."""
-    return _Prepared(parsed, extractor, report or FileReport(path=parsed.path)).load(store)
+    report = report or FileReport(path=parsed.path)
+    _Prepared([(parsed, report)], extractor).load(store)
+    return report
 
 
 class _Prepared:
-    """A parsed input whose extraction has started; `load` resolves and writes it."""
+    """Parsed inputs whose extraction has started; `load` resolves and writes them, BATCH
+    papers a write, and fills in each input's report."""
 
-    def __init__(self, parsed: ParsedFile, extractor, report: FileReport):
-        self.parsed, self.report = parsed, report
-        papers = parsed.papers
+    def __init__(self, files: list[tuple[ParsedFile, FileReport]], extractor):
+        self.files = files
+        self.report_of = {id(paper): report for parsed, report in files for paper in parsed.papers}
+        papers = [paper for parsed, _ in files for paper in parsed.papers]
         self.chunks = [papers[start:start + BATCH] for start in range(0, len(papers), BATCH)]
         self.pending = [_submit(extractor, chunk) for chunk in self.chunks]
 
-    def load(self, store: GraphStore) -> FileReport:
-        report, parsed = self.report, self.parsed
-        report.family = parsed.family
-        report.warnings.extend(parsed.warnings)
+    def load(self, store: GraphStore) -> list[FileReport]:
         for chunk, mentions in zip(self.chunks, self.pending):
             keys = [match_keys(p) for p in chunk]  # once per record, for the look-up and the grouping
             nodes, owners = resolve(chunk, lookup_stored(store, chunk, keys), keys)
-            store.write(build_batch(nodes, chunk, owners, mentions(), family=parsed.family))
-            added = sum(node.is_new for node in nodes)
-            updated = sum(node.changed for node in nodes)
-            report.added += added
-            report.updated += updated
-            report.unchanged += len(nodes) - added - updated
-        report.papers = len(parsed.papers)
-        report.incomplete = sum(bool(p.incomplete) for p in parsed.papers)
-        return report
+            store.write(build_batch(nodes, chunk, owners, mentions()))
+            for node in nodes:  # counted for the input that first named the paper
+                report = self.report_of[id(node.records[0])]
+                report.added += node.is_new
+                report.updated += node.changed
+                report.unchanged += not (node.is_new or node.changed)
+        for parsed, report in self.files:
+            report.family = parsed.family
+            report.warnings.extend(parsed.warnings)
+            report.papers = len(parsed.papers)
+            report.incomplete = sum(bool(p.incomplete) for p in parsed.papers)
+        return [report for _, report in self.files]
 
 
 def _submit(extractor, papers: list[Paper]) -> Callable[[], list]:
@@ -129,25 +142,24 @@ def _submit(extractor, papers: list[Paper]) -> Callable[[], list]:
     return lambda: list(extractor.pipe(papers))
 
 
-def build_batch(nodes: list[PaperNode], papers: list[Paper], owners: list[PaperNode], mentions: list[list],
-                *, family: str) -> GraphBatch:
+def build_batch(nodes: list[PaperNode], papers: list[Paper], owners: list[PaperNode], mentions: list[list]) -> GraphBatch:
     """The batch for one input: its Paper nodes, and per record its authors, source and
     mentions (`owners[i]` is the node of `papers[i]`, `mentions[i]` what was found in it)."""
     batch = GraphBatch()
     for node in nodes:
         batch.add_node("Paper", node.key, **{k: v for k, v in node.props.items() if k != "key"})
     for paper, node, found in zip(papers, owners, mentions):
-        _add_record(batch, paper, node.key, family)
+        _add_record(batch, paper, node.key)
         _add_mentions(batch, node.key, found)
     return batch
 
 
-def _add_record(batch: GraphBatch, paper: Paper, key: str, family: str) -> None:
+def _add_record(batch: GraphBatch, paper: Paper, key: str) -> None:
     for position, name in enumerate(paper.authors, start=1):
         akey = author_key(name)
         batch.add_node("Author", akey, name=name)
         batch.add_rel("WROTE", "Author", akey, "Paper", key, position=position)
-    batch.add_node("Source", paper.source, name=paper.source, family=family, date=paper.digest_date)
+    batch.add_node("Source", paper.source, name=paper.source, family=paper.family, date=paper.digest_date)
     batch.add_rel("LISTED_IN", "Paper", key, "Source", paper.source, line=paper.line or None)
 
 

@@ -85,7 +85,7 @@ def test_scale_kill_during_ingest_then_rerun_equals_uninterrupted(tmp_path):
 
 @needs_bulk
 def test_scale_second_writer_during_a_real_ingest_is_refused(tmp_path):
-    corpus = generate(6000, tmp_path / "corpus", "--offset", "90000")
+    corpus = generate(30_000, tmp_path / "corpus", "--offset", "90000")  # more than one write
     store = tmp_path / "busy.lbug"
     proc = start_ingest(store, corpus, "--no-extract")
     try:
