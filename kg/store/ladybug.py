@@ -16,7 +16,11 @@ from kg.schema import BOOL, INT, NODES, RELATIONSHIPS, STRING, STRINGS
 from kg.store.base import GraphStore, QueryResult, refuse_writes
 
 _LOCK = re.compile(r"Could not set lock on file.*?Lock is held by PID (\d+)", re.S)
-_BUFFER_MB = int(os.environ.get("KG_LADYBUG_BUFFER_MB", "1024"))
+# LadybugDB's checkpoint needs buffer-pool memory that grows with the store: with 1 GB, a
+# load with extraction failed at ~640,000 papers ("buffer pool is full"). A quarter of the
+# machine's memory, at least 1 GB; the pool is reserved, not resident until used.
+_BUFFER_MB = int(os.environ.get("KG_LADYBUG_BUFFER_MB", "0")) or max(
+    1024, os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // (4 << 20))
 # LadybugDB's checkpoint after every commit is most of a write's cost on a large store
 # (~1.3 s at 100,000 papers), but it stays on: with auto_checkpoint off, reopening a store
 # killed with several transactions in its log crashed LadybugDB 0.22 (SIGSEGV) in our tests.
@@ -58,13 +62,25 @@ class LadybugStore(GraphStore):
         if read_only and not Path(self.path).exists():
             raise StoreError(f"store {self.path} does not exist yet; run `kg ingest` first")
         try:
-            self._db = ladybug.Database(self.path, read_only=read_only, buffer_pool_size=_BUFFER_MB * 1024 * 1024)
-            self._conn = ladybug.Connection(self._db)
+            self._db = self._open(read_only)
         except RuntimeError as exc:
-            raise _store_error(self.path, exc) from exc
+            if not (read_only and "checkpoint recovery is pending" in str(exc)):
+                raise _store_error(self.path, exc) from exc
+            # A write that stopped before its checkpoint ended: a read-write open completes it.
+            try:
+                self._open(False).close()
+                self._db = self._open(True)
+            except RuntimeError as again:
+                raise _store_error(self.path, again) from again
+        self._conn = ladybug.Connection(self._db)
         if not read_only:
             for statement in _ddl():
                 self._execute(statement)
+
+    def _open(self, read_only: bool):
+        import ladybug
+
+        return ladybug.Database(self.path, read_only=read_only, buffer_pool_size=_BUFFER_MB * 1024 * 1024)
 
     # -- the contract -------------------------------------------------------------
 
