@@ -70,11 +70,14 @@ def ingest(
     """
     from kg.ingest import ingest as ingest_files
     from kg.store import open_store
+    from extractors.digests import expand_paths
     from kg.ui import file_progress, print_ingest_summary
 
+    files = list(expand_paths(paths))  # walked once, for the progress bar and the ingest
+
     def action():
-        with open_store(store) as graph, file_progress(err, paths) as on_file:
-            return ingest_files(paths, store=graph, extract=not no_extract, jobs=jobs, on_file=on_file)
+        with open_store(store) as graph, file_progress(err, files) as on_file:
+            return ingest_files(files, store=graph, extract=not no_extract, jobs=jobs, on_file=on_file)
 
     report = run(action)
     print_ingest_summary(out, err, report)

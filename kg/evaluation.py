@@ -20,7 +20,7 @@ import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
-from kg.errors import InputError
+from kg.errors import InputError, KgError
 from kg.model import title_key
 
 TYPES = ("proposed", "methods", "datasets", "companies", "metrics", "tasks")
@@ -147,16 +147,15 @@ def score_pairs(pairs: list[tuple[dict, dict | None]]) -> dict:
 def evaluate(gold_paths: list[str], corpus_dir: str, *, extractor=None) -> dict:
     """Parse the corpus files the gold records name (`record["source"]`, looked up in
     `corpus_dir`), extract, and score per type and overall."""
-    from extractors.digests import parse_file
-    from extractors.entities import EntityExtractor, gold_record
+    from kg.extract import extract_files
 
     gold = read_gold(gold_paths)
-    extractor = extractor or EntityExtractor()
+    sources = [os.fspath(Path(corpus_dir) / source) for source in dict.fromkeys(r["source"] for r in gold)]
     predicted: list[dict] = []
-    for source in dict.fromkeys(r["source"] for r in gold):
-        parsed = parse_file(os.fspath(Path(corpus_dir) / source))
-        for paper, mentions in zip(parsed.papers, extractor.pipe(parsed.papers)):
-            predicted.append(gold_record(paper, mentions))
+    for extracted in extract_files(sources, extractor=extractor):
+        if extracted.error:
+            raise KgError(extracted.error)
+        predicted.extend(extracted.records)
     # pair each gold record with a prediction from its own source file
     pairs = []
     for record in gold:

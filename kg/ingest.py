@@ -90,8 +90,8 @@ def ingest(
                 done(file_report)
             if sum(len(parsed.papers) for parsed, _ in group) >= BATCH:
                 flush()
-        flush()
-        flush()
+        flush()  # the last group goes ahead (and the one before it is written)
+        flush()  # ... and is written
     return report
 
 

@@ -38,9 +38,6 @@ class ParallelExtractor:
         parts = [pool.submit(_extract_chunk, papers[i:i + CHUNK]) for i in range(0, len(papers), CHUNK)]
         return _Joined(parts)
 
-    def pipe(self, papers: Sequence):
-        return self.submit(list(papers)).result()
-
     def _ensure_pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
             global _worker_extractor

@@ -48,10 +48,9 @@ def match_keys(paper: Paper) -> MatchKeys:
     return MatchKeys(paper_key(paper), title_key(paper.title), abstract_fingerprint(paper.abstract))
 
 
-def lookup_stored(store: GraphStore, papers: list[Paper], keys: list[MatchKeys] | None = None) -> list[dict]:
-    """Stored Paper nodes that any of these records may be: same key, id, title or fingerprint.
-    `keys` are the records' `match_keys`, when the caller has them already."""
-    keys = keys or [match_keys(p) for p in papers]
+def lookup_stored(store: GraphStore, papers: list[Paper], keys: list[MatchKeys]) -> list[dict]:
+    """Stored Paper nodes that any of these records (with their `match_keys`) may be: same
+    key, id, title or fingerprint."""
     return store.find_papers({
         "key": sorted({k.key for k in keys}),
         "arxiv_id": sorted({p.arxiv_id for p in papers if p.arxiv_id}),
@@ -60,10 +59,9 @@ def lookup_stored(store: GraphStore, papers: list[Paper], keys: list[MatchKeys] 
     })
 
 
-def resolve(papers: list[Paper], stored: list[dict], keys: list[MatchKeys] | None = None
-            ) -> tuple[list[PaperNode], list[PaperNode]]:
-    """Group records into nodes. Returns (nodes in first-seen order, the node of each record).
-    `keys` are the records' `match_keys`, when the caller has them already."""
+def resolve(papers: list[Paper], stored: list[dict], keys: list[MatchKeys]) -> tuple[list[PaperNode], list[PaperNode]]:
+    """Group records (with their `match_keys`) into nodes. Returns (nodes in first-seen
+    order, the node of each record)."""
     by_id: dict[str, PaperNode] = {}
     by_title: dict[str, PaperNode] = {}
     by_print: dict[str, PaperNode] = {}
@@ -82,7 +80,7 @@ def resolve(papers: list[Paper], stored: list[dict], keys: list[MatchKeys] | Non
 
     nodes: dict[str, PaperNode] = {}
     owners: list[PaperNode] = []
-    for paper, found in zip(papers, keys or [match_keys(p) for p in papers]):
+    for paper, found in zip(papers, keys):
         node = _find(paper, found, by_id, by_title, by_print)
         if node is None:
             node = PaperNode(key=found.key, props={name: None for name in PAPER_PROPS} | {"key": found.key})
@@ -105,11 +103,10 @@ def _find(paper: Paper, found: MatchKeys, by_id, by_title, by_print) -> PaperNod
     return None
 
 
-def merge_record(props: dict, paper: Paper, keys: MatchKeys | None = None) -> None:
-    """Fold one record into a node's properties: fill what is missing, keep the longest
-    abstract and the largest counts, union the sources and categories. The match keys
-    follow the title and abstract (`keys`: the record's, when the caller has them)."""
-    keys = keys or match_keys(paper)
+def merge_record(props: dict, paper: Paper, keys: MatchKeys) -> None:
+    """Fold one record (with its `match_keys`) into a node's properties: fill what is
+    missing, keep the longest abstract and the largest counts, union the sources and
+    categories. The match keys follow the title and abstract."""
     if not props.get("arxiv_id") and paper.arxiv_id:
         props["arxiv_id"] = paper.arxiv_id
     if props.get("title") is None and paper.title:

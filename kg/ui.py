@@ -10,7 +10,7 @@ from kg.ingest import FileReport, IngestReport
 
 
 @contextmanager
-def file_progress(console, paths):
+def file_progress(console, files: list[str]):
     """A rich progress bar on a terminal (one step per file); nothing when piped.
     Yields the callback that ingest calls as each file ends."""
     if not console.is_terminal:
@@ -18,9 +18,6 @@ def file_progress(console, paths):
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from extractors.digests import expand_paths
-
-    files = list(expand_paths(paths))
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=console, transient=True) as progress:
         task = progress.add_task("ingesting", total=len(files))
