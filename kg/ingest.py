@@ -6,6 +6,7 @@ written; the other files still load."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 
@@ -63,22 +64,30 @@ def ingest(
 ) -> IngestReport:
     """Load every file into the store; each file's report is passed to `on_file` once its
     papers are written. Small files are written together, up to BATCH papers a write (a
-    write has a fixed cost). Extraction runs on `jobs` processes (default: every core), a
-    group ahead of the writes: while one group is written, the next is parsed and extracted."""
+    write has a fixed cost). Extraction runs on `jobs` processes (default: every core) and
+    the writes on a thread of their own (the store's engine releases the GIL): while one
+    group is written, the next is parsed and extracted."""
     report = IngestReport()
     done = on_file or (lambda file_report: None)
-    with ParallelExtractor(entity_extractor(), jobs) if extract else nullcontext() as extractor:
+    with (ParallelExtractor(entity_extractor(), jobs) if extract else nullcontext()) as extractor, \
+            ThreadPoolExecutor(1, thread_name_prefix="kg-writer") as writer:
         group: list[tuple[ParsedFile, FileReport]] = []
-        ahead: _Prepared | None = None
+        writing: Future | None = None
+
+        def finish_write() -> None:
+            nonlocal writing
+            if writing:
+                reports, writing = writing.result(), None  # a failed write raises here
+                for file_report in reports:
+                    done(file_report)
 
         def flush() -> None:
-            nonlocal ahead, group
-            prepared = _Prepared(group, extractor) if group else None
-            group = []
-            if ahead:
-                for file_report in ahead.load(store):
-                    done(file_report)
-            ahead = prepared
+            nonlocal group, writing
+            if group:
+                prepared = _Prepared(group, extractor)  # its extraction starts now
+                group = []
+                finish_write()  # one write at a time, in input order
+                writing = writer.submit(prepared.load, store)
 
         for path in expand_paths(paths):
             file_report = FileReport(path=path)
@@ -90,8 +99,8 @@ def ingest(
                 done(file_report)
             if sum(len(parsed.papers) for parsed, _ in group) >= BATCH:
                 flush()
-        flush()  # the last group goes ahead (and the one before it is written)
-        flush()  # ... and is written
+        flush()
+        finish_write()
     return report
 
 
