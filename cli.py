@@ -137,7 +137,11 @@ def query(
     params = parse_params(param)
 
     def action():
-        statement = load_query(cypher).cypher if is_query_name(cypher) else cypher
+        statement = cypher
+        if is_query_name(cypher):
+            ready = load_query(cypher)
+            ready.check_params(params)
+            statement = ready.cypher
         with open_store(store, read_only=not write) as graph:
             return graph.query(statement, params, write=write)
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.errors import QueryNotFound
+from kg.errors import QueryError, QueryNotFound
 
 QUERY_DIR = Path(__file__).resolve().parent.parent / "cypher"
 _PARAM = re.compile(r"^//\s*@param\s+(?P<name>\w+)\s*:\s*(?P<text>.*?)(?:\s*\(example:\s*(?P<example>[^)]*)\))?\s*$")
@@ -29,6 +29,14 @@ class ReadyQuery:
 
     def example_params(self) -> dict:
         return {p.name: parse_value(p.example) for p in self.params if p.example is not None}
+
+    def check_params(self, given: dict) -> None:
+        """A missing parameter is named with what it is, not left to the engine's message."""
+        missing = [p for p in self.params if p.name not in given]
+        if missing:
+            wanted = "; ".join(f"--param {p.name}=… ({p.description}" + (f", e.g. {p.example})" if p.example else ")")
+                               for p in missing)
+            raise QueryError(f"ready query {self.name} needs {wanted}")
 
 
 def list_queries(directory: Path = QUERY_DIR) -> list[ReadyQuery]:

@@ -122,6 +122,12 @@ def test_cli_unknown_query_name_lists_the_known_ones(seeded_store):
     assert result.stderr.startswith("Error: no ready query named 'no-such-query'; known: coauthors,")
 
 
+def test_cli_ready_query_names_a_missing_param(seeded_store):
+    result = run_kg("query", "prolific-authors", "--store", str(seeded_store))
+    assert result.returncode == 1
+    assert result.stderr.strip() == "Error: ready query prolific-authors needs --param limit=… (how many authors to list, e.g. 20)"
+
+
 def test_cli_bad_param_and_format(seeded_store):
     assert run_kg("query", "coauthors", "--param", "author", "-s", str(seeded_store)).stderr.strip() == \
         "Error: --param 'author' is not name=value"
