@@ -218,8 +218,9 @@ class LadybugStore(GraphStore):
     def _copy(self, table: str, rows: list[dict], columns: dict[str, str], options: str = "") -> None:
         import pyarrow as pa
 
-        schema = pa.schema([(name, _arrow_type(kind)) for name, kind in columns.items()])
-        arrow = pa.Table.from_pylist([{name: row.get(name) for name in columns} for row in rows], schema=schema)
+        # Column by column: several times faster than Table.from_pylist over row dicts.
+        arrow = pa.table({name: pa.array([row.get(name) for row in rows], _arrow_type(kind))
+                          for name, kind in columns.items()})
         self._execute(f"COPY {table} FROM $rows {options}".strip(), {"rows": arrow})
 
     def _execute(self, cypher: str, params: dict | None = None):
