@@ -3,9 +3,11 @@
     .venv/bin/python bench/bench_ingest.py PATH... [--store URL] [--no-extract] [--jobs N] [--fresh]
 
 Runs `kg ingest` as a child process (parse + extract + load, exactly as a user runs it)
-and samples, every 0.2 s, the resident memory of its whole process tree (the extraction
-workers included). Then reads the store's counts with `kg stats`. Prints wall time,
-papers/s, nodes+relationships written/s and the peak tree RSS, one `key: value` a line.
+and samples, every 0.2 s, the memory of its whole process tree (the extraction workers
+included): PSS, which counts a page shared by forked workers once, and RSS, which counts it
+in every process. Then reads the store's counts with `kg stats`. Prints wall time and the
+tree's CPU time, papers/s, nodes+relationships written/s and the peak tree PSS and RSS, one
+`key: value` a line.
 `--fresh` deletes an embedded store first, or empties a Neo4j one."""
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import subprocess
 import sys
 import threading
@@ -25,10 +28,10 @@ KG = str(Path(sys.executable).with_name("kg"))
 PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
-def tree_rss(root: int) -> int:
-    """Bytes resident in `root` and all its descendants (from /proc)."""
+def tree_memory(root: int) -> tuple[int, int]:
+    """Bytes resident in `root` and all its descendants (from /proc): (RSS, PSS). RSS counts
+    the pages forked workers share with their parent once per process; PSS splits them."""
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -37,28 +40,38 @@ def tree_rss(root: int) -> int:
                 fields = handle.read().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        pid = int(entry)
-        children.setdefault(int(fields[1]), []).append(pid)
-        rss[pid] = int(fields[21]) * PAGE
-    total, todo = 0, [root]
+        children.setdefault(int(fields[1]), []).append(int(entry))
+    rss = pss = 0
+    todo = [root]
     while todo:
         pid = todo.pop()
-        total += rss.get(pid, 0)
         todo.extend(children.get(pid, []))
-    return total
+        try:
+            with open(f"/proc/{pid}/smaps_rollup") as handle:
+                for line in handle:
+                    name, value = line.split(":", 1)
+                    if name == "Rss":
+                        rss += int(value.split()[0]) * 1024
+                    elif name == "Pss":
+                        pss += int(value.split()[0]) * 1024
+        except OSError:
+            continue
+    return rss, pss
 
 
-def run_measured(args: list[str], env: dict | None = None) -> tuple[float, int, subprocess.CompletedProcess]:
-    """Run a command; returns (seconds, peak RSS of its process tree in bytes, the result)."""
+def run_measured(args: list[str], env: dict | None = None) -> tuple[float, float, tuple[int, int], subprocess.CompletedProcess]:
+    """Run a command; returns (seconds, CPU seconds of its process tree, peak (RSS, PSS) of
+    the tree in bytes, the result)."""
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-    peak = 0
+    peak = (0, 0)
     done = threading.Event()
 
     def sample():
         nonlocal peak
         while not done.is_set():
-            peak = max(peak, tree_rss(proc.pid))
+            peak = tuple(map(max, peak, tree_memory(proc.pid)))
             done.wait(0.2)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -67,7 +80,9 @@ def run_measured(args: list[str], env: dict | None = None) -> tuple[float, int, 
     seconds = time.perf_counter() - started
     done.set()
     sampler.join()
-    return seconds, peak, subprocess.CompletedProcess(args, proc.returncode, stdout, stderr)
+    cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu_seconds = cpu.ru_utime + cpu.ru_stime - cpu_before.ru_utime - cpu_before.ru_stime
+    return seconds, cpu_seconds, peak, subprocess.CompletedProcess(args, proc.returncode, stdout, stderr)
 
 
 def counts(store: str) -> dict:
@@ -102,7 +117,7 @@ def main(argv: list[str] | None = None) -> None:
     command = [KG, "ingest", "--store", args.store, *(["--no-extract"] if args.no_extract else []),
                *(["--jobs", str(args.jobs)] if args.jobs else []), *args.paths]
     load_before = os.getloadavg()[0]
-    seconds, peak, result = run_measured(command)
+    seconds, cpu_seconds, (peak_rss, peak_pss), result = run_measured(command)
     if result.returncode != 0:
         sys.stderr.write(result.stderr[-3000:])
     after = counts(args.store)
@@ -116,10 +131,10 @@ def main(argv: list[str] | None = None) -> None:
     print(f"machine: {os.cpu_count()} cores, {os.sysconf('SC_PHYS_PAGES') * PAGE / 2**30:.0f} GB, {platform.platform()}, "
           f"load average before {load_before:.1f}, after {os.getloadavg()[0]:.1f}")
     print(f"exit: {result.returncode}")
-    print(f"seconds: {seconds:.1f}")
+    print(f"seconds: {seconds:.1f}  (CPU of the process tree: {cpu_seconds:.1f} s)")
     print(f"new papers: {papers:,}  ({papers / seconds:,.0f} papers/s)")
     print(f"new nodes+relationships: {written:,}  ({written / seconds:,.0f} /s)")
-    print(f"peak RSS (process tree): {peak / 2**20:,.0f} MB")
+    print(f"peak memory (process tree): PSS {peak_pss / 2**20:,.0f} MB, RSS {peak_rss / 2**20:,.0f} MB")
     print(f"store: {json.dumps(after)}")
 
 
