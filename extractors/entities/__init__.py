@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import spacy
 from spacy import attrs
@@ -32,6 +33,9 @@ from extractors.entities.text import sentences
 from kg.model import Paper, concept_key
 
 __all__ = ["Mention", "EntityExtractor", "build_nlp", "gold_record", "mentions_from_doc", "paper_doc_text"]
+
+# the same few names recur in every abstract; the key is built character by character
+_concept_key = lru_cache(maxsize=65536)(concept_key)
 
 LEX_ATTRS = (attrs.LOWER, attrs.IS_ALPHA, attrs.IS_PUNCT, attrs.LIKE_NUM, attrs.IS_SPACE, attrs.IS_DIGIT, attrs.LANG)
 PROBLEM_WORDS = ("address", "tackle", "alleviat", "mitigat", "solve", "problem", "issue", "challenge", "suffer")
@@ -93,18 +97,18 @@ def mentions_from_doc(doc: Doc, entries: dict[tuple[str, str], Entry]) -> list[M
         if kind == "metric":
             values = span._.kg_values or [[None, None]]
             for value, unit in values:
-                key = (kind, concept_key(name), value)
+                key = (kind, _concept_key(name), value)
                 if key in seen:
                     continue
                 if value is None and any(k[:2] == key[:2] for k in seen):
                     continue
-                if value is not None and (kind, concept_key(name), None) in seen:
-                    out.remove(seen.pop((kind, concept_key(name), None)))
+                if value is not None and (kind, _concept_key(name), None) in seen:
+                    out.remove(seen.pop((kind, _concept_key(name), None)))
                 seen[key] = Mention(kind, name, _evidence(span), value=value, unit=unit, setting=span._.kg_setting)
                 out.append(seen[key])
             continue
         else:
-            key = (kind, concept_key(name))
+            key = (kind, _concept_key(name))
             if key in seen:
                 if kind == "company" and span._.kg_deployed and not seen[key].deployed:
                     seen[key].deployed = True

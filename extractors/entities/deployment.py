@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.entities.lexicon import load_lexicons
 from extractors.entities.rulers import SPANS_KEY
-from extractors.entities.text import NOT_NAMES, doc_text, sentences
+from extractors.entities.text import NOT_NAMES, WordSet, sentences
 
 if not Span.has_extension("kg_deployed"):
     Span.set_extension("kg_deployed", default=False)
@@ -30,6 +30,9 @@ CUE = re.compile(
     r"live\s+traffic|real-world\s+traffic|full\s+traffic)\b",
     re.I,
 )
+# every CUE match starts at one of these words (`A` of `A/B`, `in` of `in production`)
+CUE_TOKENS = WordSet(["deploy", "deployed", "deploying", "deployment", "deploys", "launched", "a", "online", "in",
+                      "production", "serves", "serving", "served", "live", "real", "full"])
 # a company name right after the cue: `deployed in the homepage of Zalando`, `A/B test on Coupang`
 ORG = r"(?P<org>[A-Z][A-Za-z0-9&.'-]*[A-Za-z0-9](?:\s[A-Z][A-Za-z0-9&'-]*){0,2})"
 AFTER_CUE = re.compile(
@@ -38,7 +41,6 @@ AFTER_CUE = re.compile(
     + ORG + r"(?:'s)?(?=\s+(?:App|app|platform|Platform|website|site|homepage|system|search|Search|feed|Feed|store)\b|[\s,.;)]|$)"
 )
 PRODUCT_WORDS = re.compile(r"\s+(?:App|Lite|Search|Advertisement|Ads|Platform|Mall|Feed)$")
-CUE_WORDS = ("deploy", "Deploy", "launch", "A/B", "online", "Online", "production", "serv", "traffic")
 EXAMPLES = re.compile(r"\b(?:such\s+as|e\.g\.|for\s+example|for\s+instance|including|like|whether|etc)\b", re.I)
 ORG_SHAPE = re.compile(r"^(?=.*[a-z])[A-Z][A-Za-z0-9&.]*(?: [A-Z][A-Za-z0-9&.]*)?$")
 GENERIC = frozenset(
@@ -67,12 +69,12 @@ class DeploymentRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
-        text = doc_text(doc)
-        cues = list(CUE.finditer(text)) if any(w in text for w in CUE_WORDS) else []
+        sents = sentences(doc)
+        text = sents.text
+        cues = sents.matches_at(CUE, CUE_TOKENS)
         companies = [s for s in spans if s.label_ == "company"]
         if not companies and not cues:
             return doc
-        sents = sentences(doc)
         cue_sentences = {sents.at(m.start()).start for m in cues}
         out = [s for s in spans if s.label_ != "company"]
         named = set()

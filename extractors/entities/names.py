@@ -59,14 +59,15 @@ def proposal_cues(doc: Doc, sents):
             yield start, match.end(), False
         elif word in VERB_FORMS and CUE_BEFORE.search(text, max(0, start - 40), start):
             yield start, match.end(), False
-        elif word in PARTICIPLES and PASSIVE_BEFORE.search(text, max(0, start - 120), start):
+        elif word in PARTICIPLES and passive_name(text, start):
             yield start, match.end(), False
 
 
 PASSIVE_AFTER = re.compile(r"\s*(?:is|are)\s+(?:\w+ly\s+)?(?:proposed|introduced|designed|developed|devised|presented)\b")
 # anchors: the words after a name, found first; the name is then read backwards
+# (a lookahead for the first letter, tested first at each position, makes the scan faster)
 APPOSITIVE_TAIL = re.compile(
-    r"(?:,|\bis|\bas)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,6}?"
+    r"(?=[,ia])(?:,|\bis|\bas)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,6}?"
     r"(?:framework|model|method|approach|system|architecture|paradigm|algorithm|dataset|benchmark|"
     r"module|mechanism|strategy|recommender|pipeline|agent|toolkit|library|platform|loss|network|"
     r"corpus|technique|solution|encoder|retriever|ranker|generator|adapter|protector|transformer)s?\b"
@@ -74,6 +75,17 @@ APPOSITIVE_TAIL = re.compile(
 NAME_BEFORE = re.compile(r"(?<![\w$])(" + NAME + r")\s*$")
 MARK_TOKENS = WordSet(["our", "novel", "new", "first"])
 PASSIVE_BEFORE = re.compile(r"(?<![\w$])(" + NAME + r")\s+(?:\([^()]{1,80}\)\s+)?(?:is|are)\s+(?:\w+ly\s+)?$")
+
+
+def passive_name(text: str, cue: int) -> re.Match | None:
+    """`X is proposed`: the name before `is`/`are` (+ adverb) that ends at `cue`. The
+    search is costly and the words before `cue` seldom fit, so they are checked first."""
+    start = max(0, cue - 120)
+    before = text[start:cue]
+    if not before[-1:].isspace() or not before.rstrip().endswith(("is", "are", "ly")):
+        return None
+    return PASSIVE_BEFORE.search(text, start, cue)
+
 ACRONYM_HINT = re.compile(r"\(\s*\{?[A-Za-z]")
 NAME_START = re.compile(r"(?<![\w$])" + NAME)
 APPOSED = re.compile(r"\b(?:framework|model|method|approach|system|architecture|paradigm|algorithm|dataset|benchmark)s?\s*,\s*$")
@@ -109,9 +121,12 @@ DATASET_LIST = re.compile(
 DATASET_NAMED = re.compile(rf"\b(?:dataset|benchmark|corpus)\s+(?:called\s+|named\s+|dubbed\s+|,\s*)?(?P<name>{CAP_NAME})")
 # `a dataset collected from Taobao`, `collected from a Norwegian marketplace, FINN.no`
 DATASET_FROM = re.compile(
-    rf"\b(?:dataset|data)\s+(?:\w+\s+){{0,2}}?(?:collected|crawled|gathered|sampled|obtained|derived|built|drawn)\s+from\s+"
+    rf"(?=d)\b(?:dataset|data)\s+(?:\w+\s+){{0,2}}?(?:collected|crawled|gathered|sampled|obtained|derived|built|drawn)\s+from\s+"
     rf"(?:(?:a|an|the)\s+[^,.;()]{{0,60}},\s*|the\s+)?(?P<name>{CAP_NAME})"
 )
+# each pattern with the words one of which its match holds (checked before the scan)
+DATASET_PATTERNS = ((DATASET_LIST, ("set", "benchmark", "corp")), (DATASET_NAMED, ("dataset", "benchmark", "corpus")),
+                    (DATASET_FROM, ("from",)))
 DATASET_TOKENS = WordSet(["dataset", "datasets", "data", "benchmark", "benchmarks", "corpus", "corpora", "sets", "set"])
 NOT_DATASETS = frozenset(
     """
@@ -231,7 +246,7 @@ class NameRuler:
                     propose(name.group(1), base + name.start(1), base + name.end(1), sentence.text)
         for positions in cues_by_sent.values():
             for start, _, _ in positions:
-                name = PASSIVE_BEFORE.search(text, max(0, start - 120), start)
+                name = passive_name(text, start)
                 if name is not None and self._new_name(name.group(1)):
                     propose(name.group(1), name.start(1), name.end(1), sents.at(start).text)
         # 4. acronym definitions; a sentence about a name already proposed counts as a cue
@@ -244,7 +259,8 @@ class NameRuler:
             sentence = sents.at(sents.starts[i])
             s_text, base = sentence.text, sentence.start_char
             about_ours = any(has_word(s_text, n) for n in proposed)
-            first_cue = min([p - base for p, _, _ in cues_by_sent.get(i, [])] + [m.start() for m in OUR.finditer(s_text)] + [len(s_text)])
+            our = OUR.search(s_text)
+            first_cue = min([p - base for p, _, _ in cues_by_sent.get(i, [])] + [our.start() if our else len(s_text)])
             self._acronyms(s_text, base, 0 if about_ours else first_cue, title, add, propose)
         # 5. a code repository named like a coined name: github.com/user/H2Rec
         if "github" in text and not proposed:
@@ -254,6 +270,8 @@ class NameRuler:
                     propose(raw, match.start(1), match.end(1), "")
 
         self._datasets(doc, text, add)
+        if not found and self.spans_key in doc.spans:
+            return doc  # nothing to add, nothing proposed to take out
         spans = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
         # a lexicon name the paper itself proposes is not also a method it uses
         spans = [s for s in spans if not (s.label_ in ("method", "dataset") and s.kb_id_ in proposed and (s.label_, s.kb_id_) not in found)]
@@ -274,6 +292,8 @@ class NameRuler:
                 break
         for match in NAME_START.finditer(tail, 0, limit):
             raw = match.group()
+            if raw.islower():
+                continue  # neither coined nor capitalised (most words of the clause)
             between = tail[: match.start()]
             plain = raw.replace("$", "")
             # a capitalised word right after `named`, or right after the verb and
@@ -307,7 +327,9 @@ class NameRuler:
             self._datasets_in(sentence.text, sentence.start_char, add)
 
     def _datasets_in(self, text: str, base: int, add) -> None:
-        for pattern in (DATASET_LIST, DATASET_NAMED, DATASET_FROM):
+        for pattern, needed in DATASET_PATTERNS:
+            if not any(map(text.__contains__, needed)):
+                continue
             for match in pattern.finditer(text):
                 group = "names" if "names" in pattern.groupindex else "name"
                 start = base + match.start(group)

@@ -151,7 +151,7 @@ class Sentences:
         self.starts = [idx[i] if i < n else len(self.text) for i in starts]
         self.ends = self.starts[1:] + [len(self.text)]
         self._sents: dict[int, Sent] = {}
-        self._words = self.words = words
+        self.words = words
         self._anchors = None
         self._idx = idx
 
@@ -160,12 +160,23 @@ class Sentences:
         `words`. The tokens that are in any WordSet are found once per doc, by C-level
         loops (`map`, `compress`), and each rule looks only at those."""
         if self._anchors is None:
-            lower = list(map(str.lower, self._words))
+            lower = list(map(str.lower, self.words))
             hits = list(compress(range(len(lower)), map(WordSet.all_words().__contains__, lower)))
             self._anchors = [(i, lower[i]) for i in hits]
         wanted = words.words
         idx = self._idx
         return [(i, idx[i]) for i, w in self._anchors if w in wanted]
+
+    def matches_at(self, pattern: re.Pattern, words: "WordSet") -> list[re.Match]:
+        """`pattern.finditer(text)`, for a pattern whose every match starts at a token
+        in `words`: tried at those tokens only, which costs a fraction of a scan."""
+        out = []
+        end = 0
+        for _, start in self.tokens_in(words):
+            if start >= end and (match := pattern.match(self.text, start)):
+                out.append(match)
+                end = match.end()
+        return out
 
     def index(self, char: int) -> int:
         return max(0, bisect_right(self.starts, char) - 1)
