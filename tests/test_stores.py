@@ -33,6 +33,21 @@ def test_stores_write_is_keyed_and_idempotent(graph_store):
     assert row == [["T", "An abstract.", ["a.md"]]]
 
 
+def test_stores_follow_links_from_either_end_in_any_pattern(graph_store):
+    """Analysts bind a concept first and walk back to its papers, or ignore direction:
+    every such shape must answer on both stores (a link table stored one way only fails
+    some of them at run time in LadybugDB)."""
+    batch = GraphBatch()
+    batch.add_node("Paper", "2601.00002", title="T")
+    batch.add_node("Method", "llm", name="LLM")
+    batch.add_rel("USES", "Paper", "2601.00002", "Method", "llm", evidence="We use an LLM.")
+    graph_store.write(batch)
+    for cypher in ("MATCH (m:Method {key: 'llm'}) WITH m MATCH (p:Paper)-[:USES]->(m) RETURN p.key",
+                   "MATCH (m:Method {key: 'llm'})<-[:USES]-(p:Paper) RETURN p.key",
+                   "MATCH (m:Method {key: 'llm'})-[:USES]-(p:Paper) RETURN p.key"):
+        assert graph_store.query(cypher).rows == [["2601.00002"]], cypher
+
+
 def test_stores_refuse_writes_in_read_queries(graph_store):
     from kg.errors import QueryError
 

@@ -48,13 +48,7 @@ def _ddl() -> list[str]:
     for rel, (pairs, props) in RELATIONSHIPS.items():
         ends = ", ".join(f"FROM {a} TO {b}" for a, b in pairs)
         columns = "".join(f", {name} {kind}" for name, kind in props.items())
-        # Links that carry an evidence sentence (paper -> concept) are stored from the
-        # paper's side only. Stored both ways, each write's new links to a popular concept
-        # rewrote that concept's whole backward list, sentences included, at the checkpoint:
-        # 1.2 s against 0.2 s a commit on 500,000 papers. Reading a concept's papers scans
-        # the links instead (and undirected patterns over them are refused).
-        forward = " WITH (storage_direction = 'fwd')" if "evidence" in props else ""
-        statements.append(f"CREATE REL TABLE IF NOT EXISTS {rel}({ends}{columns}){forward}")
+        statements.append(f"CREATE REL TABLE IF NOT EXISTS {rel}({ends}{columns})")
     return statements
 
 
