@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 
 from extractors.entities import deployment, metrics, names, rulers, tasks, tokenizer  # noqa: F401  (registers factories)
 from extractors.entities.lexicon import Entry, load_lexicons
-from extractors.entities.rulers import SPANS_KEY
+from extractors.entities.rulers import SPANS_KEY, doc_spans
 from extractors.entities.text import sentences
 from kg.model import Paper, concept_key
 
@@ -85,7 +85,7 @@ def mentions_from_doc(doc: Doc, entries: dict[tuple[str, str], Entry]) -> list[M
     tend = doc.user_data.get("kg.title_end", 0)
     out: list[Mention] = []
     seen: dict[tuple, Mention] = {}
-    for span in sorted(doc.spans[SPANS_KEY], key=lambda s: s.start):
+    for span in sorted(doc_spans(doc), key=lambda s: s.start):
         kind, name = span.label_, span.kb_id_
         entry = entries.get((kind, span.id_ or name))
         in_title = span.start_char < tend

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.entities.lexicon import load_lexicons
-from extractors.entities.rulers import SPANS_KEY
+from extractors.entities.rulers import SPANS_KEY, doc_spans, set_doc_spans
 from extractors.entities.text import NOT_NAMES, WordSet, sentences
 
 if not Span.has_extension("kg_deployed"):
@@ -68,7 +68,7 @@ class DeploymentRuler:
         self.known = {s.casefold() for e in entries for s in e.spellings}
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
+        spans = doc_spans(doc, self.spans_key)
         sents = sentences(doc)
         text = sents.text
         cues = sents.matches_at(CUE, CUE_TOKENS)
@@ -121,5 +121,5 @@ class DeploymentRuler:
                 company._.kg_deployed = True
                 named.add(org)
                 out.append(company)
-        doc.spans[self.spans_key] = out
+        set_doc_spans(doc, self.spans_key, out)
         return doc

@@ -34,7 +34,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.entities.lexicon import load_lexicons
-from extractors.entities.rulers import SPANS_KEY
+from extractors.entities.rulers import SPANS_KEY, doc_spans, set_doc_spans
 from extractors.entities.text import Sentences, doc_text, sentences
 
 for _name, _default in (("kg_values", None), ("kg_setting", None)):
@@ -164,7 +164,7 @@ class MetricValueRuler:
     def __call__(self, doc: Doc) -> Doc:
         if self.spans_key not in doc.spans:
             return doc
-        spans = list(doc.spans[self.spans_key])
+        spans = doc_spans(doc, self.spans_key)
         text = doc_text(doc)
         if "@" in text:
             spans.extend(self._at_k(doc, text, spans))
@@ -195,7 +195,7 @@ class MetricValueRuler:
             span._.kg_setting = self._setting(span, sentence)
             keep.append(span)
         extra = self._phrase_metrics(doc, sents, used) if has_number else []
-        doc.spans[self.spans_key] = [s for s in spans if s.label_ != "metric"] + keep + extra
+        set_doc_spans(doc, self.spans_key, [s for s in spans if s.label_ != "metric"] + keep + extra)
         return doc
 
     def _at_k(self, doc: Doc, text: str, spans: list[Span]) -> list[Span]:

@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.entities.lexicon import KnownNames, load_lexicons
-from extractors.entities.rulers import SPANS_KEY, title_end
+from extractors.entities.rulers import SPANS_KEY, doc_spans, set_doc_spans, title_end
 from extractors.entities.text import NAME, NOT_NAMES, WordSet, doc_text, has_word, sentences, initials_match, is_coined, normalise_name
 
 CUE_WORD = re.compile(
@@ -272,10 +272,10 @@ class NameRuler:
         self._datasets(doc, text, add)
         if not found and self.spans_key in doc.spans:
             return doc  # nothing to add, nothing proposed to take out
-        spans = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
+        spans = doc_spans(doc, self.spans_key)
         # a lexicon name the paper itself proposes is not also a method it uses
         spans = [s for s in spans if not (s.label_ in ("method", "dataset") and s.kb_id_ in proposed and (s.label_, s.kb_id_) not in found)]
-        doc.spans[self.spans_key] = spans + list(found.values())
+        set_doc_spans(doc, self.spans_key, spans + list(found.values()))
         return doc
 
     def _new_name(self, raw: str) -> bool:

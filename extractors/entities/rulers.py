@@ -28,6 +28,30 @@ AT_K_NUMBER = re.compile(r"^\d+$")
 URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|io|net|ai)/\S*")
 
 
+def doc_spans(doc: Doc, key: str = SPANS_KEY) -> list[Span]:
+    """The spans under `doc.spans[key]`, as a new list. Reading a span group builds a
+    new `Span` object per span every time, so each component hands on the list it
+    set (`set_doc_spans`) and the next one takes it while the group is unchanged."""
+    group = doc.spans.get(key)
+    if group is None:
+        return []
+    held = _HANDED_ON.get((id(doc), key))
+    if held is not None and held[0] is group and len(held[1]) == len(group):
+        return list(held[1])
+    return list(group)
+
+
+def set_doc_spans(doc: Doc, key: str, spans: list[Span]) -> None:
+    doc.spans[key] = spans
+    if len(_HANDED_ON) > 64:
+        _HANDED_ON.clear()
+    _HANDED_ON[(id(doc), key)] = (doc.spans[key], list(spans))
+
+
+# (id(doc), key) -> (the span group set, the Span objects it was set from)
+_HANDED_ON: dict[tuple[int, str], tuple] = {}
+
+
 def title_end(doc: Doc) -> int:
     """Characters of the doc that are the paper's title (0 when it has none)."""
     return doc.user_data.get("kg.title_end", 0)
@@ -106,7 +130,7 @@ class LexiconRuler:
                 span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
                 if span is not None:
                     spans.append(Span(doc, span.start, span.end, label=entry.kind, kb_id=entry.name, span_id=entry.name))
-        doc.spans[self.spans_key] = spans
+        set_doc_spans(doc, self.spans_key, spans)
         return doc
 
     def _span(self, doc: Doc, entry: Entry, mode: str, start: int, end: int) -> Span | None:

@@ -22,7 +22,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extractors.entities.rulers import SPANS_KEY, title_end
+from extractors.entities.rulers import SPANS_KEY, doc_spans, set_doc_spans, title_end
 from extractors.entities.text import WordSet, doc_text, sentences
 
 HEADS = ["recommendation", "recommendations", "retrieval", "prediction", "ranking", "generation",
@@ -122,7 +122,7 @@ class TaskPhraseRuler:
         self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
+        spans = doc_spans(doc, self.spans_key)
         tend = title_end(doc)
         taken = {(s.start, s.end) for s in spans}
         lexicon_tasks = [s for s in spans if s.label_ == "task"]
@@ -172,7 +172,7 @@ class TaskPhraseRuler:
         out.extend(self._title_tail(doc, spans + out, tend))
         out.extend(self._coordinated(doc, spans + out))
         out.extend(self._llm_based(doc, spans + out))
-        doc.spans[self.spans_key] = self._recommendation(doc, spans + out, tend)
+        set_doc_spans(doc, self.spans_key, self._recommendation(doc, spans + out, tend))
         return doc
 
     def _candidates(self, doc: Doc, tend: int):

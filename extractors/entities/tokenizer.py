@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, chain, compress
 from operator import add
 
 import numpy
@@ -36,15 +36,37 @@ WORD = r"""
 # (word, blanks after it)
 TOKEN = re.compile(rf"({WORD})([^\S\n]*)", re.VERBOSE)
 
-# word and the space after it, for text whose blanks are single spaces: one string per
-# token (not a tuple of two) costs a third less
-SPACED_TOKEN = re.compile(rf"(?:{WORD})\ ?", re.VERBOSE)
+PLAIN_TOKEN = re.compile(WORD, re.VERBOSE)
 
 SENT_START_ATTR = [SENT_START]
 SPACE_RUN = re.compile(r"[^\S\n]+")
 ODD_BLANKS = ("  ", "\t", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
 SENTENCE_ENDS = frozenset([".", "!", "?", "\n", "。", "！", "？", "；"])
 NOT_SENT_START = numpy.uint64(2**64 - 1)  # SENT_START -1, as from_array wants it
+
+
+class Chunks(dict):
+    """A run of text between two spaces -> its tokens as (hash in the string store,
+    word, characters up to the next token, space after) tuples; the chunk's last
+    token has the space. Text is mostly the same few thousand chunks (`the`,
+    `model,`, `(CTR)`), so each is tokenized and hashed once; cleared when it grows
+    large (numbers make many chunks that never come back)."""
+
+    LIMIT = 200_000
+
+    def __init__(self, orths: "Orths"):
+        super().__init__()
+        self.orths = orths
+
+    def __missing__(self, chunk: str) -> tuple:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        words = PLAIN_TOKEN.findall(chunk)
+        last = len(words) - 1
+        tokens = self[chunk] = tuple(
+            (self.orths[word], word, len(word) + (i == last), i == last) for i, word in enumerate(words)
+        )
+        return tokens
 
 
 class Orths(dict):
@@ -78,29 +100,35 @@ class FastTokenizer:
     def __init__(self, vocab: Vocab):
         self.vocab = vocab
         self.orths = Orths(vocab.strings)  # as many words as the vocab holds
+        self.chunks = Chunks(self.orths)
 
     def __call__(self, text: str) -> Doc:
-        # columns by C-level loops (map, accumulate, numpy), never a Python loop per token
-        if single_spaced(text):
+        # columns by C-level loops (map, chain, zip, accumulate, numpy), never a Python loop per token
+        if single_spaced(text) and " et al." not in text:
+            # no token but `et al.` spans a space: the text's tokens are its chunks'
             kept = text
-            pieces = SPACED_TOKEN.findall(text)
-            words = list(map(str.rstrip, pieces, repeat(" ")))
-            spaces = list(map(str.endswith, pieces, repeat(" ")))
-            offsets = list(accumulate(map(len, pieces), initial=0))
+            tokens = list(chain.from_iterable(map(self.chunks.__getitem__, text.split(" "))))
+            if not tokens:
+                return self._empty()
+            orths, words, widths, spaces = zip(*tokens)
+            words = list(words)
+            spaces = list(spaces)
+            if not text.endswith(" "):
+                spaces[-1] = False  # no space after the last chunk
+            offsets = list(accumulate(widths, initial=0))
         else:
             # the doc's text is the input with each run of blanks made one space
             kept = SPACE_RUN.sub(" ", text)
             if kept[:1] == " ":
                 kept = kept[1:]
             pairs = TOKEN.findall(text)
+            if not pairs:
+                return self._empty()
             words = [word for word, _ in pairs]
             spaces = [bool(gap) for _, gap in pairs]
             offsets = list(accumulate(map(add, map(len, words), spaces), initial=0))
-        if not words:
-            doc = Doc(self.vocab, words=[], spaces=[])
-            doc.user_data["kg.text"] = ""
-            return doc
-        doc = Doc(self.vocab, words=list(map(self.orths.__getitem__, words)), spaces=spaces)
+            orths = list(map(self.orths.__getitem__, words))
+        doc = Doc(self.vocab, words=orths, spaces=spaces)
         starts = sentence_starts(words)
         # set from an array: twice as fast as Doc(sent_starts=...)
         flags = numpy.full((len(words), 1), NOT_SENT_START, dtype="uint64")
@@ -108,6 +136,11 @@ class FastTokenizer:
         doc.from_array(SENT_START_ATTR, flags)
         doc.user_data["kg.text"] = kept[: offsets.pop()]
         doc.user_data["kg.columns"] = (words, offsets, starts)
+        return doc
+
+    def _empty(self) -> Doc:
+        doc = Doc(self.vocab, words=[], spaces=[])
+        doc.user_data["kg.text"] = ""
         return doc
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
