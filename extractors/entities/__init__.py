@@ -17,7 +17,9 @@ into `Mention`s, `gold_record` into the shape of the gold files.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -140,8 +142,22 @@ class EntityExtractor:
 
     def pipe(self, papers: Iterable[Paper], *, batch_size: int = 256, n_process: int = 1) -> Iterator[list[Mention]]:
         docs = (self._doc(paper) for paper in papers)
-        for doc in self.nlp.pipe(docs, batch_size=batch_size, n_process=n_process):
-            yield mentions_from_doc(doc, self.entries)
+        with _rare_collections():
+            for doc in self.nlp.pipe(docs, batch_size=batch_size, n_process=n_process):
+                yield mentions_from_doc(doc, self.entries)
+
+
+@contextmanager
+def _rare_collections(threshold: int = 50_000):
+    """Extraction allocates thousands of objects per abstract and makes almost no
+    reference cycles; at the default threshold (700 allocations) the cycle collector
+    ran several times per abstract and took 8% of the time."""
+    before = gc.get_threshold()
+    gc.set_threshold(max(threshold, before[0]), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 def gold_record(paper: Paper, mentions: list[Mention]) -> dict:

@@ -85,15 +85,13 @@ class WordSet:
     """Lower-case words to look up as tokens (see `Sentences.tokens_in`)."""
 
     _all: set[str] = set()
-    _all_hashes: frozenset[int] | None = None
     _all_frozen: frozenset[str] | None = None
 
     def __init__(self, words):
         self.words = frozenset(w.lower() for w in words)
-        self._hashes = None
         WordSet._all |= self.words
-        WordSet._all_hashes = None
         WordSet._all_frozen = None
+        _ANCHORS.clear()
 
     @classmethod
     def all_words(cls) -> frozenset[str]:
@@ -102,17 +100,23 @@ class WordSet:
             cls._all_frozen = frozenset(cls._all)
         return cls._all_frozen
 
-    @classmethod
-    def every(cls, vocab) -> frozenset[int]:
-        """Hashes of the words of every WordSet (the only tokens worth indexing)."""
-        if cls._all_hashes is None:
-            cls._all_hashes = frozenset(vocab.strings.add(w) for w in cls._all)
-        return cls._all_hashes
 
-    def hashes(self, vocab):
-        if self._hashes is None:
-            self._hashes = frozenset(vocab.strings.add(w) for w in self.words)
-        return self._hashes
+class AnchorWords(dict):
+    """A word as written -> its lower-case form if a WordSet holds it, else None.
+    Abstracts repeat the same words (the tokenizer hands out the same string objects,
+    hashes computed), so one look-up replaces lower-casing and testing every token."""
+
+    LIMIT = 200_000
+
+    def __missing__(self, word: str) -> str | None:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        lower = word.lower()
+        found = self[word] = lower if lower in WordSet.all_words() else None
+        return found
+
+
+_ANCHORS = AnchorWords()
 
 
 class Sent:
@@ -160,9 +164,8 @@ class Sentences:
         `words`. The tokens that are in any WordSet are found once per doc, by C-level
         loops (`map`, `compress`), and each rule looks only at those."""
         if self._anchors is None:
-            lower = list(map(str.lower, self.words))
-            hits = list(compress(range(len(lower)), map(WordSet.all_words().__contains__, lower)))
-            self._anchors = [(i, lower[i]) for i in hits]
+            found = list(map(_ANCHORS.__getitem__, self.words))
+            self._anchors = [(i, found[i]) for i in compress(range(len(found)), found)]
         wanted = words.words
         idx = self._idx
         return [(i, idx[i]) for i, w in self._anchors if w in wanted]
