@@ -66,12 +66,14 @@ def proposal_cues(doc: Doc, sents):
 PASSIVE_AFTER = re.compile(r"\s*(?:is|are)\s+(?:\w+ly\s+)?(?:proposed|introduced|designed|developed|devised|presented)\b")
 # anchors: the words after a name, found first; the name is then read backwards
 # (a lookahead for the first letter, tested first at each position, makes the scan faster)
+APPOSITIVE_HEADS = ("framework model method approach system architecture paradigm algorithm dataset benchmark "
+                    "module mechanism strategy recommender pipeline agent toolkit library platform loss network "
+                    "corpus technique solution encoder retriever ranker generator adapter protector transformer").split()
 APPOSITIVE_TAIL = re.compile(
-    r"(?=[,ia])(?:,|\bis|\bas)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,6}?"
-    r"(?:framework|model|method|approach|system|architecture|paradigm|algorithm|dataset|benchmark|"
-    r"module|mechanism|strategy|recommender|pipeline|agent|toolkit|library|platform|loss|network|"
-    r"corpus|technique|solution|encoder|retriever|ranker|generator|adapter|protector|transformer)s?\b"
+    r"(?=[,ia])(?:,|\bis|\bas)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,6}?(?:" + "|".join(APPOSITIVE_HEADS) + r")s?\b"
 )
+# a match ends with one of these words, which starts a token
+APPOSITIVE_HEAD_TOKENS = WordSet(APPOSITIVE_HEADS + [head + "s" for head in APPOSITIVE_HEADS])
 NAME_BEFORE = re.compile(r"(?<![\w$])(" + NAME + r")\s*$")
 MARK_TOKENS = WordSet(["our", "novel", "new", "first"])
 PASSIVE_BEFORE = re.compile(r"(?<![\w$])(" + NAME + r")\s+(?:\([^()]{1,80}\)\s+)?(?:is|are)\s+(?:\w+ly\s+)?$")
@@ -89,7 +91,9 @@ def passive_name(text: str, cue: int) -> re.Match | None:
 ACRONYM_HINT = re.compile(r"\(\s*\{?[A-Za-z]")
 NAME_START = re.compile(r"(?<![\w$])" + NAME)
 APPOSED = re.compile(r"\b(?:framework|model|method|approach|system|architecture|paradigm|algorithm|dataset|benchmark)s?\s*,\s*$")
-CLAUSE_END = re.compile(r"[.;:,]\s|(?<![\w-])(?:which|that|to|with|by|using|based|from|on|in|for|of|and|or|as|at)\s")
+# (each leading lookahead lists the characters a match can start with: tested first, it
+# spares the alternation at every other position)
+CLAUSE_END = re.compile(r"(?=[.;:,wtbufoia])(?:[.;:,]\s|(?<![\w-])(?:which|that|to|with|by|using|based|from|on|in|for|of|and|or|as|at)\s)")
 NAME_THEN_APPOSITION = re.compile(r"\s*(?:,\s*(?:a|an|the)\b|\()")
 CAPITALS_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*){0,3}")
 ACRONYM_AHEAD = re.compile(r"[^.;()]{0,80}\(\s*[A-Z]")
@@ -105,7 +109,7 @@ MEASURE_AFTER = re.compile(r"\s*\)?\s*,?\s*(?:is\s+)?(?:a|an|the)\s+(?:[\w-]+\s+
 NOT_DATASET_AFTER = re.compile(r"\s*(?:,\s*)?(?:a|an|the)?\s*(?:\w+\s+){0,3}(?:framework|model|method)")
 CONJOINED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(" + NAME + r")")
 REPO = re.compile(r"github\.com/[\w.-]+/(" + NAME + r")(?![\w-])")
-OUR = re.compile(r"\b(?:[Oo]ur|[Tt]his\s+(?:paper|work|study))\b")
+OUR = re.compile(r"(?=[OoTt])\b(?:[Oo]ur|[Tt]his\s+(?:paper|work|study))\b")
 # `X, a novel ... framework` / `X is a ... framework`
 TITLE_NAME = re.compile(r"^\s*(" + NAME + r")(?:\s+[A-Z][\w-]*)?\s*[:：]")
 ACRONYM_AFTER = re.compile(r"\(\s*\{?(" + NAME + r")\}?\s*(?:\)|;|,)")
@@ -237,6 +241,8 @@ class NameRuler:
         # 3. `X, a novel framework` in a sentence with a cue, `our`, `novel`, `new`, `first`;
         #    `X is proposed` (anchored on the participle)
         marked = set(cues_by_sent) | {sents.index(pos) for _, pos in sents.tokens_in(MARK_TOKENS)}
+        if marked:
+            marked &= {sents.index(pos) for _, pos in sents.tokens_in(APPOSITIVE_HEAD_TOKENS)}
         for i in sorted(marked):
             sentence = sents.at(sents.starts[i])
             for match in APPOSITIVE_TAIL.finditer(sentence.text):
