@@ -76,12 +76,13 @@ def parse(text: str, source: str, warnings: list[str] | None = None) -> list[Pap
 def paper_from_record(record: dict[str, Any], *, source: str, line: int = 0, family: str = NAME) -> Paper | None:
     """One record as a Paper; None when it has neither an id, a title nor an abstract."""
     incomplete: list[str] = []
-    arxiv_id = _arxiv_id(record)
-    title = clean_text(_text(_get(record, "title")))
-    abstract, abstract_problem = _abstract(_get(record, *_ABSTRACT_KEYS))
+    fields = _Fields(record)
+    arxiv_id = _arxiv_id(fields)
+    title = clean_text(_text(fields.get("title")))
+    abstract, abstract_problem = _abstract(fields.get(*_ABSTRACT_KEYS))
     if arxiv_id is None and title is None and abstract is None:
         return None
-    authors = _authors(_get(record, *_AUTHOR_KEYS))
+    authors = _authors(fields.get(*_AUTHOR_KEYS))
     if not arxiv_id:
         incomplete.append("no id")
     if not title:
@@ -90,13 +91,13 @@ def paper_from_record(record: dict[str, Any], *, source: str, line: int = 0, fam
         incomplete.append("no authors")
     if abstract_problem:
         incomplete.append(abstract_problem)
-    categories = _categories(_get(record, "categories", "tags"))
-    category = _category(_get(record, "primary_category", "category")) or (categories[0] if categories else None)
-    comments = clean_text(_text(_get(record, "comment", "comments")))
-    ai = _get(record, "AI", "ai")
+    categories = _categories(fields.get("categories", "tags"))
+    category = _category(fields.get("primary_category", "category")) or (categories[0] if categories else None)
+    comments = clean_text(_text(fields.get("comment", "comments")))
+    ai = fields.get("AI", "ai")
     ai = ai if isinstance(ai, dict) else {}
-    abs_url = _first_url(record, _ABS_URL_KEYS)
-    pdf_url = _first_url(record, _PDF_KEYS)
+    abs_url = _first_url(fields, _ABS_URL_KEYS)
+    pdf_url = _first_url(fields, _PDF_KEYS)
     return Paper(
         source=source,
         family=family,
@@ -105,21 +106,21 @@ def paper_from_record(record: dict[str, Any], *, source: str, line: int = 0, fam
         title=title,
         abstract=abstract,
         authors=authors,
-        published=_iso_date(_get(record, "published", "published_date", "publishedAt", "date")),
-        updated=_iso_date(_get(record, "updated", "updated_date")),
-        digest_date=_iso_date(_get(record, "listing_date", "digest_date", "scraped_date")),
+        published=_iso_date(fields.get("published", "published_date", "publishedAt", "date")),
+        updated=_iso_date(fields.get("updated", "updated_date")),
+        digest_date=_iso_date(fields.get("listing_date", "digest_date", "scraped_date")),
         url=f"https://arxiv.org/abs/{arxiv_id}" if arxiv_id else abs_url,
         pdf_url=pdf_url or (f"https://arxiv.org/pdf/{arxiv_id}" if arxiv_id else None),
-        doi=_doi(_get(record, "doi")),
-        venue=clean_text(_text(_get(record, "venue"))) or venue_from_comments(comments),
+        doi=_doi(fields.get("doi")),
+        venue=clean_text(_text(fields.get("venue"))) or venue_from_comments(comments),
         comments=comments,
-        journal_ref=clean_text(_text(_get(record, "journal_ref", "journal-ref"))),
+        journal_ref=clean_text(_text(fields.get("journal_ref", "journal-ref"))),
         category=category,
         categories=categories,
-        tldr=clean_text(_text(ai.get("tldr") or _get(record, "tldr"))),
+        tldr=clean_text(_text(ai.get("tldr") or fields.get("tldr"))),
         sections={name: value for name in _SECTIONS if (value := clean_text(_text(ai.get(name))))},
-        n_authors=_int(_get(record, "n_authors", "num_authors")),
-        upvotes=_int(_get(record, "upvotes", "stars", nested=False)),
+        n_authors=_int(fields.get("n_authors", "num_authors")),
+        upvotes=_int(fields.get("upvotes", "stars", nested=False)),
         incomplete=incomplete,
     )
 
@@ -291,22 +292,32 @@ def _looks_like_paper(record: dict) -> bool:
 # --- fields --------------------------------------------------------------------------
 
 
-def _get(record: dict, *keys: str, nested: bool = True) -> Any:
-    """The first non-empty value of these keys, at the top level, else one level down
-    (`details.abstract`)."""
-    for key in keys:
-        value = record.get(key)
-        if value not in (None, "", [], {}):
-            return value
-    if not nested:
+class _Fields:
+    """A record's fields by any of their names: the first non-empty value of the keys
+    given, at the top level, else one level down (`details.abstract`). The nested
+    records are listed once: a record is asked for some twenty fields, most absent."""
+
+    __slots__ = ("record", "inner")
+
+    def __init__(self, record: dict):
+        self.record = record
+        self.inner = [value for value in record.values() if isinstance(value, dict)]
+
+    def get(self, *keys: str, nested: bool = True) -> Any:
+        for key in keys:
+            value = self.record.get(key)
+            if value not in _EMPTY:
+                return value
+        if nested:
+            for inner in self.inner:
+                for key in keys:
+                    value = inner.get(key)
+                    if value not in _EMPTY:
+                        return value
         return None
-    for inner in record.values():
-        if isinstance(inner, dict):
-            for key in keys:
-                value = inner.get(key)
-                if value not in (None, "", [], {}):
-                    return value
-    return None
+
+
+_EMPTY = (None, "", [], {})
 
 
 def _text(value: Any) -> str | None:
@@ -321,22 +332,22 @@ def _text(value: Any) -> str | None:
     return None
 
 
-def _arxiv_id(record: dict) -> str | None:
-    raw = _get(record, *_ID_KEYS)
+def _arxiv_id(fields: _Fields) -> str | None:
+    raw = fields.get(*_ID_KEYS)
     if isinstance(raw, str) and (found := normalise_arxiv_id(raw)):
         if not raw.startswith("http") or _PAPER_URL.search(raw):
             return found
     for key in _URL_KEYS:
-        value = _get(record, key)
+        value = fields.get(key)
         if isinstance(value, str) and (match := _PAPER_URL.search(value)):
             if found := normalise_arxiv_id(match.group("rest")):
                 return found
     return None
 
 
-def _first_url(record: dict, keys: tuple[str, ...]) -> str | None:
+def _first_url(fields: _Fields, keys: tuple[str, ...]) -> str | None:
     for key in keys:
-        value = _get(record, key)
+        value = fields.get(key)
         if isinstance(value, str) and value.startswith(("http://", "https://")):
             return value.strip()
     return None
