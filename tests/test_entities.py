@@ -237,6 +237,24 @@ def test_names_acronym_definitions_without_a_cue_are_methods_or_tasks(extractor,
     assert name not in found(extractor, text, "proposed")
 
 
+def test_names_title_case_stage_or_module_of_a_proposing_paper_is_proposed(extractor):
+    text = ("We propose HopRec for bundle suggestions. During the second Basket Pruning Stage (BPS), "
+            "unlikely items are dropped, and a Price Gating Module (PGM) weighs the rest.")
+    assert {"HopRec", "BPS", "PGM"} <= set(found(extractor, text, "proposed"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Price Gating Module (PGM) weighs the candidate items.",  # the paper proposes nothing
+        "We propose HopRec. It weighs items with a price gating module (PGM).",  # not a name
+        "We propose HopRec, built on the Convolutional Block Attention Module (CBAM).",  # a known method
+    ],
+)
+def test_names_modules_that_are_not_the_papers_own(extractor, text):
+    proposed = found(extractor, text, "proposed")
+    assert "PGM" not in proposed and "CBAM" not in proposed
+
 def test_names_released_dataset_is_proposed_and_a_dataset(extractor):
     text = "In addition, we release a large-scale multimodal benchmark ShopBench for product tasks."
     assert "ShopBench" in found(extractor, text, "proposed")

@@ -174,6 +174,9 @@ TASK_BEFORE = re.compile(r"\btasks?\s+(?:like|such\s+as|including|of)\s+(?:the\s
 
 
 PROPOSAL_ONLY_HEADS = frozenset("framework paradigm module mechanism architecture method technique strategy".split())
+# what the parts of a method are called; unlike `network` or `unit` (GCN, GRU), no
+# well-known method is named by these
+COMPONENT_HEADS = frozenset("stage module phase component".split())
 
 
 @Language.factory("kg_names", default_config={"spans_key": SPANS_KEY, "directory": None})
@@ -267,7 +270,7 @@ class NameRuler:
             about_ours = any(has_word(s_text, n) for n in proposed)
             our = OUR.search(s_text)
             first_cue = min([p - base for p, _, _ in cues_by_sent.get(i, [])] + [our.start() if our else len(s_text)])
-            self._acronyms(s_text, base, 0 if about_ours else first_cue, title, add, propose)
+            self._acronyms(s_text, base, 0 if about_ours else first_cue, title, add, propose, bool(cues_by_sent))
         # 5. a code repository named like a coined name: github.com/user/H2Rec
         if "github" in text and not proposed:
             for match in REPO.finditer(text):
@@ -351,8 +354,9 @@ class NameRuler:
                     name = known.name if known is not None and known.kind == "dataset" else raw
                     add("dataset", name, start + part.start(), start + part.end())
 
-    def _acronyms(self, s_text: str, base: int, cue_at: int, title: str, add, propose) -> None:
-        """Acronym definitions; `cue_at`: where the sentence's first proposal cue is."""
+    def _acronyms(self, s_text: str, base: int, cue_at: int, title: str, add, propose, proposing: bool) -> None:
+        """Acronym definitions; `cue_at`: where the sentence's first proposal cue is;
+        `proposing`: the paper has a proposal cue somewhere."""
         for match in ACRONYM_AFTER.finditer(s_text):
             has_cue = cue_at < match.start() or PASSIVE_AFTER.match(s_text, match.end()) is not None
             acronym = match.group(1)
@@ -405,7 +409,10 @@ class NameRuler:
             if (head_word in TASK_HEADS or head_word in TASK_ONLY_HEADS) and _named_as_task(self.full_text, core):
                 add("task", normalise_name(core), start, end)  # `tasks like WPO`, `the MTCDR task`
                 continue
-            if (has_cue and not via) or in_title:
+            # a stage or module of the paper's own method, named in Title Case:
+            # `In the first Indexer Building Stage (IBS), we ...`
+            component = proposing and head_word in COMPONENT_HEADS and all(w[:1].isupper() for w in long_words)
+            if (has_cue and not via) or in_title or (component and known_core is None):
                 if known_core is not None and known_core.kind != "method":
                     continue
                 if head_word in TASK_HEADS and not in_title and not CUE_CLOSE.search(prefix):
