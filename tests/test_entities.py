@@ -472,6 +472,33 @@ def test_tasks_title_approach_before_for_is_not_the_task(extractor, title, not_t
     assert not_task not in found(extractor, "Results are strong.", "task", title)
 
 
+@pytest.mark.parametrize(
+    ("title", "task"),
+    [
+        ("Recommending Podcasts Using Listening Graphs", "podcast recommendation"),
+        ("Predicting Churn with Session Embeddings", "churn prediction"),
+        ("Towards Explainable Recommender Systems", "explainable recommendation"),
+        ("Graph Priors for Multi-Stakeholder Recommender Systems", "multi-stakeholder recommendation"),
+    ],
+)
+def test_tasks_title_verb_or_system_names_the_task(extractor, title, task):
+    assert task in found(extractor, "Results are strong.", "task", title)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Harnessing LLMs to Overcome Recommender System Failures",
+        "How Recommender Systems Shape Taste",
+        "On Sequentially Aware Recommender Systems",
+        "Co-Designing Recommender Systems with Artists",
+        "Efficient Recommender Systems",  # an evaluative word
+    ],
+)
+def test_tasks_title_words_before_the_system_that_do_not_narrow_it(extractor, title):
+    assert not [t for t in found(extractor, "Results are strong.", "task", title) if t != "recommendation"]
+
+
 def test_tasks_acronym_named_as_a_task_is_not_proposed(extractor):
     text = "We study Whole Basket Completion (WBC). Prior methods for the WBC task are slow."
     assert "WBC" in found(extractor, text, "task", "Better Whole Basket Completion via Graphs")

@@ -18,6 +18,7 @@ approach, not a task. Also handled:
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -170,6 +171,7 @@ class TaskPhraseRuler:
             out.append(Span(doc, start, end, label="task", kb_id=name, span_id=name))
         spans = [s for s in spans if not (s.label_ == "task" and s.kb_id_ in replaced)]
         out.extend(self._title_tail(doc, spans + out, tend))
+        out.extend(self._title_rephrased(doc, spans + out, tend))
         out.extend(self._coordinated(doc, spans + out))
         out.extend(self._llm_based(doc, spans + out))
         set_doc_spans(doc, self.spans_key, self._recommendation(doc, spans + out, tend))
@@ -227,6 +229,43 @@ class TaskPhraseRuler:
                 continue
             name = " ".join(map(_task_case, words[:-1])) + " " + head
             out.append(Span(doc, span.start, span.end, label="task", kb_id=name, span_id=name))
+        return out
+
+    def _title_rephrased(self, doc: Doc, spans: list[Span], tend: int) -> list[Span]:
+        """Tasks a title names by a verb or by the system: `Recommending Groceries` is
+        grocery recommendation, `for Robust Recommender Systems` robust recommendation."""
+        if not tend:
+            return []
+        title = doc_text(doc)[:tend]
+        named = {s.kb_id_.casefold() for s in spans if s.label_ != "task"}
+        out = []
+        for pattern in (TITLE_GERUND, TITLE_SYSTEM):
+            for match in pattern.finditer(title):
+                words = match.group("words").split()
+                start = match.start("words")
+                if pattern is TITLE_SYSTEM:  # the modifiers right before the system
+                    kept = list(takewhile(lambda w: _modifier(w, named), reversed(words)))[::-1]
+                    dropped = words[: len(words) - len(kept)]
+                    before = dropped[-1] if dropped else title[:start].split()[-1:] or [""]
+                    if (before if isinstance(before, str) else before[0]).lower() == "to" or kept and kept[0].lower() in NOT_ALONE:
+                        continue  # `to Overcome Recommender System ...`, `Sequentially Aware Recommender ...`
+                    start += len(" ".join(dropped)) + bool(dropped)
+                    words = kept
+                while words and words[0].lower() in STOP:
+                    start += len(words[0]) + 1
+                    words.pop(0)
+                if not words or any(w.lower() in FUNCTION_WORDS or w.lower() in HEAD_SET or not w[0].isalpha() for w in words):
+                    continue
+                if pattern is TITLE_GERUND:
+                    words[-1] = _singular(words[-1])
+                    head = GERUND_HEADS[match.group("verb")]
+                else:
+                    head = "recommendation"
+                span = doc.char_span(start, match.end("words"), alignment_mode="expand")
+                if span is None or any(x.label_ == "task" and x.start < span.end and span.start < x.end for x in spans):
+                    continue
+                name = " ".join(map(_task_case, words)) + " " + head
+                out.append(Span(doc, span.start, span.end, label="task", kb_id=name, span_id=name))
         return out
 
     def _recommendation(self, doc: Doc, spans: list[Span], tend: int) -> list[Span]:
@@ -302,6 +341,39 @@ TITLE_TAIL = re.compile(
     r"(?:\b(?:for|in)\s+|^(?:[^:]*:\s*)?[Tt]owards\s+)(?P<phrase>[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*){0,4}?)"
     r"\s*(?=$|[:?,]|\s+(?:with|via|using|by|through|and\s+beyond|from)\b)"
 )
+
+
+GERUND_HEADS = {"Recommending": "recommendation", "Predicting": "prediction", "Retrieving": "retrieval"}
+# `Recommending Groceries Based on ...`: the verb's object, up to a word that ends it
+TITLE_GERUND = re.compile(
+    r"\b(?P<verb>" + "|".join(GERUND_HEADS) + r")\s+(?P<words>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?)"
+    r"\s*(?=$|[:?,(]|\s+(?:[Bb]ased|[Uu]sing|[Ww]ith|[Vv]ia|[Ff]rom|[Ff]or|[Ii]n|[Oo]n|[Bb]y|[Tt]hrough|[Aa]nd|[Ww]hen)\b)"
+)
+# `for Robust Recommender Systems`: the words before the system
+TITLE_SYSTEM = re.compile(r"(?:^|(?<=\s))(?P<words>(?:[A-Za-z][\w-]*\s+)?[A-Za-z][\w-]*)\s+[Rr]ecommender\s+[Ss]ystems?\b")
+
+
+NOT_MODIFIERS = frozenset("how when why what where which whether do does can should deep".split())
+# the second half of a compound modifier, which does not narrow a task alone
+NOT_ALONE = frozenset("based aware guided driven enhanced free level like specific oriented agnostic centric".split())
+
+
+def _modifier(word: str, named: set[str]) -> bool:
+    """Can `word` narrow a task? Not a stop or question word, a verb form (`Co-Designing`)
+    or the name of a method (`Autoencoder`)."""
+    low = word.lower()
+    return (low not in STOP and low not in NOT_MODIFIERS and low not in named
+            and not low.split("-")[-1].endswith(("ing", "ed", "ly")))
+
+
+def _singular(word: str) -> str:
+    """`Groceries` -> `Groceries`'s singular `grocery`; `Items` -> `item`; `News` stays."""
+    low = word.lower()
+    if low.endswith("ies") and len(low) > 4:
+        return word[:-3] + ("Y" if word[-1].isupper() else "y")
+    if low.endswith("s") and not low.endswith(("ss", "us", "is", "news")) and len(low) > 3:
+        return word[:-1]
+    return word
 
 
 def _task_case(word: str) -> str:
