@@ -239,7 +239,9 @@ class TaskPhraseRuler:
         title = doc_text(doc)[:tend]
         named = {s.kb_id_.casefold() for s in spans if s.label_ != "task"}
         out = []
-        for pattern in (TITLE_GERUND, TITLE_SYSTEM):
+        for pattern, needs in ((TITLE_GERUND, GERUND_HEADS), (TITLE_SYSTEM, ("ecommender",))):
+            if not any(map(title.__contains__, needs)):
+                continue  # (most titles: the scan costs more than the rest of this rule)
             for match in pattern.finditer(title):
                 words = match.group("words").split()
                 start = match.start("words")
