@@ -115,7 +115,7 @@ TITLE_NAME = re.compile(r"^\s*(" + NAME + r")(?:\s+[A-Z][\w-]*)?\s*[:：]")
 ACRONYM_AFTER = re.compile(r"\(\s*\{?(" + NAME + r")\}?\s*(?:\)|;|,)")
 
 CAP_NAME = r"[A-Z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*"
-# `on Vicuna, WizardLM, and UltraFeedback test datasets`, `on the MCP-Bench benchmark`
+# `on Koala, OpenOrca, and HelpSteer test datasets`, `on the CartBench benchmark`
 DATASET_LIST = re.compile(
     rf"\b(?:on|using|with|from|of|in)\s+(?:the\s+|three\s+|two\s+|four\s+|five\s+)?"
     rf"(?P<names>{CAP_NAME}(?:\s*,\s*(?:and\s+)?(?:the\s+)?{CAP_NAME})*(?:\s*,?\s*(?:and|or)\s+(?:the\s+)?{CAP_NAME})?)"
@@ -236,7 +236,7 @@ class NameRuler:
         for start, end, direct in proposal_cues(doc, sents):
             cues_by_sent.setdefault(sents.index(start), []).append((start, end, direct))
         # 2. proposal cues: the first coined name after the verb in the same clause,
-        #    and the names joined to it (`two algorithms CascadingVI and CascadingBPI`)
+        #    and the names joined to it (`two solvers BundleVI and BundlePI`)
         for i, positions in cues_by_sent.items():
             sentence = sents.at(sents.starts[i])
             for _, end, direct in positions:
@@ -399,7 +399,7 @@ class NameRuler:
                 # a cue counts only where the defined name is its object:
                 # `we propose [a new framework,] Long Form (LF)`, not any acronym after it
                 # ... or a Title Case long form in a sentence that proposes:
-                # `which includes Preference Alignment for Reasoning (PARS)`
+                # `which includes Sparse Intent Routing (SIR)`
                 capitals = sum(w[:1].isupper() for w in long_words)
                 has_cue = CUE_NEAR.search(prefix) is not None or capitals * 2 > len(long_words)
             elif has_cue and cue_at == 0 and len(long_words) < 2:
@@ -410,7 +410,7 @@ class NameRuler:
                 add("task", normalise_name(core), start, end)  # `tasks like WPO`, `the MTCDR task`
                 continue
             # a stage or module of the paper's own method, named in Title Case:
-            # `In the first Indexer Building Stage (IBS), we ...`
+            # `During the second Basket Pruning Stage (BPS), ...`
             component = proposing and head_word in COMPONENT_HEADS and all(w[:1].isupper() for w in long_words)
             if (has_cue and not via) or in_title or (component and known_core is None):
                 if known_core is not None and known_core.kind != "method":

@@ -10,7 +10,7 @@ wins. In a title, the phrase before `for <task>` or before `Framework`/`Model` i
 approach, not a task. Also handled:
 - a title's `for/in/Towards <Task>` tail with the wider heads of `TAIL_HEADS`
   (`for Multi-Channel Traffic Allocation`);
-- coordinated heads (`generative and discriminative recommendation tasks`);
+- coordinated heads (`interactive and explainable recommendation tasks`);
 - `LLM-based X recommendation`, which is also LLM-based recommendation;
 - `cold-start` in a recommendation paper, which is cold-start recommendation.
 """
@@ -134,7 +134,7 @@ class TaskPhraseRuler:
         # a title task after `for` (`X for Y`): the phrase before `for` is the approach
         later = [s.start_char for s in lexicon_tasks if s.start_char < tend] + [doc[b - 1].idx for a, b in candidates if doc[a].idx < tend]
         for start, end in candidates:
-            # drop leading verb-like words (`generating complementary item recommendation`)
+            # drop leading verb-like words (`improving bundle recommendation`)
             # and the tail of a hyphenated word whose head was a stop word (`e-commerce`)
             while start < end - 1 and (
                 VERB_LIKE.match(doc[start].text) and doc[start + 1].text != "-"
@@ -287,7 +287,7 @@ class TaskPhraseRuler:
         return out
 
     def _coordinated(self, doc: Doc, spans: list[Span]) -> list[Span]:
-        """`generative and discriminative recommendation`: the second is a known task
+        """`interactive and sequential recommendation`: the second is a known task
         (`Y head`), so `X head` is one too."""
         known = {s.kb_id_.casefold() for s in spans if s.label_ == "task"}
         out = []
@@ -301,7 +301,7 @@ class TaskPhraseRuler:
             second, head = match.group(1), HEAD_FORMS.get(match.group(2).lower(), match.group(2).lower())
             stated = PROBLEM_AFTER.match(text, match.end()) is not None or match.start() < tend
             if f"{second} {head}".casefold() not in known:
-                # `both generative and discriminative recommendation tasks`: both are tasks
+                # `both interactive and explainable recommendation tasks`: both are tasks
                 if not stated or second.lower() in STOP_WORDS or second.lower() in HEADS:
                     continue
                 span = doc.char_span(match.start(1), match.end(2), alignment_mode="expand")
@@ -369,7 +369,7 @@ def _modifier(word: str, named: set[str]) -> bool:
 
 
 def _singular(word: str) -> str:
-    """`Groceries` -> `Groceries`'s singular `grocery`; `Items` -> `item`; `News` stays."""
+    """`Groceries` -> `Grocery`, `Items` -> `Item`; `News`, `Class` stay."""
     low = word.lower()
     if low.endswith("ies") and len(low) > 4:
         return word[:-3] + ("Y" if word[-1].isupper() else "y")
