@@ -1,6 +1,6 @@
 """Benchmark `kg ingest` end to end, through the real command, into either store.
 
-    .venv/bin/python bench/bench_ingest.py PATH... [--store URL] [--no-extract] [--jobs N] [--fresh]
+    .venv/bin/python bench/bench_ingest.py PATH... [--store URL] [--no-extract] [--jobs N] [--fresh] [--server-pid PID]
 
 Runs `kg ingest` as a child process (parse + extract + load, exactly as a user runs it)
 and samples, every 0.2 s, the memory of its whole process tree (the extraction workers
@@ -8,7 +8,8 @@ included): PSS, which counts a page shared by forked workers once, and RSS, whic
 in every process. Then reads the store's counts with `kg stats`. Prints wall time and the
 tree's CPU time, papers/s, nodes+relationships written/s and the peak tree PSS and RSS, one
 `key: value` a line.
-`--fresh` deletes an embedded store first, or empties a Neo4j one."""
+`--fresh` deletes an embedded store first, or empties a Neo4j one. `--server-pid` (a Neo4j
+server on this machine) adds the server's CPU time during the ingest."""
 
 from __future__ import annotations
 
@@ -85,6 +86,15 @@ def run_measured(args: list[str], env: dict | None = None) -> tuple[float, float
     return seconds, cpu_seconds, peak, subprocess.CompletedProcess(args, proc.returncode, stdout, stderr)
 
 
+def server_cpu(pid: int | None) -> float:
+    """CPU seconds (user + system) of a local process so far, from /proc; 0 without a PID."""
+    if not pid:
+        return 0.0
+    with open(f"/proc/{pid}/stat") as handle:
+        fields = handle.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def counts(store: str) -> dict:
     result = subprocess.run([KG, "stats", "--format", "json", "--store", store], capture_output=True, text=True, check=True)
     return json.loads(result.stdout)
@@ -110,6 +120,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-extract", action="store_true")
     parser.add_argument("--jobs", type=int)
     parser.add_argument("--fresh", action="store_true", help="start from an empty store")
+    parser.add_argument("--server-pid", type=int, help="PID of the Neo4j server process, to report its CPU time")
     args = parser.parse_args(argv)
     if args.fresh:
         empty_store(args.store)
@@ -117,7 +128,9 @@ def main(argv: list[str] | None = None) -> None:
     command = [KG, "ingest", "--store", args.store, *(["--no-extract"] if args.no_extract else []),
                *(["--jobs", str(args.jobs)] if args.jobs else []), *args.paths]
     load_before = os.getloadavg()[0]
+    server_before = server_cpu(args.server_pid)
     seconds, cpu_seconds, (peak_rss, peak_pss), result = run_measured(command)
+    server_seconds = server_cpu(args.server_pid) - server_before
     if result.returncode != 0:
         sys.stderr.write(result.stderr[-3000:])
     after = counts(args.store)
@@ -134,6 +147,9 @@ def main(argv: list[str] | None = None) -> None:
     print(f"seconds: {seconds:.1f}  (CPU of the process tree: {cpu_seconds:.1f} s)")
     print(f"new papers: {papers:,}  ({papers / seconds:,.0f} papers/s)")
     print(f"new nodes+relationships: {written:,}  ({written / seconds:,.0f} /s)")
+    if written:
+        print(f"CPU per node+relationship: kg process tree {cpu_seconds / written * 1e6:.1f} us"
+              + (f", server {server_seconds:.1f} s ({server_seconds / written * 1e6:.1f} us)" if args.server_pid else ""))
     print(f"peak memory (process tree): PSS {peak_pss / 2**20:,.0f} MB, RSS {peak_rss / 2**20:,.0f} MB")
     print(f"store: {json.dumps(after)}")
 

@@ -1,18 +1,21 @@
 """The write path of a store alone: batches built in memory first, then only `store.write` timed.
 
-    .venv/bin/python bench/bench_neo4j.py PATH... [--store bolt://127.0.0.1:7720] [--batch 5000]
+    .venv/bin/python bench/bench_neo4j.py PATH... [--store bolt://127.0.0.1:7720] [--batch 5000] [--server-pid PID]
 
 Parses the inputs and builds one GraphBatch per `--batch` papers as `kg ingest --no-extract`
 does (no store look-ups: every paper is taken as new), empties the store, then writes the
 batches in order and prints the nodes+relationships written per second of write time
 (counted from the store afterwards, like bench_ingest.py): the figure to compare with
-published UNWIND-from-Python load rates, without parsing and resolution. Needs NEO4J_USER /
-NEO4J_PASSWORD for a Neo4j URL; an embedded path works too."""
+published UNWIND-from-Python load rates, without parsing and resolution. Also prints the
+CPU time of this process during the writes and, with `--server-pid` (a server on this
+machine, e.g. `cat .neo4j-dev/neo4j.pid`), of the server: the steadier figures on a shared
+machine. Needs NEO4J_USER / NEO4J_PASSWORD for a Neo4j URL; an embedded path works too."""
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import sys
 import time
 from pathlib import Path
@@ -33,6 +36,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("paths", nargs="+")
     parser.add_argument("--store", default="bolt://127.0.0.1:7720")
     parser.add_argument("--batch", type=int, default=5000)
+    parser.add_argument("--server-pid", type=int, help="PID of the server process, to report its CPU time")
     args = parser.parse_args(argv)
     batches = []
     for path in expand_paths(args.paths):
@@ -44,15 +48,34 @@ def main(argv: list[str] | None = None) -> None:
     empty_store(args.store)
     load = os.getloadavg()[0]
     with open_store(args.store) as store:
-        started = time.perf_counter()
+        server, client, started = server_cpu(args.server_pid), client_cpu(), time.perf_counter()
         for batch in batches:
             store.write(batch)
         seconds = time.perf_counter() - started
+        server, client = server_cpu(args.server_pid) - server, client_cpu() - client
         counts = store.counts()
     written = sum(counts["nodes"].values()) + sum(counts["relationships"].values())
-    print(f"store: {args.store}  batches: {len(batches)} of <= {args.batch} papers  load average before: {load:.1f}")
+    print(f"store: {args.store}  batches: {len(batches)} of <= {args.batch} papers  "
+          f"load average before: {load:.1f}, after: {os.getloadavg()[0]:.1f}")
     print(f"write seconds: {seconds:.1f}")
     print(f"nodes+relationships: {written:,}  ({written / seconds:,.0f} /s)")
+    print(f"client CPU: {client:.1f} s ({client / written * 1e6:.1f} us per item)")
+    if args.server_pid:
+        print(f"server CPU: {server:.1f} s ({server / written * 1e6:.1f} us per item)")
+
+
+def client_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def server_cpu(pid: int | None) -> float:
+    """CPU seconds (user + system) of a local process so far, from /proc; 0 without a PID."""
+    if not pid:
+        return 0.0
+    with open(f"/proc/{pid}/stat") as handle:
+        fields = handle.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 if __name__ == "__main__":

@@ -33,6 +33,77 @@ def test_stores_write_is_keyed_and_idempotent(graph_store):
     assert row == [["T", "An abstract.", ["a.md"]]]
 
 
+def test_stores_link_new_and_stored_nodes_once(graph_store):
+    """Relationships between stored nodes, from a new node to a stored one and from a new
+    paper to stored nodes are each written once, also when the batch runs twice; a None
+    keeps the stored value on nodes and relationships; an end outside the batch is found
+    by key."""
+    first = GraphBatch()
+    first.add_node("Paper", "2601.00003", title="T", sources=["a.md"])
+    first.add_node("Author", "ann lee", name="Ann Lee")
+    first.add_node("Source", "a.md", name="a.md", family="markdown-table", date="2026-01-01")
+    first.add_rel("WROTE", "Author", "ann lee", "Paper", "2601.00003", position=1)
+    first.add_rel("LISTED_IN", "Paper", "2601.00003", "Source", "a.md", line=3)
+    graph_store.write(first)
+
+    stored_paper = GraphBatch()  # the paper and Ann are stored, Bo and the method are new
+    stored_paper.add_node("Paper", "2601.00003", abstract="A.")
+    stored_paper.add_node("Author", "ann lee", name=None)
+    stored_paper.add_node("Author", "bo chen", name="Bo Chen")
+    stored_paper.add_node("Method", "llm", name="LLM")
+    stored_paper.add_rel("WROTE", "Author", "ann lee", "Paper", "2601.00003", position=None)
+    stored_paper.add_rel("WROTE", "Author", "bo chen", "Paper", "2601.00003", position=2)
+    stored_paper.add_rel("USES", "Paper", "2601.00003", "Method", "llm", evidence="We use an LLM.")
+    stored_paper.add_rel("LISTED_IN", "Paper", "2601.00003", "Source", "a.md", line=None)  # Source not in the batch
+    new_paper = GraphBatch()  # a new paper by stored authors, using a stored method
+    new_paper.add_node("Paper", "2601.00004", title="U")
+    new_paper.add_node("Author", "bo chen", name="Bo Chen")
+    new_paper.add_node("Method", "llm", name=None)
+    new_paper.add_rel("WROTE", "Author", "bo chen", "Paper", "2601.00004", position=1)
+    new_paper.add_rel("USES", "Paper", "2601.00004", "Method", "llm", evidence=None)
+    for batch in (stored_paper, stored_paper, new_paper, new_paper):
+        graph_store.write(batch)
+
+    counts = graph_store.counts()
+    assert {k: v for k, v in counts["nodes"].items() if v} == {"Paper": 2, "Author": 2, "Method": 1, "Source": 1}
+    assert {k: v for k, v in counts["relationships"].items() if v} == {"WROTE": 3, "USES": 2, "LISTED_IN": 1}
+    rows = graph_store.query("MATCH (a:Author)-[w:WROTE]->(p:Paper) "
+                             "RETURN p.key AS k, a.name AS n, w.position AS pos, p.title AS t, p.abstract AS ab "
+                             "ORDER BY k, pos").rows
+    assert rows == [["2601.00003", "Ann Lee", 1, "T", "A."], ["2601.00003", "Bo Chen", 2, "T", "A."],
+                    ["2601.00004", "Bo Chen", 1, "U", None]]
+    rows = graph_store.query("MATCH (p:Paper)-[u:USES]->(m:Method) RETURN p.key AS k, m.name AS n, u.evidence AS e ORDER BY k").rows
+    assert rows == [["2601.00003", "LLM", "We use an LLM."], ["2601.00004", "LLM", None]]
+    rows = graph_store.query("MATCH (p:Paper)-[l:LISTED_IN]->(s:Source) RETURN l.line AS line, s.family AS f, s.date AS d").rows
+    assert rows == [[3, "markdown-table", "2026-01-01"]]
+
+
+def test_stores_neo4j_paper_created_by_another_writer_after_the_look_up(neo4j_url, monkeypatch):
+    """Neo4j CREATEs the papers its look-up did not find: when another writer created one in
+    between, the key constraint refuses the CREATE and the write looks again (no duplicate)."""
+    from kg.store.neo4j import Neo4jStore
+
+    wipe_neo4j(neo4j_url)
+    batch = GraphBatch()
+    batch.add_node("Paper", "2601.00005", title="T")
+    batch.add_node("Author", "ann lee", name="Ann Lee")
+    batch.add_rel("WROTE", "Author", "ann lee", "Paper", "2601.00005", position=1)
+    with Neo4jStore(neo4j_url) as store:
+        store.write(batch)
+        calls = []
+        real = Neo4jStore._stored_papers
+
+        def first_misses(tx, keys):  # as if the other writer committed the paper just after it
+            calls.append(keys)
+            return set() if len(calls) == 1 else real(tx, keys)
+
+        monkeypatch.setattr(Neo4jStore, "_stored_papers", staticmethod(first_misses))
+        store.write(batch)
+        assert len(calls) == 2
+        counts = store.counts()
+    assert counts["nodes"]["Paper"] == 1 and counts["relationships"]["WROTE"] == 1
+
+
 def test_stores_follow_links_from_either_end_in_any_pattern(graph_store):
     """Analysts bind a concept first and walk back to its papers, or ignore direction:
     every such shape must answer on both stores (a link table stored one way only fails
