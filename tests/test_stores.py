@@ -104,6 +104,27 @@ def test_stores_neo4j_paper_created_by_another_writer_after_the_look_up(neo4j_ur
     assert counts["nodes"]["Paper"] == 1 and counts["relationships"]["WROTE"] == 1
 
 
+def test_stores_write_a_batch_larger_than_a_transaction(graph_store):
+    """A 12,000-paper batch: Neo4j writes it in several transactions (one whole would pass
+    the transaction memory limit of a small server), the counts are those of the batch."""
+    from kg.store import neo4j as neo4j_store
+
+    batch = GraphBatch()
+    papers = 2 * neo4j_store.CHUNK + 2000
+    for i in range(papers):
+        key = f"2601.{i:05d}"
+        batch.add_node("Paper", key, title=f"Paper {i}", abstract="An abstract. " * 20)
+        batch.add_node("Author", f"author {i % 3000}", name=f"Author {i % 3000}")
+        batch.add_rel("WROTE", "Author", f"author {i % 3000}", "Paper", key, position=1)
+        batch.add_node("Method", "llm", name="LLM")
+        batch.add_rel("USES", "Paper", key, "Method", "llm", evidence="We use an LLM.")
+    graph_store.write(batch)
+    graph_store.write(batch)
+    counts = graph_store.counts()
+    assert (counts["nodes"]["Paper"], counts["nodes"]["Author"], counts["nodes"]["Method"]) == (papers, 3000, 1)
+    assert (counts["relationships"]["WROTE"], counts["relationships"]["USES"]) == (papers, papers)
+
+
 def test_stores_follow_links_from_either_end_in_any_pattern(graph_store):
     """Analysts bind a concept first and walk back to its papers, or ignore direction:
     every such shape must answer on both stores (a link table stored one way only fails

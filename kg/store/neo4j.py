@@ -3,10 +3,11 @@
 Uniqueness constraints on every label's `key` (and indexes for the paper look-ups) are
 created once. A write is UNWIND batches of thousands of rows, each paper with its
 relationships in one row; papers the store lacks are CREATEd with their relationships, the
-rest MERGEd on keys (see `_write_statements`). All of it runs in one managed transaction
-(measured: faster than a commit per chunk, and than concurrent transactions on this 2-core
-machine), which the driver retries with backoff on transient errors and lost connections:
-atomic and idempotent. Driver errors become kg's own."""
+rest MERGEd on keys (see `_write_statements`). Each chunk of rows is one managed transaction
+(a whole batch in one needs more memory than a modest server grants a transaction; a chunk
+of 5,000 papers with their relationships is enough to make a commit's cost small), which the
+driver retries with backoff on transient errors and lost connections: idempotent, and an
+interrupted write completes when run again. Driver errors become kg's own."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from kg.graph import GraphBatch
 from kg.schema import NODES, RELATIONSHIPS
 from kg.store.base import GraphStore, QueryResult, refuse_writes
 
-CHUNK = 5000  # rows per statement
+CHUNK = 5000  # rows per statement and per transaction
 LOOKUP_CHUNK = 10000  # keys per existence look-up
 CONNECT_ATTEMPTS = int(os.environ.get("KG_NEO4J_CONNECT_ATTEMPTS", "4"))
 RETRY_SECONDS = float(os.environ.get("KG_NEO4J_RETRY_SECONDS", "30"))
@@ -64,15 +65,28 @@ class Neo4jStore(GraphStore):
     def write(self, batch: GraphBatch) -> None:
         if not len(batch):
             return
-        nodes, (create, merge, papers), rels = _write_statements(batch)  # rows built before the transaction
+        nodes, (create, merge, papers), rels = _write_statements(batch)  # rows built before the transactions
+        # One transaction per chunk of rows: a whole 20,000-paper batch in one transaction
+        # needs more than the ~600 MiB a server with a 1 GB heap allows a transaction
+        # (dbms.memory.transaction.total.max). Each chunk is idempotent, so a write cut
+        # off between two of them is completed by running it again.
+        for cypher, rows in nodes:
+            for start in range(0, len(rows), CHUNK):
+                self._write_chunk(lambda tx, c=cypher, r=rows[start:start + CHUNK]: tx.run(c, rows=r).consume())
+        for start in range(0, len(papers), CHUNK):
+            self._write_chunk(lambda tx, r=papers[start:start + CHUNK]: self._write_papers(tx, create, merge, r))
+        for cypher, rows in rels:
+            for start in range(0, len(rows), CHUNK):
+                self._write_chunk(lambda tx, c=cypher, r=rows[start:start + CHUNK]: tx.run(c, rows=r).consume())
 
-        def work(tx):
-            stored = self._stored_papers(tx, [row["key"] for row in papers])
-            for cypher, rows in [*nodes, (create, [row for row in papers if row["key"] not in stored]),
-                                 (merge, [row for row in papers if row["key"] in stored]), *rels]:
-                for start in range(0, len(rows), CHUNK):
-                    tx.run(cypher, rows=rows[start:start + CHUNK]).consume()
+    def _write_papers(self, tx, create: str, merge: str, rows: list[dict]) -> None:
+        """Papers with their relationships: CREATE those the store lacks, MERGE the rest."""
+        stored = self._stored_papers(tx, [row["key"] for row in rows])
+        for cypher, chosen in ((create, [r for r in rows if r["key"] not in stored]), (merge, [r for r in rows if r["key"] in stored])):
+            if chosen:
+                tx.run(cypher, rows=chosen).consume()
 
+    def _write_chunk(self, work) -> None:
         import neo4j.exceptions as errors
 
         for attempt in range(3):
