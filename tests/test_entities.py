@@ -256,6 +256,32 @@ def test_names_modules_that_are_not_the_papers_own(extractor, text):
     assert "PGM" not in proposed and "CBAM" not in proposed
 
 
+@pytest.mark.parametrize(
+    ("text", "lexicon_name", "kind"),
+    [
+        # the lexicon's SVD is singular value decomposition, its SFT supervised fine-tuning
+        ("Leaf disease detection (LDD) and Stem Vigour Detection (SVD) are hard. SVD matters.", "SVD", "method"),
+        ("We study Sensor Fault Triage (SFT) on plant data. SFT is costly.", "supervised fine-tuning", "method"),
+        # the lexicon's HR is hit ratio
+        ("Questions of human resources (HR) recur. HR teams adopt chatbots.", "HR", "metric"),
+    ],
+)
+def test_names_known_acronym_the_paper_defines_otherwise_is_not_the_lexicons(extractor, text, lexicon_name, kind):
+    assert lexicon_name not in found(extractor, text, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "name"),
+    [
+        ("We factorise the matrix by singular value decomposition (SVD). SVD is fast.", "method", "SVD"),
+        ("Images pass through the vision encoder, visual features (ViT) feed the ranker.", "method", "ViT"),
+        ("We report the Hit Ratio (HR) at 10.", "metric", "HR"),
+    ],
+)
+def test_names_known_acronym_defined_as_the_lexicon_has_it_stays(extractor, text, kind, name):
+    assert name in found(extractor, text, kind)
+
+
 def test_names_released_dataset_is_proposed_and_a_dataset(extractor):
     text = "In addition, we release a large-scale multilingual benchmark CartBench for retail tasks."
     assert "CartBench" in found(extractor, text, "proposed")
@@ -504,6 +530,20 @@ def test_tasks_acronym_named_as_a_task_is_not_proposed(extractor):
     text = "We study Whole Basket Completion (WBC). Prior methods for the WBC task are slow."
     assert "WBC" in found(extractor, text, "task", "Better Whole Basket Completion via Graphs")
     assert "WBC" not in found(extractor, text, "proposed", "Better Whole Basket Completion via Graphs")
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "acronym", "long_form"),
+    [
+        ("A Survey of Basket-Level Retrieval", "Basket-Level Retrieval (BLR) returns whole carts at once.",
+         "BLR", "basket-level retrieval"),
+        (None, "We study Knowledge-based Visual Question Answering (KB-VQA) over catalogues.",
+         "KB-VQA", "visual question answering"),
+    ],
+)
+def test_tasks_defined_by_an_acronym_go_by_the_acronym(extractor, title, text, acronym, long_form):
+    tasks = found(extractor, text, "task", title)
+    assert acronym in tasks and long_form not in tasks
 
 
 # --- API ---------------------------------------------------------------------------------

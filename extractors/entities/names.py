@@ -8,7 +8,9 @@
   paper's own when it is the object of a proposal cue (or a Title Case long form in a
   proposing sentence, or the title names it); otherwise it names a task, dataset or
   method by the long form's head word (`Maximum Mean Discrepancy (MMD)` -> method
-  `MMD`). A long form the lexicon knows keeps the lexicon's name and kind;
+  `MMD`). A long form the lexicon knows keeps the lexicon's name and kind; a known
+  acronym the paper spells out otherwise (`Software Vulnerability Detection (SVD)`)
+  loses the lexicon's meaning in that paper; a task goes by the acronym defined for it;
 - datasets named by context: `on A, B and C test datasets`, `the X benchmark`,
   `benchmark X`, `a dataset collected from X`.
 
@@ -20,11 +22,12 @@ a released dataset or benchmark gets both a `proposed` and a `dataset` span.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extractors.entities.lexicon import KnownNames, load_lexicons
+from extractors.entities.lexicon import Entry, KnownNames, load_lexicons
 from extractors.entities.rulers import SPANS_KEY, doc_spans, set_doc_spans, title_end
 from extractors.entities.text import NAME, NOT_NAMES, WordSet, doc_text, has_word, sentences, initials_match, is_coined, normalise_name
 
@@ -173,6 +176,39 @@ TASK_AFTER = re.compile(r"\s+(?:tasks?|problems?)\b")
 TASK_BEFORE = re.compile(r"\btasks?\s+(?:like|such\s+as|including|of)\s+(?:the\s+)?$")
 
 
+LINK_WORDS = frozenset("of the and for in on with to a an based aware".split())
+
+
+class Definition(NamedTuple):
+    """An acronym the paper defines, `Long Form (LF)`: the task rules name the task by it."""
+
+    acronym: str
+    long_form: str
+    start: int  # of the long form in the text
+    end: int  # of the acronym
+
+
+def redefines(entry: Entry, acronym: str, long_words: list[str]) -> bool:
+    """`Software Vulnerability Detection (SVD)`: the paper's SVD is not the lexicon's,
+    for its long form spells the acronym word by word and no word of the entry's long
+    forms (`singular value decomposition`) is in it (compared by their first five
+    letters: `recommender` ~ `recommendation`). An entry with no long form of the
+    acronym (`LaMP benchmark` is not one) cannot tell."""
+    def stems(words) -> set[str]:
+        return {w[:5] for w in words if len(w) > 2}
+
+    words = [w for word in long_words for w in word.casefold().split("-") if w and w not in LINK_WORDS]
+    if "".join(w[0] for w in words) != "".join(c for c in acronym if c.isupper()).casefold():
+        return False  # `visual features (ViT)` does not define ViT
+    folded = acronym.casefold()
+    spelled = [stems(parts) for s in entry.spellings if " " in s
+               if folded not in (parts := re.split(r"[\s-]+", s.casefold())) and initials_match(acronym, parts) == 0]
+    if not spelled:
+        return False
+    own = stems(words)
+    return not any(words & own for words in spelled)
+
+
 PROPOSAL_ONLY_HEADS = frozenset("framework paradigm module mechanism architecture method technique strategy".split())
 # what the parts of a method are called; unlike `network` or `unit` (GCN, GRU), no
 # well-known method is named by these
@@ -260,6 +296,8 @@ class NameRuler:
                     propose(name.group(1), name.start(1), name.end(1), sents.at(start).text)
         # 4. acronym definitions; a sentence about a name already proposed counts as a cue
         done = set()
+        tasks: list[Definition] = []  # acronyms defined for a task
+        redefined: set[tuple[Entry, str]] = set()  # lexicon acronyms the paper gives another meaning
         for paren in ACRONYM_HINT.finditer(text):
             i = sents.index(paren.start())
             if i in done:
@@ -270,7 +308,10 @@ class NameRuler:
             about_ours = any(has_word(s_text, n) for n in proposed)
             our = OUR.search(s_text)
             first_cue = min([p - base for p, _, _ in cues_by_sent.get(i, [])] + [our.start() if our else len(s_text)])
-            self._acronyms(s_text, base, 0 if about_ours else first_cue, title, add, propose, bool(cues_by_sent))
+            self._acronyms(s_text, base, 0 if about_ours else first_cue, title, add, propose, bool(cues_by_sent),
+                           tasks, redefined)
+        if tasks:
+            doc.user_data["kg.task_acronyms"] = tasks
         # 5. a code repository named like a coined name: github.com/user/H2Rec
         if "github" in text and not proposed:
             for match in REPO.finditer(text):
@@ -279,9 +320,11 @@ class NameRuler:
                     propose(raw, match.start(1), match.end(1), "")
 
         self._datasets(doc, text, add)
-        if not found and self.spans_key in doc.spans:
-            return doc  # nothing to add, nothing proposed to take out
+        if not found and not redefined and self.spans_key in doc.spans:
+            return doc  # nothing to add, nothing proposed or redefined to take out
         spans = doc_spans(doc, self.spans_key)
+        for entry, acronym in redefined:
+            spans = [s for s in spans if not (s.kb_id_ == entry.name and s.label_ == entry.kind and s.text.rstrip("s") == acronym)]
         # a lexicon name the paper itself proposes is not also a method it uses
         spans = [s for s in spans if not (s.label_ in ("method", "dataset") and s.kb_id_ in proposed and (s.label_, s.kb_id_) not in found)]
         set_doc_spans(doc, self.spans_key, spans + list(found.values()))
@@ -354,9 +397,11 @@ class NameRuler:
                     name = known.name if known is not None and known.kind == "dataset" else raw
                     add("dataset", name, start + part.start(), start + part.end())
 
-    def _acronyms(self, s_text: str, base: int, cue_at: int, title: str, add, propose, proposing: bool) -> None:
+    def _acronyms(self, s_text: str, base: int, cue_at: int, title: str, add, propose, proposing: bool,
+                  tasks: list[Definition], redefined: set[tuple[Entry, str]]) -> None:
         """Acronym definitions; `cue_at`: where the sentence's first proposal cue is;
-        `proposing`: the paper has a proposal cue somewhere."""
+        `proposing`: the paper has a proposal cue somewhere. Collects the definitions of
+        tasks and of lexicon acronyms given another meaning."""
         for match in ACRONYM_AFTER.finditer(s_text):
             has_cue = cue_at < match.start() or PASSIVE_AFTER.match(s_text, match.end()) is not None
             acronym = match.group(1)
@@ -387,6 +432,11 @@ class NameRuler:
             if self.known.get(long_form) is not None:
                 continue  # the lexicon ruler has it, under its canonical name
             known_core = self.known.get(core)
+            if known_core is not None and redefines(known_core, core, long_words):
+                # the paper's own meaning of a well-known acronym, read like an unknown
+                # one: its `Masked Autoencoder (MAE)` is not the metric
+                redefined.add((known_core, core))
+                known_core = None
             if known_core is not None and not (has_cue or in_title):
                 continue
             last = long_words[-1].lower()
@@ -406,8 +456,15 @@ class NameRuler:
                 has_cue = False
             if known_core is not None and not ((has_cue and not via) or in_title):
                 continue  # a lexicon name keeps the lexicon's kind
+            word_starts = [m.start() for m in re.finditer(r"\S+", clause)]
+            long_start = base + len(before) - len(clause) + word_starts[len(word_starts) - len(long_words)]
+
+            def task() -> None:
+                add("task", normalise_name(core), start, end)
+                tasks.append(Definition(normalise_name(core), long_form, long_start, end))
+
             if (head_word in TASK_HEADS or head_word in TASK_ONLY_HEADS) and _named_as_task(self.full_text, core):
-                add("task", normalise_name(core), start, end)  # `tasks like WPO`, `the MTCDR task`
+                task()  # `tasks like WPO`, `the MTCDR task`
                 continue
             # a stage or module of the paper's own method, named in Title Case:
             # `During the second Basket Pruning Stage (BPS), ...`
@@ -416,11 +473,11 @@ class NameRuler:
                 if known_core is not None and known_core.kind != "method":
                     continue
                 if head_word in TASK_HEADS and not in_title and not CUE_CLOSE.search(prefix):
-                    add("task", normalise_name(core), start, end)
+                    task()
                 else:
                     propose(acronym if "$" in acronym else core, start, end, s_text)
             elif head_word in TASK_HEADS or head in TASK_HEADS:
-                add("task", normalise_name(core), start, end)
+                task()
             elif DATASET_WORDS.search(long_form):
                 add("dataset", normalise_name(core), start, end)
             elif (head_word in METHOD_HEADS or head in METHOD_HEADS) and head_word not in PROPOSAL_ONLY_HEADS:
