@@ -341,11 +341,20 @@ def test_names_initials_match(acronym, words, start):
         ("It brings 1.6times the QPS of the baseline.", "QPS", "1.6times", "x"),
         ("It keeps a 76.3% task success rate.", "task success rate", "76.3%", "%"),
         ("Online tests show a 1.91% sales growth.", "sales", "1.91%", "%"),
+        ("The ranker reaches item-level recall 0.418 on held-out shops.", "Recall", "0.418", None),
+        ("It lifts basket count (BC) by 4.50% and gross merchandise value (GMV) by 0.75%.", "GMV", "0.75%", "%"),
+        ("The pruned model, preserving accuracy 91.2%, halves memory.", "accuracy", "91.2%", "%"),
+        ("It reaches a C4-Test perplexity of 12.5 after pruning.", "perplexity", "12.5", None),
     ],
 )
 def test_metrics_values_in_their_phrasings(extractor, text, name, value, unit):
     hit = mention(extractor, text, "metric", name)
     assert (hit.value, hit.unit) == (value, unit)
+
+
+def test_metrics_a_value_joined_to_another_phrase_is_not_the_next_metrics(extractor):
+    text = "It lifts basket count (BC) by 4.50% and gross merchandise value (GMV) by 0.75%."
+    assert {m.value for m in extractor(paper(text)) if m.name == "GMV"} == {"0.75%"}
 
 
 @pytest.mark.parametrize(

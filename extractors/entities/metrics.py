@@ -5,6 +5,7 @@ in the phrasings papers use:
 
     +20.00% online CTR            value, optional setting, metric
     CTR by 2.71%                  metric, by/of/to, value
+    recall 0.592                  metric, a decimal right after it
     Recall@200 by over 25%        hedges: up to, over, about, an average of
     a 0.63% improvement in QAUC   value, change noun, in/on/of, metric
     R@5 to 71.4%(+1.8%)           a bracketed change after the value is a value too
@@ -65,7 +66,9 @@ AFTER = re.compile(
 BEFORE = re.compile(
     rf"(?<![\w.]){VALUE}\s*(?:\(\s*[^()]{{0,20}}\)\s*)?(?:(?:online|offline|relative|absolute|higher|lower|better|more|fewer|less)\s+)?"
     rf"(?:{CHANGE}\s*(?:(?:over|compared\s+(?:to|with)|against)\s+[^,.;%]{{0,50}}?\s+)?(?:in|on|of|for|at|to)\s+(?:the\s+|terms\s+of\s+|overall\s+|online\s+|offline\s+|average\s+)*)?"
-    rf"(?:(?:in|on|at|of)\s+(?:the\s+|terms\s+of\s+)*)?(?:the\s+)?(?:[a-z][\w-]*\s+){{0,2}}$"
+    # the words between may not join another phrase: in `RN by 6.02% and GMV by 1.22%`
+    # 6.02% is not GMV's
+    rf"(?:(?:in|on|at|of)\s+(?:the\s+|terms\s+of\s+)*)?(?:the\s+)?(?:(?!(?:and|or|but|while|whereas)\s)[a-z][\w-]*\s+){{0,2}}$"
 )
 BRACKETED = re.compile(rf"\s*\(\s*(?P<num>[+\-−]\s?\d+(?:[.,]\d+)*)(?P<unit>{UNIT})?\s*\)")
 CONTINUED = re.compile(
@@ -98,7 +101,10 @@ STOP = (r"(?:the|a|an|of|in|on|by|and|or|to|our|its|their|with|for|from|while|th
         r"average|overall|mean|relative|absolute|highest|lowest|higher|lower|better|best|significant|"
         r"online|offline|improv\w*|increas\w*|reduc\w*|achiev\w*|outperform\w*|maintain\w*|gain\w*|"
         r"yield\w*|show\w*|demonstrat\w*|lead\w*|led|has|have|is|are|was|were|both|extend\w*|provid\w*|"
-        r"aim\w*|maximi[sz]\w*|minimi[sz]\w*|optimi[sz]\w*|near-optimal|strong|high|low|good|great|total|estimated)")
+        r"aim\w*|maximi[sz]\w*|minimi[sz]\w*|optimi[sz]\w*|near-optimal|strong|high|low|good|great|total|estimated|"
+        # verbs of the sentence, not words of the metric: `preserving accuracy`, `cuts latency`
+        r"reports?|reported|cuts?|cutting|lift\w*|add\w*|hold\w*|preserv\w*|keep\w*|retain\w*|boost\w*|rais\w*|lower\w*|"
+        r"obtain\w*|attain\w*|deliver\w*|exceed\w*|surpass\w*|sustain\w*|sacrific\w*|los\w*|hurt\w*|degrad\w*)")
 PHRASE_WORD = rf"(?!{STOP}\b)[A-Za-z][\w-]*"
 AFTER_VALUE_PHRASE = re.compile(
     rf"\s*(?:(?:online|offline)\s+)?(?:{CHANGE}\s+(?:in|on|of)\s+(?:the\s+)?)?(?P<name>(?:{PHRASE_WORD}\s+){{0,3}}{METRIC_HEAD})\b"
@@ -114,7 +120,8 @@ SKIP_PHRASE = re.compile(r"\b(?:error\s+rate|learning\s+rate|dropout\s+rate|samp
 AT_K = re.compile(r"(?<![\w@./-])([A-Za-z][A-Za-z0-9-]{0,14})@(\d{1,4})(?![\w.@])")
 NOT_AT_K = frozenset(["top", "Top", "at", "k", "K"])
 AT_K_WORDS = frozenset(["pass", "hit", "hits", "success", "acc", "map", "mrr", "ndcg", "recall", "precision", "coverage"])
-LEFT_WORD = re.compile(rf"(?<![\w-])(?!{STOP}\b)([A-Za-z][\w-]*)\s+$")
+# a name before the metric is what it is measured on, not part of it: `WikiText-2 perplexity`
+LEFT_WORD = re.compile(rf"(?<![\w-])(?!{STOP}\b)([A-Za-z](?![\w-]*[A-Z])[\w-]*)\s+$")
 
 
 @Language.factory("kg_metrics", default_config={"spans_key": SPANS_KEY, "directory": None})
@@ -321,7 +328,9 @@ class MetricValueRuler:
         end = span.end_char - base
         values: list[tuple[str, str | None]] = []
         after = AFTER.match(text, end, min(len(text), end + 110))
-        if after and plausible(after.group("num"), after.group("unit"), after.group("prep") in PREP_TIGHT):
+        # a decimal right after the metric is tight too: `recall 0.592`
+        if after and plausible(after.group("num"), after.group("unit"),
+                               after.group("prep") in PREP_TIGHT or not text[end:after.start("num")].strip()):
             pos = base + after.start("num")
             if pos not in used:
                 used.add(pos)
