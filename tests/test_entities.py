@@ -282,6 +282,24 @@ def test_names_known_acronym_defined_as_the_lexicon_has_it_stays(extractor, text
     assert name in found(extractor, text, kind)
 
 
+def test_names_acronym_long_form_is_one_word_a_letter_where_it_can_be(extractor):
+    # `Policy Optimization` alone also spells PPO (P-olicy o-P-timization)
+    text = "In this work, the agent is optimized with Proximal Policy Optimization (PPO)."
+    assert "PPO" in found(extractor, text, "method") and "PPO" not in found(extractor, text, "task")
+
+
+def test_names_title_spelling_out_a_task_names_the_task_not_a_proposal(extractor):
+    title = "Lip Graphs for Robust Visual Speech Recognition"
+    text = "Visual Speech Recognition (VSR) reads speech from lips. We propose LipGraph for it."
+    assert "VSR" in found(extractor, text, "task", title)
+    assert "VSR" not in found(extractor, text, "proposed", title)
+
+
+def test_names_title_long_form_before_the_colon_is_proposed(extractor):
+    title = "Plan-on-Tree: Iterative Reasoning over Search Trees"
+    assert "PoT" in found(extractor, "Plan-on-Tree (PoT) expands a tree of plans.", "proposed", title)
+
+
 def test_names_released_dataset_is_proposed_and_a_dataset(extractor):
     text = "In addition, we release a large-scale multilingual benchmark CartBench for retail tasks."
     assert "CartBench" in found(extractor, text, "proposed")
@@ -489,7 +507,8 @@ def test_tasks_phrases_built_on_a_task_word(extractor, title, text, task):
 
 @pytest.mark.parametrize(
     "text",
-    ["We aim at accurate recommendation and effective retrieval.", "Improving recommendation is hard."],
+    ["We aim at accurate recommendation and effective retrieval.", "Improving recommendation is hard.",
+     "Shops want more accurate and personalized recommendations."],
 )
 def test_tasks_evaluative_phrases_are_not_tasks(extractor, text):
     assert found(extractor, text, "task") == []

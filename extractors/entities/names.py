@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.entities.lexicon import Entry, KnownNames, load_lexicons
 from extractors.entities.rulers import SPANS_KEY, doc_spans, set_doc_spans, title_end
-from extractors.entities.text import NAME, NOT_NAMES, WordSet, doc_text, has_word, sentences, initials_match, is_coined, normalise_name
+from extractors.entities.text import NAME, NOT_NAMES, WordSet, doc_text, has_word, sentences, initials_match, initials_spell, is_coined, normalise_name
 
 CUE_WORD = re.compile(
     r"(?:propos|present|introduc|develop|design|devis|build|construct|releas|contribut|formulat|creat|curat|offer)[a-z]*"
@@ -416,7 +416,9 @@ class NameRuler:
                 continue
             limit = min(len(core) + 5, 2 * len(core))
             words = words[-limit:]
-            start_word = initials_match(core, words)
+            start_word = initials_spell(core, words)
+            if start_word is None:
+                start_word = initials_match(core, words)
             if start_word is None:
                 continue
             long_words = words[start_word:]
@@ -425,9 +427,11 @@ class NameRuler:
                 continue
             start = base + match.start(1)
             end = base + match.end(1)
-            # the title names it: `LF: subtitle`, or spells out the long form
-            in_title = bool(title) and (
-                title.startswith(core + ":") or len(long_words) >= 3 and long_form.casefold() in title.casefold()
+            # the title names it (`LF: subtitle`, `Long Form: subtitle`) or spells it out
+            title_names = bool(title) and title.startswith(core + ":")
+            in_title = title_names or bool(title) and (
+                title.casefold().startswith(long_form.casefold() + ":")
+                or len(long_words) >= 3 and long_form.casefold() in title.casefold()
             )
             if self.known.get(long_form) is not None:
                 continue  # the lexicon ruler has it, under its canonical name
@@ -472,8 +476,8 @@ class NameRuler:
             if (has_cue and not via) or in_title or (component and known_core is None):
                 if known_core is not None and known_core.kind != "method":
                     continue
-                if head_word in TASK_HEADS and not in_title and not CUE_CLOSE.search(prefix):
-                    task()
+                if head_word in TASK_HEADS and not title_names and not CUE_CLOSE.search(prefix):
+                    task()  # a title that spells out a task names what the paper addresses
                 else:
                     propose(acronym if "$" in acronym else core, start, end, s_text)
             elif head_word in TASK_HEADS or head in TASK_HEADS:

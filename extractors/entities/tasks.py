@@ -312,8 +312,9 @@ class TaskPhraseRuler:
                 name = f"{second.lower()} {head}"
                 out.append(Span(doc, span.start, span.end, label="task", kb_id=name, span_id=name))
             before = WORD_BEFORE.search(text, max(0, match.start() - 30), match.start())
-            if before is None or before.group(1).lower() in FUNCTION_WORDS or before.group(1).lower() in HEADS:
-                continue
+            first_low = before.group(1).lower() if before else ""
+            if before is None or first_low in FUNCTION_WORDS or first_low in HEADS or first_low in STOP_WORDS:
+                continue  # `more accurate and personalized recommendations`: not a task
             first = before.group(1)
             span = doc.char_span(before.start(1), before.end(1), alignment_mode="expand")
             if span is not None:

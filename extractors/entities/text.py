@@ -237,6 +237,17 @@ def initials_match(acronym: str, words: list[str]) -> int | None:
     return long_form[:start].count(" ") if start > 0 else 0
 
 
+def initials_spell(acronym: str, words: list[str]) -> int | None:
+    """The index of the first of the last words of `words` whose first letters are the
+    acronym's letters, one word each (`Proximal Policy Optimization` for `PPO`, where
+    `initials_match` finds the shorter `Policy Optimization`), or None."""
+    letters = [c.lower() for c in acronym if c.isalpha()]
+    if len(letters) < 2 or len(letters) > len(words) or not acronym.isupper():
+        return None
+    tail = words[len(words) - len(letters):]
+    return len(words) - len(letters) if all(w[:1].lower() == c for w, c in zip(tail, letters)) else None
+
+
 def has_word(text: str, word: str) -> bool:
     """`word` occurs in `text` as a whole word (not inside `word-x` or `xword`)."""
     if not word:
