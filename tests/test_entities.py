@@ -363,6 +363,10 @@ def test_names_initials_match(acronym, words, start):
         ("It lifts basket count (BC) by 4.50% and gross merchandise value (GMV) by 0.75%.", "GMV", "0.75%", "%"),
         ("The pruned model, preserving accuracy 91.2%, halves memory.", "accuracy", "91.2%", "%"),
         ("It reaches a C4-Test perplexity of 12.5 after pruning.", "perplexity", "12.5", None),
+        ("The model's accuracy reaches 88.5% on the test split.", "accuracy", "88.5%", "%"),
+        ("On the ranking test, HR@10 increased from 0.412 to 0.467.", "HR@10", "0.467", None),
+        ("Online CTR rose from 2.1% to 2.5% during the test.", "CTR", "2.5%", "%"),
+        ("The screener reached a missed case rate (MCR) of 1.5% on the audit set.", "MCR", "1.5%", "%"),
     ],
 )
 def test_metrics_values_in_their_phrasings(extractor, text, name, value, unit):

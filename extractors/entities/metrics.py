@@ -6,6 +6,7 @@ in the phrasings papers use:
     +20.00% online CTR            value, optional setting, metric
     CTR by 2.71%                  metric, by/of/to, value
     recall 0.592                  metric, a decimal right after it
+    HR@5 increased from 0.68 to 0.73   the value reached
     Recall@200 by over 25%        hedges: up to, over, about, an average of
     a 0.63% improvement in QAUC   value, change noun, in/on/of, metric
     R@5 to 71.4%(+1.8%)           a bracketed change after the value is a value too
@@ -57,7 +58,7 @@ PREP_TIGHT = ("of", "to", "=", ":", "reaching", "reaches", "reached")
 # metric ... value
 AFTER = re.compile(
     rf"\s*(?:\)\s*)?(?:(?:score|scores|metric|metrics|rate|performance)\s+)?(?:(?:is|was|were|are|has|have)\s+)?"
-    rf"(?:(?:increas\w*|improv\w*|ris\w*|gain\w*|grow\w*|boost\w*|lift\w*|reduc\w*|decreas\w*|drop\w*|declin\w*|achiev\w*|reach\w*|up|down)\s+)?"
+    rf"(?:(?:increas\w*|improv\w*|ris\w*|gain\w*|grow\w*|boost\w*|lift\w*|reduc\w*|decreas\w*|drop\w*|declin\w*|achiev\w*|reach\w*|rose|grew|fell|up|down)\s+)?"
     rf"(?:(?:improvements?|gains?|increases?)\s+)?(?:(?:of|for|on)\s+(?:the\s+|a\s+)?[\w'’-]+(?:\s+[\w'’-]+){{0,6}}?\s+(?=by\b|was\b|were\b|is\b|are\b))?"
     rf"(?:(?:was|were|is|are)\s+)?"
     rf"(?:(?P<prep>by|of|to|at|from|=|:|reaching|reaches|reached)\s*)?{HEDGE}{VALUE}"
@@ -70,6 +71,7 @@ BEFORE = re.compile(
     # 6.02% is not GMV's
     rf"(?:(?:in|on|at|of)\s+(?:the\s+|terms\s+of\s+)*)?(?:the\s+)?(?:(?!(?:and|or|but|while|whereas)\s)[a-z][\w-]*\s+){{0,2}}$"
 )
+FROM_TO = re.compile(rf"\s*(?P<prep>to)\s+{HEDGE}{VALUE}")
 BRACKETED = re.compile(rf"\s*\(\s*(?P<num>[+\-−]\s?\d+(?:[.,]\d+)*)(?P<unit>{UNIT})?\s*\)")
 CONTINUED = re.compile(
     rf"(?:\s+(?:in|on|for)\s+[^,.;()%]{{1,40}}?)?\s*(?:,\s*(?:and\s+)?|and\s+)(?:by\s+)?{VALUE}"
@@ -110,7 +112,8 @@ AFTER_VALUE_PHRASE = re.compile(
     rf"\s*(?:(?:online|offline)\s+)?(?:{CHANGE}\s+(?:in|on|of)\s+(?:the\s+)?)?(?P<name>(?:{PHRASE_WORD}\s+){{0,3}}{METRIC_HEAD})\b"
 )
 BEFORE_VALUE_PHRASE = re.compile(
-    rf"(?=[A-Za-z])(?<![\w-])(?P<name>(?:{PHRASE_WORD}\s+){{0,3}}{METRIC_HEAD})\s+(?:(?:increas\w*|improv\w*|decreas\w*|reduc\w*|ris\w*|grow\w*)\s+)?"
+    rf"(?=[A-Za-z])(?<![\w-])(?P<name>(?:{PHRASE_WORD}\s+){{0,3}}{METRIC_HEAD})(?:\s+\((?P<acronym>[A-Z][A-Za-z]*[A-Z])\))?"
+    rf"\s+(?:(?:increas\w*|improv\w*|decreas\w*|reduc\w*|ris\w*|grow\w*)\s+)?"
     rf"(?:by|of|to)\s+{HEDGE}$"
 )
 FASTER = re.compile(rf"(?<![\w.])(?P<num>{NUM})(?P<unit>\s?(?:x|×|times)(?![\w]))\s+(?:faster|speed-?up)\b")
@@ -121,7 +124,7 @@ AT_K = re.compile(r"(?<![\w@./-])([A-Za-z][A-Za-z0-9-]{0,14})@(\d{1,4})(?![\w.@]
 NOT_AT_K = frozenset(["top", "Top", "at", "k", "K"])
 AT_K_WORDS = frozenset(["pass", "hit", "hits", "success", "acc", "map", "mrr", "ndcg", "recall", "precision", "coverage"])
 # a name before the metric is what it is measured on, not part of it: `WikiText-2 perplexity`
-LEFT_WORD = re.compile(rf"(?<![\w-])(?!{STOP}\b)([A-Za-z](?![\w-]*[A-Z])[\w-]*)\s+$")
+LEFT_WORD = re.compile(rf"(?<![\w'’-])(?!{STOP}\b)([A-Za-z](?![\w-]*[A-Z])[\w-]*)\s+$")
 
 
 @Language.factory("kg_metrics", default_config={"spans_key": SPANS_KEY, "directory": None})
@@ -328,6 +331,9 @@ class MetricValueRuler:
         end = span.end_char - base
         values: list[tuple[str, str | None]] = []
         after = AFTER.match(text, end, min(len(text), end + 110))
+        if after and after.group("prep") == "from":
+            # `HR@5 increased from 0.681 to 0.735`: the value reached is the one reported
+            after = FROM_TO.match(text, after.end()) or after
         # a decimal right after the metric is tight too: `recall 0.592`
         if after and plausible(after.group("num"), after.group("unit"),
                                after.group("prep") in PREP_TIGHT or not text[end:after.start("num")].strip()):
@@ -411,6 +417,9 @@ class MetricValueRuler:
                 n_start, n_end = found.start("name"), found.end("name")
                 if SKIP_PHRASE.search(name) or len(name) < 3:
                     continue
+                if found.groupdict().get("acronym"):
+                    # `false negative rate (FNR) of 0%`: the acronym the paper defines
+                    name, n_start, n_end = found.group("acronym"), found.start("acronym"), found.end("acronym")
                 canonical = self.metric_words.get(name.casefold(), name)
                 name = name if canonical[:1].islower() else canonical
             span = doc.char_span(n_start, n_end, alignment_mode="expand")
