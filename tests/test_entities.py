@@ -204,6 +204,7 @@ def test_lexicon_adding_a_company_is_a_data_change(tmp_path):
         ("We propose Layered Residual Quantization (LRQ), a tokenizer.", None, "LRQ"),
         ("We propose the Dual Sparse Routing Paradigm for CVR estimation (DSRCVR).", None, "DSRCVR"),
         ("Code is at https://github.com/someone/H2Rec.", None, "H2Rec"),
+        ("We study basket-aware cache routing (abbreviated as bCaR) for serving.", None, "bCaR"),
     ],
 )
 def test_names_finds_what_the_paper_coins(extractor, text, title, name):
@@ -219,6 +220,8 @@ def test_names_finds_what_the_paper_coins(extractor, text, title, name):
         ("Existing methods such as SASRec and BERT4Rec are strong.", None),
         ("We present results on 10 pages of text in 2024.", None),
         ("Results are strong.", "Text Is All You Need: Learning Representations"),
+        ("We propose an LLM-assisted topic refinement loop for small corpora.", None),
+        ("We design a KG-grounded retriever for legal questions.", None),
     ],
 )
 def test_names_generic_words_are_not_proposed(extractor, text, title):

@@ -33,13 +33,13 @@ from extractors.entities.text import NAME, NOT_NAMES, WordSet, doc_text, has_wor
 
 CUE_WORD = re.compile(
     r"(?:propos|present|introduc|develop|design|devis|build|construct|releas|contribut|formulat|creat|curat|offer)[a-z]*"
-    r"|named|called|dubbed|termed|coined|denoted(?:\s+as)?|namely"
+    r"|named|called|dubbed|termed|coined|denoted(?:\s+as)?|namely|abbreviated\s+as"
 )
 CUE_BEFORE = re.compile(r"(?:\b(?:[Ww]e|paper|work|study|article)\s+(?:\w+\s+){0,2}?|\b(?:to|and|then|also|first|further)\s+)$")
 BASES = ("propose", "present", "introduce", "develop", "design", "devise", "build", "construct", "release",
          "contribute", "formulate", "create", "curate", "offer")
 VERB_FORMS = {base + end for base in BASES for end in ("", "s", "d", "ed")}
-DIRECT = ("named", "called", "dubbed", "termed", "coined", "denoted", "namely")
+DIRECT = ("named", "called", "dubbed", "termed", "coined", "denoted", "namely", "abbreviated")
 
 
 PARTICIPLES = {"proposed", "introduced", "designed", "developed", "devised", "presented"}

@@ -50,6 +50,10 @@ NOT_NAME_SUFFIXES = frozenset(
 )
 
 
+def _participle(word: str) -> bool:
+    return len(word) > 4 and word.islower() and word.endswith("ed")
+
+
 def _coined_word(word: str) -> bool:
     if word in NOT_NAMES or len(word) < 2 or not word[0].isalpha():
         return False
@@ -67,14 +71,14 @@ def _coined_word(word: str) -> bool:
 def is_coined(token: str) -> bool:
     """Does a word look like a name a paper coins? `WebRec`, `LGSID`, `REG4Rec`,
     `MMQ-v2`, `iAgent`, `H2Rec`, `G-DPO`; not `Model`, `AI`, `2024`, `Multi-Modal`,
-    `MLLM-based`, `unFairness`."""
+    `MLLM-based`, `LLM-assisted`, `unFairness`."""
     if token in NOT_NAMES:
         return False
     parts = [p for p in token.split("-") if p]
     if not parts:
         return False
-    if len(parts) > 1 and parts[-1].lower() in NOT_NAME_SUFFIXES:
-        return False
+    if len(parts) > 1 and (parts[-1].lower() in NOT_NAME_SUFFIXES or _participle(parts[-1])):
+        return False  # a modifier: `MLLM-based`, `LLM-assisted`
     return any(_coined_word(p) for p in parts)
 
 
