@@ -246,6 +246,18 @@ def test_names_title_case_stage_or_module_of_a_proposing_paper_is_proposed(extra
     assert {"HopRec", "BPS", "PGM"} <= set(found(extractor, text, "proposed"))
 
 
+def test_names_optimization_long_form_of_a_proposing_paper_is_its_method(extractor):
+    text = ("We introduce TrailBot, an agent for web tasks. At its core, TrailBot employs "
+            "Step Reward Policy Optimization (SRPO), an objective that credits each step.")
+    assert "SRPO" in found(extractor, text, "proposed") and "SRPO" not in found(extractor, text, "task")
+
+
+def test_names_task_acronym_before_a_method_word_is_not_proposed(extractor):
+    text = ("Basket Completion (BC) fills a shopping cart. "
+            "This paper proposes a novel BC method with graph retrieval (GRBC).")
+    assert "BC" in found(extractor, text, "task") and "BC" not in found(extractor, text, "proposed")
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -146,7 +146,7 @@ NOT_DATASETS = frozenset(
 DATASET_WORDS = re.compile(r"\b(?:dataset|data\s+set|benchmark|corpus|collection|testbed|encyclopedia)s?\b", re.I)
 TASK_HEADS = frozenset(
     "recommendation recommendations retrieval prediction search ranking classification detection "
-    "generation answering linking typing recognition extraction completion optimization "
+    "generation answering linking typing recognition extraction completion "
     "summarization translation estimation matching personalization alignment".split()
 )
 METHOD_HEADS = frozenset(
@@ -157,7 +157,7 @@ METHOD_HEADS = frozenset(
     "mechanism architecture method technique strategy framework paradigm module".split()
 )
 # long forms that name a problem only when the text calls the acronym a task
-TASK_ONLY_HEADS = frozenset("allocation advertising bidding modeling modelling understanding evaluation".split())
+TASK_ONLY_HEADS = frozenset("allocation advertising bidding modeling modelling understanding evaluation optimization".split())
 
 
 def _named_as_task(text: str, acronym: str) -> bool:
@@ -330,6 +330,18 @@ class NameRuler:
         set_doc_spans(doc, self.spans_key, spans + list(found.values()))
         return doc
 
+    def _defines_task(self, acronym: str) -> bool:
+        """The paper spells the acronym out as a task, `Medication Recommendation (MR)`:
+        `a novel MR method` proposes a method for MR, not MR."""
+        at = self.full_text.find(f"({acronym})")
+        if at < 0:
+            return False
+        words = self.full_text[max(0, at - 120): at].split()[-(len(acronym) + 3):]
+        start = initials_spell(acronym, words)
+        if start is None:
+            start = initials_match(acronym, words)
+        return start is not None and words[-1].lower().split("-")[-1] in TASK_HEADS
+
     def _new_name(self, raw: str) -> bool:
         return is_coined(raw.replace("$", "")) and raw not in self.known
 
@@ -353,7 +365,7 @@ class NameRuler:
             capital = plain[:1].isupper() and plain not in NOT_NAMES and raw not in self.known and (
                 direct and not between.strip() or not between.strip() and NAME_THEN_APPOSITION.match(tail, match.end())
             )
-            if not (self._new_name(raw) or capital):
+            if not (self._new_name(raw) or capital) or self._defines_task(raw):
                 continue
             if capital and not self._new_name(raw):
                 # `called Group Soft-Impute SVD`: the capitalised words that follow;
