@@ -333,6 +333,11 @@ def test_names_datasets_named_by_context(extractor, text, dataset):
     assert dataset in found(extractor, text, "dataset")
 
 
+def test_names_task_acronym_beside_a_dataset_word_is_not_a_dataset(extractor):
+    text = "Basket completion (BC) fills a shopping cart. Experiments on three benchmark BC datasets show gains."
+    assert "BC" not in found(extractor, text, "dataset")
+
+
 @pytest.mark.parametrize(
     ("word", "coined"),
     [("WebRec", True), ("LGSID", True), ("iAgent", True), ("G-DPO", True), ("H2Rec", True),

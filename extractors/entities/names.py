@@ -401,8 +401,8 @@ class NameRuler:
                     raw = part.group()
                     if raw in NOT_DATASETS or raw in NOT_NAMES or raw in ("and", "or", "the"):
                         continue
-                    if pattern is DATASET_NAMED and not is_coined(raw):
-                        continue
+                    if pattern is DATASET_NAMED and not is_coined(raw) or self._defines_task(raw):
+                        continue  # `benchmark SR datasets`: SR is the task
                     known = self.known.get(raw)
                     if known is not None and known.kind not in ("dataset", "company"):
                         continue
