@@ -552,6 +552,21 @@ def test_tasks_title_approach_before_for_is_not_the_task(extractor, title, not_t
 
 
 @pytest.mark.parametrize(
+    ("title", "not_task", "task"),
+    [
+        ("Training Search Agents with Step Rewards", "training search", None),
+        ("Beyond Classification: Ranking Coughs by Severity", "beyond classification", None),
+        ("Streaming Recommendation with Graph Memory", None, "streaming recommendation"),
+        ("Benchmarking Table Retrieval for Agents", "benchmarking table retrieval", "table retrieval"),
+    ],
+)
+def test_tasks_title_opening_verb_or_preposition_is_not_part_of_the_task(extractor, title, not_task, task):
+    tasks = found(extractor, "Results are strong.", "task", title)
+    assert not_task not in tasks
+    assert task is None or task in tasks
+
+
+@pytest.mark.parametrize(
     ("title", "task"),
     [
         ("Recommending Podcasts Using Listening Graphs", "podcast recommendation"),

@@ -46,7 +46,7 @@ STOP = sorted(set(
     subsequent full partial extensive significant great generative discriminative public dynamic adaptive
     dual iterative equitable distinct comprehensive interpret joint unified universal holistic flexible
     lightweight interpretable explicit implicit fine-grained coarse-grained hierarchical progressive
-    across free e ecommerce one two three four five six seven eight nine ten
+    across through within without beyond between among about free e ecommerce one two three four five six seven eight nine ten
     """.split()
 ))
 # in the abstract, a phrase must be stated as the task: `the task of X`, `tasks such as X`,
@@ -55,6 +55,11 @@ PROBLEM_BEFORE = re.compile(r"\b(?:task|tasks|problem|problems)\s+(?:of|such\s+a
 TASK_WORDS = WordSet(["task", "tasks", "problem", "problems", "such", "including"])
 PROBLEM_AFTER = re.compile(r"\s*(?:tasks?|problems?)\b", re.I)
 VERB_LIKE = re.compile(r"^[a-z]+(?:ing|ly|ed)$")
+NOUNS_IN_ING = frozenset(
+    "streaming ranking advertising marketing computing clustering learning matching reasoning scheduling "
+    "routing bidding hashing pricing shopping trading parsing tagging labeling labelling planning "
+    "forecasting gaming programming sensing mining hiring dating housing banking".split()
+)
 RECOMMENDATION_PROBLEMS = ("cold-start",)
 NOT_TASK_AFTER = re.compile(r"\s+(?:for\s+(?=\S)|(?:[Ff]ramework|[Pp]aradigm|[Mm]odel|[Aa]pproach|[Mm]ethod|[Aa]rchitecture|[Aa]ugmented)s?\b)")
 STOP_WORDS = frozenset(STOP) - {"generative", "discriminative", "personalized", "online", "offline", "multimodal"}
@@ -140,10 +145,11 @@ class TaskPhraseRuler:
                 VERB_LIKE.match(doc[start].text) and doc[start + 1].text != "-"
                 or start > 0 and doc[start - 1].text == "-"
                 or doc[start].text == "-"
+                or _title_verb(doc, start, tend)
             ):
                 start += 1
-            if start == end - 1:
-                continue
+            if start == end - 1 or doc[start].lower_ in STOP_WORDS:
+                continue  # `Backpropagating Through Simulation`
             span = doc[start:end]
             in_title = span.start_char < tend
             after = NOT_TASK_AFTER.match(doc_text(doc), span.end_char, tend) if in_title else None
@@ -361,6 +367,15 @@ TITLE_SYSTEM = re.compile(r"(?:^|(?<=\s))(?P<words>(?:[A-Za-z][\w-]*\s+)?[A-Za-z
 NOT_MODIFIERS = frozenset("how when why what where which whether do does can should deep".split())
 # the second half of a compound modifier, which does not narrow a task alone
 NOT_ALONE = frozenset("based aware guided driven enhanced free level like specific oriented agnostic centric".split())
+
+
+def _title_verb(doc: Doc, i: int, tend: int) -> bool:
+    """A title opening with a verb, `Training Search Agents ...`, `Hijacking RAG via ...`
+    (at the start or after the colon); not a noun in -ing, `Streaming Recommendation`."""
+    word = doc[i].text
+    if doc[i].idx >= tend or not (word.endswith("ing") and word[:1].isupper()) or word.lower() in NOUNS_IN_ING:
+        return False
+    return i == 0 or doc[i - 1].text in (":", "?", ".")
 
 
 def _by_acronym(doc: Doc, spans: list[Span], defined) -> list[Span]:
