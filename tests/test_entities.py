@@ -505,6 +505,18 @@ def test_deployment_url_is_not_a_company(extractor):
     assert found(extractor, "Code: https://github.com/microsoft/foo.", "company") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The quantised network is deployed on FPGAs with little memory.",
+        "The planner has been deployed on the traffic platform of Qingshan District, Wuhan.",
+        "It was shown through deployment at the Molecular and Cellular Imaging Department of a lab.",
+    ],
+)
+def test_deployment_hardware_places_and_institutions_are_not_companies(extractor, text):
+    assert found(extractor, text, "company") == []
+
+
 # --- task phrases --------------------------------------------------------------------------
 
 

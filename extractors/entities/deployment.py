@@ -42,6 +42,12 @@ AFTER_CUE = re.compile(
 )
 PRODUCT_WORDS = re.compile(r"\s+(?:App|Lite|Search|Advertisement|Ads|Platform|Mall|Feed)$")
 EXAMPLES = re.compile(r"\b(?:such\s+as|e\.g\.|for\s+example|for\s+instance|including|like|whether|etc)\b", re.I)
+# not a company: hardware (`FPGAs`, `AMD NPUs`), a place or an institution, also where the
+# name runs on (`Biochemical and Cellular Pharmacology Department`)
+NOT_ORG = re.compile(r"[A-Z]{2,}s$|\b(?:District|City|Province|County|State|Department|University|Hospital|Institute|School|College|Laboratory|Lab)$")
+INSTITUTION_AFTER = re.compile(
+    r"(?:\s+(?:and|of|&)?\s*[A-Z][\w-]*){0,4}\s+(?:District|City|Province|County|Department|University|Hospital|Institute|School|College|Laboratory)\b"
+)
 ORG_SHAPE = re.compile(r"^(?=.*[a-z])[A-Z][A-Za-z0-9&.]*(?: [A-Z][A-Za-z0-9&.]*)?$")
 GENERIC = frozenset(
     """
@@ -109,8 +115,10 @@ class DeploymentRuler:
                 first = org.split()[0]
                 if first in GENERIC or first in NOT_NAMES or org.casefold() in self.known or org in named or org in others:
                     continue
-                if not ORG_SHAPE.match(org):
-                    continue  # `UAV`, `K-12`, `API-based`, `URL's` are not company names
+                if not ORG_SHAPE.match(org) or NOT_ORG.search(org):
+                    continue  # `UAV`, `K-12`, `API-based`, `URL's`, `FPGAs` are not company names
+                if INSTITUTION_AFTER.match(sentence.text, match.start("org") + len(org)):
+                    continue
                 begin = sentence.start_char + match.start("org")
                 span = doc.char_span(begin, begin + len(org), alignment_mode="expand")
                 if span is None or (span.start_char, span.end_char) in taken:
