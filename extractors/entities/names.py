@@ -330,17 +330,28 @@ class NameRuler:
         set_doc_spans(doc, self.spans_key, spans + list(found.values()))
         return doc
 
-    def _defines_task(self, acronym: str) -> bool:
-        """The paper spells the acronym out as a task, `Medication Recommendation (MR)`:
-        `a novel MR method` proposes a method for MR, not MR."""
+    def _long_form(self, acronym: str) -> list[str] | None:
+        """The words the paper spells the acronym out with, `Long Form (LF)`, if it does."""
         at = self.full_text.find(f"({acronym})")
         if at < 0:
-            return False
+            return None
         words = self.full_text[max(0, at - 120): at].split()[-(len(acronym) + 3):]
         start = initials_spell(acronym, words)
         if start is None:
             start = initials_match(acronym, words)
-        return start is not None and words[-1].lower().split("-")[-1] in TASK_HEADS
+        return None if start is None else words[start:]
+
+    def _defines_task(self, acronym: str) -> bool:
+        """The paper spells the acronym out as a task, `Medication Recommendation (MR)`:
+        `a novel MR method` proposes a method for MR, not MR."""
+        words = self._long_form(acronym)
+        return words is not None and words[-1].lower().split("-")[-1] in TASK_HEADS
+
+    def _defines_concept(self, acronym: str) -> bool:
+        """The paper spells the acronym out as a task or in lower case, a concept rather
+        than a name: `out-of-distribution (OOD)` datasets are not a dataset `OOD`."""
+        words = self._long_form(acronym)
+        return words is not None and (words[-1].lower().split("-")[-1] in TASK_HEADS or " ".join(words).islower())
 
     def _new_name(self, raw: str) -> bool:
         return is_coined(raw.replace("$", "")) and raw not in self.known
@@ -401,7 +412,7 @@ class NameRuler:
                     raw = part.group()
                     if raw in NOT_DATASETS or raw in NOT_NAMES or raw in ("and", "or", "the"):
                         continue
-                    if pattern is DATASET_NAMED and not is_coined(raw) or self._defines_task(raw):
+                    if pattern is DATASET_NAMED and not is_coined(raw) or self._defines_concept(raw):
                         continue  # `benchmark SR datasets`: SR is the task
                     known = self.known.get(raw)
                     if known is not None and known.kind not in ("dataset", "company"):
