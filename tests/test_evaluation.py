@@ -60,7 +60,7 @@ def test_evaluation_scores_types_overall_and_values():
 # The floors issue 3 sets (companies 0.90; datasets, metrics, proposed 0.85; methods,
 # tasks 0.70; values 0.85), raised to just under what the extractor reaches without
 # gold-driven lexicon entries. Raise them when it improves, never lower them.
-FLOORS = {"companies": 0.95, "datasets": 0.97, "metrics": 0.87, "proposed": 0.88, "methods": 0.80, "tasks": 0.70}
+FLOORS = {"companies": 0.95, "datasets": 0.97, "metrics": 0.87, "proposed": 0.88, "methods": 0.81, "tasks": 0.70}
 VALUES_FLOOR = 0.86
 
 
