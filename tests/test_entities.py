@@ -205,6 +205,8 @@ def test_lexicon_adding_a_company_is_a_data_change(tmp_path):
         ("We propose the Dual Sparse Routing Paradigm for CVR estimation (DSRCVR).", None, "DSRCVR"),
         ("Code is at https://github.com/someone/H2Rec.", None, "H2Rec"),
         ("We study basket-aware cache routing (abbreviated as bCaR) for serving.", None, "bCaR"),
+        ("Results are strong.", "G^2Rank: Two-Graph Ranking for Search", "G²Rank"),
+        ("We propose Dual-Graph Dual-Tower Ranking (D^2TR), a ranker.", None, "D²TR"),
     ],
 )
 def test_names_finds_what_the_paper_coins(extractor, text, title, name):
@@ -355,6 +357,7 @@ def test_names_is_coined(word, coined):
 
 def test_names_tex_powers_become_superscripts():
     assert normalise_name("Fuse$^2$Rec") == "Fuse²Rec"
+    assert normalise_name("M^2Rank") == "M²Rank"
 
 
 @pytest.mark.parametrize(

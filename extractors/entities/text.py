@@ -15,10 +15,10 @@ from spacy.tokens import Doc
 
 SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
-# A name as a paper coins it: letters/digits with inner hyphens, dots or TeX powers
+# A name as a paper coins it: letters/digits with inner hyphens, dots or (TeX) powers
 # (`REG4Rec`, `MMQ-v2`, `Align$^3$GR`, `Qwen2.5`).
-NAME = r"[A-Za-z][A-Za-z0-9]*(?:(?:[-_.'][A-Za-z0-9]+)|(?:\$\^\{?\d+\}?\$[A-Za-z0-9]*))*"
-TEX_POWER = re.compile(r"\$\^\{?(\d+)\}?\$")
+NAME = r"[A-Za-z][A-Za-z0-9]*(?:(?:[-_.'][A-Za-z0-9]+)|(?:\$?\^\{?\d+\}?\$?[A-Za-z0-9]*))*"
+TEX_POWER = re.compile(r"\$?\^\{?(\d+)\}?\$?")
 
 # Capitalised or acronym words that are not names anything is called by.
 NOT_NAMES = frozenset(
@@ -38,8 +38,8 @@ NOT_NAMES = frozenset(
 
 
 def normalise_name(text: str) -> str:
-    """`Align$^3$GR` -> `Align³GR`; other names unchanged."""
-    if "$" in text:
+    """`Align$^3$GR` -> `Align³GR`, `M^2VAE` -> `M²VAE`; other names unchanged."""
+    if "^" in text:
         text = TEX_POWER.sub(lambda m: m.group(1).translate(SUPERSCRIPTS), text)
     return text.strip("{}")
 
