@@ -147,6 +147,22 @@ def test_stores_refuse_writes_in_read_queries(graph_store):
         graph_store.query("MATCH (n) DETACH DELETE n")
 
 
+def test_stores_author_queries_find_the_name_in_any_case_with_or_without_dots(graph_store):
+    from kg.model import author_key
+    from kg.queries import load_query
+
+    batch = GraphBatch()
+    batch.add_node("Paper", "2601.00009", title="T")
+    for name, position in (("J. Smith", 1), ("Ann Lee", 2)):
+        batch.add_node("Author", author_key(name), name=name)
+        batch.add_rel("WROTE", "Author", author_key(name), "Paper", "2601.00009", position=position)
+    graph_store.write(batch)
+    papers, coauthors = load_query("papers-of-author").cypher, load_query("coauthors").cypher
+    for typed in ("J. Smith", "j smith", " J SMITH "):
+        assert [row[0] for row in graph_store.query(papers, {"author": typed}).rows] == ["2601.00009"]
+        assert graph_store.query(coauthors, {"author": typed}).rows == [["Ann Lee", 1]]
+
+
 @pytest.fixture(scope="module")
 def both_loaded(tmp_path_factory, neo4j_url):
     """Seeds and external files ingested with extraction into each store."""
