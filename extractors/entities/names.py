@@ -206,7 +206,7 @@ def redefines(entry: Entry, acronym: str, long_words: list[str]) -> bool:
     if not spelled:
         return False
     own = stems(words)
-    return not any(words & own for words in spelled)
+    return not any(theirs & own for theirs in spelled)
 
 
 PROPOSAL_ONLY_HEADS = frozenset("framework paradigm module mechanism architecture method technique strategy".split())
