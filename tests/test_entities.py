@@ -254,6 +254,16 @@ def test_names_optimization_long_form_of_a_proposing_paper_is_its_method(extract
     assert "SRPO" in found(extractor, text, "proposed") and "SRPO" not in found(extractor, text, "task")
 
 
+def test_names_lower_case_long_form_is_a_description_not_a_proposal(extractor):
+    text = ("We propose WeldNet for weld inspection. By incorporating a physics-informed neural "
+            "network (PINN), WeldNet is guided to extract meaningful features.")
+    assert "PINN" not in found(extractor, text, "proposed")
+    # ... unless the title names it
+    title = "Basket Elastic Transport for Bundle Search"
+    text = "We design a framework that aligns bundles via basket elastic transport (BET)."
+    assert "BET" in found(extractor, text, "proposed", title)
+
+
 def test_names_task_acronym_before_a_method_word_is_not_proposed(extractor):
     text = ("Basket Completion (BC) fills a shopping cart. "
             "This paper proposes a novel BC method with graph retrieval (GRBC).")
