@@ -264,6 +264,12 @@ def test_names_lower_case_long_form_is_a_description_not_a_proposal(extractor):
     assert "BET" in found(extractor, text, "proposed", title)
 
 
+def test_names_lower_case_long_form_after_a_cue_is_proposed_only_as_its_object(extractor):
+    assert found(extractor, "We propose bipartite basket graphs (BBGs) for bundles.", "proposed") == ["BBG"]
+    text = "We develop a secure relay integrating unmanned aerial vehicle (UAV) links."
+    assert "UAV" not in found(extractor, text, "proposed")
+
+
 def test_names_task_acronym_before_a_method_word_is_not_proposed(extractor):
     text = ("Basket Completion (BC) fills a shopping cart. "
             "This paper proposes a novel BC method with graph retrieval (GRBC).")

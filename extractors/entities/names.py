@@ -99,6 +99,8 @@ APPOSED = re.compile(r"\b(?:framework|model|method|approach|system|architecture|
 CLAUSE_END = re.compile(r"(?=[.;:,wtbufoia])(?:[.;:,]\s|(?<![\w-])(?:which|that|to|with|by|using|based|from|on|in|for|of|and|or|as|at)\s)")
 NAME_THEN_APPOSITION = re.compile(r"\s*(?:,\s*(?:a|an|the)\b|\()")
 CAPITALS_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*){0,3}")
+# what may stand between a cue and its object: `we propose [a novel] long form (LF)`
+OBJECT_LEAD = re.compile(r"(?:(?:a|an|the)\s*)?(?:(?:novel|new)\s*)?")
 ACRONYM_AHEAD = re.compile(r"[^.;()]{0,80}\(\s*[A-Z]")
 CLAUSE_SPLIT = re.compile(r"[,;:()\[\]\"“”.]\s|\s[-–—]\s")
 VIA = re.compile(r"\b(?:via|using|through|with|by|from)$")
@@ -249,6 +251,8 @@ class NameRuler:
 
         def propose(raw: str, start: int, end: int, sentence: str) -> None:
             name = normalise_name(raw)
+            if len(name) > 2 and name.endswith("s") and name[-2].isalpha() and name[:-1].isupper():
+                name = name[:-1]  # `BGCMs`: one name, as the acronym rule reads it
             known = self.known.get(name)
             add("proposed", name, start, end)
             after = sentence[sentence.find(raw) + len(raw):][:80] if raw in sentence else ""
@@ -347,6 +351,16 @@ class NameRuler:
         words = self._long_form(acronym)
         return words is not None and words[-1].lower().split("-")[-1] in TASK_HEADS
 
+    def _described(self, acronym: str, before: str) -> bool:
+        """The acronym of a lower-case long form that is not the cue's object: `we
+        developed a model for named entity recognition (NER)`; but `we propose bipartite
+        causal models (BCMs)` names the paper's own."""
+        words = self._long_form(acronym)
+        if words is None or not " ".join(words).islower() or not before.rstrip().endswith("("):
+            return False
+        lead = " ".join(before.rstrip()[:-1].split()[:-len(words)])
+        return OBJECT_LEAD.fullmatch(lead) is None
+
     def _defines_concept(self, acronym: str) -> bool:
         """The paper spells the acronym out as a task or in lower case, a concept rather
         than a name: `out-of-distribution (OOD)` datasets are not a dataset `OOD`."""
@@ -376,7 +390,7 @@ class NameRuler:
             capital = plain[:1].isupper() and plain not in NOT_NAMES and raw not in self.known and (
                 direct and not between.strip() or not between.strip() and NAME_THEN_APPOSITION.match(tail, match.end())
             )
-            if not (self._new_name(raw) or capital) or self._defines_task(raw):
+            if not (self._new_name(raw) or capital) or self._defines_task(raw) or self._described(raw, tail[:match.start()]):
                 continue
             if capital and not self._new_name(raw):
                 # `called Group Soft-Impute SVD`: the capitalised words that follow;
