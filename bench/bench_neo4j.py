@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_ingest import empty_store  # noqa: E402
+from bench_ingest import empty_store, server_cpu  # noqa: E402
 from extractors.digests import expand_paths, parse_file  # noqa: E402
 from kg.ingest import build_batch  # noqa: E402
 from kg.resolve import match_keys, resolve  # noqa: E402
@@ -67,15 +67,6 @@ def main(argv: list[str] | None = None) -> None:
 def client_cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
-
-
-def server_cpu(pid: int | None) -> float:
-    """CPU seconds (user + system) of a local process so far, from /proc; 0 without a PID."""
-    if not pid:
-        return 0.0
-    with open(f"/proc/{pid}/stat") as handle:
-        fields = handle.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 if __name__ == "__main__":

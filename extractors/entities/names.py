@@ -345,27 +345,26 @@ class NameRuler:
             start = initials_match(acronym, words)
         return None if start is None else words[start:]
 
-    def _defines_task(self, acronym: str) -> bool:
-        """The paper spells the acronym out as a task, `Medication Recommendation (MR)`:
-        `a novel MR method` proposes a method for MR, not MR."""
-        words = self._long_form(acronym)
+    @staticmethod
+    def _spells_task(words: list[str] | None) -> bool:
+        """A long form of a task, `Medication Recommendation (MR)`: `a novel MR method`
+        proposes a method for MR, not MR; `benchmark MR datasets` are not a dataset MR."""
         return words is not None and words[-1].lower().split("-")[-1] in TASK_HEADS
 
-    def _described(self, acronym: str, before: str) -> bool:
+    @staticmethod
+    def _in_lower_case(words: list[str] | None) -> bool:
+        """A long form in lower case: a concept, not a name (`out-of-distribution (OOD)`)."""
+        return words is not None and " ".join(words).islower()
+
+    @classmethod
+    def _described(cls, words: list[str] | None, before: str) -> bool:
         """The acronym of a lower-case long form that is not the cue's object: `we
         developed a model for named entity recognition (NER)`; but `we propose bipartite
         causal models (BCMs)` names the paper's own."""
-        words = self._long_form(acronym)
-        if words is None or not " ".join(words).islower() or not before.rstrip().endswith("("):
+        if not cls._in_lower_case(words) or not before.rstrip().endswith("("):
             return False
         lead = " ".join(before.rstrip()[:-1].split()[:-len(words)])
         return OBJECT_LEAD.fullmatch(lead) is None
-
-    def _defines_concept(self, acronym: str) -> bool:
-        """The paper spells the acronym out as a task or in lower case, a concept rather
-        than a name: `out-of-distribution (OOD)` datasets are not a dataset `OOD`."""
-        words = self._long_form(acronym)
-        return words is not None and (words[-1].lower().split("-")[-1] in TASK_HEADS or " ".join(words).islower())
 
     def _new_name(self, raw: str) -> bool:
         return is_coined(raw.replace("$", "")) and raw not in self.known
@@ -390,7 +389,10 @@ class NameRuler:
             capital = plain[:1].isupper() and plain not in NOT_NAMES and raw not in self.known and (
                 direct and not between.strip() or not between.strip() and NAME_THEN_APPOSITION.match(tail, match.end())
             )
-            if not (self._new_name(raw) or capital) or self._defines_task(raw) or self._described(raw, tail[:match.start()]):
+            if not (self._new_name(raw) or capital):
+                continue
+            long_words = self._long_form(raw)
+            if self._spells_task(long_words) or self._described(long_words, tail[:match.start()]):
                 continue
             if capital and not self._new_name(raw):
                 # `called Group Soft-Impute SVD`: the capitalised words that follow;
@@ -426,7 +428,10 @@ class NameRuler:
                     raw = part.group()
                     if raw in NOT_DATASETS or raw in NOT_NAMES or raw in ("and", "or", "the"):
                         continue
-                    if pattern is DATASET_NAMED and not is_coined(raw) or self._defines_concept(raw):
+                    if pattern is DATASET_NAMED and not is_coined(raw):
+                        continue
+                    long_words = self._long_form(raw)
+                    if self._spells_task(long_words) or self._in_lower_case(long_words):
                         continue  # `benchmark SR datasets`: SR is the task
                     known = self.known.get(raw)
                     if known is not None and known.kind not in ("dataset", "company"):

@@ -256,8 +256,8 @@ class TaskPhraseRuler:
                 if pattern is TITLE_SYSTEM:  # the modifiers right before the system
                     kept = list(takewhile(lambda w: _modifier(w, named), reversed(words)))[::-1]
                     dropped = words[: len(words) - len(kept)]
-                    before = dropped[-1] if dropped else title[:start].split()[-1:] or [""]
-                    if (before if isinstance(before, str) else before[0]).lower() == "to" or kept and kept[0].lower() in NOT_ALONE:
+                    before = (dropped or title[:start].split() or [""])[-1]
+                    if before.lower() == "to" or kept and kept[0].lower() in NOT_ALONE:
                         continue  # `to Overcome Recommender System ...`, `Sequentially Aware Recommender ...`
                     start += len(" ".join(dropped)) + bool(dropped)
                     words = kept

@@ -71,13 +71,15 @@ class Neo4jStore(GraphStore):
         # (dbms.memory.transaction.total.max). Each chunk is idempotent, so a write cut
         # off between two of them is completed by running it again.
         for cypher, rows in nodes:
-            for start in range(0, len(rows), CHUNK):
-                self._write_chunk(lambda tx, c=cypher, r=rows[start:start + CHUNK]: tx.run(c, rows=r).consume())
+            self._write_rows(cypher, rows)
         for start in range(0, len(papers), CHUNK):
             self._write_chunk(lambda tx, r=papers[start:start + CHUNK]: self._write_papers(tx, create, merge, r))
         for cypher, rows in rels:
-            for start in range(0, len(rows), CHUNK):
-                self._write_chunk(lambda tx, c=cypher, r=rows[start:start + CHUNK]: tx.run(c, rows=r).consume())
+            self._write_rows(cypher, rows)
+
+    def _write_rows(self, cypher: str, rows: list[dict]) -> None:
+        for start in range(0, len(rows), CHUNK):
+            self._write_chunk(lambda tx, r=rows[start:start + CHUNK]: tx.run(cypher, rows=r).consume())
 
     def _write_papers(self, tx, create: str, merge: str, rows: list[dict]) -> None:
         """Papers with their relationships: CREATE those the store lacks, MERGE the rest."""
