@@ -255,9 +255,9 @@ def test_names_optimization_long_form_of_a_proposing_paper_is_its_method(extract
 
 
 def test_names_lower_case_long_form_is_a_description_not_a_proposal(extractor):
-    text = ("We propose WeldNet for weld inspection. By incorporating a physics-informed neural "
-            "network (PINN), WeldNet is guided to extract meaningful features.")
-    assert "PINN" not in found(extractor, text, "proposed")
+    text = ("We propose WeldNet for weld inspection. By adding a wave-aware pooling "
+            "network (WPN), WeldNet keeps the seam edges.")
+    assert "WPN" not in found(extractor, text, "proposed")
     # ... unless the title names it
     title = "Basket Elastic Transport for Bundle Search"
     text = "We design a framework that aligns bundles via basket elastic transport (BET)."

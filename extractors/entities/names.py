@@ -516,7 +516,7 @@ class NameRuler:
             # `During the second Basket Pruning Stage (BPS), ...`
             component = proposing and head_word in COMPONENT_HEADS and all(w[:1].isupper() for w in long_words)
             # a long form in lower case is a description, not a name, unless a cue or the
-            # title names it: `incorporating a physics-informed neural network (PINN)`
+            # title names it: `adding a wave-aware pooling network (WPN)`
             described = long_form.islower() and not CUE_CLOSE.search(prefix) and not in_title
             if not described and ((has_cue and not via) or in_title or (component and known_core is None)):
                 if known_core is not None and known_core.kind != "method":
