@@ -234,6 +234,16 @@ def evaluate(
     out.print(to_table(["type", "tp", "fp", "fn", "precision", "recall", "f1"], rows, title=f"{result['papers']} papers"))
     values = result["metric_values"]
     out.print(f"metric values right: {values['correct']}/{values['total']} ({values['accuracy']:.1%})")
+    if "outperforms" in result:
+        o, r = result["outperforms"], result["results"]
+        out.print(
+            f"outperforms: precision {o['precision']:.3f}, recall {o['recall']:.3f}, f1 {o['f1']:.3f} "
+            f"({o['tp']} right, {o['fp']} wrong, {o['fn']} missed)"
+        )
+        out.print(
+            f"results found: {r['found']}/{r['total']} ({r['recall']:.1%}); of those, dataset right "
+            f"{r['dataset']['right']}/{r['dataset']['named']}, baseline right {r['baseline']['right']}/{r['baseline']['named']}"
+        )
 
 
 @app.command()

@@ -10,6 +10,13 @@ tp / (tp + fp), recall tp / (tp + fn). Metrics are scored by name (a name report
 with several values is one entity). `metric_values` counts the gold metrics that
 have a value and how many of them the extractor read right (same name, same value
 after dropping spaces, case and a leading `+`).
+
+Records that carry the comparison fields (`outperforms`, `results`) are also scored
+on them, as the guidelines' section "Comparisons and results" says: `outperforms` as
+a name set per paper (precision, recall, F1); a gold result is found when a
+predicted result has the same metric (aliases count) and the same value, and of the
+found ones `dataset` and `baseline` count the share that agree where the gold names
+one. Records without the fields are not scored on them.
 """
 
 from __future__ import annotations
@@ -140,7 +147,60 @@ def score_pairs(pairs: list[tuple[dict, dict | None]]) -> dict:
         "types": types,
         "overall": overall,
         "metric_values": {"correct": values_right, "total": values_total, "accuracy": _ratio(values_right, values_total)},
+        **score_comparisons(pairs),
         "papers": len(pairs),
+    }
+
+
+def _same(gold_name: str | None, predicted: str | None, accepted: dict[str, set[str]]) -> bool:
+    if gold_name is None or predicted is None:
+        return False
+    key = match_key(gold_name)
+    return match_key(predicted) in accepted.get(key, set()) | {key}
+
+
+def score_comparisons(pairs: list[tuple[dict, dict | None]]) -> dict:
+    """`outperforms` (precision, recall, F1) and `results` (found; of the found, dataset and
+    baseline right where the gold names one) over the gold records that carry the fields."""
+    outperforms = [0, 0, 0]
+    found = total = 0
+    datasets = [0, 0]  # right, named in gold (of the found)
+    baselines = [0, 0]
+    annotated = 0
+    for record, predicted in pairs:
+        if "outperforms" not in record and "results" not in record:
+            continue
+        annotated += 1
+        predicted = predicted or {}
+        accepted = _accepted(record)
+        for i, n in enumerate(score_entities(record.get("outperforms", []), predicted.get("outperforms", []), accepted)):
+            outperforms[i] += n
+        candidates = predicted.get("results", [])
+        for result in record.get("results", []):
+            total += 1
+            same = [
+                r for r in candidates
+                if _same(result["metric"], r.get("metric"), accepted) and value_key(r.get("value")) == value_key(result["value"])
+            ]
+            if not same:
+                continue
+            found += 1
+            for field, tally in (("dataset", datasets), ("baseline", baselines)):
+                if result.get(field):
+                    tally[1] += 1
+                    tally[0] += any(_same(result[field], r.get(field), accepted) for r in same)
+    if not annotated:
+        return {}
+    return {
+        "outperforms": _prf(*outperforms),
+        "results": {
+            "found": found,
+            "total": total,
+            "recall": _ratio(found, total),
+            "dataset": {"right": datasets[0], "named": datasets[1], "accuracy": _ratio(*datasets)},
+            "baseline": {"right": baselines[0], "named": baselines[1], "accuracy": _ratio(*baselines)},
+        },
+        "comparison_papers": annotated,
     }
 
 

@@ -83,3 +83,25 @@ def test_evaluation_seed_f1_floors(seed_scores, kind, floor):
 
 def test_evaluation_seed_metric_values_floor(seed_scores):
     assert seed_scores["metric_values"]["accuracy"] >= VALUES_FLOOR, seed_scores["metric_values"]
+
+
+def test_evaluation_scores_comparisons_and_results_as_the_guidelines_say():
+    gold = [{"source": "s", "arxiv_id": "1", "title": "t", "proposed": [], "methods": [], "datasets": [], "companies": [],
+             "metrics": [], "tasks": [], "aliases": {"NDCG@10": ["nDCG@10"]},
+             "outperforms": ["SASRec", "BERT4Rec"],
+             "results": [{"metric": "NDCG@10", "value": "12.3%", "dataset": "MovieLens-1M", "baseline": "SASRec", "setting": None},
+                         {"metric": "GMV", "value": "+2.1%", "dataset": None, "baseline": None, "setting": "online"},
+                         {"metric": "AUC", "value": "0.81", "dataset": "Criteo", "baseline": None, "setting": None}]},
+            {"source": "s", "arxiv_id": "2", "title": "u", "proposed": [], "methods": [], "datasets": [], "companies": [],
+             "metrics": [], "tasks": []}]
+    predicted = [{"source": "s", "arxiv_id": "1", "title": "t", "outperforms": ["SASRec", "GRU4Rec"],
+                  "results": [{"metric": "nDCG@10", "value": "12.3 %", "dataset": "MovieLens-1M", "baseline": "BERT4Rec"},
+                              {"metric": "GMV", "value": "2.1%", "dataset": None, "baseline": None},
+                              {"metric": "AUC", "value": "0.80", "dataset": "Criteo", "baseline": None}]},
+                 {"source": "s", "arxiv_id": "2", "title": "u", "outperforms": ["Anything"], "results": []}]
+    result = score_records(gold, predicted)
+    assert result["comparison_papers"] == 1  # the second record carries no comparison fields
+    assert result["outperforms"] == {"tp": 1, "fp": 1, "fn": 1, "precision": 0.5, "recall": 0.5, "f1": 0.5}
+    assert result["results"]["found"] == 2 and result["results"]["total"] == 3
+    assert result["results"]["dataset"] == {"right": 1, "named": 1, "accuracy": 1.0}
+    assert result["results"]["baseline"] == {"right": 0, "named": 1, "accuracy": 0.0}
