@@ -191,13 +191,13 @@ def fetch(
         kg fetch 'abs:recommendation' --category cs.IR --since 2025-11-01 --max 50
         kg fetch --id 2511.14403 --id 2510.25622 --out papers.jsonl && kg ingest papers.jsonl
     """
-    from kg import arxiv_source
+    from kg import arxiv
     from kg.ingest import IngestReport, entity_extractor
 
-    first, last = arxiv_source.parse_day(since, "--since"), arxiv_source.parse_day(until, "--until")
-    settings = arxiv_source.ArxivSettings.from_env(refresh=refresh)
+    first, last = arxiv.parse_day(since, "--since"), arxiv.parse_day(until, "--until")
+    settings = arxiv.ArxivSettings.from_env(refresh=refresh)
     with ui.status(err, "asking arXiv"):
-        records = arxiv_source.fetch(
+        records = arxiv.fetch(
             query,
             ids=ids,
             categories=category,
@@ -208,15 +208,15 @@ def fetch(
             settings=settings,
         )
     if out_file == "-":
-        sys.stdout.write(arxiv_source.records_jsonl(records))
+        sys.stdout.write(arxiv.records_jsonl(records))
     elif out_file:
-        arxiv_source.write_records(records, out_file)
+        arxiv.write_records(records, out_file)
         err.print(f"{len(records)} papers written to {out_file}", markup=False)
     if out_file and not also_ingest:
         return
     with open_store(store) as graph:
         extractor = None if no_extract else entity_extractor()
-        report = arxiv_source.load_records(records, store=graph, extractor=extractor)
+        report = arxiv.load_records(records, store=graph, extractor=extractor)
     ui.print_ingest_summary(err if out_file == "-" else out, err, IngestReport(files=[report]))
 
 
@@ -237,13 +237,14 @@ def enrich(
 
         kg ingest --no-extract listing.txt && kg enrich
     """
-    from kg import arxiv_source
+    from kg.arxiv import ArxivSettings
+    from kg.enrich import enrich as enrich_store
     from kg.ingest import entity_extractor
 
-    settings = arxiv_source.ArxivSettings.from_env(refresh=refresh)
+    settings = ArxivSettings.from_env(refresh=refresh)
     with open_store(store) as graph, ui.status(err, "asking arXiv"):
         extractor = None if no_extract else entity_extractor()
-        report = arxiv_source.enrich(store=graph, extractor=extractor, settings=settings)
+        report = enrich_store(store=graph, extractor=extractor, settings=settings)
     ui.print_enrich_report(out, report)
 
 

@@ -15,7 +15,7 @@ from rich.console import Console
 from kg.formats import to_csv, to_json, to_table
 
 if TYPE_CHECKING:
-    from kg.arxiv_source import EnrichReport
+    from kg.enrich import EnrichReport
     from kg.export import ExportReport
     from kg.ingest import FileReport, IngestReport
     from kg.queries import ReadyQuery
