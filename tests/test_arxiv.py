@@ -29,8 +29,18 @@ from tests.conftest import run_kg, seed
 FIXTURES = Path(__file__).parent / "fixtures" / "arxiv"
 NS = {"atom": "http://www.w3.org/2005/Atom"}
 SEARCH_IDS = ["2511.90001", "2511.90002", "2511.90003", "2511.90004", "2511.90005"]
-LISTING_IDS = ["2511.18805", "2511.14403", "2510.25622", "2510.14257", "2510.08932",
-               "2508.15308", "2508.15281", "2508.14500", "2508.14493", "2508.14485"]
+LISTING_IDS = [
+    "2511.18805",
+    "2511.14403",
+    "2510.25622",
+    "2510.14257",
+    "2510.08932",
+    "2508.15308",
+    "2508.15281",
+    "2508.14500",
+    "2508.14493",
+    "2508.14485",
+]
 
 
 # --- the stand-in API ---------------------------------------------------------------------
@@ -70,7 +80,7 @@ class FakeArxiv:
             ids = [i for i, e in self.entries.items() if phrase in title_key(e.findtext("atom:title", namespaces=NS))]
         else:
             ids = self.search_ids
-        return 200, self.feed(ids[start:start + size], total=len(ids), start=start), {}
+        return 200, self.feed(ids[start : start + size], total=len(ids), start=start), {}
 
     def feed(self, ids: list[str], *, total: int, start: int = 0) -> bytes:
         entries = "".join(etree.tostring(self.entries[i.split("v")[0]], encoding="unicode") for i in ids)
@@ -130,22 +140,30 @@ def paper_rows(store, cypher="MATCH (p:Paper) RETURN p.key AS key, p.title AS ti
 
 
 def authors_of(store, key: str) -> list[str]:
-    rows = store.query("MATCH (a:Author)-[w:WROTE]->(p:Paper {key: $key}) RETURN a.name AS name, w.position AS pos "
-                       "ORDER BY pos", {"key": key}).records()
+    rows = store.query(
+        "MATCH (a:Author)-[w:WROTE]->(p:Paper {key: $key}) RETURN a.name AS name, w.position AS pos ORDER BY pos",
+        {"key": key},
+    ).records()
     return [r["name"] for r in rows]
 
 
 # --- queries and settings -----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("query, options, expected", [
-    ("abs:recommendation", {}, "abs:recommendation"),
-    ("", {"categories": ["cs.IR"]}, "(cat:cs.IR)"),
-    ("ti:ranking", {"categories": ["cs.IR", "cs.LG"]}, "(ti:ranking) AND (cat:cs.IR OR cat:cs.LG)"),
-    ("", {"categories": ["cs.IR"], "since": "2025-11-01", "until": "2025-11-20"},
-     "(cat:cs.IR) AND submittedDate:[202511010000 TO 202511202359]"),
-    ("all:bandits", {"until": "2025-01-31"}, "(all:bandits) AND submittedDate:[199101010000 TO 202501312359]"),
-])
+@pytest.mark.parametrize(
+    "query, options, expected",
+    [
+        ("abs:recommendation", {}, "abs:recommendation"),
+        ("", {"categories": ["cs.IR"]}, "(cat:cs.IR)"),
+        ("ti:ranking", {"categories": ["cs.IR", "cs.LG"]}, "(ti:ranking) AND (cat:cs.IR OR cat:cs.LG)"),
+        (
+            "",
+            {"categories": ["cs.IR"], "since": "2025-11-01", "until": "2025-11-20"},
+            "(cat:cs.IR) AND submittedDate:[202511010000 TO 202511202359]",
+        ),
+        ("all:bandits", {"until": "2025-01-31"}, "(all:bandits) AND submittedDate:[199101010000 TO 202501312359]"),
+    ],
+)
 def test_arxiv_build_query(query, options, expected):
     for name in ("since", "until"):
         if name in options:
@@ -153,12 +171,24 @@ def test_arxiv_build_query(query, options, expected):
     assert arxiv.build_query(query, **options) == expected
 
 
-@pytest.mark.parametrize("call, message", [
-    (lambda: arxiv.parse_day("2025-13-01", "--since"), "--since '2025-13-01' is not a date; write it as YYYY-MM-DD"),
-    (lambda: arxiv.build_query(categories=["cs IR"]), "--category 'cs IR' is not an arXiv category such as cs.IR"),
-    (lambda: arxiv.fetch(ids=["12345"], settings=ArxivSettings()), "--id '12345' is not an arXiv id such as 2511.14403"),
-    (lambda: arxiv.fetch(settings=ArxivSettings()), "nothing to fetch: give a query, a --category, dates or an --id"),
-])
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        (
+            lambda: arxiv.parse_day("2025-13-01", "--since"),
+            "--since '2025-13-01' is not a date; write it as YYYY-MM-DD",
+        ),
+        (lambda: arxiv.build_query(categories=["cs IR"]), "--category 'cs IR' is not an arXiv category such as cs.IR"),
+        (
+            lambda: arxiv.fetch(ids=["12345"], settings=ArxivSettings()),
+            "--id '12345' is not an arXiv id such as 2511.14403",
+        ),
+        (
+            lambda: arxiv.fetch(settings=ArxivSettings()),
+            "nothing to fetch: give a query, a --category, dates or an --id",
+        ),
+    ],
+)
 def test_arxiv_checks_arguments_before_any_request(call, message):
     with pytest.raises(SourceError) as info:
         call()
@@ -194,7 +224,12 @@ def test_arxiv_fetch_records_have_the_result_fields(api):
     assert first["pdf_url"] == "https://arxiv.org/pdf/2511.90001v2"
     paper = paper_from_record(first)
     assert (paper.arxiv_id, paper.family, paper.published, paper.venue, paper.category) == (
-        "2511.90001", "arxiv-api", "2025-11-18", "WSDM 2026", "cs.IR")
+        "2511.90001",
+        "arxiv-api",
+        "2025-11-18",
+        "WSDM 2026",
+        "cs.IR",
+    )
     assert paper.abstract.startswith("We study how new items can be ranked") and "\n" not in paper.abstract
 
 
@@ -213,8 +248,7 @@ def test_arxiv_fetch_stops_at_max(api):
 def test_arxiv_fetch_by_ids_in_chunks(api):
     records = arxiv.fetch(ids=["arXiv:2511.18805v2", *LISTING_IDS[1:5]], settings=settings(page_size=2))
     assert [normalise_arxiv_id(r["entry_id"]) for r in records] == LISTING_IDS[:5]
-    assert [r["id_list"] for r in api.requests] == [
-        "2511.18805,2511.14403", "2510.25622,2510.14257", "2510.08932"]
+    assert [r["id_list"] for r in api.requests] == ["2511.18805,2511.14403", "2510.25622,2510.14257", "2510.08932"]
 
 
 def test_arxiv_fetch_retries_after_503(api):
@@ -284,8 +318,9 @@ def test_arxiv_unknown_host_is_one_clear_error(monkeypatch, tmp_path):
     s = ArxivSettings(api_url="http://arxiv-mirror.invalid/api/query", delay=0, cache_dir=tmp_path)
     with pytest.raises(SourceUnavailable) as info:
         arxiv.fetch(ids=["2511.90001"], settings=s)
-    assert str(info.value) == ("cannot reach the arXiv API: arxiv-mirror.invalid is unknown (offline?); "
-                               "check the network or set KG_ARXIV_API")
+    assert str(info.value) == (
+        "cannot reach the arXiv API: arxiv-mirror.invalid is unknown (offline?); check the network or set KG_ARXIV_API"
+    )
 
 
 def test_arxiv_refused_connection_is_retried_then_one_error(api, tmp_path):
@@ -295,7 +330,9 @@ def test_arxiv_refused_connection_is_retried_then_one_error(api, tmp_path):
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     s = settings(api_url=f"http://127.0.0.1:{port}/api/query", retries=1)
-    with pytest.raises(SourceUnavailable, match=r"failed 2 tries: cannot connect to .* \(.*refused.*\); try again later"):
+    with pytest.raises(
+        SourceUnavailable, match=r"failed 2 tries: cannot connect to .* \(.*refused.*\); try again later"
+    ):
         arxiv.fetch(ids=["2511.90001"], settings=s)
 
 
@@ -306,10 +343,18 @@ def test_arxiv_load_records_writes_papers_once(api, ladybug_store):
     again = arxiv.load_records(records, store=ladybug_store)
     assert (again.added, again.updated, again.unchanged) == (0, 0, 5)
     assert authors_of(ladybug_store, "2511.90001") == ["Mirela Ostrova", "Tomasz Quill", "Aiko Brennan"]
-    row = ladybug_store.query("MATCH (p:Paper {key: '2511.90001'}) RETURN p.doi AS doi, p.categories AS cats, "
-                              "p.journal_ref AS jref, p.pdf_url AS pdf, p.updated AS updated, p.sources AS sources").records()[0]
-    assert row == {"doi": "10.1145/9999999.0000001", "cats": ["cs.IR", "cs.LG"], "jref": "Proc. WSDM 2026, pp. 1-9",
-                   "pdf": "https://arxiv.org/pdf/2511.90001v2", "updated": "2025-11-20", "sources": ["arXiv API"]}
+    row = ladybug_store.query(
+        "MATCH (p:Paper {key: '2511.90001'}) RETURN p.doi AS doi, p.categories AS cats, "
+        "p.journal_ref AS jref, p.pdf_url AS pdf, p.updated AS updated, p.sources AS sources"
+    ).records()[0]
+    assert row == {
+        "doi": "10.1145/9999999.0000001",
+        "cats": ["cs.IR", "cs.LG"],
+        "jref": "Proc. WSDM 2026, pp. 1-9",
+        "pdf": "https://arxiv.org/pdf/2511.90001v2",
+        "updated": "2025-11-20",
+        "sources": ["arXiv API"],
+    }
 
 
 def test_arxiv_saved_answer_ingests_as_its_family(tmp_path):
@@ -321,8 +366,9 @@ def test_arxiv_saved_answer_ingests_as_its_family(tmp_path):
         assert [r["key"] for r in paper_rows(store)] == SEARCH_IDS
     refused = run_kg("ingest", "--no-extract", "--store", db, str(FIXTURES / "error.xml"))
     assert refused.returncode == 1
-    assert refused.stderr.strip() == (f"Error: {FIXTURES / 'error.xml'}: arxiv-api: an error answer of the arXiv API: "
-                                      "incorrect id format for 1234")
+    assert refused.stderr.strip() == (
+        f"Error: {FIXTURES / 'error.xml'}: arxiv-api: an error answer of the arXiv API: incorrect id format for 1234"
+    )
 
 
 # --- enrichment ---------------------------------------------------------------------------
@@ -335,8 +381,12 @@ def _store_with(store, *papers: Paper) -> None:
 def test_arxiv_enrich_by_exact_title(api, ladybug_store):
     _store_with(
         ladybug_store,
-        Paper(source="hand-made", family="test", title="Quiet signals - implicit feedback from scroll depth",
-              authors=["S. Trask"]),
+        Paper(
+            source="hand-made",
+            family="test",
+            title="Quiet signals - implicit feedback from scroll depth",
+            authors=["S. Trask"],
+        ),
         Paper(source="hand-made", family="test", title="Notes on reranking"),
         Paper(source="hand-made", family="test", title="A Paper arXiv Never Saw"),
         Paper(source="hand-made", family="test", abstract=" ".join(["words"] * 30)),
@@ -351,23 +401,37 @@ def test_arxiv_enrich_by_exact_title(api, ladybug_store):
         "A Paper arXiv Never Saw": "no arXiv paper has exactly this title",
         None: "no id and no title to look it up by",
     }
-    rows = paper_rows(ladybug_store, "MATCH (p:Paper) RETURN p.key AS key, p.arxiv_id AS id, p.title AS title, "
-                                     "p.published AS published ORDER BY key")
+    rows = paper_rows(
+        ladybug_store,
+        "MATCH (p:Paper) RETURN p.key AS key, p.arxiv_id AS id, p.title AS title, "
+        "p.published AS published ORDER BY key",
+    )
     assert len(rows) == 4  # no new node
-    assert {"key": key, "id": "2511.90101", "title": "Quiet signals - implicit feedback from scroll depth",
-            "published": "2025-11-12"} in rows
+    assert {
+        "key": key,
+        "id": "2511.90101",
+        "title": "Quiet signals - implicit feedback from scroll depth",
+        "published": "2025-11-12",
+    } in rows
     assert authors_of(ladybug_store, key) == ["S. Trask"]  # it had authors: none added
 
 
 def test_arxiv_enrich_leaves_a_title_already_held_by_another_node(api, ladybug_store):
-    _store_with(ladybug_store,
-                Paper(source="hand-made", family="test", arxiv_id="2511.90101", authors=["Sunniva Trask"]),
-                Paper(source="hand-made", family="test", title="Quiet Signals: Implicit Feedback from Scroll Depth!!",
-                      authors=["S. Trask"]))
+    _store_with(
+        ladybug_store,
+        Paper(source="hand-made", family="test", arxiv_id="2511.90101", authors=["Sunniva Trask"]),
+        Paper(
+            source="hand-made",
+            family="test",
+            title="Quiet Signals: Implicit Feedback from Scroll Depth!!",
+            authors=["S. Trask"],
+        ),
+    )
     report = enrich(store=ladybug_store, settings=settings())
     assert [f.key for f in report.filled] == ["2511.90101"]
     assert [u.reason for u in report.unmatched] == [
-        "its title is that of 2511.90101, which is already the paper 2511.90101; the two are one paper"]
+        "its title is that of 2511.90101, which is already the paper 2511.90101; the two are one paper"
+    ]
 
 
 # --- through the real command -------------------------------------------------------------
@@ -382,8 +446,9 @@ def test_arxiv_cli_enriches_the_listing_copy_seed(api, tmp_path):
     assert "10 papers lacked a title, authors or an id: 10 filled, 0 not matched (1 request to arXiv)" in result.stdout
     assert api.requests[0]["id_list"] == ",".join(sorted(LISTING_IDS))  # one request, by key
     with open_store(db, read_only=True) as store:
-        rows = paper_rows(store, "MATCH (p:Paper) RETURN p.key AS key, p.title AS title, p.abstract AS abstract "
-                                 "ORDER BY key")
+        rows = paper_rows(
+            store, "MATCH (p:Paper) RETURN p.key AS key, p.title AS title, p.abstract AS abstract ORDER BY key"
+        )
         assert sorted(r["key"] for r in rows) == sorted(LISTING_IDS)  # still the 10 papers
         titles = {r["key"]: r["title"] for r in rows}
         assert titles["2511.18805"] == "Amber Test Paper 1: An Invented Title for Enrichment"
@@ -398,12 +463,25 @@ def test_arxiv_cli_enriches_the_listing_copy_seed(api, tmp_path):
 
 def test_arxiv_cli_fetch_ingests(api, tmp_path):
     db = str(tmp_path / "kg.lbug")
-    result = run_kg("fetch", "abs:recommendation", "--category", "cs.IR", "--since", "2025-11-01",
-                    "--max", "5", "--no-extract", "--store", db, env={"KG_ARXIV_PAGE_SIZE": "2"})
+    result = run_kg(
+        "fetch",
+        "abs:recommendation",
+        "--category",
+        "cs.IR",
+        "--since",
+        "2025-11-01",
+        "--max",
+        "5",
+        "--no-extract",
+        "--store",
+        db,
+        env={"KG_ARXIV_PAGE_SIZE": "2"},
+    )
     assert result.returncode == 0, result.stderr
     assert "arXiv API" in result.stdout and "arxiv-api" in result.stdout
     assert api.requests[0]["search_query"].startswith(
-        "(abs:recommendation) AND (cat:cs.IR) AND submittedDate:[202511010000 TO ")
+        "(abs:recommendation) AND (cat:cs.IR) AND submittedDate:[202511010000 TO "
+    )
     assert len(api.requests) == 3
     with open_store(db, read_only=True) as store:
         assert [r["key"] for r in paper_rows(store)] == SEARCH_IDS
@@ -435,10 +513,13 @@ def test_arxiv_cli_fetch_out_then_ingest(api, tmp_path):
         assert len(paper_rows(store)) == 5
 
 
-@pytest.mark.parametrize("script, message", [
-    ("malformed", "Error: the arXiv API at {url} failed 2 tries: malformed feed"),
-    ("error", "Error: the arXiv API refused the request (HTTP 400: incorrect id format for 1234)"),
-])
+@pytest.mark.parametrize(
+    "script, message",
+    [
+        ("malformed", "Error: the arXiv API at {url} failed 2 tries: malformed feed"),
+        ("error", "Error: the arXiv API refused the request (HTTP 400: incorrect id format for 1234)"),
+    ],
+)
 def test_arxiv_cli_bad_answer_writes_nothing(api, tmp_path, script, message):
     db, out = tmp_path / "kg.lbug", tmp_path / "results.jsonl"
     body = (FIXTURES / f"{script}.xml").read_bytes()
@@ -453,16 +534,29 @@ def test_arxiv_cli_bad_answer_writes_nothing(api, tmp_path, script, message):
 
 
 def test_arxiv_cli_offline_is_one_line(tmp_path):
-    result = run_kg("fetch", "--id", "2511.14403", "--store", str(tmp_path / "kg.lbug"),
-                    env={"KG_ARXIV_API": "http://arxiv-mirror.invalid/api/query", "KG_CACHE_DIR": str(tmp_path)})
+    result = run_kg(
+        "fetch",
+        "--id",
+        "2511.14403",
+        "--store",
+        str(tmp_path / "kg.lbug"),
+        env={"KG_ARXIV_API": "http://arxiv-mirror.invalid/api/query", "KG_CACHE_DIR": str(tmp_path)},
+    )
     assert result.returncode == 1
-    assert result.stderr == ("Error: cannot reach the arXiv API: arxiv-mirror.invalid is unknown (offline?); "
-                             "check the network or set KG_ARXIV_API\n")
+    assert result.stderr == (
+        "Error: cannot reach the arXiv API: arxiv-mirror.invalid is unknown (offline?); "
+        "check the network or set KG_ARXIV_API\n"
+    )
 
 
 def test_arxiv_cli_checks_options_first(tmp_path):
     result = run_kg("fetch", "--since", "yesterday", env={"KG_ARXIV_API": "http://arxiv-mirror.invalid/api/query"})
-    assert (result.returncode, result.stderr) == (1, "Error: --since 'yesterday' is not a date; write it as YYYY-MM-DD\n")
+    assert (result.returncode, result.stderr) == (
+        1,
+        "Error: --since 'yesterday' is not a date; write it as YYYY-MM-DD\n",
+    )
     result = run_kg("fetch", "x", "--sort", "oldest")
     assert (result.returncode, result.stderr) == (
-        2, "Error: --sort 'oldest' is not one of: submitted, updated, relevance\n")
+        2,
+        "Error: --sort 'oldest' is not one of: submitted, updated, relevance\n",
+    )

@@ -17,8 +17,14 @@ SEEDS = SHARED / "corpus" / "seeds"
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("Recall@10", "recall@10"), ("MMQ-v2", "MMQv2"), ("MS MARCO", "MS-MARCO"), ("FINN.no", "FINNno"),
-     ("\"One-Epoch\"", "one epoch"), ("Align³GR", "Align3GR")],
+    [
+        ("Recall@10", "recall@10"),
+        ("MMQ-v2", "MMQv2"),
+        ("MS MARCO", "MS-MARCO"),
+        ("FINN.no", "FINNno"),
+        ('"One-Epoch"', "one epoch"),
+        ("Align³GR", "Align3GR"),
+    ],
 )
 def test_evaluation_match_key_folds_case_spaces_hyphens_dots_quotes(a, b):
     assert match_key(a) == match_key(b)
@@ -42,13 +48,36 @@ def test_evaluation_pairs_by_arxiv_id_then_title():
 
 
 def test_evaluation_scores_types_overall_and_values():
-    gold = [{"source": "s", "arxiv_id": "1", "title": "t", "proposed": ["FooRec"], "methods": ["LLM"], "datasets": [],
-             "companies": ["Taobao"], "metrics": [{"name": "CTR", "value": "+2.0%", "setting": "online"},
-                                                 {"name": "AUC", "value": "0.3%", "setting": None}],
-             "tasks": [], "aliases": {"LLM": ["large language model"]}}]
-    predicted = [{"source": "s", "arxiv_id": "1", "title": "t", "proposed": ["FooRec", "Bar"],
-                  "methods": ["large language model"], "datasets": [], "companies": ["Taobao"],
-                  "metrics": [{"name": "CTR", "value": "2.0%", "setting": "online"}], "tasks": []}]
+    gold = [
+        {
+            "source": "s",
+            "arxiv_id": "1",
+            "title": "t",
+            "proposed": ["FooRec"],
+            "methods": ["LLM"],
+            "datasets": [],
+            "companies": ["Taobao"],
+            "metrics": [
+                {"name": "CTR", "value": "+2.0%", "setting": "online"},
+                {"name": "AUC", "value": "0.3%", "setting": None},
+            ],
+            "tasks": [],
+            "aliases": {"LLM": ["large language model"]},
+        }
+    ]
+    predicted = [
+        {
+            "source": "s",
+            "arxiv_id": "1",
+            "title": "t",
+            "proposed": ["FooRec", "Bar"],
+            "methods": ["large language model"],
+            "datasets": [],
+            "companies": ["Taobao"],
+            "metrics": [{"name": "CTR", "value": "2.0%", "setting": "online"}],
+            "tasks": [],
+        }
+    ]
     result = score_records(gold, predicted)
     assert result["types"]["proposed"] == {"tp": 1, "fp": 1, "fn": 0, "precision": 0.5, "recall": 1.0, "f1": 0.6667}
     assert result["types"]["methods"]["f1"] == 1.0

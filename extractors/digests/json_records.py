@@ -16,6 +16,7 @@ from __future__ import annotations
 import ast
 import json
 import re
+from collections.abc import Iterator
 from itertools import islice
 from typing import Any
 
@@ -24,9 +25,7 @@ from kg.model import Paper, normalise_arxiv_id
 
 NAME = "json-records"
 
-_PAPER_KEY = re.compile(
-    r"""["'](?:arxiv_id|arxivId|entry_id|id|title|abstract|summary|paper_url)["']\s*:"""
-)
+_PAPER_KEY = re.compile(r"""["'](?:arxiv_id|arxivId|entry_id|id|title|abstract|summary|paper_url)["']\s*:""")
 _PAPER_URL = re.compile(
     r"(?:arxiv\.org/(?:abs|pdf|html)/|huggingface\.co/papers/|hf\.co/papers/|alphaxiv\.org/(?:abs/)?)(?P<rest>\S+)",
     re.I,
@@ -37,8 +36,19 @@ _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 _HEAD_CHARS = 500
 
 _ID_KEYS = ("arxiv_id", "arxivId", "arxiv", "id", "paper_id")
-_URL_KEYS = ("entry_id", "link", "abs", "abs_url", "arxiv_url", "arxiv_page_url", "url", "paper_url",
-             "page_url", "pdf_url", "pdf")
+_URL_KEYS = (
+    "entry_id",
+    "link",
+    "abs",
+    "abs_url",
+    "arxiv_url",
+    "arxiv_page_url",
+    "url",
+    "paper_url",
+    "page_url",
+    "pdf_url",
+    "pdf",
+)
 _ABS_URL_KEYS = ("link", "abs", "abs_url", "arxiv_url", "arxiv_page_url", "entry_id", "url", "paper_url")
 _PDF_KEYS = ("pdf_url", "pdf")
 _ABSTRACT_KEYS = ("abstract", "summary", "abstract_text")
@@ -128,7 +138,7 @@ def paper_from_record(record: dict[str, Any], *, source: str, line: int = 0, fam
 # --- reading the file ------------------------------------------------------------------
 
 
-def _records(text: str, source: str, warnings: list[str]):
+def _records(text: str, source: str, warnings: list[str]) -> Iterator[tuple[int, Any]]:
     """Yield (line, value) per record: the elements of a JSON array, else one per line."""
     stripped = text.lstrip()
     if stripped.startswith("["):
@@ -175,11 +185,11 @@ def _literal(line: str) -> Any:
         return None
 
 
-class _Cut(dict):
+class _Cut(dict[str, Any]):
     """A record rebuilt from the cut-off end of a file."""
 
 
-def _cut_record(fragment: str, line: int, source: str, warnings: list[str], problem: str):
+def _cut_record(fragment: str, line: int, source: str, warnings: list[str], problem: str) -> Iterator[tuple[int, Any]]:
     """The file's last record, cut short: what it holds, marked truncated; else a warning."""
     value = _close(fragment.strip())
     if isinstance(value, dict) and _looks_like_paper(value):
@@ -192,7 +202,7 @@ def _close(fragment: str) -> Any:
     """Best effort on a JSON or Python record cut off at the end of the file: close the open
     string and brackets. An unfinished list item (a name cut in two) is dropped; an unfinished
     string value (an abstract cut short) is kept; a dangling key is dropped."""
-    stack: list[list] = []  # [closer, where to cut to drop the container's unfinished item]
+    stack: list[list[Any]] = []  # [closer, where to cut to drop the container's unfinished item]
     quote, escaped = "", False
     for pos, ch in enumerate(fragment):
         if quote:
@@ -229,13 +239,18 @@ _DECODER = json.JSONDecoder()
 _SPACE = re.compile(r"\s*")
 
 
-def _array(text: str, source: str, warnings: list[str]):
+def _past_space(text: str, pos: int) -> int:
+    space = _SPACE.match(text, pos)
+    return space.end() if space else pos
+
+
+def _array(text: str, source: str, warnings: list[str]) -> Iterator[tuple[int, Any]]:
     """Elements of a top-level JSON array with the line each starts on; a broken element
     ends the array with a warning, keeping the elements before it."""
-    pos = _SPACE.match(text, 0).end() + 1  # past "["
+    pos = _past_space(text, 0) + 1  # past "["
     line, counted = 1, 0
     while True:
-        pos = _SPACE.match(text, pos).end()
+        pos = _past_space(text, pos)
         if pos >= len(text):
             warnings.append(f"{source}: the JSON array is not closed (truncated)")
             return
@@ -245,36 +260,36 @@ def _array(text: str, source: str, warnings: list[str]):
         counted = pos
         try:
             value, pos = _DECODER.raw_decode(text, pos)
-        except ValueError as exc:
+        except json.JSONDecodeError as exc:
             if text.rstrip().endswith("]"):
                 warnings.append(f"{source}: line {line}: a broken record ({exc.msg}), the rest of the array skipped")
             else:
                 yield from _cut_record(text[pos:], line, source, warnings, "the array ends in a record cut short")
             return
         yield from _expand(line, value)
-        pos = _SPACE.match(text, pos).end()
+        pos = _past_space(text, pos)
         if text.startswith(",", pos):
             pos += 1
 
 
-def _stream(text: str, source: str, warnings: list[str]):
+def _stream(text: str, source: str, warnings: list[str]) -> Iterator[tuple[int, Any]]:
     pos, line, counted = 0, 1, 0
     while True:
-        pos = _SPACE.match(text, pos).end()
+        pos = _past_space(text, pos)
         if pos >= len(text):
             return
         line += text.count("\n", counted, pos)
         counted = pos
         try:
             value, pos = _DECODER.raw_decode(text, pos)
-        except ValueError as exc:
+        except json.JSONDecodeError as exc:
             problem = f"a broken record ({exc.msg}), the rest of the file"
             yield from _cut_record(text[pos:], line, source, warnings, problem)
             return
         yield from _expand(line, value)
 
 
-def _expand(line: int, value: Any):
+def _expand(line: int, value: Any) -> Iterator[tuple[int, Any]]:
     """A wrapper object such as `{"papers": [...]}` gives its list of records."""
     if isinstance(value, dict) and not _looks_like_paper(value):
         for inner in value.values():
@@ -285,7 +300,7 @@ def _expand(line: int, value: Any):
     yield line, value
 
 
-def _looks_like_paper(record: dict) -> bool:
+def _looks_like_paper(record: dict[str, Any]) -> bool:
     return any(key in record for key in ("title", "abstract", "summary", *_ID_KEYS, *_URL_KEYS))
 
 
@@ -299,7 +314,7 @@ class _Fields:
 
     __slots__ = ("record", "inner")
 
-    def __init__(self, record: dict):
+    def __init__(self, record: dict[str, Any]):
         self.record = record
         self.inner = [value for value in record.values() if isinstance(value, dict)]
 
@@ -317,7 +332,7 @@ class _Fields:
         return None
 
 
-_EMPTY = (None, "", [], {})
+_EMPTY: tuple[Any, ...] = (None, "", [], {})
 
 
 def _text(value: Any) -> str | None:
@@ -362,7 +377,9 @@ def _abstract(raw: Any) -> tuple[str | None, str | None]:
     head = _URL.sub(" ", text[:_HEAD_CHARS])
     enough = sum(1 for _ in islice(_LETTER_WORD.finditer(head), MIN_ABSTRACT_WORDS)) == MIN_ABSTRACT_WORDS
     if not enough and len(text) > _HEAD_CHARS:
-        enough = sum(1 for _ in islice(_LETTER_WORD.finditer(_URL.sub(" ", text)), MIN_ABSTRACT_WORDS)) == MIN_ABSTRACT_WORDS
+        enough = (
+            sum(1 for _ in islice(_LETTER_WORD.finditer(_URL.sub(" ", text)), MIN_ABSTRACT_WORDS)) == MIN_ABSTRACT_WORDS
+        )
     if not enough or len(text) > MAX_ABSTRACT_CHARS:
         return None, "abstract is page text"
     if text.endswith(("...", "…")):
@@ -378,8 +395,11 @@ def _authors(raw: Any) -> list[str]:
     names = []
     for item in raw:
         if isinstance(item, dict):
-            item = item.get("name") or item.get("full_name") or item.get("display_name") or " ".join(
-                part for part in (item.get("first"), item.get("last")) if isinstance(part, str)
+            item = (
+                item.get("name")
+                or item.get("full_name")
+                or item.get("display_name")
+                or " ".join(part for part in (item.get("first"), item.get("last")) if isinstance(part, str))
             )
         name = clean_text(item) if isinstance(item, str) else None
         if name:
