@@ -10,7 +10,7 @@ To add a command, write in one of these modules (or a new one imported below):
     @app.command()
     def stats(
         store: str | None = StoreOption,
-        format: Listing = choice(Listing.table, "--format", "-f", help="How to print the counts."),
+        format: TableOrJson = choice(TableOrJson.table, "--format", "-f", help="How to print the counts."),
     ) -> None:
         \"\"\"Count nodes per label and relationships per type.
 

@@ -1,5 +1,5 @@
-"""What every command shares: the app and its one place that turns errors into one line,
-the two consoles, `fail`, the store option, options with a fixed set of values."""
+"""What every command shares: the two consoles, `fail`, the app with the one place that
+turns errors into one line, the store option, and options with a fixed set of values."""
 
 from __future__ import annotations
 
@@ -14,6 +14,16 @@ from rich.console import Console
 from typer.core import TyperGroup
 
 from kg.errors import KgError
+
+# Piped output gets wide tables rather than the 80 columns rich assumes without a terminal.
+out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 200)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """Say what is wrong in one line on standard error and exit."""
+    err.print(f"Error: {message}", markup=False)
+    raise typer.Exit(code)
 
 
 class Kg(TyperGroup):
@@ -41,9 +51,12 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-# Piped output gets wide tables rather than the 80 columns rich assumes without a terminal.
-out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 200)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+@app.callback()
+def main(debug: bool = typer.Option(False, "--debug", help="Show tracebacks on errors.")) -> None:
+    """Turn research-paper digests into a knowledge graph and question it with Cypher."""
+
 
 StoreOption = typer.Option(
     None,
@@ -54,18 +67,17 @@ StoreOption = typer.Option(
 )
 
 
-@app.callback()
-def main(debug: bool = typer.Option(False, "--debug", help="Show tracebacks on errors.")) -> None:
-    """Turn research-paper digests into a knowledge graph and question it with Cypher."""
+def parse_params(items: list[str]) -> dict[str, Any]:
+    """`--param name=value` options as query parameters."""
+    from kg.queries import parse_value
 
-
-# --- errors -------------------------------------------------------------------------------
-
-
-def fail(message: str, code: int = 1) -> NoReturn:
-    """Say what is wrong in one line on standard error and exit."""
-    err.print(f"Error: {message}", markup=False)
-    raise typer.Exit(code)
+    params = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            fail(f"--param {item!r} is not name=value")
+        params[name.strip()] = parse_value(value)
+    return params
 
 
 # --- options with a fixed set of values ---------------------------------------------------
@@ -90,18 +102,18 @@ def choice(default: Choice, *names: str, help: str) -> Any:
     return typer.Option(default, *names, parser=parse, metavar=f"<{'|'.join(values)}>", help=help)
 
 
-class Listing(StrEnum):
+class TableOrJson(StrEnum):
     table = "table"
     json = "json"
 
 
-class Rows(StrEnum):
+class RowFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
 
 
-class Extracted(StrEnum):
+class ExtractFormat(StrEnum):
     jsonl = "jsonl"
     table = "table"
 
@@ -120,16 +132,3 @@ class Rank(StrEnum):
 class Hops(StrEnum):
     one = "1"
     two = "2"
-
-
-def parse_params(items: list[str]) -> dict[str, Any]:
-    """`--param name=value` options as query parameters."""
-    from kg.queries import parse_value
-
-    params = {}
-    for item in items:
-        name, sep, value = item.partition("=")
-        if not sep or not name.strip():
-            fail(f"--param {item!r} is not name=value")
-        params[name.strip()] = parse_value(value)
-    return params

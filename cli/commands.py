@@ -9,11 +9,11 @@ from pathlib import Path
 import typer
 
 from cli.base import (
-    Extracted,
-    Listing,
-    Rows,
+    ExtractFormat,
+    RowFormat,
     Sort,
     StoreOption,
+    TableOrJson,
     app,
     choice,
     err,
@@ -56,7 +56,7 @@ def ingest(
 @app.command()
 def stats(
     store: str | None = StoreOption,
-    format: Listing = choice(Listing.table, "--format", "-f", help="How to print the counts."),
+    format: TableOrJson = choice(TableOrJson.table, "--format", "-f", help="How to print the counts."),
 ) -> None:
     """Count nodes per label and relationships per type.
 
@@ -73,7 +73,7 @@ def stats(
 def query(
     cypher: str = typer.Argument(..., help="A Cypher statement, or the name of a ready query (see kg queries)."),
     param: list[str] = typer.Option([], "--param", "-p", help="name=value, repeatable."),
-    format: Rows = choice(Rows.table, "--format", "-f", help="How to print the rows."),
+    format: RowFormat = choice(RowFormat.table, "--format", "-f", help="How to print the rows."),
     write: bool = typer.Option(False, "--write", help="Allow a statement that changes the graph."),
     store: str | None = StoreOption,
 ) -> None:
@@ -113,7 +113,7 @@ def queries() -> None:
 @app.command()
 def extract(
     paths: list[str] = typer.Argument(..., help="Digest files or folders."),
-    format: Extracted = choice(Extracted.jsonl, "--format", "-f", help="JSON lines, or a table per paper."),
+    format: ExtractFormat = choice(ExtractFormat.jsonl, "--format", "-f", help="JSON lines, or a table per paper."),
 ) -> None:
     """Print what the extractors find in each paper, as JSON lines in the gold files' shape.
 
@@ -138,7 +138,7 @@ def evaluate(
     corpus: str = typer.Option(
         "../shared/corpus/seeds", "--corpus", help="Folder holding the files the gold records name."
     ),
-    format: Listing = choice(Listing.table, "--format", "-f", help="How to print the scores."),
+    format: TableOrJson = choice(TableOrJson.table, "--format", "-f", help="How to print the scores."),
 ) -> None:
     """Score the extractors against gold annotations: precision, recall, F1 per type.
 

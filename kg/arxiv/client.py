@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 import httpx
@@ -110,7 +111,7 @@ class Client:
 
     def records(
         self, *, query: str = "", ids: Sequence[str] = (), sort_by: str = "relevance", max_results: int, page_size: int
-    ) -> Iterator[dict[str, object]]:
+    ) -> Iterator[dict[str, Any]]:
         """The records of a search (`query` and/or `ids`), newest first by `sort_by`, page by
         page, at most `max_results`; the next page is asked for only when it is needed."""
         args = {"search_query": query, "id_list": ",".join(ids), "sortBy": sort_by, "sortOrder": "descending"}
