@@ -12,7 +12,9 @@ from kg.store.base import GraphStore, node_pages, relationship_pages
 PAGE = 20000
 
 
-def copy_graph(source: GraphStore, target: GraphStore, *, on_batch: Callable[[str, int], None] | None = None) -> dict:
+def copy_graph(
+    source: GraphStore, target: GraphStore, *, on_batch: Callable[[str, int], None] | None = None
+) -> dict[str, int]:
     """Write every node, then every relationship, of `source` into `target` in pages.
     Returns the numbers copied per label and type. Idempotent: keyed upserts."""
     copied: dict[str, int] = {}
@@ -22,7 +24,7 @@ def copy_graph(source: GraphStore, target: GraphStore, *, on_batch: Callable[[st
         for rows in node_pages(source, label, columns, page=PAGE):
             batch = GraphBatch()
             for row in rows:
-                batch.add_node(label, row[0], **dict(zip(columns[1:], row[1:])))
+                batch.add_node(label, row[0], **dict(zip(columns[1:], row[1:], strict=True)))
             _write(target, batch, label, len(rows), copied, on_batch)
     for rel, (pairs, props) in RELATIONSHIPS.items():
         copied[rel] = 0
@@ -30,12 +32,19 @@ def copy_graph(source: GraphStore, target: GraphStore, *, on_batch: Callable[[st
             for rows in relationship_pages(source, rel, from_label, to_label, list(props), page=PAGE):
                 batch = GraphBatch()
                 for src, dst, *values in rows:
-                    batch.add_rel(rel, from_label, src, to_label, dst, **dict(zip(props, values)))
+                    batch.add_rel(rel, from_label, src, to_label, dst, **dict(zip(props, values, strict=True)))
                 _write(target, batch, rel, len(rows), copied, on_batch)
     return copied
 
 
-def _write(target: GraphStore, batch: GraphBatch, name: str, n: int, copied: dict, on_batch) -> None:
+def _write(
+    target: GraphStore,
+    batch: GraphBatch,
+    name: str,
+    n: int,
+    copied: dict[str, int],
+    on_batch: Callable[[str, int], None] | None,
+) -> None:
     target.write(batch)
     copied[name] += n
     if on_batch:

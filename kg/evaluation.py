@@ -26,6 +26,7 @@ import os
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from kg.errors import InputError, KgError
 from kg.model import title_key
@@ -47,7 +48,7 @@ def value_key(value: str | None) -> str | None:
     return key.lstrip("+").replace("−", "-").replace("×", "x").replace("times", "x")
 
 
-def read_gold(paths: Iterable[str]) -> list[dict]:
+def read_gold(paths: Iterable[str]) -> list[dict[str, Any]]:
     records = []
     for path in paths:
         try:
@@ -65,13 +66,13 @@ def read_gold(paths: Iterable[str]) -> list[dict]:
     return records
 
 
-def _names(record: dict, kind: str) -> list[str]:
+def _names(record: dict[str, Any], kind: str) -> list[str]:
     if kind == "metrics":
         return [m["name"] for m in record.get("metrics", [])]
     return list(record.get(kind, []))
 
 
-def _accepted(record: dict) -> dict[str, set[str]]:
+def _accepted(record: dict[str, Any]) -> dict[str, set[str]]:
     """gold name key -> every key accepted for it (its own and its aliases')."""
     aliases = record.get("aliases") or {}
     out: dict[str, set[str]] = {}
@@ -94,14 +95,16 @@ def _ratio(a: int, b: int) -> float:
     return round(a / b, 4) if b else 0.0
 
 
-def _prf(tp: int, fp: int, fn: int) -> dict:
+def _prf(tp: int, fp: int, fn: int) -> dict[str, Any]:
     precision = _ratio(tp, tp + fp)
     recall = _ratio(tp, tp + fn)
     f1 = round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0
     return {"tp": tp, "fp": fp, "fn": fn, "precision": precision, "recall": recall, "f1": f1}
 
 
-def pair_records(gold: list[dict], predicted: list[dict]) -> list[tuple[dict, dict | None]]:
+def pair_records(
+    gold: list[dict[str, Any]], predicted: list[dict[str, Any]]
+) -> list[tuple[dict[str, Any], dict[str, Any] | None]]:
     """Each gold record with its predicted record: by arXiv id, else normalised title."""
     by_id = {p["arxiv_id"]: p for p in predicted if p.get("arxiv_id")}
     by_title = {title_key(p.get("title")): p for p in predicted if title_key(p.get("title"))}
@@ -114,12 +117,12 @@ def pair_records(gold: list[dict], predicted: list[dict]) -> list[tuple[dict, di
     return pairs
 
 
-def score_records(gold: list[dict], predicted: list[dict]) -> dict:
+def score_records(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> dict[str, Any]:
     """Scores of predicted records against gold records (see the module docstring)."""
     return score_pairs(pair_records(gold, predicted))
 
 
-def score_pairs(pairs: list[tuple[dict, dict | None]]) -> dict:
+def score_pairs(pairs: list[tuple[dict[str, Any], dict[str, Any] | None]]) -> dict[str, Any]:
     """Scores of (gold record, predicted record or None) pairs."""
     totals = {t: [0, 0, 0] for t in TYPES}
     values_total = values_right = 0
@@ -131,7 +134,7 @@ def score_pairs(pairs: list[tuple[dict, dict | None]]) -> dict:
             totals[kind][0] += tp
             totals[kind][1] += fp
             totals[kind][2] += fn
-        read = {}
+        read: dict[str, set[str | None]] = {}
         for metric in found.get("metrics", []):
             read.setdefault(match_key(metric["name"]), set()).add(value_key(metric.get("value")))
         for metric in record.get("metrics", []):
@@ -146,7 +149,11 @@ def score_pairs(pairs: list[tuple[dict, dict | None]]) -> dict:
     return {
         "types": types,
         "overall": overall,
-        "metric_values": {"correct": values_right, "total": values_total, "accuracy": _ratio(values_right, values_total)},
+        "metric_values": {
+            "correct": values_right,
+            "total": values_total,
+            "accuracy": _ratio(values_right, values_total),
+        },
         **score_comparisons(pairs),
         "papers": len(pairs),
     }
@@ -159,7 +166,7 @@ def _same(gold_name: str | None, predicted: str | None, accepted: dict[str, set[
     return match_key(predicted) in accepted.get(key, set()) | {key}
 
 
-def score_comparisons(pairs: list[tuple[dict, dict | None]]) -> dict:
+def score_comparisons(pairs: list[tuple[dict[str, Any], dict[str, Any] | None]]) -> dict[str, Any]:
     """`outperforms` (precision, recall, F1) and `results` (found; of the found, dataset and
     baseline right where the gold names one) over the gold records that carry the fields."""
     outperforms = [0, 0, 0]
@@ -173,14 +180,18 @@ def score_comparisons(pairs: list[tuple[dict, dict | None]]) -> dict:
         annotated += 1
         predicted = predicted or {}
         accepted = _accepted(record)
-        for i, n in enumerate(score_entities(record.get("outperforms", []), predicted.get("outperforms", []), accepted)):
+        for i, n in enumerate(
+            score_entities(record.get("outperforms", []), predicted.get("outperforms", []), accepted)
+        ):
             outperforms[i] += n
         candidates = predicted.get("results", [])
         for result in record.get("results", []):
             total += 1
             same = [
-                r for r in candidates
-                if _same(result["metric"], r.get("metric"), accepted) and value_key(r.get("value")) == value_key(result["value"])
+                r
+                for r in candidates
+                if _same(result["metric"], r.get("metric"), accepted)
+                and value_key(r.get("value")) == value_key(result["value"])
             ]
             if not same:
                 continue
@@ -204,14 +215,14 @@ def score_comparisons(pairs: list[tuple[dict, dict | None]]) -> dict:
     }
 
 
-def evaluate(gold_paths: list[str], corpus_dir: str, *, extractor=None) -> dict:
+def evaluate(gold_paths: list[str], corpus_dir: str, *, extractor: Any = None) -> dict[str, Any]:
     """Parse the corpus files the gold records name (`record["source"]`, looked up in
     `corpus_dir`), extract, and score per type and overall."""
     from kg.extract import extract_files
 
     gold = read_gold(gold_paths)
     sources = [os.fspath(Path(corpus_dir) / source) for source in dict.fromkeys(r["source"] for r in gold)]
-    predicted: list[dict] = []
+    predicted: list[dict[str, Any]] = []
     for extracted in extract_files(sources, extractor=extractor):
         if extracted.error:
             raise KgError(extracted.error)

@@ -16,21 +16,18 @@ from __future__ import annotations
 
 import csv
 import shlex
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from kg.errors import KgError
+from kg.errors import ExportError
 from kg.schema import BOOL, INT, NODES, RELATIONSHIPS, STRING, STRINGS
 from kg.store.base import GraphStore, node_pages, relationship_pages
 
 PAGE = 50_000  # nodes per query
 ARRAY_DELIMITER = ";"
 _TYPES = {STRING: "", INT: ":long", BOOL: ":boolean", STRINGS: ":string[]"}
-
-
-class ExportError(KgError):
-    pass
 
 
 @dataclass
@@ -41,8 +38,13 @@ class ExportReport:
     command: str = ""
 
 
-def export_neo4j_admin(store: GraphStore, directory: str | Path, *, database: str = "neo4j",
-                       on_file: Callable[[str, int], None] | None = None) -> ExportReport:
+def export_neo4j_admin(
+    store: GraphStore,
+    directory: str | Path,
+    *,
+    database: str = "neo4j",
+    on_file: Callable[[str, int], None] | None = None,
+) -> ExportReport:
     """Write the whole graph of `store` into `directory` (created; must be empty or new)."""
     out = Path(directory)
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
@@ -65,26 +67,41 @@ def export_neo4j_admin(store: GraphStore, directory: str | Path, *, database: st
     for rel, (pairs, props) in RELATIONSHIPS.items():
         for from_label, to_label in pairs:
             stem = f"{rel}_{from_label}_{to_label}"
-            header = [f":START_ID({from_label})", f":END_ID({to_label})", ":TYPE",
-                      *(f"{c}{_TYPES[kind]}" for c, kind in props.items())]
-            rows = (row for page in relationship_pages(store, rel, from_label, to_label, list(props), page=PAGE)
-                    for row in page)
+            header = [
+                f":START_ID({from_label})",
+                f":END_ID({to_label})",
+                ":TYPE",
+                *(f"{c}{_TYPES[kind]}" for c, kind in props.items()),
+            ]
+            rows = (
+                row
+                for page in relationship_pages(store, rel, from_label, to_label, list(props), page=PAGE)
+                for row in page
+            )
             count = _write(out, stem, header, ([r[0], r[1], rel, *(_cell(v) for v in r[2:])] for r in rows))
             report.relationships[stem] = count
             args.append(f"--relationships={rel}={stem}.header.csv,{stem}.csv")
             if on_file:
                 on_file(f"{stem}.csv", count)
-    report.command = " ".join([
-        "neo4j-admin database import full", shlex.quote(database), "--overwrite-destination",
-        f"--array-delimiter={shlex.quote(ARRAY_DELIMITER)}", "--multiline-fields=true", *args,
-    ])
+    report.command = " ".join(
+        [
+            "neo4j-admin database import full",
+            shlex.quote(database),
+            "--overwrite-destination",
+            f"--array-delimiter={shlex.quote(ARRAY_DELIMITER)}",
+            "--multiline-fields=true",
+            *args,
+        ]
+    )
     (out / "import.sh").write_text(
         "#!/bin/sh\n# Import these files into a new Neo4j database (the server stopped).\n"
-        f'cd "$(dirname "$0")" && {report.command} "$@"\n', encoding="utf-8")
+        f'cd "$(dirname "$0")" && {report.command} "$@"\n',
+        encoding="utf-8",
+    )
     return report
 
 
-def _write(out: Path, stem: str, header: list[str], rows) -> int:
+def _write(out: Path, stem: str, header: list[str], rows: Iterable[Sequence[Any]]) -> int:
     with open(out / f"{stem}.header.csv", "w", newline="", encoding="utf-8") as handle:
         csv.writer(handle).writerow(header)
     count = 0
@@ -96,7 +113,7 @@ def _write(out: Path, stem: str, header: list[str], rows) -> int:
     return count
 
 
-def _cell(value):
+def _cell(value: Any) -> Any:
     """A value as neo4j-admin reads it: arrays `;`-joined, booleans lower case, None empty."""
     if value is None:
         return ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from extractors.digests import expand_paths, parse_file
 from kg.errors import InputError
@@ -13,11 +14,11 @@ from kg.errors import InputError
 @dataclass
 class ExtractedFile:
     path: str
-    records: list[dict] = field(default_factory=list)
+    records: list[dict[str, Any]] = field(default_factory=list)
     error: str | None = None
 
 
-def extract_files(paths: Iterable[str], *, extractor=None) -> Iterator[ExtractedFile]:
+def extract_files(paths: Iterable[str], *, extractor: Any = None) -> Iterator[ExtractedFile]:
     from extractors.entities import EntityExtractor, gold_record
 
     extractor = extractor or EntityExtractor()
@@ -28,4 +29,4 @@ def extract_files(paths: Iterable[str], *, extractor=None) -> Iterator[Extracted
             yield ExtractedFile(path=path, error=str(exc))
             continue
         found = extractor.pipe(parsed.papers)
-        yield ExtractedFile(path=path, records=[gold_record(p, m) for p, m in zip(parsed.papers, found)])
+        yield ExtractedFile(path=path, records=[gold_record(p, m) for p, m in zip(parsed.papers, found, strict=True)])

@@ -5,15 +5,19 @@ from __future__ import annotations
 import csv
 import io
 import json
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 FORMATS = ("table", "json", "csv")
 
 
-def to_json(columns: list[str], rows: list[list]) -> str:
-    return json.dumps([dict(zip(columns, row)) for row in rows], ensure_ascii=False, indent=2, default=str)
+def to_json(columns: list[str], rows: list[list[Any]]) -> str:
+    return json.dumps([dict(zip(columns, row, strict=True)) for row in rows], ensure_ascii=False, indent=2, default=str)
 
 
-def to_csv(columns: list[str], rows: list[list]) -> str:
+def to_csv(columns: list[str], rows: list[list[Any]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(columns)
@@ -21,7 +25,7 @@ def to_csv(columns: list[str], rows: list[list]) -> str:
     return buffer.getvalue()
 
 
-def to_table(columns: list[str], rows: list[list], *, title: str | None = None):
+def to_table(columns: list[str], rows: list[list[Any]], *, title: str | None = None) -> Table:
     from rich.table import Table
 
     table = Table(title=title, show_lines=False)
@@ -32,7 +36,7 @@ def to_table(columns: list[str], rows: list[list], *, title: str | None = None):
     return table
 
 
-def _cell(value) -> str:
+def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, (list, dict)):

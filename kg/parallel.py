@@ -7,16 +7,22 @@ import multiprocessing
 import os
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any
+
+from kg.model import Paper
 
 CHUNK = 500  # papers per task: large enough to amortise pickling, small enough to balance
-_worker_extractor = None  # set in each worker (inherited through fork)
+_worker_extractor: Any = None  # an EntityExtractor, set before the fork: each worker inherits it
 
 
 def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def _extract_chunk(papers) -> list[list]:
+Mentions = list[Any]  # what the extractor finds in one paper
+
+
+def _extract_chunk(papers: Sequence[Paper]) -> list[Mentions]:
     return list(_worker_extractor.pipe(papers))
 
 
@@ -24,18 +30,18 @@ class ParallelExtractor:
     """`submit(papers)` returns a future of the mentions of each paper, in order. With one
     job, or few papers, the work runs in this process."""
 
-    def __init__(self, extractor, jobs: int | None = None):
+    def __init__(self, extractor: Any, jobs: int | None = None):
         self.extractor = extractor
         self.jobs = max(1, jobs or default_jobs())
         self._pool: ProcessPoolExecutor | None = None
 
-    def submit(self, papers: Sequence) -> Future:
+    def submit(self, papers: Sequence[Paper]) -> Future[list[Mentions]]:
         if self.jobs == 1 or len(papers) < CHUNK:
-            done: Future = Future()
+            done: Future[list[Mentions]] = Future()
             done.set_result(list(self.extractor.pipe(papers)))
             return done
         pool = self._ensure_pool()
-        parts = [pool.submit(_extract_chunk, papers[i:i + CHUNK]) for i in range(0, len(papers), CHUNK)]
+        parts = [pool.submit(_extract_chunk, papers[i : i + CHUNK]) for i in range(0, len(papers), CHUNK)]
         return _Joined(parts)
 
     def _ensure_pool(self) -> ProcessPoolExecutor:
@@ -50,19 +56,19 @@ class ParallelExtractor:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
 
-    def __enter__(self):
+    def __enter__(self) -> ParallelExtractor:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
 
-class _Joined(Future):
+class _Joined(Future[list[Mentions]]):
     """The futures of a paper list's chunks seen as one future of the whole list."""
 
-    def __init__(self, parts: list[Future]):
+    def __init__(self, parts: list[Future[list[Mentions]]]):
         super().__init__()
         self._parts = parts
 
-    def result(self, timeout=None):
+    def result(self, timeout: float | None = None) -> list[Mentions]:
         return [mentions for part in self._parts for mentions in part.result(timeout)]

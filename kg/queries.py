@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from kg.errors import QueryError, QueryNotFound
 
@@ -27,15 +28,16 @@ class ReadyQuery:
     cypher: str
     params: list[Param] = field(default_factory=list)
 
-    def example_params(self) -> dict:
+    def example_params(self) -> dict[str, Any]:
         return {p.name: parse_value(p.example) for p in self.params if p.example is not None}
 
-    def check_params(self, given: dict) -> None:
+    def check_params(self, given: dict[str, Any]) -> None:
         """A missing parameter is named with what it is, not left to the engine's message."""
         missing = [p for p in self.params if p.name not in given]
         if missing:
-            wanted = "; ".join(f"--param {p.name}=… ({p.description}" + (f", e.g. {p.example})" if p.example else ")")
-                               for p in missing)
+            wanted = "; ".join(
+                f"--param {p.name}=… ({p.description}" + (f", e.g. {p.example})" if p.example else ")") for p in missing
+            )
             raise QueryError(f"ready query {self.name} needs {wanted}")
 
 
@@ -56,7 +58,7 @@ def is_query_name(text: str) -> bool:
     return bool(re.fullmatch(r"[\w\-]+(\.cypher)?", text.strip()))
 
 
-def parse_value(raw: str):
+def parse_value(raw: str) -> Any:
     """`--param` values: integers, true/false/null, else the string itself (so that an
     arXiv id such as 2511.14221 stays a string)."""
     text = raw.strip()
@@ -79,4 +81,6 @@ def _load(path: Path) -> ReadyQuery:
         header.append(line)
     params = [Param(m["name"], m["text"], m["example"]) for line in header if (m := _PARAM.match(line))]
     description = " ".join(line.lstrip("/ ").strip() for line in header if not _PARAM.match(line))
-    return ReadyQuery(name=path.stem, description=description, cypher="\n".join(lines[len(header):]).strip(), params=params)
+    return ReadyQuery(
+        name=path.stem, description=description, cypher="\n".join(lines[len(header) :]).strip(), params=params
+    )

@@ -1,16 +1,30 @@
-"""Terminal presentation for the CLI: progress while ingesting, the summary after."""
+"""Terminal presentation for the CLI: progress while ingesting, and how each command's
+result is printed. The CLI hands in its two consoles, `out` (results) and `err`
+(messages); nothing else in kg prints."""
 
 from __future__ import annotations
 
-from contextlib import contextmanager
+import json
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from kg.formats import to_table
-from kg.ingest import FileReport, IngestReport
+from rich.console import Console
+
+from kg.formats import to_csv, to_json, to_table
+
+if TYPE_CHECKING:
+    from kg.enrich import EnrichReport
+    from kg.export import ExportReport
+    from kg.ingest import FileReport, IngestReport
+    from kg.queries import ReadyQuery
+    from kg.store.base import QueryResult
+    from kg.views import View
 
 
 @contextmanager
-def file_progress(console, files: list[str]):
+def file_progress(console: Console, files: list[str]) -> Iterator[Callable[[FileReport], None] | None]:
     """A rich progress bar on a terminal (one step per file); nothing when piped.
     Yields the callback that ingest calls as each file ends."""
     if not console.is_terminal:
@@ -18,8 +32,14 @@ def file_progress(console, files: list[str]):
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=console, transient=True) as progress:
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as progress:
         task = progress.add_task("ingesting", total=len(files))
 
         def on_file(report: FileReport) -> None:
@@ -28,10 +48,16 @@ def file_progress(console, files: list[str]):
         yield on_file
 
 
-def print_ingest_summary(out, err, report: IngestReport) -> None:
-    rows = [
+def status(console: Console, message: str) -> AbstractContextManager[Any]:
+    """A spinner with a message while waiting on a terminal; nothing when piped."""
+    return console.status(message) if console.is_terminal else nullcontext()
+
+
+def print_ingest_summary(out: Console, err: Console, report: IngestReport) -> None:
+    rows: list[list[Any]] = [
         [Path(f.path).name, f.family or "", f.papers, f.added, f.updated, f.unchanged, f.incomplete]
-        for f in report.files if not f.error
+        for f in report.files
+        if not f.error
     ]
     if rows:
         total = [sum(r[i] for r in rows) for i in range(2, 7)]
@@ -42,3 +68,114 @@ def print_ingest_summary(out, err, report: IngestReport) -> None:
             err.print(f"Warning: {warning}", markup=False)
     for f in report.failed:
         err.print(f"Error: {f.error}", markup=False)
+
+
+def print_counts(out: Console, counts: dict[str, dict[str, int]], fmt: str) -> None:
+    """`kg stats`: nodes per label, relationships per type."""
+    if fmt == "json":
+        out.print(json.dumps(counts, indent=2), markup=False)
+        return
+    rows: list[list[Any]] = [[f"(:{k})", v] for k, v in counts["nodes"].items()]
+    rows += [[f"-[:{k}]->", v] for k, v in counts["relationships"].items()]
+    out.print(to_table(["label / type", "count"], rows))
+
+
+def print_result(out: Console, result: QueryResult, fmt: str) -> None:
+    """`kg query`: the rows as a table, a JSON array of objects, or CSV."""
+    if fmt == "json":
+        out.print(to_json(result.columns, result.rows), markup=False)
+    elif fmt == "csv":
+        out.file.write(to_csv(result.columns, result.rows))
+    else:
+        out.print(to_table(result.columns, result.rows))
+
+
+def print_queries(out: Console, queries: Sequence[ReadyQuery]) -> None:
+    """`kg queries`: name, description and parameters (with an example) of each."""
+    rows = [
+        [
+            q.name,
+            q.description,
+            "\n".join(f"{p.name}: {p.description}" + (f" (e.g. {p.example})" if p.example else "") for p in q.params),
+        ]
+        for q in queries
+    ]
+    out.print(to_table(["name", "description", "params"], rows))
+
+
+def print_extracted(out: Console, records: Sequence[dict[str, Any]], fmt: str) -> None:
+    """`kg extract`: one JSON line per paper, or a table of its fields."""
+    for record in records:
+        if fmt == "jsonl":
+            out.file.write(json.dumps(record, ensure_ascii=False) + "\n")
+        else:
+            rows = [[k, json.dumps(v, ensure_ascii=False)] for k, v in record.items() if k not in ("source",)]
+            out.print(to_table(["field", "value"], rows, title=record.get("title") or record.get("arxiv_id")))
+
+
+def print_scores(out: Console, result: dict[str, Any], fmt: str) -> None:
+    """`kg eval`: precision, recall and F1 per entity type, the metric values right, and the
+    comparisons and results where the gold carries them."""
+    if fmt == "json":
+        out.print(json.dumps(result, indent=2), markup=False)
+        return
+    rows = [
+        [name, s["tp"], s["fp"], s["fn"], f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}"]
+        for name, s in [*result["types"].items(), ("overall", result["overall"])]
+    ]
+    columns = ["type", "tp", "fp", "fn", "precision", "recall", "f1"]
+    out.print(to_table(columns, rows, title=f"{result['papers']} papers"))
+    values = result["metric_values"]
+    out.print(f"metric values right: {values['correct']}/{values['total']} ({values['accuracy']:.1%})")
+    if "outperforms" in result:
+        o, r = result["outperforms"], result["results"]
+        out.print(
+            f"outperforms: precision {o['precision']:.3f}, recall {o['recall']:.3f}, f1 {o['f1']:.3f} "
+            f"({o['tp']} right, {o['fp']} wrong, {o['fn']} missed)"
+        )
+        out.print(
+            f"results found: {r['found']}/{r['total']} ({r['recall']:.1%}); of those, dataset right "
+            f"{r['dataset']['right']}/{r['dataset']['named']}, baseline right "
+            f"{r['baseline']['right']}/{r['baseline']['named']}"
+        )
+
+
+def print_enrich_report(out: Console, report: EnrichReport) -> None:
+    """`kg enrich`: what was filled in, what matched nothing, and how many requests it took."""
+    if report.filled:
+        rows = [[f.key, f.arxiv_id, ", ".join(f.fields) or "other fields", f.by] for f in report.filled]
+        out.print(to_table(["paper", "arxiv id", "filled", "matched by"], rows))
+    if report.unmatched:
+        rows = [[u.key, u.title or "", u.reason] for u in report.unmatched]
+        out.print(to_table(["paper", "title", "not matched because"], rows, title="not matched"))
+    requests = f"{report.requests} {'request' if report.requests == 1 else 'requests'}"
+    out.print(
+        f"{report.checked} papers lacked a title, authors or an id: {len(report.filled)} filled, "
+        f"{len(report.unmatched)} not matched ({requests} to arXiv)",
+        markup=False,
+    )
+
+
+def print_view_written(out: Console, err: Console, path: Path, view: View) -> None:
+    """`kg view`: the page written, its size, and what the view left out."""
+    rels = view.graph.number_of_edges()
+    out.print(
+        f"{path}: {view.shown:,} node{'s' * (view.shown != 1)}, {rels:,} relationship{'s' * (rels != 1)}",
+        markup=False,
+    )
+    for note in view.notes:
+        err.print(note, markup=False)
+    if view.message:
+        err.print(f"{view.message}; raise --limit to see more", markup=False)
+
+
+def print_copied(out: Console, copied: dict[str, int]) -> None:
+    """`kg copy`: nodes and relationships copied, by label and type."""
+    out.print(", ".join(f"{name} {count}" for name, count in copied.items() if count), markup=False)
+
+
+def print_export(out: Console, folder: str, report: ExportReport) -> None:
+    """`kg export`: what was written and the command that imports it."""
+    nodes, rels = sum(report.nodes.values()), sum(report.relationships.values())
+    out.print(f"{folder}: {nodes:,} nodes, {rels:,} relationships; import with:", markup=False)
+    out.print(report.command, markup=False)

@@ -1,4 +1,4 @@
-"""arXiv as a source (kg.arxiv_source, `kg fetch`, `kg enrich`) against a local stand-in
+"""arXiv as a source (kg.arxiv, kg.enrich, `kg fetch`, `kg enrich`) against a local stand-in
 for the arXiv API: an http.server on 127.0.0.1 that answers from the Atom feeds in
 tests/fixtures/arxiv/ (written for these tests, every title and name invented). No test
 touches the network."""
@@ -9,6 +9,7 @@ import json
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from itertools import pairwise
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -16,18 +17,30 @@ import pytest
 from lxml import etree
 
 from extractors.digests import ParsedFile
-from kg import arxiv_source
-from kg.arxiv_source import ArxivSettings, SourceError, SourceUnavailable
+from extractors.digests.arxiv_api import paper_from_record
+from kg import arxiv
+from kg.arxiv import ArxivSettings, SourceError, SourceUnavailable
+from kg.enrich import enrich
 from kg.ingest import load_parsed
-from kg.model import Paper, title_key
+from kg.model import Paper, normalise_arxiv_id, title_key
 from kg.store import open_store
 from tests.conftest import run_kg, seed
 
 FIXTURES = Path(__file__).parent / "fixtures" / "arxiv"
 NS = {"atom": "http://www.w3.org/2005/Atom"}
 SEARCH_IDS = ["2511.90001", "2511.90002", "2511.90003", "2511.90004", "2511.90005"]
-LISTING_IDS = ["2511.18805", "2511.14403", "2510.25622", "2510.14257", "2510.08932",
-               "2508.15308", "2508.15281", "2508.14500", "2508.14493", "2508.14485"]
+LISTING_IDS = [
+    "2511.18805",
+    "2511.14403",
+    "2510.25622",
+    "2510.14257",
+    "2510.08932",
+    "2508.15308",
+    "2508.15281",
+    "2508.14500",
+    "2508.14493",
+    "2508.14485",
+]
 
 
 # --- the stand-in API ---------------------------------------------------------------------
@@ -67,7 +80,7 @@ class FakeArxiv:
             ids = [i for i, e in self.entries.items() if phrase in title_key(e.findtext("atom:title", namespaces=NS))]
         else:
             ids = self.search_ids
-        return 200, self.feed(ids[start:start + size], total=len(ids), start=start), {}
+        return 200, self.feed(ids[start : start + size], total=len(ids), start=start), {}
 
     def feed(self, ids: list[str], *, total: int, start: int = 0) -> bytes:
         entries = "".join(etree.tostring(self.entries[i.split("v")[0]], encoding="unicode") for i in ids)
@@ -127,35 +140,55 @@ def paper_rows(store, cypher="MATCH (p:Paper) RETURN p.key AS key, p.title AS ti
 
 
 def authors_of(store, key: str) -> list[str]:
-    rows = store.query("MATCH (a:Author)-[w:WROTE]->(p:Paper {key: $key}) RETURN a.name AS name, w.position AS pos "
-                       "ORDER BY pos", {"key": key}).records()
+    rows = store.query(
+        "MATCH (a:Author)-[w:WROTE]->(p:Paper {key: $key}) RETURN a.name AS name, w.position AS pos ORDER BY pos",
+        {"key": key},
+    ).records()
     return [r["name"] for r in rows]
 
 
 # --- queries and settings -----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("query, options, expected", [
-    ("abs:recommendation", {}, "abs:recommendation"),
-    ("", {"categories": ["cs.IR"]}, "(cat:cs.IR)"),
-    ("ti:ranking", {"categories": ["cs.IR", "cs.LG"]}, "(ti:ranking) AND (cat:cs.IR OR cat:cs.LG)"),
-    ("", {"categories": ["cs.IR"], "since": "2025-11-01", "until": "2025-11-20"},
-     "(cat:cs.IR) AND submittedDate:[202511010000 TO 202511202359]"),
-    ("all:bandits", {"until": "2025-01-31"}, "(all:bandits) AND submittedDate:[199101010000 TO 202501312359]"),
-])
+@pytest.mark.parametrize(
+    "query, options, expected",
+    [
+        ("abs:recommendation", {}, "abs:recommendation"),
+        ("", {"categories": ["cs.IR"]}, "(cat:cs.IR)"),
+        ("ti:ranking", {"categories": ["cs.IR", "cs.LG"]}, "(ti:ranking) AND (cat:cs.IR OR cat:cs.LG)"),
+        (
+            "",
+            {"categories": ["cs.IR"], "since": "2025-11-01", "until": "2025-11-20"},
+            "(cat:cs.IR) AND submittedDate:[202511010000 TO 202511202359]",
+        ),
+        ("all:bandits", {"until": "2025-01-31"}, "(all:bandits) AND submittedDate:[199101010000 TO 202501312359]"),
+    ],
+)
 def test_arxiv_build_query(query, options, expected):
     for name in ("since", "until"):
         if name in options:
-            options[name] = arxiv_source.parse_day(options[name], f"--{name}")
-    assert arxiv_source.build_query(query, **options) == expected
+            options[name] = arxiv.parse_day(options[name], f"--{name}")
+    assert arxiv.build_query(query, **options) == expected
 
 
-@pytest.mark.parametrize("call, message", [
-    (lambda: arxiv_source.parse_day("2025-13-01", "--since"), "--since '2025-13-01' is not a date; write it as YYYY-MM-DD"),
-    (lambda: arxiv_source.build_query(categories=["cs IR"]), "--category 'cs IR' is not an arXiv category such as cs.IR"),
-    (lambda: arxiv_source.fetch(ids=["12345"], settings=ArxivSettings()), "--id '12345' is not an arXiv id such as 2511.14403"),
-    (lambda: arxiv_source.fetch(settings=ArxivSettings()), "nothing to fetch: give a query, a --category, dates or an --id"),
-])
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        (
+            lambda: arxiv.parse_day("2025-13-01", "--since"),
+            "--since '2025-13-01' is not a date; write it as YYYY-MM-DD",
+        ),
+        (lambda: arxiv.build_query(categories=["cs IR"]), "--category 'cs IR' is not an arXiv category such as cs.IR"),
+        (
+            lambda: arxiv.fetch(ids=["12345"], settings=ArxivSettings()),
+            "--id '12345' is not an arXiv id such as 2511.14403",
+        ),
+        (
+            lambda: arxiv.fetch(settings=ArxivSettings()),
+            "nothing to fetch: give a query, a --category, dates or an --id",
+        ),
+    ],
+)
 def test_arxiv_checks_arguments_before_any_request(call, message):
     with pytest.raises(SourceError) as info:
         call()
@@ -177,10 +210,10 @@ def test_arxiv_settings_from_env(monkeypatch, tmp_path):
 
 
 def test_arxiv_fetch_records_have_the_result_fields(api):
-    records = arxiv_source.fetch("cat:cs.IR", max_results=5, settings=settings())
+    records = arxiv.fetch("cat:cs.IR", max_results=5, settings=settings())
     assert [r["entry_id"].rsplit("/", 1)[1] for r in records][:2] == ["2511.90001v2", "2511.90002v1"]
     first = records[0]
-    assert list(first) == list(arxiv_source.RECORD_FIELDS)
+    assert list(first) == list(arxiv.RECORD_FIELDS)
     assert first["title"] == "Lanterns: Sparse Token Routing for Cold-Start Recommendation"
     assert first["authors"] == ["Mirela Ostrova", "Tomasz Quill", "Aiko Brennan"]
     assert first["published"] == "2025-11-18T17:02:11Z" and first["updated"] == "2025-11-20T09:30:00Z"
@@ -189,55 +222,59 @@ def test_arxiv_fetch_records_have_the_result_fields(api):
     assert first["journal_ref"] == "Proc. WSDM 2026, pp. 1-9"
     assert first["doi"] == "10.1145/9999999.0000001"
     assert first["pdf_url"] == "https://arxiv.org/pdf/2511.90001v2"
-    paper = arxiv_source.paper_from_record(first)
+    paper = paper_from_record(first)
     assert (paper.arxiv_id, paper.family, paper.published, paper.venue, paper.category) == (
-        "2511.90001", "arxiv-api", "2025-11-18", "WSDM 2026", "cs.IR")
+        "2511.90001",
+        "arxiv-api",
+        "2025-11-18",
+        "WSDM 2026",
+        "cs.IR",
+    )
     assert paper.abstract.startswith("We study how new items can be ranked") and "\n" not in paper.abstract
 
 
 def test_arxiv_fetch_pages_through_results(api):
-    records = arxiv_source.fetch("cat:cs.IR", max_results=5, settings=settings(page_size=2))
-    assert [arxiv_source.normalise_arxiv_id(r["entry_id"]) for r in records] == SEARCH_IDS
+    records = arxiv.fetch("cat:cs.IR", max_results=5, settings=settings(page_size=2))
+    assert [normalise_arxiv_id(r["entry_id"]) for r in records] == SEARCH_IDS
     assert [(r["start"], r["max_results"]) for r in api.requests] == [("0", "2"), ("2", "2"), ("4", "2")]
     assert api.requests[0]["search_query"] == "cat:cs.IR" and api.requests[0]["sortBy"] == "submittedDate"
 
 
 def test_arxiv_fetch_stops_at_max(api):
-    records = arxiv_source.fetch("cat:cs.IR", max_results=3, settings=settings(page_size=2))
+    records = arxiv.fetch("cat:cs.IR", max_results=3, settings=settings(page_size=2))
     assert len(records) == 3 and len(api.requests) == 2
 
 
 def test_arxiv_fetch_by_ids_in_chunks(api):
-    records = arxiv_source.fetch(ids=["arXiv:2511.18805v2", *LISTING_IDS[1:5]], settings=settings(page_size=2))
-    assert [arxiv_source.normalise_arxiv_id(r["entry_id"]) for r in records] == LISTING_IDS[:5]
-    assert [r["id_list"] for r in api.requests] == [
-        "2511.18805,2511.14403", "2510.25622,2510.14257", "2510.08932"]
+    records = arxiv.fetch(ids=["arXiv:2511.18805v2", *LISTING_IDS[1:5]], settings=settings(page_size=2))
+    assert [normalise_arxiv_id(r["entry_id"]) for r in records] == LISTING_IDS[:5]
+    assert [r["id_list"] for r in api.requests] == ["2511.18805,2511.14403", "2510.25622,2510.14257", "2510.08932"]
 
 
 def test_arxiv_fetch_retries_after_503(api):
     api.script = [(503, b"busy", {"Retry-After": "0"})]
-    records = arxiv_source.fetch(ids=["2511.90001"], settings=settings())
+    records = arxiv.fetch(ids=["2511.90001"], settings=settings())
     assert len(records) == 1 and len(api.requests) == 2
 
 
 def test_arxiv_fetch_retries_an_empty_page(api):
     api.script = [(200, api.feed([], total=5), {})]
-    records = arxiv_source.fetch("cat:cs.IR", max_results=5, settings=settings())
+    records = arxiv.fetch("cat:cs.IR", max_results=5, settings=settings())
     assert len(records) == 5 and len(api.requests) == 2
 
 
 def test_arxiv_fetch_retries_an_empty_later_page(api):
     api.script = [(200, api.feed(SEARCH_IDS[:2], total=5), {}), (200, api.feed([], total=5, start=2), {})]
-    records = arxiv_source.fetch("cat:cs.IR", max_results=5, settings=settings(page_size=2))
+    records = arxiv.fetch("cat:cs.IR", max_results=5, settings=settings(page_size=2))
     assert len(records) == 5
     assert [r.get("start") for r in api.requests] == ["0", "2", "2", "4"]
 
 
 def test_arxiv_backs_off_between_retries_and_keeps_the_delay(api):
     api.script = [(503, b"", {}), (503, b"", {})]
-    arxiv_source.fetch("cat:cs.IR", max_results=4, settings=settings(delay=0.2, page_size=2))
+    arxiv.fetch("cat:cs.IR", max_results=4, settings=settings(delay=0.2, page_size=2))
     times = [t for t, _ in api.log]
-    gaps = [b - a for a, b in zip(times, times[1:])]
+    gaps = [b - a for a, b in pairwise(times)]
     assert len(times) == 4  # two failures, then two pages
     assert gaps[0] >= 0.2 and gaps[1] >= 0.4  # backoff: delay, then twice the delay
     assert gaps[2] >= 0.19  # the delay between the pages
@@ -246,7 +283,7 @@ def test_arxiv_backs_off_between_retries_and_keeps_the_delay(api):
 def test_arxiv_gives_up_after_the_retries(api):
     api.script = [(503, b"", {})] * 3
     with pytest.raises(SourceUnavailable) as info:
-        arxiv_source.fetch("cat:cs.IR", settings=settings(retries=2))
+        arxiv.fetch("cat:cs.IR", settings=settings(retries=2))
     assert str(info.value) == f"the arXiv API at {api.url} failed 3 tries: HTTP 503; try again later"
 
 
@@ -254,25 +291,25 @@ def test_arxiv_malformed_feed_is_an_error(api):
     broken = (FIXTURES / "malformed.xml").read_bytes()
     api.script = [(200, broken, {})] * 4
     with pytest.raises(SourceUnavailable, match=r"failed 4 tries: malformed feed \(.*line"):
-        arxiv_source.fetch("cat:cs.IR", settings=settings())
+        arxiv.fetch("cat:cs.IR", settings=settings())
     assert not list((Path(settings().cache_dir)).glob("*.xml"))  # nothing cached
 
 
 def test_arxiv_api_error_is_not_retried(api):
     api.script = [(400, (FIXTURES / "error.xml").read_bytes(), {})]
     with pytest.raises(SourceError) as info:
-        arxiv_source.fetch(ids=["2511.90001"], settings=settings())
+        arxiv.fetch(ids=["2511.90001"], settings=settings())
     assert str(info.value) == "the arXiv API refused the request (HTTP 400: incorrect id format for 1234)"
     assert len(api.requests) == 1
 
 
 def test_arxiv_cache_answers_the_same_request(api):
-    first = arxiv_source.fetch("cat:cs.IR", max_results=5, settings=settings(page_size=2))
-    again = arxiv_source.fetch("cat:cs.IR", max_results=5, settings=settings(page_size=2))
+    first = arxiv.fetch("cat:cs.IR", max_results=5, settings=settings(page_size=2))
+    again = arxiv.fetch("cat:cs.IR", max_results=5, settings=settings(page_size=2))
     assert again == first and len(api.requests) == 3
-    arxiv_source.fetch("cat:cs.IR", max_results=5, settings=settings(page_size=2, refresh=True))
+    arxiv.fetch("cat:cs.IR", max_results=5, settings=settings(page_size=2, refresh=True))
     assert len(api.requests) == 6
-    arxiv_source.fetch("cat:cs.IR", max_results=5, settings=settings(page_size=2, cache_ttl=0))
+    arxiv.fetch("cat:cs.IR", max_results=5, settings=settings(page_size=2, cache_ttl=0))
     assert len(api.requests) == 9
 
 
@@ -280,9 +317,10 @@ def test_arxiv_unknown_host_is_one_clear_error(monkeypatch, tmp_path):
     monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path))
     s = ArxivSettings(api_url="http://arxiv-mirror.invalid/api/query", delay=0, cache_dir=tmp_path)
     with pytest.raises(SourceUnavailable) as info:
-        arxiv_source.fetch(ids=["2511.90001"], settings=s)
-    assert str(info.value) == ("cannot reach the arXiv API: arxiv-mirror.invalid is unknown (offline?); "
-                               "check the network or set KG_ARXIV_API")
+        arxiv.fetch(ids=["2511.90001"], settings=s)
+    assert str(info.value) == (
+        "cannot reach the arXiv API: arxiv-mirror.invalid is unknown (offline?); check the network or set KG_ARXIV_API"
+    )
 
 
 def test_arxiv_refused_connection_is_retried_then_one_error(api, tmp_path):
@@ -292,21 +330,45 @@ def test_arxiv_refused_connection_is_retried_then_one_error(api, tmp_path):
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     s = settings(api_url=f"http://127.0.0.1:{port}/api/query", retries=1)
-    with pytest.raises(SourceUnavailable, match=r"failed 2 tries: cannot connect to .* \(.*refused.*\); try again later"):
-        arxiv_source.fetch(ids=["2511.90001"], settings=s)
+    with pytest.raises(
+        SourceUnavailable, match=r"failed 2 tries: cannot connect to .* \(.*refused.*\); try again later"
+    ):
+        arxiv.fetch(ids=["2511.90001"], settings=s)
 
 
 def test_arxiv_load_records_writes_papers_once(api, ladybug_store):
-    records = arxiv_source.fetch("cat:cs.IR", max_results=5, settings=settings())
-    report = arxiv_source.load_records(records, store=ladybug_store)
+    records = arxiv.fetch("cat:cs.IR", max_results=5, settings=settings())
+    report = arxiv.load_records(records, store=ladybug_store)
     assert (report.family, report.added) == ("arxiv-api", 5)
-    again = arxiv_source.load_records(records, store=ladybug_store)
+    again = arxiv.load_records(records, store=ladybug_store)
     assert (again.added, again.updated, again.unchanged) == (0, 0, 5)
     assert authors_of(ladybug_store, "2511.90001") == ["Mirela Ostrova", "Tomasz Quill", "Aiko Brennan"]
-    row = ladybug_store.query("MATCH (p:Paper {key: '2511.90001'}) RETURN p.doi AS doi, p.categories AS cats, "
-                              "p.journal_ref AS jref, p.pdf_url AS pdf, p.updated AS updated, p.sources AS sources").records()[0]
-    assert row == {"doi": "10.1145/9999999.0000001", "cats": ["cs.IR", "cs.LG"], "jref": "Proc. WSDM 2026, pp. 1-9",
-                   "pdf": "https://arxiv.org/pdf/2511.90001v2", "updated": "2025-11-20", "sources": ["arXiv API"]}
+    row = ladybug_store.query(
+        "MATCH (p:Paper {key: '2511.90001'}) RETURN p.doi AS doi, p.categories AS cats, "
+        "p.journal_ref AS jref, p.pdf_url AS pdf, p.updated AS updated, p.sources AS sources"
+    ).records()[0]
+    assert row == {
+        "doi": "10.1145/9999999.0000001",
+        "cats": ["cs.IR", "cs.LG"],
+        "jref": "Proc. WSDM 2026, pp. 1-9",
+        "pdf": "https://arxiv.org/pdf/2511.90001v2",
+        "updated": "2025-11-20",
+        "sources": ["arXiv API"],
+    }
+
+
+def test_arxiv_saved_answer_ingests_as_its_family(tmp_path):
+    db = str(tmp_path / "kg.lbug")
+    result = run_kg("ingest", "--no-extract", "--store", db, str(FIXTURES / "search.xml"))
+    assert result.returncode == 0, result.stderr
+    assert "arxiv-api" in result.stdout
+    with open_store(db, read_only=True) as store:
+        assert [r["key"] for r in paper_rows(store)] == SEARCH_IDS
+    refused = run_kg("ingest", "--no-extract", "--store", db, str(FIXTURES / "error.xml"))
+    assert refused.returncode == 1
+    assert refused.stderr.strip() == (
+        f"Error: {FIXTURES / 'error.xml'}: arxiv-api: an error answer of the arXiv API: incorrect id format for 1234"
+    )
 
 
 # --- enrichment ---------------------------------------------------------------------------
@@ -319,13 +381,17 @@ def _store_with(store, *papers: Paper) -> None:
 def test_arxiv_enrich_by_exact_title(api, ladybug_store):
     _store_with(
         ladybug_store,
-        Paper(source="hand-made", family="test", title="Quiet signals - implicit feedback from scroll depth",
-              authors=["S. Trask"]),
+        Paper(
+            source="hand-made",
+            family="test",
+            title="Quiet signals - implicit feedback from scroll depth",
+            authors=["S. Trask"],
+        ),
         Paper(source="hand-made", family="test", title="Notes on reranking"),
         Paper(source="hand-made", family="test", title="A Paper arXiv Never Saw"),
         Paper(source="hand-made", family="test", abstract=" ".join(["words"] * 30)),
     )
-    report = arxiv_source.enrich(store=ladybug_store, settings=settings())
+    report = enrich(store=ladybug_store, settings=settings())
     assert report.checked == 4
     key = "title:quietsignalsimplicitfeedbackfromscrolldepth"
     assert [(f.key, f.arxiv_id, f.fields, f.by) for f in report.filled] == [(key, "2511.90101", ["arxiv_id"], "title")]
@@ -335,23 +401,37 @@ def test_arxiv_enrich_by_exact_title(api, ladybug_store):
         "A Paper arXiv Never Saw": "no arXiv paper has exactly this title",
         None: "no id and no title to look it up by",
     }
-    rows = paper_rows(ladybug_store, "MATCH (p:Paper) RETURN p.key AS key, p.arxiv_id AS id, p.title AS title, "
-                                     "p.published AS published ORDER BY key")
+    rows = paper_rows(
+        ladybug_store,
+        "MATCH (p:Paper) RETURN p.key AS key, p.arxiv_id AS id, p.title AS title, "
+        "p.published AS published ORDER BY key",
+    )
     assert len(rows) == 4  # no new node
-    assert {"key": key, "id": "2511.90101", "title": "Quiet signals - implicit feedback from scroll depth",
-            "published": "2025-11-12"} in rows
+    assert {
+        "key": key,
+        "id": "2511.90101",
+        "title": "Quiet signals - implicit feedback from scroll depth",
+        "published": "2025-11-12",
+    } in rows
     assert authors_of(ladybug_store, key) == ["S. Trask"]  # it had authors: none added
 
 
 def test_arxiv_enrich_leaves_a_title_already_held_by_another_node(api, ladybug_store):
-    _store_with(ladybug_store,
-                Paper(source="hand-made", family="test", arxiv_id="2511.90101", authors=["Sunniva Trask"]),
-                Paper(source="hand-made", family="test", title="Quiet Signals: Implicit Feedback from Scroll Depth!!",
-                      authors=["S. Trask"]))
-    report = arxiv_source.enrich(store=ladybug_store, settings=settings())
+    _store_with(
+        ladybug_store,
+        Paper(source="hand-made", family="test", arxiv_id="2511.90101", authors=["Sunniva Trask"]),
+        Paper(
+            source="hand-made",
+            family="test",
+            title="Quiet Signals: Implicit Feedback from Scroll Depth!!",
+            authors=["S. Trask"],
+        ),
+    )
+    report = enrich(store=ladybug_store, settings=settings())
     assert [f.key for f in report.filled] == ["2511.90101"]
     assert [u.reason for u in report.unmatched] == [
-        "its title is that of 2511.90101, which is already the paper 2511.90101; the two are one paper"]
+        "its title is that of 2511.90101, which is already the paper 2511.90101; the two are one paper"
+    ]
 
 
 # --- through the real command -------------------------------------------------------------
@@ -366,8 +446,9 @@ def test_arxiv_cli_enriches_the_listing_copy_seed(api, tmp_path):
     assert "10 papers lacked a title, authors or an id: 10 filled, 0 not matched (1 request to arXiv)" in result.stdout
     assert api.requests[0]["id_list"] == ",".join(sorted(LISTING_IDS))  # one request, by key
     with open_store(db, read_only=True) as store:
-        rows = paper_rows(store, "MATCH (p:Paper) RETURN p.key AS key, p.title AS title, p.abstract AS abstract "
-                                 "ORDER BY key")
+        rows = paper_rows(
+            store, "MATCH (p:Paper) RETURN p.key AS key, p.title AS title, p.abstract AS abstract ORDER BY key"
+        )
         assert sorted(r["key"] for r in rows) == sorted(LISTING_IDS)  # still the 10 papers
         titles = {r["key"]: r["title"] for r in rows}
         assert titles["2511.18805"] == "Amber Test Paper 1: An Invented Title for Enrichment"
@@ -382,12 +463,25 @@ def test_arxiv_cli_enriches_the_listing_copy_seed(api, tmp_path):
 
 def test_arxiv_cli_fetch_ingests(api, tmp_path):
     db = str(tmp_path / "kg.lbug")
-    result = run_kg("fetch", "abs:recommendation", "--category", "cs.IR", "--since", "2025-11-01",
-                    "--max", "5", "--no-extract", "--store", db, env={"KG_ARXIV_PAGE_SIZE": "2"})
+    result = run_kg(
+        "fetch",
+        "abs:recommendation",
+        "--category",
+        "cs.IR",
+        "--since",
+        "2025-11-01",
+        "--max",
+        "5",
+        "--no-extract",
+        "--store",
+        db,
+        env={"KG_ARXIV_PAGE_SIZE": "2"},
+    )
     assert result.returncode == 0, result.stderr
     assert "arXiv API" in result.stdout and "arxiv-api" in result.stdout
     assert api.requests[0]["search_query"].startswith(
-        "(abs:recommendation) AND (cat:cs.IR) AND submittedDate:[202511010000 TO ")
+        "(abs:recommendation) AND (cat:cs.IR) AND submittedDate:[202511010000 TO "
+    )
     assert len(api.requests) == 3
     with open_store(db, read_only=True) as store:
         assert [r["key"] for r in paper_rows(store)] == SEARCH_IDS
@@ -406,7 +500,7 @@ def test_arxiv_cli_fetch_out_then_ingest(api, tmp_path):
     assert result.stderr.strip() == f"5 papers written to {out}"
     assert not Path(db).exists()  # kept, not loaded
     lines = [json.loads(line) for line in out.read_text().splitlines()]
-    assert len(lines) == 5 and list(lines[0]) == list(arxiv_source.RECORD_FIELDS)
+    assert len(lines) == 5 and list(lines[0]) == list(arxiv.RECORD_FIELDS)
     ingested = run_kg("ingest", "--no-extract", "--store", db, str(out))
     assert ingested.returncode == 0, ingested.stdout + ingested.stderr
     with open_store(db, read_only=True) as store:
@@ -419,10 +513,13 @@ def test_arxiv_cli_fetch_out_then_ingest(api, tmp_path):
         assert len(paper_rows(store)) == 5
 
 
-@pytest.mark.parametrize("script, message", [
-    ("malformed", "Error: the arXiv API at {url} failed 2 tries: malformed feed"),
-    ("error", "Error: the arXiv API refused the request (HTTP 400: incorrect id format for 1234)"),
-])
+@pytest.mark.parametrize(
+    "script, message",
+    [
+        ("malformed", "Error: the arXiv API at {url} failed 2 tries: malformed feed"),
+        ("error", "Error: the arXiv API refused the request (HTTP 400: incorrect id format for 1234)"),
+    ],
+)
 def test_arxiv_cli_bad_answer_writes_nothing(api, tmp_path, script, message):
     db, out = tmp_path / "kg.lbug", tmp_path / "results.jsonl"
     body = (FIXTURES / f"{script}.xml").read_bytes()
@@ -437,16 +534,29 @@ def test_arxiv_cli_bad_answer_writes_nothing(api, tmp_path, script, message):
 
 
 def test_arxiv_cli_offline_is_one_line(tmp_path):
-    result = run_kg("fetch", "--id", "2511.14403", "--store", str(tmp_path / "kg.lbug"),
-                    env={"KG_ARXIV_API": "http://arxiv-mirror.invalid/api/query", "KG_CACHE_DIR": str(tmp_path)})
+    result = run_kg(
+        "fetch",
+        "--id",
+        "2511.14403",
+        "--store",
+        str(tmp_path / "kg.lbug"),
+        env={"KG_ARXIV_API": "http://arxiv-mirror.invalid/api/query", "KG_CACHE_DIR": str(tmp_path)},
+    )
     assert result.returncode == 1
-    assert result.stderr == ("Error: cannot reach the arXiv API: arxiv-mirror.invalid is unknown (offline?); "
-                             "check the network or set KG_ARXIV_API\n")
+    assert result.stderr == (
+        "Error: cannot reach the arXiv API: arxiv-mirror.invalid is unknown (offline?); "
+        "check the network or set KG_ARXIV_API\n"
+    )
 
 
 def test_arxiv_cli_checks_options_first(tmp_path):
     result = run_kg("fetch", "--since", "yesterday", env={"KG_ARXIV_API": "http://arxiv-mirror.invalid/api/query"})
-    assert (result.returncode, result.stderr) == (1, "Error: --since 'yesterday' is not a date; write it as YYYY-MM-DD\n")
+    assert (result.returncode, result.stderr) == (
+        1,
+        "Error: --since 'yesterday' is not a date; write it as YYYY-MM-DD\n",
+    )
     result = run_kg("fetch", "x", "--sort", "oldest")
     assert (result.returncode, result.stderr) == (
-        2, "Error: --sort 'oldest' is not one of: submitted, updated, relevance\n")
+        2,
+        "Error: --sort 'oldest' is not one of: submitted, updated, relevance\n",
+    )

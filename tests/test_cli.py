@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 
@@ -111,7 +110,9 @@ def test_cli_query_is_read_only_unless_write(seeded_store):
 def test_cli_query_write_flag_allows_changes(tmp_path):
     path = tmp_path / "w.lbug"
     assert run_kg("ingest", "--no-extract", "-s", str(path), str(seed("000"))).returncode == 0
-    done = run_kg("query", "MERGE (t:Task {key: 'x'}) SET t.name = 'X' RETURN t.name AS name", "--write", "-s", str(path))
+    done = run_kg(
+        "query", "MERGE (t:Task {key: 'x'}) SET t.name = 'X' RETURN t.name AS name", "--write", "-s", str(path)
+    )
     assert done.returncode == 0, done.stderr
     assert json.loads(run_kg("stats", "-f", "json", "-s", str(path)).stdout)["nodes"]["Task"] == 1
 
@@ -125,12 +126,17 @@ def test_cli_unknown_query_name_lists_the_known_ones(seeded_store):
 def test_cli_ready_query_names_a_missing_param(seeded_store):
     result = run_kg("query", "prolific-authors", "--store", str(seeded_store))
     assert result.returncode == 1
-    assert result.stderr.strip() == "Error: ready query prolific-authors needs --param limit=… (how many authors to list, e.g. 20)"
+    assert (
+        result.stderr.strip()
+        == "Error: ready query prolific-authors needs --param limit=… (how many authors to list, e.g. 20)"
+    )
 
 
 def test_cli_bad_param_and_format(seeded_store):
-    assert run_kg("query", "coauthors", "--param", "author", "-s", str(seeded_store)).stderr.strip() == \
-        "Error: --param 'author' is not name=value"
+    assert (
+        run_kg("query", "coauthors", "--param", "author", "-s", str(seeded_store)).stderr.strip()
+        == "Error: --param 'author' is not name=value"
+    )
     bad = run_kg("query", "coauthors", "--format", "xml", "-s", str(seeded_store))
     assert bad.returncode == 2 and "is not one of: table, json, csv" in bad.stderr
 
@@ -151,8 +157,14 @@ def test_cli_stats_on_missing_store(tmp_path):
 def test_cli_store_in_use_by_another_process(tmp_path):
     path = tmp_path / "held.lbug"
     holder = subprocess.Popen(
-        [sys.executable, "-c", f"import sys, ladybug; db = ladybug.Database({str(path)!r}); print('held', flush=True); sys.stdin.read()"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-c",
+            f"import sys, ladybug; db = ladybug.Database({str(path)!r}); print('held', flush=True); sys.stdin.read()",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout.readline().strip() == "held"

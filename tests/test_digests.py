@@ -11,7 +11,12 @@ from tests.conftest import seed
 
 @pytest.mark.parametrize(
     "prefix, family, count",
-    [("000", "markdown-table", 8), ("001", "ai-enhanced", 6), ("002", "arxiv-listing", 10), ("003", "daily-papers", 69)],
+    [
+        ("000", "markdown-table", 8),
+        ("001", "ai-enhanced", 6),
+        ("002", "arxiv-listing", 10),
+        ("003", "daily-papers", 69),
+    ],
 )
 def test_digests_seed_family_and_count(prefix, family, count):
     parsed = parse_file(str(seed(prefix)))

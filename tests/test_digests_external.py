@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors.digests import FAMILIES, detect_family, parse_file, parse_text
-from extractors.digests import json_records
+from extractors.digests import FAMILIES, detect_family, json_records, parse_file, parse_text
 from kg.errors import InputError
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -268,8 +267,11 @@ def test_digests_external_python_literal_lines_read_with_warning():
 
 def test_digests_external_literal_eval_never_runs_code(tmp_path):
     path = tmp_path / "evil.jsonl"
-    path.write_text('{"title": "Fine", "abstract": "A record that is fine and has words enough to count."}\n'
-                    "{'title': __import__('os').getcwd()}\n", encoding="utf-8")
+    path.write_text(
+        '{"title": "Fine", "abstract": "A record that is fine and has words enough to count."}\n'
+        "{'title': __import__('os').getcwd()}\n",
+        encoding="utf-8",
+    )
     parsed = parse_file(str(path))
     assert [p.title for p in parsed.papers] == ["Fine"]
     assert parsed.warnings == ["evil.jsonl: line 2: neither JSON nor a Python dict literal, skipped"]
@@ -334,8 +336,10 @@ def test_digests_external_arxiv_api_records():
     assert digest.categories == ["cs.IR", "cs.AI"] and digest.category == "cs.IR"
     assert (digest.published, digest.upvotes, digest.tldr) == ("2025-05-03", 4, "A short summary.")
     assert digest.sections == {
-        "motivation": "Why it matters.", "method": "What was done.",
-        "result": "What was found.", "conclusion": "What it means.",
+        "motivation": "Why it matters.",
+        "method": "What was done.",
+        "result": "What was found.",
+        "conclusion": "What it means.",
     }
 
 

@@ -17,8 +17,14 @@ SEEDS = SHARED / "corpus" / "seeds"
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("Recall@10", "recall@10"), ("MMQ-v2", "MMQv2"), ("MS MARCO", "MS-MARCO"), ("FINN.no", "FINNno"),
-     ("\"One-Epoch\"", "one epoch"), ("Align³GR", "Align3GR")],
+    [
+        ("Recall@10", "recall@10"),
+        ("MMQ-v2", "MMQv2"),
+        ("MS MARCO", "MS-MARCO"),
+        ("FINN.no", "FINNno"),
+        ('"One-Epoch"', "one epoch"),
+        ("Align³GR", "Align3GR"),
+    ],
 )
 def test_evaluation_match_key_folds_case_spaces_hyphens_dots_quotes(a, b):
     assert match_key(a) == match_key(b)
@@ -42,13 +48,36 @@ def test_evaluation_pairs_by_arxiv_id_then_title():
 
 
 def test_evaluation_scores_types_overall_and_values():
-    gold = [{"source": "s", "arxiv_id": "1", "title": "t", "proposed": ["FooRec"], "methods": ["LLM"], "datasets": [],
-             "companies": ["Taobao"], "metrics": [{"name": "CTR", "value": "+2.0%", "setting": "online"},
-                                                 {"name": "AUC", "value": "0.3%", "setting": None}],
-             "tasks": [], "aliases": {"LLM": ["large language model"]}}]
-    predicted = [{"source": "s", "arxiv_id": "1", "title": "t", "proposed": ["FooRec", "Bar"],
-                  "methods": ["large language model"], "datasets": [], "companies": ["Taobao"],
-                  "metrics": [{"name": "CTR", "value": "2.0%", "setting": "online"}], "tasks": []}]
+    gold = [
+        {
+            "source": "s",
+            "arxiv_id": "1",
+            "title": "t",
+            "proposed": ["FooRec"],
+            "methods": ["LLM"],
+            "datasets": [],
+            "companies": ["Taobao"],
+            "metrics": [
+                {"name": "CTR", "value": "+2.0%", "setting": "online"},
+                {"name": "AUC", "value": "0.3%", "setting": None},
+            ],
+            "tasks": [],
+            "aliases": {"LLM": ["large language model"]},
+        }
+    ]
+    predicted = [
+        {
+            "source": "s",
+            "arxiv_id": "1",
+            "title": "t",
+            "proposed": ["FooRec", "Bar"],
+            "methods": ["large language model"],
+            "datasets": [],
+            "companies": ["Taobao"],
+            "metrics": [{"name": "CTR", "value": "2.0%", "setting": "online"}],
+            "tasks": [],
+        }
+    ]
     result = score_records(gold, predicted)
     assert result["types"]["proposed"] == {"tp": 1, "fp": 1, "fn": 0, "precision": 0.5, "recall": 1.0, "f1": 0.6667}
     assert result["types"]["methods"]["f1"] == 1.0
@@ -86,19 +115,57 @@ def test_evaluation_seed_metric_values_floor(seed_scores):
 
 
 def test_evaluation_scores_comparisons_and_results_as_the_guidelines_say():
-    gold = [{"source": "s", "arxiv_id": "1", "title": "t", "proposed": [], "methods": [], "datasets": [], "companies": [],
-             "metrics": [], "tasks": [], "aliases": {"NDCG@10": ["nDCG@10"]},
-             "outperforms": ["SASRec", "BERT4Rec"],
-             "results": [{"metric": "NDCG@10", "value": "12.3%", "dataset": "MovieLens-1M", "baseline": "SASRec", "setting": None},
-                         {"metric": "GMV", "value": "+2.1%", "dataset": None, "baseline": None, "setting": "online"},
-                         {"metric": "AUC", "value": "0.81", "dataset": "Criteo", "baseline": None, "setting": None}]},
-            {"source": "s", "arxiv_id": "2", "title": "u", "proposed": [], "methods": [], "datasets": [], "companies": [],
-             "metrics": [], "tasks": []}]
-    predicted = [{"source": "s", "arxiv_id": "1", "title": "t", "outperforms": ["SASRec", "GRU4Rec"],
-                  "results": [{"metric": "nDCG@10", "value": "12.3 %", "dataset": "MovieLens-1M", "baseline": "BERT4Rec"},
-                              {"metric": "GMV", "value": "2.1%", "dataset": None, "baseline": None},
-                              {"metric": "AUC", "value": "0.80", "dataset": "Criteo", "baseline": None}]},
-                 {"source": "s", "arxiv_id": "2", "title": "u", "outperforms": ["Anything"], "results": []}]
+    gold = [
+        {
+            "source": "s",
+            "arxiv_id": "1",
+            "title": "t",
+            "proposed": [],
+            "methods": [],
+            "datasets": [],
+            "companies": [],
+            "metrics": [],
+            "tasks": [],
+            "aliases": {"NDCG@10": ["nDCG@10"]},
+            "outperforms": ["SASRec", "BERT4Rec"],
+            "results": [
+                {
+                    "metric": "NDCG@10",
+                    "value": "12.3%",
+                    "dataset": "MovieLens-1M",
+                    "baseline": "SASRec",
+                    "setting": None,
+                },
+                {"metric": "GMV", "value": "+2.1%", "dataset": None, "baseline": None, "setting": "online"},
+                {"metric": "AUC", "value": "0.81", "dataset": "Criteo", "baseline": None, "setting": None},
+            ],
+        },
+        {
+            "source": "s",
+            "arxiv_id": "2",
+            "title": "u",
+            "proposed": [],
+            "methods": [],
+            "datasets": [],
+            "companies": [],
+            "metrics": [],
+            "tasks": [],
+        },
+    ]
+    predicted = [
+        {
+            "source": "s",
+            "arxiv_id": "1",
+            "title": "t",
+            "outperforms": ["SASRec", "GRU4Rec"],
+            "results": [
+                {"metric": "nDCG@10", "value": "12.3 %", "dataset": "MovieLens-1M", "baseline": "BERT4Rec"},
+                {"metric": "GMV", "value": "2.1%", "dataset": None, "baseline": None},
+                {"metric": "AUC", "value": "0.80", "dataset": "Criteo", "baseline": None},
+            ],
+        },
+        {"source": "s", "arxiv_id": "2", "title": "u", "outperforms": ["Anything"], "results": []},
+    ]
     result = score_records(gold, predicted)
     assert result["comparison_papers"] == 1  # the second record carries no comparison fields
     assert result["outperforms"] == {"tp": 1, "fp": 1, "fn": 1, "precision": 0.5, "recall": 0.5, "f1": 0.5}

@@ -13,17 +13,33 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 
-from extractors.digests import ai_enhanced, arxiv_listing, daily_papers, markdown_table
-from extractors.digests import json_records, markdown_blocks, web_capture
-from extractors.digests.common import DigestError
+from extractors.digests import (
+    ai_enhanced,
+    arxiv_api,
+    arxiv_listing,
+    daily_papers,
+    json_records,
+    markdown_blocks,
+    markdown_table,
+    web_capture,
+)
 from extractors.digests.reading import decode
-from kg.errors import InputError
+from kg.errors import DigestError, InputError
 from kg.model import Paper
 
 # Detection order: the most specific shapes first.
 FAMILIES: dict[str, ModuleType] = {
     module.NAME: module
-    for module in (json_records, markdown_table, ai_enhanced, markdown_blocks, web_capture, daily_papers, arxiv_listing)
+    for module in (
+        arxiv_api,
+        json_records,
+        markdown_table,
+        ai_enhanced,
+        markdown_blocks,
+        web_capture,
+        daily_papers,
+        arxiv_listing,
+    )
 }
 
 STDIN = "-"

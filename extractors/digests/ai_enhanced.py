@@ -27,7 +27,7 @@ def parse(text: str, source: str) -> list[Paper]:
     papers = []
     for index, entry in enumerate(entries):
         end = entries[index + 1].start() if index + 1 < len(entries) else len(text)
-        body = text[entry.end():end]
+        body = text[entry.end() : end]
         line_no = line_of(text, entry.start())
         if "<details>" in body and "</details>" not in body:
             raise DigestError("truncated: the entry's <details> block is not closed", line_no)
@@ -66,7 +66,7 @@ def _fields(body: str) -> dict[str, str]:
     fields = {}
     for index, match in enumerate(found):
         end = found[index + 1].start() if index + 1 < len(found) else len(body)
-        value = clean_text(body[match.end():end])
+        value = clean_text(body[match.end() : end])
         if value:
             fields[match.group("name")] = value
     return fields

@@ -32,7 +32,7 @@ def parse(text: str, source: str) -> list[Paper]:
     papers = []
     start = 0
     for marker in _MARKER.finditer(text):
-        segment = text[start:marker.start()]
+        segment = text[start : marker.start()]
         seg_line = line_of(text, start + len(segment) - len(segment.lstrip()))
         start = marker.end()
         abstract, comments = _split_comments(segment)

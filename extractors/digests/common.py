@@ -5,18 +5,10 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from kg.errors import DigestError
 from kg.model import clean_text
 
 __all__ = ["DigestError", "clean_text", "line_of", "parse_date", "split_authors", "venue_from_comments"]
-
-
-class DigestError(Exception):
-    """A parser's complaint about the text: what is wrong and on which line."""
-
-    def __init__(self, problem: str, line: int | None = None):
-        self.problem = problem
-        self.line = line
-        super().__init__(f"line {line}: {problem}" if line else problem)
 
 
 def line_of(text: str, offset: int) -> int:

@@ -30,15 +30,15 @@ def parse(text: str, source: str) -> list[Paper]:
     for dot in dots:
         authors_at = _previous_nonblank(lines, dot)
         date_at = _next_nonblank(lines, dot)
-        if authors_at is None or not _AUTHORS.match(lines[authors_at]):
+        authors = _AUTHORS.match(lines[authors_at]) if authors_at is not None else None
+        if authors_at is None or authors is None:
             raise DigestError("an entry's `·` has no `• N authors` line before it", dot + 1)
-        if date_at is None or not _DATE_LINE.match(lines[date_at]):
+        date = _DATE_LINE.match(lines[date_at]) if date_at is not None else None
+        if date_at is None or date is None:
             raise DigestError("truncated: an entry ends without its date line", dot + 1)
         block = [(i, lines[i].strip()) for i in range(entry_start, authors_at) if lines[i].strip()]
         if not block:
             raise DigestError("an entry without a title", authors_at + 1)
-        authors = _AUTHORS.match(lines[authors_at])
-        date = _DATE_LINE.match(lines[date_at])
         (title_line, title), rest = block[0], block[1:]
         papers.append(
             Paper(
@@ -65,7 +65,7 @@ def _page_date(text: str) -> str | None:
     match = _PAGE_DATE.search(text)
     if not match:
         return None
-    following = text[match.end():].lstrip("\n").split("\n", 1)[0]
+    following = text[match.end() :].lstrip("\n").split("\n", 1)[0]
     return parse_date(following.strip())
 
 

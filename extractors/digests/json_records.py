@@ -8,25 +8,23 @@ down, e.g. `details.abstract`), `categories`, `primary_category`, `comment(s)`,
 tldr/motivation/method/result/conclusion. The `arxiv` package's Result fields are among
 them, so `kg fetch` output reads back here.
 
-Lines written as Python dict literals (one tool does) are read with `ast.literal_eval`,
-with a warning. A broken or empty record is skipped with a warning; the file goes on."""
+The records are read out of the text by json_text (arrays, JSON lines, Python dict
+literals, a record cut short). A broken or empty record is skipped with a warning; the
+file goes on."""
 
 from __future__ import annotations
 
-import ast
-import json
 import re
 from itertools import islice
 from typing import Any
 
 from extractors.digests.common import clean_text, parse_date, split_authors, venue_from_comments
+from extractors.digests.json_text import ID_KEYS, URL_KEYS, CutRecord, read_records
 from kg.model import Paper, normalise_arxiv_id
 
 NAME = "json-records"
 
-_PAPER_KEY = re.compile(
-    r"""["'](?:arxiv_id|arxivId|entry_id|id|title|abstract|summary|paper_url)["']\s*:"""
-)
+_PAPER_KEY = re.compile(r"""["'](?:arxiv_id|arxivId|entry_id|id|title|abstract|summary|paper_url)["']\s*:""")
 _PAPER_URL = re.compile(
     r"(?:arxiv\.org/(?:abs|pdf|html)/|huggingface\.co/papers/|hf\.co/papers/|alphaxiv\.org/(?:abs/)?)(?P<rest>\S+)",
     re.I,
@@ -36,9 +34,6 @@ _ISO_DATE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})")
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 _HEAD_CHARS = 500
 
-_ID_KEYS = ("arxiv_id", "arxivId", "arxiv", "id", "paper_id")
-_URL_KEYS = ("entry_id", "link", "abs", "abs_url", "arxiv_url", "arxiv_page_url", "url", "paper_url",
-             "page_url", "pdf_url", "pdf")
 _ABS_URL_KEYS = ("link", "abs", "abs_url", "arxiv_url", "arxiv_page_url", "entry_id", "url", "paper_url")
 _PDF_KEYS = ("pdf_url", "pdf")
 _ABSTRACT_KEYS = ("abstract", "summary", "abstract_text")
@@ -59,7 +54,7 @@ def detect(text: str) -> bool:
 def parse(text: str, source: str, warnings: list[str] | None = None) -> list[Paper]:
     warnings = warnings if warnings is not None else []
     papers = []
-    for line_no, record in _records(text, source, warnings):
+    for line_no, record in read_records(text, source, warnings):
         if not isinstance(record, dict):
             warnings.append(f"{source}: line {line_no}: not a record (a JSON {type(record).__name__}), skipped")
             continue
@@ -67,7 +62,7 @@ def parse(text: str, source: str, warnings: list[str] | None = None) -> list[Pap
         if paper is None:
             warnings.append(f"{source}: line {line_no}: a record with no id, title or abstract, skipped")
             continue
-        if isinstance(record, _Cut):
+        if isinstance(record, CutRecord):
             paper.incomplete.insert(0, "truncated")
         papers.append(paper)
     return papers
@@ -125,170 +120,6 @@ def paper_from_record(record: dict[str, Any], *, source: str, line: int = 0, fam
     )
 
 
-# --- reading the file ------------------------------------------------------------------
-
-
-def _records(text: str, source: str, warnings: list[str]):
-    """Yield (line, value) per record: the elements of a JSON array, else one per line."""
-    stripped = text.lstrip()
-    if stripped.startswith("["):
-        yield from _array(text, source, warnings)
-        return
-    lines = text.split("\n")
-    first = next((line.strip() for line in lines if line.strip()), "")
-    if first == "{" or (first.startswith("{") and not first.endswith("}")):
-        # Pretty-printed objects, one after another.
-        yield from _stream(text, source, warnings)
-        return
-    python_lines = 0
-    last = max((i for i, line in enumerate(lines) if line.strip()), default=-1)
-    for index, line in enumerate(lines):
-        line = line.strip()
-        if not line:
-            continue
-        try:
-            yield from _expand(index + 1, json.loads(line))
-            continue
-        except ValueError:
-            pass
-        value = _literal(line)
-        if value is not None:
-            python_lines += 1
-            yield index + 1, value
-        elif index == last and not line.endswith(("}", "]")):
-            yield from _cut_record(line, index + 1, source, warnings, "the last record is cut short")
-        else:
-            warnings.append(f"{source}: line {index + 1}: neither JSON nor a Python dict literal, skipped")
-    if python_lines:
-        warnings.append(
-            f"{source}: {python_lines} line(s) are Python dict literals, not JSON; read with ast.literal_eval"
-        )
-
-
-def _literal(line: str) -> Any:
-    """A Python literal line (single quotes, True/None), never evaluated as code."""
-    if not line.startswith(("{", "[")):
-        return None
-    try:
-        return ast.literal_eval(line)
-    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
-        return None
-
-
-class _Cut(dict):
-    """A record rebuilt from the cut-off end of a file."""
-
-
-def _cut_record(fragment: str, line: int, source: str, warnings: list[str], problem: str):
-    """The file's last record, cut short: what it holds, marked truncated; else a warning."""
-    value = _close(fragment.strip())
-    if isinstance(value, dict) and _looks_like_paper(value):
-        yield line, _Cut(value)
-    else:
-        warnings.append(f"{source}: line {line}: {problem} (truncated), skipped")
-
-
-def _close(fragment: str) -> Any:
-    """Best effort on a JSON or Python record cut off at the end of the file: close the open
-    string and brackets. An unfinished list item (a name cut in two) is dropped; an unfinished
-    string value (an abstract cut short) is kept; a dangling key is dropped."""
-    stack: list[list] = []  # [closer, where to cut to drop the container's unfinished item]
-    quote, escaped = "", False
-    for pos, ch in enumerate(fragment):
-        if quote:
-            if escaped:
-                escaped = False
-            elif ch == "\\":
-                escaped = True
-            elif ch == quote:
-                quote = ""
-        elif ch in "\"'":
-            quote = ch
-        elif ch in "{[":
-            stack.append(["}" if ch == "{" else "]", pos + 1])
-        elif ch in "}]" and stack:
-            stack.pop()
-        elif ch == "," and stack:
-            stack[-1][1] = pos
-    if not stack:
-        return None
-    closers = "".join(closer for closer, _ in reversed(stack))
-    whole = (fragment[:-1] if escaped else fragment) + quote + closers
-    cut = fragment[: stack[-1][1]] + closers
-    candidates = [cut] if stack[-1][0] == "]" else [whole, cut]
-    for candidate in candidates:
-        for load in (json.loads, ast.literal_eval):
-            try:
-                return load(candidate)
-            except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
-                continue
-    return None
-
-
-_DECODER = json.JSONDecoder()
-_SPACE = re.compile(r"\s*")
-
-
-def _array(text: str, source: str, warnings: list[str]):
-    """Elements of a top-level JSON array with the line each starts on; a broken element
-    ends the array with a warning, keeping the elements before it."""
-    pos = _SPACE.match(text, 0).end() + 1  # past "["
-    line, counted = 1, 0
-    while True:
-        pos = _SPACE.match(text, pos).end()
-        if pos >= len(text):
-            warnings.append(f"{source}: the JSON array is not closed (truncated)")
-            return
-        if text[pos] == "]":
-            return
-        line += text.count("\n", counted, pos)
-        counted = pos
-        try:
-            value, pos = _DECODER.raw_decode(text, pos)
-        except ValueError as exc:
-            if text.rstrip().endswith("]"):
-                warnings.append(f"{source}: line {line}: a broken record ({exc.msg}), the rest of the array skipped")
-            else:
-                yield from _cut_record(text[pos:], line, source, warnings, "the array ends in a record cut short")
-            return
-        yield from _expand(line, value)
-        pos = _SPACE.match(text, pos).end()
-        if text.startswith(",", pos):
-            pos += 1
-
-
-def _stream(text: str, source: str, warnings: list[str]):
-    pos, line, counted = 0, 1, 0
-    while True:
-        pos = _SPACE.match(text, pos).end()
-        if pos >= len(text):
-            return
-        line += text.count("\n", counted, pos)
-        counted = pos
-        try:
-            value, pos = _DECODER.raw_decode(text, pos)
-        except ValueError as exc:
-            problem = f"a broken record ({exc.msg}), the rest of the file"
-            yield from _cut_record(text[pos:], line, source, warnings, problem)
-            return
-        yield from _expand(line, value)
-
-
-def _expand(line: int, value: Any):
-    """A wrapper object such as `{"papers": [...]}` gives its list of records."""
-    if isinstance(value, dict) and not _looks_like_paper(value):
-        for inner in value.values():
-            if isinstance(inner, list) and inner and all(isinstance(item, dict) for item in inner):
-                for item in inner:
-                    yield line, item
-                return
-    yield line, value
-
-
-def _looks_like_paper(record: dict) -> bool:
-    return any(key in record for key in ("title", "abstract", "summary", *_ID_KEYS, *_URL_KEYS))
-
-
 # --- fields --------------------------------------------------------------------------
 
 
@@ -299,7 +130,7 @@ class _Fields:
 
     __slots__ = ("record", "inner")
 
-    def __init__(self, record: dict):
+    def __init__(self, record: dict[str, Any]):
         self.record = record
         self.inner = [value for value in record.values() if isinstance(value, dict)]
 
@@ -317,7 +148,7 @@ class _Fields:
         return None
 
 
-_EMPTY = (None, "", [], {})
+_EMPTY: tuple[Any, ...] = (None, "", [], {})
 
 
 def _text(value: Any) -> str | None:
@@ -333,11 +164,11 @@ def _text(value: Any) -> str | None:
 
 
 def _arxiv_id(fields: _Fields) -> str | None:
-    raw = fields.get(*_ID_KEYS)
+    raw = fields.get(*ID_KEYS)
     if isinstance(raw, str) and (found := normalise_arxiv_id(raw)):
         if not raw.startswith("http") or _PAPER_URL.search(raw):
             return found
-    for key in _URL_KEYS:
+    for key in URL_KEYS:
         value = fields.get(key)
         if isinstance(value, str) and (match := _PAPER_URL.search(value)):
             if found := normalise_arxiv_id(match.group("rest")):
@@ -362,7 +193,9 @@ def _abstract(raw: Any) -> tuple[str | None, str | None]:
     head = _URL.sub(" ", text[:_HEAD_CHARS])
     enough = sum(1 for _ in islice(_LETTER_WORD.finditer(head), MIN_ABSTRACT_WORDS)) == MIN_ABSTRACT_WORDS
     if not enough and len(text) > _HEAD_CHARS:
-        enough = sum(1 for _ in islice(_LETTER_WORD.finditer(_URL.sub(" ", text)), MIN_ABSTRACT_WORDS)) == MIN_ABSTRACT_WORDS
+        enough = (
+            sum(1 for _ in islice(_LETTER_WORD.finditer(_URL.sub(" ", text)), MIN_ABSTRACT_WORDS)) == MIN_ABSTRACT_WORDS
+        )
     if not enough or len(text) > MAX_ABSTRACT_CHARS:
         return None, "abstract is page text"
     if text.endswith(("...", "…")):
@@ -378,8 +211,11 @@ def _authors(raw: Any) -> list[str]:
     names = []
     for item in raw:
         if isinstance(item, dict):
-            item = item.get("name") or item.get("full_name") or item.get("display_name") or " ".join(
-                part for part in (item.get("first"), item.get("last")) if isinstance(part, str)
+            item = (
+                item.get("name")
+                or item.get("full_name")
+                or item.get("display_name")
+                or " ".join(part for part in (item.get("first"), item.get("last")) if isinstance(part, str))
             )
         name = clean_text(item) if isinstance(item, str) else None
         if name:

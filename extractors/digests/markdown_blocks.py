@@ -28,7 +28,7 @@ def detect(text: str) -> bool:
 def parse(text: str, source: str, warnings: list[str] | None = None) -> list[Paper]:
     warnings = warnings if warnings is not None else []
     blocks = _blocks(text)
-    papers = []
+    papers: list[Paper] = []
     for index, (start, block, closed) in enumerate(blocks):
         fields = _fields(block)
         title_match = _TITLE.search(block)
@@ -50,7 +50,7 @@ def _blocks(text: str) -> list[tuple[int, str, bool]]:
     """(offset, text, followed by `---`) per block."""
     blocks, start = [], 0
     for sep in _SEPARATOR.finditer(text):
-        blocks.append((start, text[start:sep.start()], True))
+        blocks.append((start, text[start : sep.start()], True))
         start = sep.end()
     if text[start:].strip():
         blocks.append((start, text[start:], False))
@@ -62,11 +62,11 @@ def _fields(block: str) -> dict[str, str]:
     fields = {}
     for index, match in enumerate(found):
         end = found[index + 1].start() if index + 1 < len(found) else len(block)
-        fields[match.group("name").strip().lower()] = block[match.end():end].strip()
+        fields[match.group("name").strip().lower()] = block[match.end() : end].strip()
     return fields
 
 
-def _paper(title_match: re.Match | None, fields: dict[str, str], source: str, line_no: int) -> Paper | None:
+def _paper(title_match: re.Match[str] | None, fields: dict[str, str], source: str, line_no: int) -> Paper | None:
     urls = [m.group("url") or m.group("bare") for m in _LINK_URL.finditer(fields.get("link", ""))]
     arxiv_urls = [url for url in urls if _ARXIV_URL.search(url)]
     arxiv_id = next((found for url in arxiv_urls if (found := normalise_arxiv_id(url))), None)
@@ -79,8 +79,12 @@ def _paper(title_match: re.Match | None, fields: dict[str, str], source: str, li
     categories = (fields.get("categories") or fields.get("subjects") or "").replace(",", " ").split()
     incomplete = [
         reason
-        for reason, missing in (("no id", not arxiv_id), ("no title", not title),
-                                ("no authors", not authors), ("no abstract", not abstract))
+        for reason, missing in (
+            ("no id", not arxiv_id),
+            ("no title", not title),
+            ("no authors", not authors),
+            ("no abstract", not abstract),
+        )
         if missing
     ]
     return Paper(

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from extractors.digests.common import DigestError, clean_text, parse_date, split_authors
 from kg.model import Paper, normalise_arxiv_id
@@ -50,11 +51,13 @@ def parse(text: str, source: str) -> list[Paper]:
     return papers
 
 
-def _logical_rows(text: str):
+def _logical_rows(text: str) -> Iterator[tuple[int, str]]:
     """Yield (line number, row text) for each data row, joining rows whose abstract
     continues over several physical lines. A row still open at the end is a truncation."""
     header = _HEADER.search(text)
-    lines = text[header.end():].split("\n")
+    if header is None:  # detect() found it; nothing to read without it
+        return
+    lines = text[header.end() :].split("\n")
     first_line = text.count("\n", 0, header.end()) + 1
     current: list[str] = []
     start = 0

@@ -18,9 +18,7 @@ from kg.model import Paper, normalise_arxiv_id
 NAME = "web-capture"
 
 # A long title wraps onto further `### ` lines; a line ending in `][n]` ends the title.
-_ENTRY = re.compile(
-    r"^###[ \t]*\[(?P<title>(?:(?!.*\]\[\d+\][ \t]*$).+\n###[ \t]*)*.+)\]\[(?P<ref>\d+)\][ \t]*$", re.M
-)
+_ENTRY = re.compile(r"^###[ \t]*\[(?P<title>(?:(?!.*\]\[\d+\][ \t]*$).+\n###[ \t]*)*.+)\]\[(?P<ref>\d+)\][ \t]*$", re.M)
 _DOT = re.compile(r"^[ \t]*·[ \t]*$", re.M)
 _BRACKET = re.compile(r"^\[[ \t]*\n(?P<inner>.*?)\n?[ \t]*\]\[\d+\][ \t]*$", re.M | re.S)
 _N_AUTHORS = re.compile(r"^\s*\*\s*(?P<n>\d+)\s+authors?\s*$")
@@ -50,7 +48,7 @@ def parse(text: str, source: str) -> list[Paper]:
     papers = []
     for index, entry in enumerate(entries):
         end = entries[index + 1].start() if index + 1 < len(entries) else end_of_page
-        body = text[entry.end():end]
+        body = text[entry.end() : end]
         paper = _paper(entry, body, source, line_of(text, entry.start()), references, captured)
         if cut and index == len(entries) - 1 and paper.incomplete and "truncated" not in paper.incomplete:
             paper.incomplete.insert(0, "truncated")  # cut after the `·`, before date or upvotes
@@ -58,11 +56,12 @@ def parse(text: str, source: str) -> list[Paper]:
     return papers
 
 
-def _paper(entry: re.Match, body: str, source: str, line_no: int,
-           references: dict[str, str], captured: date | None) -> Paper:
+def _paper(
+    entry: re.Match[str], body: str, source: str, line_no: int, references: dict[str, str], captured: date | None
+) -> Paper:
     incomplete = []
     dot = _DOT.search(body)
-    head = body[:dot.start()] if dot else body
+    head = body[: dot.start()] if dot else body
     abstract_match = _BRACKET.search(head)
     if abstract_match:
         abstract = clean_text(abstract_match.group("inner"))
@@ -73,17 +72,17 @@ def _paper(entry: re.Match, body: str, source: str, line_no: int,
     n_authors = None
     published = upvotes = None
     if dot:
-        byline = head[abstract_match.end():] if abstract_match else head
+        byline = head[abstract_match.end() :] if abstract_match else head
         authors = _BRACKET.search(byline)
         n_match = _N_AUTHORS.match(authors.group("inner")) if authors else None
         n_authors = int(n_match.group("n")) if n_match else None
         if n_authors is None and not _ORG.search(byline):
             incomplete.append("no authors")
-        tail = body[dot.end():]
+        tail = body[dot.end() :]
         date_match = _DATE.search(tail)
-        if date_match and not tail[:date_match.start()].strip():
+        if date_match and not tail[: date_match.start()].strip():
             published = _date(date_match, captured)
-            up = _UPVOTES.match(tail[date_match.end():])
+            up = _UPVOTES.match(tail[date_match.end() :])
             if up:
                 upvotes = 0 if up.group("n") == "-" else int(up.group("n"))
         else:
@@ -115,7 +114,7 @@ def _captured(text: str) -> date | None:
     return date.fromisoformat(match.group("date")) if match else None
 
 
-def _date(match: re.Match, captured: date | None) -> str | None:
+def _date(match: re.Match[str], captured: date | None) -> str | None:
     """`Mar 8, 2024` as given; a date without a year (`May 30`) is the latest such day on
     or before the capture date."""
     month_day = f"{match.group('month')} {match.group('day')}"

@@ -35,6 +35,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from kg.errors import LexiconError
+
 LEXICON_DIR = Path(__file__).with_name("lexicons")
 KINDS = ("company", "dataset", "method", "metric", "task")
 FILES = {"company": "companies", "dataset": "datasets", "method": "methods", "metric": "metrics", "task": "tasks"}
@@ -59,10 +61,6 @@ class Entry:
     @property
     def spellings(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)
-
-
-class LexiconError(ValueError):
-    """A lexicon file holds a line that is not a valid entry."""
 
 
 def entry_from_dict(kind: str, data: dict) -> Entry:

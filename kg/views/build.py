@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from kg.errors import KgError
+from kg.errors import ViewError
 from kg.model import concept_key, normalise_arxiv_id, title_key
 from kg.schema import CONCEPT_LABELS, NODES, RELATIONSHIPS
 from kg.store.base import GraphStore
@@ -27,10 +27,6 @@ CONCEPT_RELS = tuple(rel for rel, (pairs, _) in RELATIONSHIPS.items()
                      if any(a in CONCEPT_LABELS or b in CONCEPT_LABELS for a, b in pairs))
 COAUTHOR = "CO_AUTHOR"  # derived, not stored: two authors of one paper
 RANK_NAMES = {"pagerank": "PageRank", "degree": "degree", "view-degree": "links within the view"}
-
-
-class ViewError(KgError):
-    """A view that cannot be drawn: an unknown paper or concept, a query without nodes."""
 
 
 @dataclass

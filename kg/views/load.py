@@ -24,11 +24,6 @@ def node_id(label: str, key: str) -> str:
     return f"{label}:{key}"
 
 
-def split_id(node: str) -> tuple[str, str]:
-    label, _, key = node.partition(":")
-    return label, key
-
-
 def rel_pairs(rel_types: Iterable[str] | None = None) -> list[tuple[str, str, str]]:
     """(type, from label, to label) for every pair the schema allows."""
     types = RELATIONSHIPS if rel_types is None else rel_types
