@@ -1,0 +1,442 @@
+"""`kg_comparisons`: who beats whom, and what each reported number was measured on.
+
+Runs last, over the spans the other components found. Two things per paper:
+
+- `outperforms`: the named methods the paper says its own method beats. A win cue
+  (`outperforms`, `surpasses`, `beats`, `better than`, `improves over`, `superior to`)
+  whose subject is the paper's own (a name it proposes, `our`, `we`, `the proposed`, `it`)
+  and whose object names methods: a lexicon or acronym method, a coined name
+  (`BERT4Rec`), a capitalised name (`Claude Opus 4.6`) or a short technique phrase
+  (`zero-shot prompting`). Generic objects (`state-of-the-art baselines`) name nothing,
+  but a list after them does (`baselines such as SASRec and BERT4Rec`, `baselines
+  (ToG, RoG)`). Not wins: a negated cue (`does not outperform`), `comparable to`,
+  `falls short of`, `unlike X`, a subject that is not the paper's own.
+- `results`: each metric value the metric rule read, with the dataset it was measured
+  on (a dataset of the same sentence, else the paper's only dataset) and the baseline it
+  is relative to (a method after `over`, `than`, `compared to`, `relative to`, `versus`,
+  or the one method the sentence's win cue names).
+
+Both go to `doc.user_data`: `kg.outperforms` a list of (name, start char), and
+`kg.results` a list of `Result`.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import takewhile
+from typing import Any, NamedTuple
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extractors.entities.rulers import SPANS_KEY, doc_spans
+from extractors.entities.text import NOT_NAME_SUFFIXES, NOT_NAMES, Sentences, is_coined, sentences
+
+# -- vocabulary -------------------------------------------------------------------------
+
+# comparatives that claim a win when the paper's own is their subject: `more robust than X`,
+# `fewer input tokens than X`
+COMPARATIVES = (
+    r"better|stronger|higher|greater|lower|faster|cheaper|fewer|less|more\s+(?:accurate|robust|efficient|effective|"
+    r"faithful(?:ly)?|reliable|stable|consistent|precise)"
+)
+# a claim of being better than the object that follows
+WIN = re.compile(
+    r"\b(?:outperform(?:s|ed|ing)?|out-perform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|"
+    r"exceed(?:s|ed|ing)?|outpac(?:es|ed|ing)|outscor(?:es|ed|ing)|dominat(?:es|ed|ing)|"
+    r"(?:improv(?:es|ed|ing|ements?)|gains?|advantages?|edge)\s+(?:of\s+\S+\s+)?(?:over|upon)|"
+    r"superiority\s+(?:of\s+(?:\S+\s+){0,4}?)?over|"
+    r"superior\s+to|(?:" + COMPARATIVES + r")\s+(?:\S+\s+){0,3}?(?:than|over)|"
+    # `improves X from 0.9 to 0.93`, `improves X by 4%` (`improving RAG systems` makes them better)
+    r"improv(?:e|es|ed|ing)(?=\s+[A-Z][^.;,]{0,60}?\b(?:from\s+[\d.]+|by\s+[+~]?[\d.]+))|"
+    r"improv(?:e|es|ed|ing)\s+(?:\S+\s+){1,5}?over)"
+    r"(?:\s+(?:the|a|an))?\s+"
+)
+# a comparison that is a win only where the sentence claims one: `compared to X, ours
+# improves ...`, `reduces error by 55% relative to X`
+COMPARED = re.compile(
+    r"\b(?:[Cc]ompared\s+(?:to|with)|[Rr]elative\s+to|[Ii]n\s+comparison\s+(?:to|with)|versus|vs\.?)"
+    r"(?:\s+(?:the|a|an))?\s+"
+)
+CLAIM = re.compile(
+    r"\b(?:improv\w*|gain\w*|reduc\w*|lower\w*|higher|better|increas\w*|outperform\w*|boost\w*|lift\w*|"
+    r"advantage\w*|faster|fewer|less|superior\w*|speed-?ups?|surpass\w*|exceed\w*)\b",
+    re.I,
+)
+# `we compare X against Y`: a comparison made, not a claim
+COMPARE_VERB = re.compile(r"\bcompar(?:e|es|ed|ing)\b(?!\s+(?:to|with)\b)", re.I)
+# the number of a comparison is relative to what follows these
+RELATIVE = re.compile(
+    r"\b(?:over|than|compared\s+(?:to|with)|relative\s+to|versus|vs\.?|against|upon)\s+(?:the\s+|a\s+|an\s+)?"
+)
+NEGATED = re.compile(r"\b(?:not|n't|never|no|fail(?:s|ed)?\s+to|unable\s+to|rarely|cannot|hardly)\s+(?:\w+\s+){0,2}$", re.I)
+# a subject that is the paper's own method, or results that report on it
+OWN_SUBJECT = re.compile(
+    r"\b(?:our|we|ours|proposed|it|this|which|they|the\s+(?:new\s+)?(?:model|method|framework|approach|system|"
+    r"algorithm|architecture|agent|pipeline|design|technique|variant|retriever|recommender|ranker)|"
+    r"fine-tuned|trained|(?:experiments?|results?|evaluations?|analys[ie]s|studies|tests?)\s+(?:\w+\s+){0,8}?"
+    r"(?:show|shows|demonstrate|demonstrates|indicate|indicates|confirm|confirms|reveal|reveals|suggest|suggests))\b",
+    re.I,
+)
+# cues whose subject is the sentence's, not a name right before them: `, outperforming X`,
+# `gains over X`
+DETACHED_CUE = re.compile(r"(?:outperforming|surpassing|beating|exceeding|improvements?|gains?|advantages?|superiority|edge)\b", re.I)
+# verbs that start the next part of a sentence after `and`: `outperforms X and rivals Y`
+NEXT_VERBS = (
+    r"achiev|reduc|improv|yield|obtain|deliver|show|demonstrat|rank|generaliz|rival|match|require|remain|run|scal|use|"
+    r"enabl|provid|maintain|offer|attain|exhibit|lower|rais|increas|decreas|cut|boost|lift|sav|surpass|outperform|beat"
+)
+# the object ends at a clause boundary or where the comparison's details start
+OBJECT_END = re.compile(
+    r"[.;:!?](?:\s|$)|,\s+(?:while|whereas|which|(?!includ)\w+ing|yield\w*|reach\w*|obtain\w*|deliver\w*|show\w*|"
+    r"demonstrat\w*|improv\w*|reduc\w*|lead\w*|with)\b"
+    r"|\s+(?:by|on|across|in|at|for|while|whereas|which|when|under|using|through|without|despite|with|from|to)\b"
+    r"|(?<!such)\s+as\b"
+    r"|(?:,\s*|\s+and\s+|,\s*and\s+)(?:\w+ly\s+)?(?:" + NEXT_VERBS + r")\w*\b"
+)
+# an object that is a family, not a name: `most existing LLMs`, `all other methods`
+QUANTIFIED = re.compile(
+    r"^(?:the\s+)?(?:all|most|majority|many|other|existing|prior|previous|several|various|numerous|competing|"
+    r"mainstream|top-tier|leading|popular|two|three|four|five|six|seven|eight|nine|ten)\b",
+    re.I,
+)
+# a plural acronym names a family: `LLMs`, `CNNs`, `VLMs`
+PLURAL_ACRONYM = re.compile(r"^[A-Z][A-Z0-9-]*[A-Z]s$")
+LIST_INTRO = re.compile(r"\b(?:such\s+as|including|e\.g\.,?|like|namely|i\.e\.,?)\s+|\(")
+ITEM_SPLIT = re.compile(r"\s*(?:,\s*(?:and|or)?|\band\b|\bor\b|\s/\s|\s\+\s)\s*")
+# `56.2% (Claude Opus 4.6)`: a number and, in brackets, whose it is
+NUMBER_THEN_NAME = re.compile(r"^[~≈]?[\d.,]+\s*(?:%|x|pp|points?)?\s*\(([^()]+)\)")
+BRACKETS = re.compile(r"\s*\([^()]*\)")
+# words before the name that do not belong to it
+LEADING = frozenset(
+    """
+    the a an standard vanilla traditional conventional classical classic naive plain original strong strongest
+    competitive prior existing several all both other previous recent popular widely-used well-known
+    state-of-the-art sota leading best current representative common commonly used baseline base default
+    fine-tuned finetuned pretrained pre-trained full simple basic many multiple various most its their
+    """.split()
+)
+# heads that make an object generic, not a name
+GENERIC_HEADS = frozenset(
+    """
+    baseline baselines method methods approach approaches model models system systems technique techniques
+    algorithm algorithms alternative alternatives counterpart counterparts competitor competitors work works
+    solution solutions variant variants pipeline pipelines framework frameworks strategy strategies
+    benchmark benchmarks art sota others one ones version versions implementation implementations
+    architecture architectures design designs encoder encoders backbone backbones
+    """.split()
+)
+# what a lower-case technique phrase may end in to count as a name
+TECHNIQUE_HEADS = frozenset(
+    """
+    prompting fine-tuning finetuning tuning retrieval search pooling learning training distillation regression
+    decoding sampling reranking ranking filtering factorization attention acceptance addition modeling modelling
+    simulation simulations optimization augmentation clustering hashing indexing embedding embeddings
+    """.split()
+)
+# the second half of a compound modifier: `LLM-based`, `VLA-only` are not names
+MODIFIER_SUFFIXES = NOT_NAME_SUFFIXES | {"only", "style", "inspired", "like"}
+# a number that is a measurement, not a version: `(PPL 66.62)`, `AUC ~0.68`
+MEASUREMENT = re.compile(r"[~≈=:]\s*\d|\b(?:0\.\d+|\d+\.\d{2,})\b")
+MAX_PHRASE_WORDS = 4
+OBJECT_WINDOW = 220  # characters after a win cue that can hold its object
+SUBJECT_WINDOW = 300  # characters before a win cue that can hold its subject
+
+
+class Result(NamedTuple):
+    """A reported number: the metric, its value, and what it was measured on and against."""
+
+    metric: str
+    value: str
+    unit: str | None
+    setting: str | None
+    dataset: str | None
+    baseline: str | None
+    start: int  # of the metric in the text
+
+
+# -- names in an object -------------------------------------------------------------------
+
+
+class Names:
+    """The names a paper's spans give, by position, and its own (proposed) names."""
+
+    def __init__(self, spans: list[Span]):
+        self.methods = [(s.start_char, s.end_char, s.kb_id_) for s in spans if s.label_ == "method"]
+        self.datasets = [(s.start_char, s.end_char, s.kb_id_) for s in spans if s.label_ == "dataset"]
+        self.own = {s.kb_id_ for s in spans if s.label_ == "proposed"}
+        self.own_text = {s.text for s in spans if s.label_ == "proposed"}
+        self.not_methods = {s.text for s in spans if s.label_ in ("dataset", "metric", "task", "company")}
+        self.known = {s.text for s in spans if s.label_ != "proposed"}
+        self.measures = [(s.start_char, s.end_char) for s in spans if s.label_ in ("metric", "dataset")]
+
+    def measured_in(self, start: int, end: int) -> bool:
+        return any(start <= a and b <= end for a, b in self.measures)
+
+    def methods_in(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        return [m for m in self.methods if start <= m[0] and m[1] <= end]
+
+
+def _strip_leading(words: list[str]) -> list[str]:
+    while words and words[0].lower() in LEADING:
+        words = words[1:]
+    return words
+
+
+def _name_like(word: str) -> bool:
+    return word[:1].isupper() or any(c.isdigit() for c in word) or is_coined(word)
+
+
+def _family(words: list[str]) -> bool:
+    """A plural common noun heads the phrase: a family of methods, not one."""
+    last = words[-1] if words else ""
+    return last.islower() and last.endswith("s") and last not in TECHNIQUE_HEADS
+
+
+def _phrase_name(words: list[str], generic: bool) -> str | None:
+    """A name in the words of one list item, its generic head already cut off:
+    `fine-tuned AnyCar` -> AnyCar, `Claude Opus 4.6` stays, `full-attention Transformer++`
+    -> Transformer++, `zero-shot prompting` stays (not after a generic head: `prompting
+    baselines` name no method), `EHR foundation` -> None."""
+    for i, word in enumerate(words):
+        if word.endswith(("'s", "’s")):  # `MobileLLM-125M's published score`
+            words = words[: i + 1]
+            words[-1] = word[:-2]
+            break
+    words = _strip_leading(words)
+    if not words or not words[0][:1].isalpha() or words[0].islower() and words[0].endswith("ing"):
+        return None  # a number, or a verb: `versus improving retrieval`
+    if any(w.endswith("-") or PLURAL_ACRONYM.match(w) for w in words) or _family(words):
+        return None  # `RAG- and CoT-based`, a family: `LLMs`, `LLM agents`, `transformer ensembles`
+    tail: list[str] = []
+    for word in reversed(words):
+        if not _name_like(word):
+            break
+        tail.insert(0, word)
+    while tail and not tail[0][:1].isalpha():
+        tail = tail[1:]  # `(best 0.82)`: a number, not a name
+    if len(tail) > 1 and re.fullmatch(r"\d{2,}(?:\.\d+)?", tail[-1]):
+        tail = tail[:-1]  # `Mamba-3 15.5`: a name and its score
+    if not tail and not generic:
+        # a coined name, then words about it: `GPT-5.5 xhigh reasoning`
+        tail = list(takewhile(lambda w: is_coined(w) or any(c.isdigit() for c in w), words))
+    if tail and len(tail) <= MAX_PHRASE_WORDS and not all(w in NOT_NAMES for w in tail):
+        if tail[-1].lower().split("-")[-1] in MODIFIER_SUFFIXES:
+            return None  # `LLM-based`, `VLA-only`
+        return " ".join(tail)
+    if not generic and 2 <= len(words) <= MAX_PHRASE_WORDS and words[-1].lower() in TECHNIQUE_HEADS:
+        return " ".join(words)
+    return None
+
+
+def _before_generic_head(text: str, end: int) -> bool:
+    following = text[end : end + 20].split()
+    return bool(following) and following[0].lower().strip(",.;)") in GENERIC_HEADS
+
+
+def _items(text: str, start: int, end: int):
+    """(start, end) of each list item in `text[start:end]`."""
+    pos = start
+    for sep in ITEM_SPLIT.finditer(text, start, end):
+        yield pos, sep.start()
+        pos = sep.end()
+    yield pos, end
+
+
+def _split_coined(name: str) -> list[str]:
+    """`LightMem MemO`: coined names side by side, a comma missing, are two names."""
+    words = name.split()
+    return words if len(words) > 1 and all(is_coined(w) for w in words) else [name]
+
+
+def object_names(text: str, start: int, names: Names) -> list[str]:
+    """The methods named in the object of a win cue that ends at `start`."""
+    end = min(len(text), start + OBJECT_WINDOW)
+    stop = OBJECT_END.search(text, start, end)
+    limit = stop.start() if stop else end
+    # a generic object followed by its list: `baselines (ToG, RoG)`, `methods such as X and Y`:
+    # the names are in the list
+    intro = LIST_INTRO.search(text, start, limit + 2)
+    if intro is not None:
+        close = text.find(")", intro.end()) if intro.group() == "(" else -1
+        stop_after = OBJECT_END.search(text, intro.end(), end)
+        head = text[start : intro.start()].split()
+        if head and head[-1].lower().strip(",") in GENERIC_HEADS:
+            start = intro.end()
+        limit = close if close >= 0 else (stop_after.start() if stop_after else end)
+    found: list[str] = []
+    for a, b in _items(text, start, limit):
+        item = text[a:b].strip()
+        if "'s " in item or "’s " in item:
+            item = re.split(r"['’]s\s", item)[0]  # `AutoSurvey's 4.77/10`: whose score it is
+        number_first = NUMBER_THEN_NAME.match(item)
+        item = number_first.group(1) if number_first else BRACKETS.sub("", item).split("(")[0].strip(" )")
+        if not item or any(c in item for c in "=<>$%~") or MEASUREMENT.search(item):
+            continue  # a number or a formula, not a name
+        if QUANTIFIED.match(item):
+            continue
+        words = item.split()
+        generic = False
+        while words and words[-1].lower() in GENERIC_HEADS:
+            words, generic = words[:-1], True
+        if names.measured_in(a, b):
+            continue  # `improving POPE F1 by 2.7`: a measurement on a benchmark, not a method
+        family = generic or _family(words)
+        # a known method inside a longer word (`CNN--LSTM`, `RL-based`) is not named alone, nor
+        # one that only modifies a family (`LLM research agents`; but `SASRec baselines`)
+        spans = [
+            (s, e, name) for s, e, name in names.methods_in(a, b)
+            if not (text.startswith("-", e) or text[s - 1 : s] == "-") and not PLURAL_ACRONYM.match(text[s:e])
+            and not (family and (text[s:e].islower() or not _before_generic_head(text, e)))
+        ]
+        phrase = _phrase_name(words, generic)
+        if phrase is not None and (not spans or all(text[s:e] in phrase for s, e, _ in spans)):
+            named = _split_coined(phrase)  # the whole name: `GPT-2 124M`, `MLP-Mixer`, `Vision Transformer`
+        else:
+            named = [name for _, _, name in spans]
+        for name in named:
+            if name not in found and name not in names.own and name not in names.own_text and name not in names.not_methods:
+                found.append(name)
+    return found
+
+
+def own_subject(text: str, cue_start: int, sentence_start: int, names: Names) -> bool:
+    """Is the subject before a win cue the paper's own method? Yes where the clause says
+    so (`our`, `we`, a name the paper proposes, `experiments show`); no where another
+    name is the subject (`CTC decoders run faster than X`, `results reveal that VLMs
+    outperform X`); else yes for a cue detached from its subject (`, outperforming X`)."""
+    before = text[max(sentence_start, cue_start - SUBJECT_WINDOW) : cue_start]
+    clause = re.split(r"[;:]|,\s+(?:whereas|but)\b", before)[-1]
+    if any(name in clause for name in names.own_text | names.own):
+        return True
+    subject = re.split(r"\b(?:that|while|whereas)\s", clause)[-1]
+    earlier = WIN.search(subject)
+    if earlier is not None:
+        subject = subject[: earlier.start()]  # `It beats X, and exceeds Y`: X is no subject
+    if any((is_coined(w) or PLURAL_ACRONYM.match(w)) and w not in names.not_methods for w in subject.split()):
+        return False
+    if OWN_SUBJECT.search(clause):
+        return True
+    return DETACHED_CUE.match(text, cue_start) is not None
+
+
+SUBJECT_NAME = re.compile(r"(?<![\w-])([A-Z][\w.+-]*[A-Z0-9][\w.+-]*)\s+(?:\w+ly\s+)?$")
+# a coined name opening a clause as its subject: `HOLA lowers perplexity`, `, X achieves`
+CLAUSE_SUBJECT = re.compile(
+    r"(?:^|[,;:]\s+)([A-Z][\w.+-]*[A-Z0-9][\w.+-]*)\s+(?:\w+ly\s+)?"
+    r"(?:achiev|improv|outperform|reduc|lower|attain|reach|yield|obtain|surpass|beat|deliver|rais|boost|increas|cut)(?:es|s|ed)\b"
+)
+
+
+def outperformed(doc: Doc, sents: Sentences, names: Names) -> list[tuple[str, int]]:
+    """(name, char) of each method the paper says its own beats. A coined name right
+    before a win cue (`HOLA lowers ...`) is the paper's own too."""
+    text = sents.text
+    for sentence in sents:
+        for match in CLAUSE_SUBJECT.finditer(sentence.text):
+            if is_coined(match.group(1)) and match.group(1) not in names.known:
+                names.own_text.add(match.group(1))
+        for cue in WIN.finditer(text, sentence.start_char, sentence.end_char):
+            subject = SUBJECT_NAME.search(text, max(sentence.start_char, cue.start() - 40), cue.start())
+            if subject and is_coined(subject.group(1)) and subject.group(1) not in names.known:
+                names.own_text.add(subject.group(1))
+    out: list[tuple[str, int]] = []
+    for sentence in sents:
+        s_text = sentence.text
+        if not WIN.search(s_text) and not COMPARED.search(s_text):
+            continue
+        in_title = sentence.start_char < doc.user_data.get("kg.title_end", 0)
+        claimed = not in_title and CLAIM.search(s_text) is not None and not COMPARE_VERB.search(s_text)
+        cues = list(WIN.finditer(text, sentence.start_char, sentence.end_char))
+        if claimed:
+            cues += COMPARED.finditer(text, sentence.start_char, sentence.end_char)
+        for cue in cues:
+            if NEGATED.search(text, max(sentence.start_char, cue.start() - 30), cue.start()):
+                continue
+            if cue.re is WIN and not own_subject(text, cue.start(), sentence.start_char, names):
+                continue
+            for name in object_names(text[: sentence.end_char], cue.end(), names):
+                out.append((name, cue.start()))
+    return out
+
+
+# -- results ---------------------------------------------------------------------------
+
+
+def _nearest(items: list[tuple[int, int, str]], at: int) -> str | None:
+    if not items:
+        return None
+    return min(items, key=lambda m: abs(m[0] - at))[2]
+
+
+def results(doc: Doc, sents: Sentences, spans: list[Span], names: Names, beaten: list[tuple[str, int]]) -> list[Result]:
+    """Each metric value with its dataset and baseline."""
+    text = sents.text
+    all_datasets = {name for _, _, name in names.datasets}
+    out: list[Result] = []
+    seen: set[tuple[str, str, str | None, str | None]] = set()
+    for span in spans:
+        values = span._.kg_values if span.label_ == "metric" else None
+        if not values:
+            continue
+        sentence = sents.at(span.start_char)
+        in_sentence = [d for d in names.datasets if sentence.start_char <= d[0] < sentence.end_char]
+        dataset = _nearest(in_sentence, span.start_char)
+        if dataset is None and len(all_datasets) == 1:
+            dataset = next(iter(all_datasets))
+        baseline = _baseline(text, sentence.start_char, sentence.end_char, names, beaten)
+        for value, unit in values:
+            if value is None:
+                continue
+            key = (span.kb_id_, value, dataset, baseline)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(Result(span.kb_id_, value, unit, span._.kg_setting, dataset, baseline, span.start_char))
+    return out
+
+
+def _baseline(text: str, start: int, end: int, names: Names, beaten: list[tuple[str, int]]) -> str | None:
+    """The method a sentence's numbers are relative to: after `over`, `than`,
+    `compared to` ... or the one method its win cue names."""
+    for match in RELATIVE.finditer(text, start, end):
+        found = object_names(text[:end], match.end(), names)
+        if found:
+            return found[0]
+    in_sentence = list(dict.fromkeys(name for name, at in beaten if start <= at < end))
+    return in_sentence[0] if len(in_sentence) == 1 else None
+
+
+# -- component -------------------------------------------------------------------------
+
+
+@Language.factory("kg_comparisons", default_config={"spans_key": SPANS_KEY})
+def make_comparison_ruler(nlp: Language, name: str, spans_key: str) -> ComparisonRuler:
+    return ComparisonRuler(name, spans_key=spans_key)
+
+
+class ComparisonRuler:
+    def __init__(self, name: str = "kg_comparisons", *, spans_key: str = SPANS_KEY):
+        self.name = name
+        self.spans_key = spans_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = doc_spans(doc, self.spans_key)
+        sents = sentences(doc)
+        names = Names(spans)
+        beaten = outperformed(doc, sents, names)
+        doc.user_data["kg.outperforms"] = beaten
+        doc.user_data["kg.results"] = results(doc, sents, spans, names, beaten)
+        return doc
+
+
+def comparison_fields(doc: Doc) -> dict[str, Any]:
+    """The doc's comparisons in the shape of the gold files."""
+    beaten = list(dict.fromkeys(name for name, _ in doc.user_data.get("kg.outperforms", [])))
+    return {
+        "outperforms": beaten,
+        "results": [
+            {"metric": r.metric, "value": r.value, "dataset": r.dataset, "baseline": r.baseline, "setting": r.setting}
+            for r in doc.user_data.get("kg.results", [])
+        ],
+    }
