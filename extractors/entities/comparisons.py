@@ -47,8 +47,9 @@ WIN = re.compile(
     r"(?:improv(?:es|ed|ing|ements?)|gains?|advantages?|edge)\s+(?:of\s+\S+\s+)?(?:over|upon)|"
     r"superiority\s+(?:of\s+(?:\S+\s+){0,4}?)?over|"
     r"superior\s+to|(?:" + COMPARATIVES + r")\s+(?:\S+\s+){0,3}?(?:than|over)|"
-    # `improves X from 0.9 to 0.93`, `improves X by 4%` (`improving RAG systems` makes them better)
-    r"improv(?:e|es|ed|ing)(?=\s+[A-Z][^.;,]{0,60}?\b(?:from\s+[\d.]+|by\s+[+~]?[\d.]+))|"
+    # `improves X from 0.9 to 0.93` (`improving RAG systems` makes them better; `improves mAP50
+    # by 36%` improves a measure)
+    r"improv(?:e|es|ed|ing)(?=\s+[A-Z][^.;,]{0,60}?\bfrom\s+[\d.]+)|"
     r"improv(?:e|es|ed|ing)\s+(?:\S+\s+){1,5}?over)"
     r"(?:\s+(?:the|a|an))?\s+"
 )
@@ -69,12 +70,17 @@ COMPARE_VERB = re.compile(r"\bcompar(?:e|es|ed|ing)\b(?!\s+(?:to|with)\b)", re.I
 RELATIVE = re.compile(
     r"\b(?:over|than|compared\s+(?:to|with)|relative\s+to|versus|vs\.?|against|upon)\s+(?:the\s+|a\s+|an\s+)?"
 )
-NEGATED = re.compile(r"\b(?:not|n't|never|no|fail(?:s|ed)?\s+to|unable\s+to|rarely|cannot|hardly)\s+(?:\w+\s+){0,2}$", re.I)
+# a negated or hedged cue: `does not outperform`, `comparable to, and sometimes exceeding`
+NEGATED = re.compile(
+    r"\b(?:(?:not|n't|never|no|fail(?:s|ed)?\s+to|unable\s+to|rarely|cannot|hardly)\s+(?:\w+\s+){0,2}|"
+    r"comparabl[ey]\s+(?:to|with),?\s+(?:and|or)\s+(?:\w+\s+)?)$",
+    re.I,
+)
 # a subject that is the paper's own method, or results that report on it
 OWN_SUBJECT = re.compile(
-    r"\b(?:our|we|ours|proposed|it|this|which|they|the\s+(?:new\s+)?(?:model|method|framework|approach|system|"
+    r"\b(?:our|we|ours|proposed|it|this|the\s+(?:new\s+)?(?:model|method|framework|approach|system|"
     r"algorithm|architecture|agent|pipeline|design|technique|variant|retriever|recommender|ranker)|"
-    r"fine-tuned|trained|(?:experiments?|results?|evaluations?|analys[ie]s|studies|tests?)\s+(?:\w+\s+){0,8}?"
+    r"fine-tuned|trained|(?:experiments?|results?|evaluations?|analys[ie]s|studies|tests?)\s+(?:\S+\s+){0,8}?"
     r"(?:show|shows|demonstrate|demonstrates|indicate|indicates|confirm|confirms|reveal|reveals|suggest|suggests))\b",
     re.I,
 )
@@ -90,7 +96,8 @@ NEXT_VERBS = (
 OBJECT_END = re.compile(
     r"[.;:!?](?:\s|$)|,\s+(?:while|whereas|which|(?!includ)\w+ing|yield\w*|reach\w*|obtain\w*|deliver\w*|show\w*|"
     r"demonstrat\w*|improv\w*|reduc\w*|lead\w*|with)\b"
-    r"|\s+(?:by|on|across|in|at|for|while|whereas|which|when|under|using|through|without|despite|with|from|to)\b"
+    r"|\s+(?:by|on|across|in|at|for|while|whereas|which|when|under|using|through|without|despite|with|from|to|"
+    r"trained|designed|built|based|developed|used|applied|tuned|that|who)\b"
     r"|(?<!such)\s+as\b"
     r"|(?:,\s*|\s+and\s+|,\s*and\s+)(?:\w+ly\s+)?(?:" + NEXT_VERBS + r")\w*\b"
 )
@@ -107,6 +114,8 @@ ITEM_SPLIT = re.compile(r"\s*(?:,\s*(?:and|or)?|\band\b|\bor\b|\s/\s|\s\+\s)\s*"
 # `56.2% (Claude Opus 4.6)`: a number and, in brackets, whose it is
 NUMBER_THEN_NAME = re.compile(r"^[~≈]?[\d.,]+\s*(?:%|x|pp|points?)?\s*\(([^()]+)\)")
 BRACKETS = re.compile(r"\s*\([^()]*\)")
+# `Masked Autoencoders (MAE)`: the name is the acronym the paper gives
+DEFINED_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*)s?\s*\)\s*$")
 # words before the name that do not belong to it
 LEADING = frozenset(
     """
@@ -138,6 +147,13 @@ TECHNIQUE_HEADS = frozenset(
 MODIFIER_SUFFIXES = NOT_NAME_SUFFIXES | {"only", "style", "inspired", "like"}
 # a number that is a measurement, not a version: `(PPL 66.62)`, `AUC ~0.68`
 MEASUREMENT = re.compile(r"[~≈=:]\s*\d|\b(?:0\.\d+|\d+\.\d{2,})\b")
+# method families, not methods: `outperforms LLM baselines` names no method it beats
+FAMILIES = frozenset(
+    "LLM MLLM LM PLM VLM SLM LVLM LMM GNN CNN RNN DNN NN MLP RL DRL ML DL AI GPT Transformer LLM agent".split()
+    + ["LLM agent", "language model", "vision-language model", "neural network", "deep learning", "machine learning"]
+)
+# objects that are a limit, not a method: `far exceeding the capabilities of X`
+NOT_COMPETITORS = re.compile(r"^(?:the\s+)?(?:capabilit|capacit|limit|scope|reach|budget|threshold|expectation|requirement)", re.I)
 MAX_PHRASE_WORDS = 4
 OBJECT_WINDOW = 220  # characters after a win cue that can hold its object
 SUBJECT_WINDOW = 300  # characters before a win cue that can hold its subject
@@ -213,8 +229,8 @@ def _phrase_name(words: list[str], generic: bool) -> str | None:
         if not _name_like(word):
             break
         tail.insert(0, word)
-    while tail and not tail[0][:1].isalpha():
-        tail = tail[1:]  # `(best 0.82)`: a number, not a name
+    while tail and (not tail[0][:1].isalpha() or tail[0].lower().split("-")[-1] in MODIFIER_SUFFIXES):
+        tail = tail[1:]  # `(best 0.82)`: a number; `CNN-based GigaTIME`: a modifier
     if len(tail) > 1 and re.fullmatch(r"\d{2,}(?:\.\d+)?", tail[-1]):
         tail = tail[:-1]  # `Mamba-3 15.5`: a name and its score
     if not tail and not generic:
@@ -269,11 +285,11 @@ def object_names(text: str, start: int, names: Names) -> list[str]:
         item = text[a:b].strip()
         if "'s " in item or "’s " in item:
             item = re.split(r"['’]s\s", item)[0]  # `AutoSurvey's 4.77/10`: whose score it is
-        number_first = NUMBER_THEN_NAME.match(item)
+        number_first = NUMBER_THEN_NAME.match(item) or DEFINED_ACRONYM.search(item)
         item = number_first.group(1) if number_first else BRACKETS.sub("", item).split("(")[0].strip(" )")
         if not item or any(c in item for c in "=<>$%~") or MEASUREMENT.search(item):
             continue  # a number or a formula, not a name
-        if QUANTIFIED.match(item):
+        if QUANTIFIED.match(item) or NOT_COMPETITORS.match(item):
             continue
         words = item.split()
         generic = False
@@ -295,6 +311,8 @@ def object_names(text: str, start: int, names: Names) -> list[str]:
         else:
             named = [name for _, _, name in spans]
         for name in named:
+            if name in FAMILIES:
+                continue
             if name not in found and name not in names.own and name not in names.own_text and name not in names.not_methods:
                 found.append(name)
     return found
@@ -309,15 +327,28 @@ def own_subject(text: str, cue_start: int, sentence_start: int, names: Names) ->
     clause = re.split(r"[;:]|,\s+(?:whereas|but)\b", before)[-1]
     if any(name in clause for name in names.own_text | names.own):
         return True
-    subject = re.split(r"\b(?:that|while|whereas)\s", clause)[-1]
+    parts = re.split(r"\b(?:that|while|whereas)\s", clause)
+    subject = parts[-1]
     earlier = WIN.search(subject)
     if earlier is not None:
         subject = subject[: earlier.start()]  # `It beats X, and exceeds Y`: X is no subject
-    if any((is_coined(w) or PLURAL_ACRONYM.match(w)) and w not in names.not_methods for w in subject.split()):
-        return False
-    if OWN_SUBJECT.search(clause):
+    if OWN_SUBJECT.search(subject):
         return True
-    return DETACHED_CUE.match(text, cue_start) is not None
+    others = [w for w in subject.split() if (is_coined(w) or PLURAL_ACRONYM.match(w)) and w not in names.not_methods]
+    if DETACHED_CUE.match(text, cue_start):
+        return not others
+    # `results show consistent gains`, but not `results show that content-based methods outperform`
+    return not others and len(parts) == 1 and OWN_SUBJECT.search(clause) is not None
+
+
+def compared_by_own(text: str, cue_start: int, sentence_start: int, sentence_end: int, names: Names) -> bool:
+    """`Compared to X, our method improves ...`, `reduces error by 55% relative to X`: the
+    paper's own is the subject before the cue or, where the cue opens the clause, after it."""
+    before = text[sentence_start:cue_start]
+    if before.strip(" ,") and not before.rstrip().endswith(","):
+        return own_subject(text, cue_start, sentence_start, names)
+    after = text[cue_start:sentence_end]
+    return OWN_SUBJECT.search(after) is not None or any(name in after for name in names.own_text | names.own)
 
 
 SUBJECT_NAME = re.compile(r"(?<![\w-])([A-Z][\w.+-]*[A-Z0-9][\w.+-]*)\s+(?:\w+ly\s+)?$")
@@ -354,6 +385,8 @@ def outperformed(doc: Doc, sents: Sentences, names: Names) -> list[tuple[str, in
             if NEGATED.search(text, max(sentence.start_char, cue.start() - 30), cue.start()):
                 continue
             if cue.re is WIN and not own_subject(text, cue.start(), sentence.start_char, names):
+                continue
+            if cue.re is COMPARED and not compared_by_own(text, cue.start(), sentence.start_char, sentence.end_char, names):
                 continue
             for name in object_names(text[: sentence.end_char], cue.end(), names):
                 out.append((name, cue.start()))
