@@ -273,11 +273,12 @@ def object_names(text: str, start: int, names: Names) -> list[str]:
     # a generic object followed by its list: `baselines (ToG, RoG)`, `methods such as X and Y`:
     # the names are in the list
     intro = LIST_INTRO.search(text, start, limit + 2)
-    if intro is not None:
+    head = text[start : intro.start()].split() if intro is not None else []
+    generic_head = bool(head) and head[-1].lower().strip(",") in GENERIC_HEADS
+    if intro is not None and (intro.group() != "(" or generic_head):
         close = text.find(")", intro.end()) if intro.group() == "(" else -1
         stop_after = OBJECT_END.search(text, intro.end(), end)
-        head = text[start : intro.start()].split()
-        if head and head[-1].lower().strip(",") in GENERIC_HEADS:
+        if generic_head:
             start = intro.end()
         limit = close if close >= 0 else (stop_after.start() if stop_after else end)
     found: list[str] = []
@@ -379,8 +380,10 @@ def outperformed(doc: Doc, sents: Sentences, names: Names) -> list[tuple[str, in
         in_title = sentence.start_char < doc.user_data.get("kg.title_end", 0)
         claimed = not in_title and CLAIM.search(s_text) is not None and not COMPARE_VERB.search(s_text)
         cues = list(WIN.finditer(text, sentence.start_char, sentence.end_char))
-        if claimed:
-            cues += COMPARED.finditer(text, sentence.start_char, sentence.end_char)
+        if not in_title:
+            # `reaches 71.2% versus 56.0% (X)`: the paper's number set against another's
+            cues += [c for c in COMPARED.finditer(text, sentence.start_char, sentence.end_char)
+                     if claimed or c.group().startswith(("versus", "vs")) and text[c.end() : c.end() + 1].isdigit()]
         for cue in cues:
             if NEGATED.search(text, max(sentence.start_char, cue.start() - 30), cue.start()):
                 continue
