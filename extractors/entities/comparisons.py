@@ -30,7 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.entities.rulers import SPANS_KEY, doc_spans
-from extractors.entities.text import NOT_NAME_SUFFIXES, NOT_NAMES, Sentences, is_coined, sentences
+from extractors.entities.text import NOT_NAME_SUFFIXES, NOT_NAMES, Sentences, WordSet, is_coined, sentences
 
 # -- vocabulary -------------------------------------------------------------------------
 
@@ -42,7 +42,7 @@ COMPARATIVES = (
 )
 # a claim of being better than the object that follows
 WIN = re.compile(
-    r"\b(?:outperform(?:s|ed|ing)?|out-perform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|"
+    r"\b(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|"
     r"exceed(?:s|ed|ing)?|outpac(?:es|ed|ing)|outscor(?:es|ed|ing)|dominat(?:es|ed|ing)|"
     r"(?:improv(?:es|ed|ing|ements?)|gains?|advantages?|edge)\s+(?:of\s+\S+\s+)?(?:over|upon)|"
     r"superiority\s+(?:of\s+(?:\S+\s+){0,4}?)?over|"
@@ -53,12 +53,20 @@ WIN = re.compile(
     r"improv(?:e|es|ed|ing)\s+(?:\S+\s+){1,5}?over)"
     r"(?:\s+(?:the|a|an))?\s+"
 )
+# the first words of WIN matches: the cues are looked for only at these tokens
+WIN_WORDS = WordSet(
+    [stem + end for stem, ends in (
+        ("outperform", ("", "s", "ed", "ing")), ("surpass", ("", "es", "ed", "ing")), ("beat", ("", "s", "ing")),
+        ("exceed", ("", "s", "ed", "ing")), ("outpac", ("es", "ed", "ing")), ("outscor", ("es", "ed", "ing")),
+        ("dominat", ("es", "ed", "ing")), ("improv", ("e", "es", "ed", "ing", "ement", "ements")),
+    ) for end in ends]
+    + "gain gains advantage advantages edge superiority superior better stronger higher greater lower faster "
+      "cheaper fewer less more".split()
+)
+COMPARED_WORDS = WordSet(["compared", "relative", "versus", "vs"])
 # a comparison that is a win only where the sentence claims one: `compared to X, ours
 # improves ...`, `reduces error by 55% relative to X`
-COMPARED = re.compile(
-    r"\b(?:[Cc]ompared\s+(?:to|with)|[Rr]elative\s+to|[Ii]n\s+comparison\s+(?:to|with)|versus|vs\.?)"
-    r"(?:\s+(?:the|a|an))?\s+"
-)
+COMPARED = re.compile(r"\b(?:[Cc]ompared\s+(?:to|with)|[Rr]elative\s+to|versus|vs\.?)(?:\s+(?:the|a|an))?\s+")
 CLAIM = re.compile(
     r"\b(?:improv\w*|gain\w*|reduc\w*|lower\w*|higher|better|increas\w*|outperform\w*|boost\w*|lift\w*|"
     r"advantage\w*|faster|fewer|less|superior\w*|speed-?ups?|surpass\w*|exceed\w*)\b",
@@ -265,9 +273,9 @@ def _split_coined(name: str) -> list[str]:
     return words if len(words) > 1 and all(is_coined(w) for w in words) else [name]
 
 
-def object_names(text: str, start: int, names: Names) -> list[str]:
-    """The methods named in the object of a win cue that ends at `start`."""
-    end = min(len(text), start + OBJECT_WINDOW)
+def object_names(text: str, start: int, bound: int, names: Names) -> list[str]:
+    """The methods named in the object of a win cue that ends at `start` (within `bound`)."""
+    end = min(bound, start + OBJECT_WINDOW)
     stop = OBJECT_END.search(text, start, end)
     limit = stop.start() if stop else end
     # a generic object followed by its list: `baselines (ToG, RoG)`, `methods such as X and Y`:
@@ -362,37 +370,43 @@ CLAUSE_SUBJECT = re.compile(
 
 def outperformed(doc: Doc, sents: Sentences, names: Names) -> list[tuple[str, int]]:
     """(name, char) of each method the paper says its own beats. A coined name right
-    before a win cue (`HOLA lowers ...`) is the paper's own too."""
+    before a win cue (`HOLA lowers ...`) is the paper's own too. The cues are found at
+    their first word's tokens (`Sentences.matches_at`): a scan of every sentence with
+    these patterns cost a quarter of the whole extraction."""
     text = sents.text
-    for sentence in sents:
-        for match in CLAUSE_SUBJECT.finditer(sentence.text):
-            if is_coined(match.group(1)) and match.group(1) not in names.known:
-                names.own_text.add(match.group(1))
-        for cue in WIN.finditer(text, sentence.start_char, sentence.end_char):
-            subject = SUBJECT_NAME.search(text, max(sentence.start_char, cue.start() - 40), cue.start())
-            if subject and is_coined(subject.group(1)) and subject.group(1) not in names.known:
-                names.own_text.add(subject.group(1))
+    wins = sents.matches_at(WIN, WIN_WORDS)
+    compared = sents.matches_at(COMPARED, COMPARED_WORDS)
+    if not wins and not compared:
+        return []
+    for match in CLAUSE_SUBJECT.finditer(text):
+        if is_coined(match.group(1)) and match.group(1) not in names.known:
+            names.own_text.add(match.group(1))
+    for cue in wins:
+        sentence = sents.at(cue.start())
+        subject = SUBJECT_NAME.search(text, max(sentence.start_char, cue.start() - 40), cue.start())
+        if subject and is_coined(subject.group(1)) and subject.group(1) not in names.known:
+            names.own_text.add(subject.group(1))
+    title_end = doc.user_data.get("kg.title_end", 0)
     out: list[tuple[str, int]] = []
-    for sentence in sents:
-        s_text = sentence.text
-        if not WIN.search(s_text) and not COMPARED.search(s_text):
+    for cue in sorted(wins + compared, key=lambda m: m.start()):
+        sentence = sents.at(cue.start())
+        if NEGATED.search(text, max(sentence.start_char, cue.start() - 30), cue.start()):
             continue
-        in_title = sentence.start_char < doc.user_data.get("kg.title_end", 0)
-        claimed = not in_title and CLAIM.search(s_text) is not None and not COMPARE_VERB.search(s_text)
-        cues = list(WIN.finditer(text, sentence.start_char, sentence.end_char))
-        if not in_title:
-            # `reaches 71.2% versus 56.0% (X)`: the paper's number set against another's
-            cues += [c for c in COMPARED.finditer(text, sentence.start_char, sentence.end_char)
-                     if claimed or c.group().startswith(("versus", "vs")) and text[c.end() : c.end() + 1].isdigit()]
-        for cue in cues:
-            if NEGATED.search(text, max(sentence.start_char, cue.start() - 30), cue.start()):
+        if cue.re is WIN:
+            if not own_subject(text, cue.start(), sentence.start_char, names):
                 continue
-            if cue.re is WIN and not own_subject(text, cue.start(), sentence.start_char, names):
+        else:
+            # a comparison is a win where the sentence claims one, or sets the paper's
+            # number against another's: `reaches 71.2% versus 56.0% (X)`
+            s_text = sentence.text
+            claimed = CLAIM.search(s_text) is not None and not COMPARE_VERB.search(s_text)
+            numbers = cue.group().startswith(("versus", "vs")) and text[cue.end() : cue.end() + 1].isdigit()
+            if cue.start() < title_end or not (claimed or numbers):
                 continue
-            if cue.re is COMPARED and not compared_by_own(text, cue.start(), sentence.start_char, sentence.end_char, names):
+            if not compared_by_own(text, cue.start(), sentence.start_char, sentence.end_char, names):
                 continue
-            for name in object_names(text[: sentence.end_char], cue.end(), names):
-                out.append((name, cue.start()))
+        for name in object_names(text, cue.end(), sentence.end_char, names):
+            out.append((name, cue.start()))
     return out
 
 
@@ -436,7 +450,7 @@ def _baseline(text: str, start: int, end: int, names: Names, beaten: list[tuple[
     """The method a sentence's numbers are relative to: after `over`, `than`,
     `compared to` ... or the one method its win cue names."""
     for match in RELATIVE.finditer(text, start, end):
-        found = object_names(text[:end], match.end(), names)
+        found = object_names(text, match.end(), end, names)
         if found:
             return found[0]
     in_sentence = list(dict.fromkeys(name for name, at in beaten if start <= at < end))
