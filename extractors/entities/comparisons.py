@@ -34,39 +34,39 @@ from extractors.entities.text import NOT_NAME_SUFFIXES, NOT_NAMES, Sentences, Wo
 
 # -- vocabulary -------------------------------------------------------------------------
 
-# comparatives that claim a win when the paper's own is their subject: `more robust than X`,
-# `fewer input tokens than X`
-COMPARATIVES = (
-    r"better|stronger|higher|greater|lower|faster|cheaper|fewer|less|more\s+(?:accurate|robust|efficient|effective|"
-    r"faithful(?:ly)?|reliable|stable|consistent|precise)"
-)
-# a claim of being better than the object that follows
+ARTICLE = r"(?:\s+(?:the|a|an))?\s+"
+# a claim of being better than the object that follows; found at these words' tokens
 WIN = re.compile(
-    r"\b(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|"
-    r"exceed(?:s|ed|ing)?|outpac(?:es|ed|ing)|outscor(?:es|ed|ing)|dominat(?:es|ed|ing)|"
-    r"(?:improv(?:es|ed|ing|ements?)|gains?|advantages?|edge)\s+(?:of\s+\S+\s+)?(?:over|upon)|"
-    r"superiority\s+(?:of\s+(?:\S+\s+){0,4}?)?over|"
-    r"superior\s+to|(?:" + COMPARATIVES + r")\s+(?:\S+\s+){0,3}?(?:than|over)|"
+    r"\b(?:(?:outperform|surpass|beat|exceed|outpac|outscor|dominat)\w*" + ARTICLE + "|"
+    r"(?:improv(?:es|ed|ing|ements?)|gains?|advantages?|edge)\s+(?:of\s+\S+\s+)?(?:over|upon)" + ARTICLE + "|"
+    r"superiority\s+(?:of\s+(?:\S+\s+){0,4}?)?over" + ARTICLE + r"|superior\s+to" + ARTICLE + "|"
     # `improves X from 0.9 to 0.93` (`improving RAG systems` makes them better; `improves mAP50
     # by 36%` improves a measure)
-    r"improv(?:e|es|ed|ing)(?=\s+[A-Z][^.;,]{0,60}?\bfrom\s+[\d.]+)|"
-    r"improv(?:e|es|ed|ing)\s+(?:\S+\s+){1,5}?over)"
-    r"(?:\s+(?:the|a|an))?\s+"
+    r"improv(?:e|es|ed|ing)\s+(?=[A-Z][^.;,]{0,60}?\bfrom\s+[\d.]+)|"
+    r"improv(?:e|es|ed|ing)\s+(?:\S+\s+){1,5}?over" + ARTICLE + ")"
 )
-# the first words of WIN matches: the cues are looked for only at these tokens
 WIN_WORDS = WordSet(
     [stem + end for stem, ends in (
         ("outperform", ("", "s", "ed", "ing")), ("surpass", ("", "es", "ed", "ing")), ("beat", ("", "s", "ing")),
         ("exceed", ("", "s", "ed", "ing")), ("outpac", ("es", "ed", "ing")), ("outscor", ("es", "ed", "ing")),
         ("dominat", ("es", "ed", "ing")), ("improv", ("e", "es", "ed", "ing", "ement", "ements")),
     ) for end in ends]
-    + "gain gains advantage advantages edge superiority superior better stronger higher greater lower faster "
-      "cheaper fewer less more".split()
+    + "gain gains advantage advantages edge superiority superior".split()
 )
+# comparatives that claim a win when the paper's own is their subject: `more robust than X`,
+# `fewer input tokens than X`; found from their `than`/`over`, looking back (the comparative
+# words are too common to anchor on)
+COMPARATIVE_BEFORE = re.compile(
+    r"\b(?:better|stronger|higher|greater|lower|faster|cheaper|fewer|less|more\s+(?:accurate|robust|efficient|"
+    r"effective|faithful(?:ly)?|reliable|stable|consistent|precise))\s+(?:\S+\s+){0,3}?$"
+)
+THAN = re.compile(r"(?:than|over)" + ARTICLE)
+THAN_WORDS = WordSet(["than", "over"])
+COMPARATIVE_LOOKBACK = 60  # characters before `than` that can hold the comparative
 COMPARED_WORDS = WordSet(["compared", "relative", "versus", "vs"])
 # a comparison that is a win only where the sentence claims one: `compared to X, ours
 # improves ...`, `reduces error by 55% relative to X`
-COMPARED = re.compile(r"\b(?:[Cc]ompared\s+(?:to|with)|[Rr]elative\s+to|versus|vs\.?)(?:\s+(?:the|a|an))?\s+")
+COMPARED = re.compile(r"(?:[Cc]ompared\s+(?:to|with)|[Rr]elative\s+to|versus|vs\.?)" + ARTICLE)
 CLAIM = re.compile(
     r"\b(?:improv\w*|gain\w*|reduc\w*|lower\w*|higher|better|increas\w*|outperform\w*|boost\w*|lift\w*|"
     r"advantage\w*|faster|fewer|less|superior\w*|speed-?ups?|surpass\w*|exceed\w*)\b",
@@ -164,7 +164,31 @@ FAMILIES = frozenset(
 NOT_COMPETITORS = re.compile(r"^(?:the\s+)?(?:capabilit|capacit|limit|scope|reach|budget|threshold|expectation|requirement)", re.I)
 MAX_PHRASE_WORDS = 4
 OBJECT_WINDOW = 220  # characters after a win cue that can hold its object
+SUBJECT_LOOKBACK = 40  # characters before a verb that can hold its subject's name
+NEGATION_LOOKBACK = 30  # characters before a cue that can negate it
 SUBJECT_WINDOW = 300  # characters before a win cue that can hold its subject
+
+
+class Cue(NamedTuple):
+    """A comparison cue: `win` (`outperforms`, `better than`) or `compared` (`compared to`,
+    `versus`, a win only where the sentence claims one); its object starts at `end`."""
+
+    start: int
+    end: int
+    kind: str
+    text: str
+
+
+def find_cues(sents: Sentences) -> list[Cue]:
+    text = sents.text
+    cues = [Cue(m.start(), m.end(), "win", m.group()) for m in sents.matches_at(WIN, WIN_WORDS)]
+    for _, at in sents.tokens_in(THAN_WORDS):
+        before = COMPARATIVE_BEFORE.search(text, max(0, at - COMPARATIVE_LOOKBACK), at)
+        than = THAN.match(text, at) if before is not None else None
+        if than is not None:
+            cues.append(Cue(before.start(), than.end(), "win", text[before.start() : than.end()]))
+    cues += [Cue(m.start(), m.end(), "compared", m.group()) for m in sents.matches_at(COMPARED, COMPARED_WORDS)]
+    return sorted(cues)
 
 
 class Result(NamedTuple):
@@ -185,14 +209,30 @@ class Result(NamedTuple):
 class Names:
     """The names a paper's spans give, by position, and its own (proposed) names."""
 
-    def __init__(self, spans: list[Span]):
-        self.methods = [(s.start_char, s.end_char, s.kb_id_) for s in spans if s.label_ == "method"]
-        self.datasets = [(s.start_char, s.end_char, s.kb_id_) for s in spans if s.label_ == "dataset"]
-        self.own = {s.kb_id_ for s in spans if s.label_ == "proposed"}
-        self.own_text = {s.text for s in spans if s.label_ == "proposed"}
-        self.not_methods = {s.text for s in spans if s.label_ in ("dataset", "metric", "task", "company")}
-        self.known = {s.text for s in spans if s.label_ != "proposed"}
-        self.measures = [(s.start_char, s.end_char) for s in spans if s.label_ in ("metric", "dataset")]
+    def __init__(self, spans: list[Span], text: str):
+        self.methods: list[tuple[int, int, str]] = []
+        self.datasets: list[tuple[int, int, str]] = []
+        self.measures: list[tuple[int, int]] = []  # metrics and datasets
+        self.own: set[str] = set()  # names the paper proposes, and as written
+        self.own_text: set[str] = set()
+        self.not_methods: set[str] = set()  # as written: datasets, metrics, tasks, companies
+        self.known: set[str] = set()  # as written: every name but the paper's own
+        for span in spans:  # one pass: each attribute of a Span is built anew when read
+            label, start, end, name = span.label_, span.start_char, span.end_char, span.kb_id_
+            written = text[start:end]
+            if label == "proposed":
+                self.own.add(name)
+                self.own_text.add(written)
+                continue
+            self.known.add(written)
+            if label == "method":
+                self.methods.append((start, end, name))
+                continue
+            self.not_methods.add(written)
+            if label == "dataset":
+                self.datasets.append((start, end, name))
+            if label in ("metric", "dataset"):
+                self.measures.append((start, end))
 
     def measured_in(self, start: int, end: int) -> bool:
         return any(start <= a and b <= end for a, b in self.measures)
@@ -362,51 +402,58 @@ def compared_by_own(text: str, cue_start: int, sentence_start: int, sentence_end
 
 SUBJECT_NAME = re.compile(r"(?<![\w-])([A-Z][\w.+-]*[A-Z0-9][\w.+-]*)\s+(?:\w+ly\s+)?$")
 # a coined name opening a clause as its subject: `HOLA lowers perplexity`, `, X achieves`
-CLAUSE_SUBJECT = re.compile(
-    r"(?:^|[,;:]\s+)([A-Z][\w.+-]*[A-Z0-9][\w.+-]*)\s+(?:\w+ly\s+)?"
-    r"(?:achiev|improv|outperform|reduc|lower|attain|reach|yield|obtain|surpass|beat|deliver|rais|boost|increas|cut)(?:es|s|ed)\b"
+SUBJECT_VERB_WORDS = WordSet(
+    [stem + end for stem in ("achiev", "improv", "reduc", "rais", "increas") for end in ("es", "ed")]
+    + [stem + end for stem in ("outperform", "lower", "attain", "reach", "yield", "obtain", "surpass", "deliver",
+                                "boost", "cut") for end in ("s", "es", "ed")]
 )
+# a coined name opening a clause before such a verb: `HOLA lowers perplexity`, `, X achieves`
+NAME_BEFORE_VERB = re.compile(r"(?<![\w-])([A-Z][\w.+-]*[A-Z0-9][\w.+-]*)\s+(?:\w+ly\s+)?$")
 
 
-def outperformed(doc: Doc, sents: Sentences, names: Names) -> list[tuple[str, int]]:
+def outperformed(doc: Doc, sents: Sentences, names: Names, cues: list[Cue]) -> list[tuple[str, int]]:
     """(name, char) of each method the paper says its own beats. A coined name right
     before a win cue (`HOLA lowers ...`) is the paper's own too. The cues are found at
     their first word's tokens (`Sentences.matches_at`): a scan of every sentence with
     these patterns cost a quarter of the whole extraction."""
     text = sents.text
-    wins = sents.matches_at(WIN, WIN_WORDS)
-    compared = sents.matches_at(COMPARED, COMPARED_WORDS)
-    if not wins and not compared:
+    if not cues:
         return []
-    for match in CLAUSE_SUBJECT.finditer(text):
-        if is_coined(match.group(1)) and match.group(1) not in names.known:
+    for _, verb in sents.tokens_in(SUBJECT_VERB_WORDS):
+        match = NAME_BEFORE_VERB.search(text, max(0, verb - SUBJECT_LOOKBACK), verb)
+        if match is None or not is_coined(match.group(1)) or match.group(1) in names.known:
+            continue
+        before = text[max(0, match.start(1) - 3) : match.start(1)].rstrip()
+        if not before or before.endswith((",", ";", ":", ".")) or sents.at(match.start(1)).start_char == match.start(1):
             names.own_text.add(match.group(1))
-    for cue in wins:
-        sentence = sents.at(cue.start())
-        subject = SUBJECT_NAME.search(text, max(sentence.start_char, cue.start() - 40), cue.start())
+    for cue in cues:
+        if cue.kind != "win":
+            continue
+        sentence = sents.at(cue.start)
+        subject = SUBJECT_NAME.search(text, max(sentence.start_char, cue.start - SUBJECT_LOOKBACK), cue.start)
         if subject and is_coined(subject.group(1)) and subject.group(1) not in names.known:
             names.own_text.add(subject.group(1))
     title_end = doc.user_data.get("kg.title_end", 0)
     out: list[tuple[str, int]] = []
-    for cue in sorted(wins + compared, key=lambda m: m.start()):
-        sentence = sents.at(cue.start())
-        if NEGATED.search(text, max(sentence.start_char, cue.start() - 30), cue.start()):
+    for cue in cues:
+        sentence = sents.at(cue.start)
+        if NEGATED.search(text, max(sentence.start_char, cue.start - NEGATION_LOOKBACK), cue.start):
             continue
-        if cue.re is WIN:
-            if not own_subject(text, cue.start(), sentence.start_char, names):
+        if cue.kind == "win":
+            if not own_subject(text, cue.start, sentence.start_char, names):
                 continue
         else:
             # a comparison is a win where the sentence claims one, or sets the paper's
             # number against another's: `reaches 71.2% versus 56.0% (X)`
             s_text = sentence.text
             claimed = CLAIM.search(s_text) is not None and not COMPARE_VERB.search(s_text)
-            numbers = cue.group().startswith(("versus", "vs")) and text[cue.end() : cue.end() + 1].isdigit()
-            if cue.start() < title_end or not (claimed or numbers):
+            numbers = cue.text.startswith(("versus", "vs")) and text[cue.end : cue.end + 1].isdigit()
+            if cue.start < title_end or not (claimed or numbers):
                 continue
-            if not compared_by_own(text, cue.start(), sentence.start_char, sentence.end_char, names):
+            if not compared_by_own(text, cue.start, sentence.start_char, sentence.end_char, names):
                 continue
-        for name in object_names(text, cue.end(), sentence.end_char, names):
-            out.append((name, cue.start()))
+        for name in object_names(text, cue.end, sentence.end_char, names):
+            out.append((name, cue.start))
     return out
 
 
@@ -419,16 +466,14 @@ def _nearest(items: list[tuple[int, int, str]], at: int) -> str | None:
     return min(items, key=lambda m: abs(m[0] - at))[2]
 
 
-def results(doc: Doc, sents: Sentences, spans: list[Span], names: Names, beaten: list[tuple[str, int]]) -> list[Result]:
+def results(sents: Sentences, measured: list[Span], names: Names, beaten: list[tuple[str, int]]) -> list[Result]:
     """Each metric value with its dataset and baseline."""
     text = sents.text
     all_datasets = {name for _, _, name in names.datasets}
     out: list[Result] = []
     seen: set[tuple[str, str, str | None, str | None]] = set()
-    for span in spans:
-        values = span._.kg_values if span.label_ == "metric" else None
-        if not values:
-            continue
+    for span in measured:
+        values = span._.kg_values
         sentence = sents.at(span.start_char)
         in_sentence = [d for d in names.datasets if sentence.start_char <= d[0] < sentence.end_char]
         dataset = _nearest(in_sentence, span.start_char)
@@ -471,12 +516,18 @@ class ComparisonRuler:
         self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = doc_spans(doc, self.spans_key)
         sents = sentences(doc)
-        names = Names(spans)
-        beaten = outperformed(doc, sents, names)
+        cues = find_cues(sents)
+        spans = doc_spans(doc, self.spans_key)
+        measured = [s for s in spans if s.label_ == "metric" and s._.kg_values]
+        beaten: list[tuple[str, int]] = []
+        found: list[Result] = []
+        if cues or measured:
+            names = Names(spans, sents.text)
+            beaten = outperformed(doc, sents, names, cues)
+            found = results(sents, measured, names, beaten)
         doc.user_data["kg.outperforms"] = beaten
-        doc.user_data["kg.results"] = results(doc, sents, spans, names, beaten)
+        doc.user_data["kg.results"] = found
         return doc
 
 
