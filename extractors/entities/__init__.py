@@ -56,6 +56,7 @@ class Mention:
     parent: str | None = None  # company: parent company from the lexicon (Taobao -> Alibaba)
     dataset: str | None = None  # result: the dataset it was measured on
     baseline: str | None = None  # result: the method it is relative to
+    method: str | None = None  # outperforms, result: the paper's own method that wins, or has the result
 
 
 def build_nlp(*, lexicon_dir: str | None = None) -> Language:
@@ -132,13 +133,19 @@ def mentions_from_doc(doc: Doc, entries: dict[tuple[str, str], Entry]) -> list[M
 def _comparison_mentions(doc: Doc) -> list[Mention]:
     """The methods the paper beats (kind `outperforms`) and its results (kind `result`)."""
     out: list[Mention] = []
-    for name in dict.fromkeys(name for name, _ in doc.user_data.get("kg.outperforms", [])):
-        at = next(at for n, at in doc.user_data["kg.outperforms"] if n == name)
-        out.append(Mention("outperforms", name, " ".join(sentences(doc).at(at).text.split())))
+    seen: set[tuple[str, str | None]] = set()
+    for win in doc.user_data.get("kg.outperforms", []):
+        if (win.name, win.winner) not in seen:
+            seen.add((win.name, win.winner))
+            out.append(Mention("outperforms", win.name, _evidence_at(doc, win.start), method=win.winner))
     for r in doc.user_data.get("kg.results", []):
-        out.append(Mention("result", r.metric, " ".join(sentences(doc).at(r.start).text.split()), value=r.value,
-                           unit=r.unit, setting=r.setting, dataset=r.dataset, baseline=r.baseline))
+        out.append(Mention("result", r.metric, _evidence_at(doc, r.start), value=r.value, unit=r.unit,
+                           setting=r.setting, dataset=r.dataset, baseline=r.baseline, method=r.method))
     return out
+
+
+def _evidence_at(doc: Doc, char: int) -> str:
+    return " ".join(sentences(doc).at(char).text.split())
 
 
 class EntityExtractor:

@@ -16,8 +16,8 @@ Runs last, over the spans the other components found. Two things per paper:
   is relative to (a method after `over`, `than`, `compared to`, `relative to`, `versus`,
   or the one method the sentence's win cue names).
 
-Both go to `doc.user_data`: `kg.outperforms` a list of (name, start char), and
-`kg.results` a list of `Result`.
+Both go to `doc.user_data`: `kg.outperforms` a list of `Win`, `kg.results` a list of
+`Result`; each names the paper's own method it speaks of (`Names.winner`).
 """
 
 from __future__ import annotations
@@ -191,6 +191,14 @@ def find_cues(sents: Sentences) -> list[Cue]:
     return sorted(cues)
 
 
+class Win(NamedTuple):
+    """A method the paper says its own (`winner`, where it names one) beats."""
+
+    name: str
+    start: int  # of the cue in the text
+    winner: str | None
+
+
 class Result(NamedTuple):
     """A reported number: the metric, its value, and what it was measured on and against."""
 
@@ -200,6 +208,7 @@ class Result(NamedTuple):
     setting: str | None
     dataset: str | None
     baseline: str | None
+    method: str | None  # the paper's own method it is a result of
     start: int  # of the metric in the text
 
 
@@ -215,6 +224,7 @@ class Names:
         self.measures: list[tuple[int, int]] = []  # metrics and datasets
         self.own: set[str] = set()  # names the paper proposes, and as written
         self.own_text: set[str] = set()
+        self.own_at: list[tuple[int, str]] = []  # where the paper names its own
         self.not_methods: set[str] = set()  # as written: datasets, metrics, tasks, companies
         self.known: set[str] = set()  # as written: every name but the paper's own
         for span in spans:  # one pass: each attribute of a Span is built anew when read
@@ -223,6 +233,7 @@ class Names:
             if label == "proposed":
                 self.own.add(name)
                 self.own_text.add(written)
+                self.own_at.append((start, name))
                 continue
             self.known.add(written)
             if label == "method":
@@ -233,6 +244,14 @@ class Names:
                 self.datasets.append((start, end, name))
             if label in ("metric", "dataset"):
                 self.measures.append((start, end))
+
+    def winner(self, start: int, cue: int) -> str | None:
+        """The paper's own method a cue at `cue` speaks of: the last one named before it
+        in its sentence (from `start`), else the first the paper names."""
+        before = [name for at, name in self.own_at if start <= at < cue]
+        if before:
+            return before[-1]
+        return self.own_at[0][1] if self.own_at else None
 
     def measured_in(self, start: int, end: int) -> bool:
         return any(start <= a and b <= end for a, b in self.measures)
@@ -411,7 +430,7 @@ SUBJECT_VERB_WORDS = WordSet(
 NAME_BEFORE_VERB = re.compile(r"(?<![\w-])([A-Z][\w.+-]*[A-Z0-9][\w.+-]*)\s+(?:\w+ly\s+)?$")
 
 
-def outperformed(doc: Doc, sents: Sentences, names: Names, cues: list[Cue]) -> list[tuple[str, int]]:
+def outperformed(doc: Doc, sents: Sentences, names: Names, cues: list[Cue]) -> list[Win]:
     """(name, char) of each method the paper says its own beats. A coined name right
     before a win cue (`HOLA lowers ...`) is the paper's own too. The cues are found at
     their first word's tokens (`Sentences.matches_at`): a scan of every sentence with
@@ -434,7 +453,7 @@ def outperformed(doc: Doc, sents: Sentences, names: Names, cues: list[Cue]) -> l
         if subject and is_coined(subject.group(1)) and subject.group(1) not in names.known:
             names.own_text.add(subject.group(1))
     title_end = doc.user_data.get("kg.title_end", 0)
-    out: list[tuple[str, int]] = []
+    out: list[Win] = []
     for cue in cues:
         sentence = sents.at(cue.start)
         if NEGATED.search(text, max(sentence.start_char, cue.start - NEGATION_LOOKBACK), cue.start):
@@ -453,7 +472,7 @@ def outperformed(doc: Doc, sents: Sentences, names: Names, cues: list[Cue]) -> l
             if not compared_by_own(text, cue.start, sentence.start_char, sentence.end_char, names):
                 continue
         for name in object_names(text, cue.end, sentence.end_char, names):
-            out.append((name, cue.start))
+            out.append(Win(name, cue.start, names.winner(sentence.start_char, cue.start)))
     return out
 
 
@@ -466,7 +485,7 @@ def _nearest(items: list[tuple[int, int, str]], at: int) -> str | None:
     return min(items, key=lambda m: abs(m[0] - at))[2]
 
 
-def results(sents: Sentences, measured: list[Span], names: Names, beaten: list[tuple[str, int]]) -> list[Result]:
+def results(sents: Sentences, measured: list[Span], names: Names, beaten: list[Win]) -> list[Result]:
     """Each metric value with its dataset and baseline."""
     text = sents.text
     all_datasets = {name for _, _, name in names.datasets}
@@ -487,18 +506,19 @@ def results(sents: Sentences, measured: list[Span], names: Names, beaten: list[t
             if key in seen:
                 continue
             seen.add(key)
-            out.append(Result(span.kb_id_, value, unit, span._.kg_setting, dataset, baseline, span.start_char))
+            out.append(Result(span.kb_id_, value, unit, span._.kg_setting, dataset, baseline,
+                              names.winner(sentence.start_char, span.start_char), span.start_char))
     return out
 
 
-def _baseline(text: str, start: int, end: int, names: Names, beaten: list[tuple[str, int]]) -> str | None:
+def _baseline(text: str, start: int, end: int, names: Names, beaten: list[Win]) -> str | None:
     """The method a sentence's numbers are relative to: after `over`, `than`,
     `compared to` ... or the one method its win cue names."""
     for match in RELATIVE.finditer(text, start, end):
         found = object_names(text, match.end(), end, names)
         if found:
             return found[0]
-    in_sentence = list(dict.fromkeys(name for name, at in beaten if start <= at < end))
+    in_sentence = list(dict.fromkeys(win.name for win in beaten if start <= win.start < end))
     return in_sentence[0] if len(in_sentence) == 1 else None
 
 
@@ -520,7 +540,7 @@ class ComparisonRuler:
         cues = find_cues(sents)
         spans = doc_spans(doc, self.spans_key)
         measured = [s for s in spans if s.label_ == "metric" and s._.kg_values]
-        beaten: list[tuple[str, int]] = []
+        beaten: list[Win] = []
         found: list[Result] = []
         if cues or measured:
             names = Names(spans, sents.text)
@@ -529,15 +549,3 @@ class ComparisonRuler:
         doc.user_data["kg.outperforms"] = beaten
         doc.user_data["kg.results"] = found
         return doc
-
-
-def comparison_fields(doc: Doc) -> dict[str, Any]:
-    """The doc's comparisons in the shape of the gold files."""
-    beaten = list(dict.fromkeys(name for name, _ in doc.user_data.get("kg.outperforms", [])))
-    return {
-        "outperforms": beaten,
-        "results": [
-            {"metric": r.metric, "value": r.value, "dataset": r.dataset, "baseline": r.baseline, "setting": r.setting}
-            for r in doc.user_data.get("kg.results", [])
-        ],
-    }
