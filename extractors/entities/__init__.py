@@ -30,6 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.entities import comparisons, deployment, metrics, names, rulers, tasks, tokenizer  # noqa: F401  (registers factories)
+from extractors.entities.comparisons import Result, Win
 from extractors.entities.lexicon import Entry, load_lexicons
 from extractors.entities.rulers import SPANS_KEY, doc_spans
 from extractors.entities.text import sentences
@@ -134,11 +135,12 @@ def _comparison_mentions(doc: Doc) -> list[Mention]:
     """The methods the paper beats (kind `outperforms`) and its results (kind `result`)."""
     out: list[Mention] = []
     seen: set[tuple[str, str | None]] = set()
-    for win in doc.user_data.get("kg.outperforms", []):
+    # (multiprocess pipes send user_data through msgpack, which turns tuples into lists)
+    for win in map(Win._make, doc.user_data.get("kg.outperforms", [])):
         if (win.name, win.winner) not in seen:
             seen.add((win.name, win.winner))
             out.append(Mention("outperforms", win.name, _evidence_at(doc, win.start), method=win.winner))
-    for r in doc.user_data.get("kg.results", []):
+    for r in map(Result._make, doc.user_data.get("kg.results", [])):
         out.append(Mention("result", r.metric, _evidence_at(doc, r.start), value=r.value, unit=r.unit,
                            setting=r.setting, dataset=r.dataset, baseline=r.baseline, method=r.method))
     return out
