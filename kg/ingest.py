@@ -176,8 +176,8 @@ def _add_mentions(batch: GraphBatch, key: str, mentions: list) -> None:
     datasets = {concept_key(m.name) for m in mentions if m.kind == "dataset"}
     for mention in mentions:
         ckey = concept_key(mention.name)
-        if not ckey:
-            continue
+        if not ckey or mention.kind not in _MENTION_EDGES and mention.kind != "proposed":
+            continue  # comparisons and results are not in the graph yet
         evidence = mention.evidence
         if mention.kind == "proposed":
             # A proposed name that the paper also treats as a dataset is a released dataset.

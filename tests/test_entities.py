@@ -673,7 +673,8 @@ def test_extractor_evidence_is_the_sentence(extractor):
 def test_gold_record_shape(extractor):
     p = paper("We propose ShopBench, a new benchmark. Deployed on Taobao, CTR rises by 2.5%.", "ShopBench: A Dataset")
     record = gold_record(p, extractor(p))
-    assert list(record) == ["source", "arxiv_id", "title", "proposed", "methods", "datasets", "companies", "metrics", "tasks"]
+    assert list(record) == ["source", "arxiv_id", "title", "proposed", "methods", "datasets", "companies", "metrics", "tasks",
+                            "outperforms", "results"]
     assert "ShopBench" in record["proposed"] and "ShopBench" in record["datasets"]
     assert record["companies"] == ["Taobao"]
     assert {"name": "CTR", "value": "2.5%", "setting": "online"} in record["metrics"]

@@ -10,6 +10,7 @@ The pipeline is `spacy.blank("en")` with rule components only, no model download
     kg_tasks       task phrases built on a task head word (tasks.py)
     kg_metrics     metric values and online/offline setting (metrics.py)
     kg_deployment  deployment cues, deployed companies (deployment.py)
+    kg_comparisons who beats whom; each metric value with its dataset and baseline (comparisons.py)
 
 Each component writes spans to `doc.spans["kg"]`; `mentions_from_doc` turns them
 into `Mention`s, `gold_record` into the shape of the gold files.
@@ -28,7 +29,8 @@ from spacy import attrs
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.entities import deployment, metrics, names, rulers, tasks, tokenizer  # noqa: F401  (registers factories)
+from extractors.entities import comparisons, deployment, metrics, names, rulers, tasks, tokenizer  # noqa: F401  (registers factories)
+from extractors.entities.comparisons import Result, Win
 from extractors.entities.lexicon import Entry, load_lexicons
 from extractors.entities.rulers import SPANS_KEY, doc_spans
 from extractors.entities.text import sentences
@@ -45,7 +47,7 @@ PROBLEM_WORDS = ("address", "tackle", "alleviat", "mitigat", "solve", "problem",
 
 @dataclass
 class Mention:
-    kind: str  # "proposed" | "method" | "dataset" | "company" | "metric" | "task"
+    kind: str  # "proposed" | "method" | "dataset" | "company" | "metric" | "task" | "outperforms" | "result"
     name: str  # canonical name (gold style: acronym where the paper defines one)
     evidence: str  # the sentence it was read from
     value: str | None = None  # metric value as written with sign and unit: "+20.00%", "1.84x"
@@ -53,6 +55,9 @@ class Mention:
     setting: str | None = None  # "online" | "offline" | None
     deployed: bool = False  # company: online A/B test / deployment / production use stated
     parent: str | None = None  # company: parent company from the lexicon (Taobao -> Alibaba)
+    dataset: str | None = None  # result: the dataset it was measured on
+    baseline: str | None = None  # result: the method it is relative to
+    method: str | None = None  # outperforms, result: the paper's own method that wins, or has the result
 
 
 def build_nlp(*, lexicon_dir: str | None = None) -> Language:
@@ -68,6 +73,7 @@ def build_nlp(*, lexicon_dir: str | None = None) -> Language:
     nlp.add_pipe("kg_tasks")
     nlp.add_pipe("kg_metrics", config={"directory": lexicon_dir})
     nlp.add_pipe("kg_deployment", config={"directory": lexicon_dir})
+    nlp.add_pipe("kg_comparisons")
     return nlp
 
 
@@ -121,7 +127,27 @@ def mentions_from_doc(doc: Doc, entries: dict[tuple[str, str], Entry]) -> list[M
                 mention.parent = entry.parent if entry is not None else None
         seen[key] = mention
         out.append(mention)
+    out.extend(_comparison_mentions(doc))
     return out
+
+
+def _comparison_mentions(doc: Doc) -> list[Mention]:
+    """The methods the paper beats (kind `outperforms`) and its results (kind `result`)."""
+    out: list[Mention] = []
+    seen: set[tuple[str, str | None]] = set()
+    # (multiprocess pipes send user_data through msgpack, which turns tuples into lists)
+    for win in map(Win._make, doc.user_data.get("kg.outperforms", [])):
+        if (win.name, win.winner) not in seen:
+            seen.add((win.name, win.winner))
+            out.append(Mention("outperforms", win.name, _evidence_at(doc, win.start), method=win.winner))
+    for r in map(Result._make, doc.user_data.get("kg.results", [])):
+        out.append(Mention("result", r.metric, _evidence_at(doc, r.start), value=r.value, unit=r.unit,
+                           setting=r.setting, dataset=r.dataset, baseline=r.baseline, method=r.method))
+    return out
+
+
+def _evidence_at(doc: Doc, char: int) -> str:
+    return " ".join(sentences(doc).at(char).text.split())
 
 
 class EntityExtractor:
@@ -181,4 +207,10 @@ def gold_record(paper: Paper, mentions: list[Mention]) -> dict:
         "companies": names("company"),
         "metrics": [{"name": m.name, "value": m.value, "setting": m.setting} for m in mentions if m.kind == "metric"],
         "tasks": names("task"),
+        "outperforms": names("outperforms"),
+        "results": [
+            {"metric": m.name, "value": m.value, "dataset": m.dataset, "baseline": m.baseline, "setting": m.setting}
+            for m in mentions
+            if m.kind == "result"
+        ],
     }
