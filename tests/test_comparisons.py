@@ -28,19 +28,32 @@ def results(extractor: EntityExtractor, abstract: str) -> list[tuple]:
     ("abstract", "names"),
     [
         ("We propose ZetaRec. ZetaRec outperforms SASRec and BERT4Rec by 12.3% in NDCG@10.", ["SASRec", "BERT4Rec"]),
-        ("Our model consistently surpasses strong baselines such as GRU4Rec, Caser and LightGCN.",
-         ["GRU4Rec", "Caser", "LightGCN"]),
+        (
+            "Our model consistently surpasses strong baselines such as GRU4Rec, Caser and LightGCN.",
+            ["GRU4Rec", "Caser", "LightGCN"],
+        ),
         ("Our method beats KG-RAG baselines (ToGo, PoGo) on two datasets.", ["ToGo", "PoGo"]),
         ("Experiments show consistent gains over QuadNet and TriRank.", ["QuadNet", "TriRank"]),
         ("It reduces latency by 40% relative to a fine-tuned DeepLane baseline.", ["DeepLane"]),
         ("Compared to Mixtral-8x7B, our approach improves accuracy by 4 points.", ["Mixtral-8x7B"]),
-        ("Our agent reaches 71.2% accuracy versus 56.0% (Orca Prime 2.1) and 50.6% (Helix Pro).",
-         ["Orca Prime 2.1", "Helix Pro"]),
+        (
+            "Our agent reaches 71.2% accuracy versus 56.0% (Orca Prime 2.1) and 50.6% (Helix Pro).",
+            ["Orca Prime 2.1", "Helix Pro"],
+        ),
         ("The proposed model performs better than zero-shot prompting.", ["zero-shot prompting"]),
         ("Our model exceeds StormNet's published score.", ["StormNet"]),
     ],
-    ids=["verb-and-list", "such-as-list", "bracketed-list", "gains-over", "relative-to", "compared-to-clause",
-         "versus-bracketed", "technique-phrase", "possessive"],
+    ids=[
+        "verb-and-list",
+        "such-as-list",
+        "bracketed-list",
+        "gains-over",
+        "relative-to",
+        "compared-to-clause",
+        "versus-bracketed",
+        "technique-phrase",
+        "possessive",
+    ],
 )
 def test_comparisons_reads_the_methods_the_paper_beats(extractor, abstract, names):
     assert beaten(extractor, abstract) == names
@@ -61,8 +74,19 @@ def test_comparisons_reads_the_methods_the_paper_beats(extractor, abstract, name
         "Our model outperforms all other methods, including ours without pretraining.",
         "The growth of platforms is far exceeding the capabilities of traditional MDR methods.",
     ],
-    ids=["generic-baselines", "comparable-to", "falls-short", "unlike", "negated", "another-subject",
-         "compared-without-claim", "family", "modifiers-of-generic-head", "quantified", "a-limit-not-a-rival"],
+    ids=[
+        "generic-baselines",
+        "comparable-to",
+        "falls-short",
+        "unlike",
+        "negated",
+        "another-subject",
+        "compared-without-claim",
+        "family",
+        "modifiers-of-generic-head",
+        "quantified",
+        "a-limit-not-a-rival",
+    ],
 )
 def test_comparisons_does_not_read_a_win(extractor, abstract):
     assert beaten(extractor, abstract) == []
