@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+from decimal import Decimal
 from pathlib import Path
 
 from kg.errors import QueryError, StoreError, StoreInUse
@@ -239,7 +240,10 @@ def _given(rows: list[dict], columns) -> list[str]:
 
 
 def _plain(value):
-    """Nodes and relationships as plain dicts: properties plus `_label`, without internal ids."""
+    """Nodes and relationships as plain dicts: properties plus `_label`, without internal ids.
+    A sum comes back as a Decimal (an INT128): a number, as Neo4j gives it."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
     if isinstance(value, dict) and "_LABEL" in value:
         plain = {k: v for k, v in value.items() if not k.startswith("_")}
         plain["_label"] = value["_LABEL"]
