@@ -67,6 +67,21 @@ StoreOption = typer.Option(
 )
 
 
+CurationOption = typer.Option(
+    None,
+    "--curation",
+    envvar="KG_CURATION",
+    help="The curation file of merge decisions (default: kg-curation.jsonl beside the store).",
+)
+
+LexiconOption = typer.Option(
+    None,
+    "--lexicon",
+    envvar="KG_LEXICON_DIR",
+    help="A folder of your own lexicons (companies.jsonl, datasets.jsonl, ...) added to the package's.",
+)
+
+
 def parse_params(items: list[str]) -> dict[str, Any]:
     """`--param name=value` options as query parameters."""
     from kg.queries import parse_value
@@ -88,7 +103,15 @@ Choice = TypeVar("Choice", bound=Enum)
 def choice(default: Choice, *names: str, help: str) -> Any:
     """An option that takes one of an Enum's values; they show in --help, and any other
     value is one line: `--rank 'fame' is not one of: pagerank, degree` (exit code 2)."""
-    kind = type(default)
+    return _choice(type(default), default, names, help)
+
+
+def optional_choice(kind: type[Choice], *names: str, help: str) -> Any:
+    """`choice` for an option that may be left out (None)."""
+    return _choice(kind, None, names, help)
+
+
+def _choice(kind: type[Choice], default: Choice | None, names: tuple[str, ...], help: str) -> Any:
     values = [str(member.value) for member in kind]
 
     def parse(value: Any) -> Choice:
@@ -132,3 +155,10 @@ class Rank(StrEnum):
 class Hops(StrEnum):
     one = "1"
     two = "2"
+
+
+class GraphFormat(StrEnum):
+    graphml = "graphml"
+    gexf = "gexf"
+    csv = "csv"
+    jsonl = "jsonl"

@@ -9,7 +9,10 @@ from pathlib import Path
 import typer
 
 from cli.base import (
+    CurationOption,
     ExtractFormat,
+    GraphFormat,
+    LexiconOption,
     RowFormat,
     Sort,
     StoreOption,
@@ -18,11 +21,12 @@ from cli.base import (
     choice,
     err,
     fail,
+    optional_choice,
     out,
     parse_params,
 )
 from kg import ui
-from kg.store import open_store
+from kg.store import open_store, store_url
 
 
 @app.command()
@@ -35,19 +39,33 @@ def ingest(
     jobs: int | None = typer.Option(
         None, "--jobs", "-j", min=1, help="Processes for extraction (default: every core)."
     ),
+    lexicon: str | None = LexiconOption,
+    curation: str | None = CurationOption,
 ) -> None:
     """Load digests into the store: papers, authors, sources and the concepts found in them.
+
+    Your lexicons (--lexicon) join the package's; the merges of the curation file apply.
 
     Example:
 
         kg ingest ../shared/corpus/seeds examples/ && kg stats
     """
     from extractors.digests import expand_paths
+    from kg.curation import curation_for
     from kg.ingest import ingest as ingest_files
 
     files = list(expand_paths(paths))  # walked once, for the progress bar and the ingest
+    decisions = curation_for(store_url(store), curation)
     with open_store(store) as graph, ui.file_progress(err, files) as on_file:
-        report = ingest_files(files, store=graph, extract=not no_extract, jobs=jobs, on_file=on_file)
+        report = ingest_files(
+            files,
+            store=graph,
+            extract=not no_extract,
+            jobs=jobs,
+            on_file=on_file,
+            lexicon_dir=lexicon,
+            curation=decisions,
+        )
     ui.print_ingest_summary(out, err, report)
     if report.failed:
         raise typer.Exit(1)
@@ -114,6 +132,7 @@ def queries() -> None:
 def extract(
     paths: list[str] = typer.Argument(..., help="Digest files or folders."),
     format: ExtractFormat = choice(ExtractFormat.jsonl, "--format", "-f", help="JSON lines, or a table per paper."),
+    lexicon: str | None = LexiconOption,
 ) -> None:
     """Print what the extractors find in each paper, as JSON lines in the gold files' shape.
 
@@ -122,8 +141,9 @@ def extract(
         kg extract ../shared/corpus/seeds/001_7f922d0f53d69eef.txt
     """
     from kg.extract import extract_files
+    from kg.ingest import entity_extractor
 
-    extracted = list(extract_files(paths))
+    extracted = list(extract_files(paths, extractor=entity_extractor(lexicon)))
     for file in extracted:
         if file.error:
             err.print(f"Error: {file.error}", markup=False)
@@ -180,6 +200,8 @@ def fetch(
     no_extract: bool = typer.Option(
         False, "--no-extract", help="Load papers and authors only, skip entity extraction."
     ),
+    lexicon: str | None = LexiconOption,
+    curation: str | None = CurationOption,
 ) -> None:
     """Search arXiv (or look up ids) and load the papers, or keep them as JSON lines.
 
@@ -192,6 +214,7 @@ def fetch(
         kg fetch --id 2511.14403 --id 2510.25622 --out papers.jsonl && kg ingest papers.jsonl
     """
     from kg import arxiv
+    from kg.curation import curation_for
     from kg.ingest import IngestReport, entity_extractor
 
     first, last = arxiv.parse_day(since, "--since"), arxiv.parse_day(until, "--until")
@@ -214,9 +237,10 @@ def fetch(
         err.print(f"{len(records)} papers written to {out_file}", markup=False)
     if out_file and not also_ingest:
         return
+    decisions = curation_for(store_url(store), curation)
     with open_store(store) as graph:
-        extractor = None if no_extract else entity_extractor()
-        report = arxiv.load_records(records, store=graph, extractor=extractor)
+        extractor = None if no_extract else entity_extractor(lexicon)
+        report = arxiv.load_records(records, store=graph, extractor=extractor, curation=decisions)
     ui.print_ingest_summary(err if out_file == "-" else out, err, IngestReport(files=[report]))
 
 
@@ -227,6 +251,8 @@ def enrich(
         False, "--no-extract", help="Fill in papers and authors only, skip entity extraction."
     ),
     refresh: bool = typer.Option(False, "--refresh", help="Ask the API again even when the cache holds the answer."),
+    lexicon: str | None = LexiconOption,
+    curation: str | None = CurationOption,
 ) -> None:
     """Fill in the papers that lack a title, authors or an arXiv id from the arXiv API.
 
@@ -238,13 +264,15 @@ def enrich(
         kg ingest --no-extract listing.txt && kg enrich
     """
     from kg.arxiv import ArxivSettings
+    from kg.curation import curation_for
     from kg.enrich import enrich as enrich_store
     from kg.ingest import entity_extractor
 
     settings = ArxivSettings.from_env(refresh=refresh)
+    decisions = curation_for(store_url(store), curation)
     with open_store(store) as graph, ui.status(err, "asking arXiv"):
-        extractor = None if no_extract else entity_extractor()
-        report = enrich_store(store=graph, extractor=extractor, settings=settings)
+        extractor = None if no_extract else entity_extractor(lexicon)
+        report = enrich_store(store=graph, extractor=extractor, settings=settings, curation=decisions)
     ui.print_enrich_report(out, report)
 
 
@@ -270,19 +298,40 @@ def copy(
 
 @app.command()
 def export(
-    neo4j_admin: str = typer.Option(
-        ..., "--neo4j-admin", help="Folder (new or empty) for the CSV files of neo4j-admin import."
+    neo4j_admin: str | None = typer.Option(
+        None, "--neo4j-admin", help="Folder (new or empty) for the CSV files of neo4j-admin import."
     ),
     database: str = typer.Option("neo4j", "--database", help="Database name written into import.sh."),
+    format: GraphFormat | None = optional_choice(
+        GraphFormat, "--format", "-f", help="GraphML or GEXF (Gephi, networkx), CSV (a folder) or JSON lines, to -o."
+    ),
+    output: str | None = typer.Option(None, "--output", "-o", help="The file (a folder for csv) --format writes."),
     store: str | None = StoreOption,
 ) -> None:
-    """Write the graph as CSV files for `neo4j-admin database import full`, the fast bulk
-    load into a new Neo4j database; the folder's import.sh holds the command.
+    """Write the graph for Gephi, networkx, spreadsheets or neo4j-admin import.
+
+    With --format and -o: GraphML or GEXF (through networkx), CSV with headers (a folder
+    with nodes.csv and edges.csv) or JSON lines. With --neo4j-admin: CSV files for
+    `neo4j-admin database import full`, the fast bulk load into a new Neo4j database (the
+    folder's import.sh holds the command).
 
     Example:
 
         kg export --neo4j-admin export/ && sh export/import.sh
+        kg export --format gexf -o graph.gexf
     """
+    if (neo4j_admin is None) == (format is None):
+        fail("give either --neo4j-admin DIR or --format FORMAT -o PATH", code=2)
+    if format is not None:
+        if not output:
+            fail(f"--format {format.value} needs -o PATH, the file (a folder for csv) to write", code=2)
+        from kg.export_graph import export_graph
+
+        with open_store(store, read_only=True) as graph:
+            written = export_graph(graph, output, format=format.value)
+        ui.print_graph_export(out, written)
+        return
+    assert neo4j_admin is not None
     from kg.export import export_neo4j_admin
 
     with open_store(store, read_only=True) as graph:

@@ -12,6 +12,7 @@ from extractors.digests.arxiv_api import NAME, SOURCE, paper_from_record
 from kg.arxiv.client import OnRequest
 from kg.arxiv.search import Record, fetch, find_by_title
 from kg.arxiv.settings import ArxivSettings
+from kg.curation import Curation
 from kg.ingest import load_parsed
 from kg.model import Paper, normalise_arxiv_id
 from kg.store.base import GraphStore
@@ -67,9 +68,11 @@ def enrich(
     extractor: Any = None,
     settings: ArxivSettings | None = None,
     on_request: OnRequest | None = None,
+    curation: Curation | None = None,
 ) -> EnrichReport:
     """Look up the papers that lack an id, a title or authors, and fill in only what they
-    lack; `extractor` (kg.ingest.entity_extractor()) finds the concepts of what is filled in."""
+    lack; `extractor` (kg.ingest.entity_extractor()) finds the concepts of what is filled in,
+    `curation` (kg.curation) applies the analyst's merges to them."""
     settings = settings or ArxivSettings.from_env()
     needing = papers_needing(store)
     report = EnrichReport(checked=len(needing))
@@ -92,7 +95,8 @@ def enrich(
         papers.append(paper)
         report.filled.append(Filled(row["key"], paper.arxiv_id, _fill(row, paper), found[row["key"]].by))
     if papers:
-        load_parsed(ParsedFile(path=SOURCE, family=NAME, papers=papers), store=store, extractor=extractor)
+        parsed = ParsedFile(path=SOURCE, family=NAME, papers=papers)
+        load_parsed(parsed, store=store, extractor=extractor, curation=curation)
     return report
 
 

@@ -6,6 +6,7 @@ one-line message; anything else that escapes is a bug, reported as an internal e
      ├── DigestError            a parser's complaint about a digest's text (line and problem);
      │                          kg.ingest reports it as an InputError naming the file
      ├── LexiconError           a lexicon file line that is not a valid entry
+     ├── CurationError          a curation file line, or a merge, that cannot be applied (kg.curation)
      ├── QueryNotFound          a ready query name that is not in cypher/
      ├── ViewError              a view that cannot be drawn (kg.views)
      ├── ExportError            an export folder that cannot be written (kg.export)
@@ -45,6 +46,10 @@ class DigestError(KgError):
 
 class LexiconError(KgError):
     """A lexicon file holds a line that is not a valid entry."""
+
+
+class CurationError(KgError):
+    """A curation file line that is not a valid decision, or a merge or unmerge that cannot be done."""
 
 
 class QueryNotFound(KgError):

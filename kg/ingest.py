@@ -11,6 +11,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field
 
 from extractors.digests import ParsedFile, expand_paths, parse_file
+from kg.curation import Curation
 from kg.errors import InputError
 from kg.graph import GraphBatch
 from kg.model import Paper, author_key, concept_key
@@ -61,15 +62,18 @@ def ingest(
     extract: bool = True,
     jobs: int | None = None,
     on_file: Callable[[FileReport], None] | None = None,
+    lexicon_dir: str | None = None,
+    curation: Curation | None = None,
 ) -> IngestReport:
     """Load every file into the store; each file's report is passed to `on_file` once its
     papers are written. Small files are written together, up to BATCH papers a write (a
     write has a fixed cost). Extraction runs on `jobs` processes (default: every core) and
     the writes on a thread of their own (the store's engine releases the GIL): while one
-    group is written, the next is parsed and extracted."""
+    group is written, the next is parsed and extracted. `lexicon_dir`: the user's lexicons
+    (kg.lexicons); `curation`: the analyst's merges, applied to every batch (kg.curation)."""
     report = IngestReport()
     done = on_file or (lambda file_report: None)
-    with (ParallelExtractor(entity_extractor(), jobs) if extract else nullcontext()) as extractor, \
+    with (ParallelExtractor(entity_extractor(lexicon_dir), jobs) if extract else nullcontext()) as extractor, \
             ThreadPoolExecutor(1, thread_name_prefix="kg-writer") as writer:
         group: list[tuple[ParsedFile, FileReport]] = []
         writing: Future | None = None
@@ -84,7 +88,7 @@ def ingest(
         def flush() -> None:
             nonlocal group, writing
             if group:
-                prepared = _Prepared(group, extractor)  # its extraction starts now
+                prepared = _Prepared(group, extractor, curation)  # its extraction starts now
                 group = []
                 finish_write()  # one write at a time, in input order
                 writing = writer.submit(prepared.load, store)
@@ -104,11 +108,12 @@ def ingest(
     return report
 
 
-def load_parsed(parsed: ParsedFile, *, store: GraphStore, extractor=None, report: FileReport | None = None) -> FileReport:
+def load_parsed(parsed: ParsedFile, *, store: GraphStore, extractor=None, report: FileReport | None = None,
+                curation: Curation | None = None) -> FileReport:
     """Resolve, extract and write the papers of one parsed input, a batch at a time. The
     whole input is parsed before anything is written; extraction runs ahead of the writes."""
     report = report or FileReport(path=parsed.path)
-    _Prepared([(parsed, report)], extractor).load(store)
+    _Prepared([(parsed, report)], extractor, curation).load(store)
     return report
 
 
@@ -116,8 +121,9 @@ class _Prepared:
     """Parsed inputs whose extraction has started; `load` resolves and writes them, BATCH
     papers a write, and fills in each input's report."""
 
-    def __init__(self, files: list[tuple[ParsedFile, FileReport]], extractor):
+    def __init__(self, files: list[tuple[ParsedFile, FileReport]], extractor, curation: Curation | None = None):
         self.files = files
+        self.curation = curation
         self.report_of = {id(paper): report for parsed, report in files for paper in parsed.papers}
         papers = [paper for parsed, _ in files for paper in parsed.papers]
         self.chunks = [papers[start:start + BATCH] for start in range(0, len(papers), BATCH)]
@@ -127,7 +133,8 @@ class _Prepared:
         for chunk, mentions in zip(self.chunks, self.pending):
             keys = [match_keys(p) for p in chunk]  # once per record, for the look-up and the grouping
             nodes, owners = resolve(chunk, lookup_stored(store, chunk, keys), keys)
-            store.write(build_batch(nodes, chunk, owners, mentions()))
+            batch = build_batch(nodes, chunk, owners, mentions())
+            store.write(self.curation.apply(batch) if self.curation else batch)
             for node in nodes:  # counted for the input that first named the paper
                 report = self.report_of[id(node.records[0])]
                 report.added += node.is_new
@@ -200,8 +207,9 @@ def _add_mentions(batch: GraphBatch, key: str, mentions: list) -> None:
             batch.add_rel(rel, "Paper", key, label, ckey, evidence=evidence)
 
 
-def entity_extractor():
-    """The entity extractor, imported only when extraction is asked for (spaCy is slow to load)."""
-    from extractors.entities import EntityExtractor
+def entity_extractor(lexicon_dir: str | None = None):
+    """The entity extractor, with the user's lexicons of `lexicon_dir` if given; imported
+    only when extraction is asked for (spaCy is slow to load)."""
+    from kg.lexicons import entity_extractor as build
 
-    return EntityExtractor()
+    return build(lexicon_dir)

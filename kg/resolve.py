@@ -113,6 +113,8 @@ def merge_record(props: dict, paper: Paper, keys: MatchKeys) -> None:
         props["title"], props["title_key"] = paper.title, keys.title_key
     if paper.abstract and len(paper.abstract) > len(props.get("abstract") or ""):
         props["abstract"], props["fingerprint"] = paper.abstract, keys.fingerprint
+    if not props.get("sections") and paper.sections:  # the text kg reextract reads again
+        props["sections"] = list(paper.sections.values())
     for name in _FILL:
         if props.get(name) is None and getattr(paper, name):
             props[name] = getattr(paper, name)

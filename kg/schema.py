@@ -5,7 +5,8 @@ from __future__ import annotations
 
 STRING, INT, BOOL, STRINGS = "STRING", "INT64", "BOOLEAN", "STRING[]"
 
-_CONCEPT = {"key": STRING, "name": STRING}
+# `aliases`: the names merged into this concept by the analyst (kg merge, kg.curation).
+_CONCEPT = {"key": STRING, "name": STRING, "aliases": STRINGS}
 
 NODES: dict[str, dict[str, str]] = {
     "Paper": {
@@ -24,6 +25,7 @@ NODES: dict[str, dict[str, str]] = {
         "category": STRING,
         "categories": STRINGS,
         "tldr": STRING,
+        "sections": STRINGS,  # an AI digest's Motivation/Method/Result/Conclusion: read again by kg reextract
         "n_authors": INT,
         "upvotes": INT,
         "digest_date": STRING,

@@ -15,10 +15,14 @@ from rich.console import Console
 from kg.formats import to_csv, to_json, to_table
 
 if TYPE_CHECKING:
+    from kg.duplicates import DuplicateReport
     from kg.enrich import EnrichReport
     from kg.export import ExportReport
+    from kg.export_graph import GraphExportReport
     from kg.ingest import FileReport, IngestReport
+    from kg.merge import MergeReport, UnmergeReport
     from kg.queries import ReadyQuery
+    from kg.reextract import ReextractReport
     from kg.store.base import QueryResult
     from kg.views import View
 
@@ -179,3 +183,131 @@ def print_export(out: Console, folder: str, report: ExportReport) -> None:
     nodes, rels = sum(report.nodes.values()), sum(report.relationships.values())
     out.print(f"{folder}: {nodes:,} nodes, {rels:,} relationships; import with:", markup=False)
     out.print(report.command, markup=False)
+
+
+def print_graph_export(out: Console, report: GraphExportReport) -> None:
+    """`kg export --format`: the files written and what they hold."""
+    nodes, rels = sum(report.nodes.values()), sum(report.relationships.values())
+    out.print(f"{', '.join(report.files)}: {nodes:,} nodes, {rels:,} relationships ({report.format})", markup=False)
+
+
+DUPLICATES_SHOWN = 50  # candidate rows of the table unless --limit says otherwise
+EVIDENCE_WIDTH = 160
+
+
+def print_duplicates(out: Console, err: Console, report: DuplicateReport, fmt: str, limit: int | None) -> None:
+    """`kg duplicates`: candidate pairs most likely first, with the merge command, then the
+    names defined in two senses; JSON has all of them unless --limit is given."""
+    from kg.duplicates import report_json
+
+    if fmt == "json":
+        data = report_json(report)
+        if limit is not None:
+            data["candidates"], data["senses"] = data["candidates"][:limit], data["senses"][:limit]
+        out.print(json.dumps(data, ensure_ascii=False, indent=2), markup=False)
+        return
+    if not report.candidates and not report.senses:
+        out.print(
+            f"no candidate pairs, and no name defined in two senses, among {report.concepts:,} concepts", markup=False
+        )
+        return
+    shown = report.candidates[: DUPLICATES_SHOWN if limit is None else limit]
+    rows = [
+        [
+            f"{c.score:.2f}",
+            c.label,
+            c.name,
+            c.into,
+            c.kind,
+            f"{c.papers}/{c.into_papers}",
+            c.shared or "",
+            _short(c.evidence),
+            c.command,
+        ]
+        for c in shown
+    ]
+    columns = ["score", "label", "name", "into", "kind", "papers", "shared", "evidence", "to merge"]
+    out.print(
+        to_table(columns, rows, title=f"{len(report.candidates):,} candidate pairs of {report.concepts:,} concepts")
+    )
+    senses = report.senses[: DUPLICATES_SHOWN if limit is None else limit]
+    if senses:
+        rows = [[s.label, s.name, s.papers, "\n".join(f"{x.long_form} ({x.papers})" for x in s.senses)] for s in senses]
+        out.print(
+            to_table(
+                ["label", "name", "papers", "defined as (papers)"],
+                rows,
+                title=f"{len(report.senses):,} names defined in two senses or more",
+            )
+        )
+    left = len(report.candidates) - len(shown), len(report.senses) - len(senses)
+    if any(left):
+        err.print(
+            f"{left[0]:,} more pairs and {left[1]:,} more names not shown; --limit N or --format json for them",
+            markup=False,
+        )
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= EVIDENCE_WIDTH else text[: EVIDENCE_WIDTH - 1] + "…"
+
+
+def print_merge(out: Console, report: MergeReport) -> None:
+    """`kg merge`: what moved, and where the decision was recorded."""
+    moved = sum(report.moved.values())
+    detail = ", ".join(f"{rel} {n}" for rel, n in report.moved.items())
+    out.print(
+        f"{report.label} {report.name!r} merged into {report.into!r}: {moved:,} relationships moved"
+        + (f" ({detail})" if detail else "")
+        + (f", {report.kept:,} already there" if report.kept else "")
+        + (f", {report.dropped:,} between the two dropped" if report.dropped else "")
+        + f"; aliases {', '.join(report.aliases)}",
+        markup=False,
+    )
+    if report.curation:
+        out.print(f"recorded in {report.curation}", markup=False)
+
+
+def print_unmerge(out: Console, report: UnmergeReport) -> None:
+    """`kg unmerge`: the papers read again, and where the decision was recorded."""
+    out.print(
+        f"{report.label} {report.name!r} is no longer merged into {report.into!r}: "
+        f"{report.papers:,} papers of {report.into!r} re-extracted",
+        markup=False,
+    )
+    if report.curation:
+        out.print(f"recorded in {report.curation}", markup=False)
+
+
+def print_reextract(out: Console, report: ReextractReport) -> None:
+    """`kg reextract`: papers read again, relationships removed and written per type."""
+    types = sorted(set(report.removed) | set(report.written))
+    rows = [[rel, report.removed.get(rel, 0), report.written.get(rel, 0)] for rel in types]
+    out.print(to_table(["relationship", "removed", "written"], rows, title=f"{report.papers:,} papers re-extracted"))
+    if report.concepts_removed:
+        out.print(f"{report.concepts_removed:,} concepts no paper names any more removed", markup=False)
+
+
+@contextmanager
+def paper_progress(console: Console, description: str) -> Iterator[Callable[[int], None] | None]:
+    """A rich progress bar counting papers on a terminal; nothing when piped. Yields the
+    callback given the number of papers done since the last call."""
+    if not console.is_terminal:
+        yield None
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description} {task.completed:,} papers"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task(description, total=None)
+
+        def advance(papers: int) -> None:
+            progress.update(task, advance=papers)
+
+        yield advance

@@ -11,6 +11,7 @@ from typing import Any
 from extractors.digests import ParsedFile
 from extractors.digests.arxiv_api import NAME, SOURCE, papers_from_records
 from kg.arxiv.client import write_atomically
+from kg.curation import Curation
 from kg.errors import SourceError
 from kg.ingest import FileReport, load_parsed
 from kg.store.base import GraphStore
@@ -29,10 +30,14 @@ def write_records(records: Sequence[dict[str, Any]], path: str | Path) -> None:
         raise SourceError(f"{path}: cannot be written ({exc.strerror or exc})") from exc
 
 
-def load_records(records: Sequence[dict[str, Any]], *, store: GraphStore, extractor: Any = None) -> FileReport:
+def load_records(
+    records: Sequence[dict[str, Any]], *, store: GraphStore, extractor: Any = None, curation: Curation | None = None
+) -> FileReport:
     """Write fetched records to the store as papers of the `arXiv API` source; `extractor`
-    (kg.ingest.entity_extractor()) finds their concepts, None loads papers and authors only."""
+    (kg.ingest.entity_extractor()) finds their concepts, None loads papers and authors only;
+    `curation`: the analyst's merges (kg.curation)."""
     papers = papers_from_records(records)
     if not papers:
         return FileReport(path=SOURCE, family=NAME)
-    return load_parsed(ParsedFile(path=SOURCE, family=NAME, papers=papers), store=store, extractor=extractor)
+    parsed = ParsedFile(path=SOURCE, family=NAME, papers=papers)
+    return load_parsed(parsed, store=store, extractor=extractor, curation=curation)

@@ -1,0 +1,106 @@
+"""User lexicons: an analyst teaches kg a company, dataset, metric, method or task without
+editing the package.
+
+A folder (`--lexicon DIR`, or KG_LEXICON_DIR) holds JSON Lines files in the package's
+lexicon format and names (`companies.jsonl`, `datasets.jsonl`, `methods.jsonl`,
+`metrics.jsonl`, `tasks.jsonl`; see extractors.entities.lexicon), e.g. in companies.jsonl:
+
+    {"name": "Acme Shop", "aliases": ["AcmeShop"], "parent": "Acme"}
+
+An entry adds a name, or replaces the package's entry of the same kind and name (names
+compared by concept key). The combined lexicons are written to a temporary folder, which
+the extractor reads as it is built, the way it reads the package's own."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from kg.errors import LexiconError
+from kg.model import concept_key
+
+LEXICON_ENV = "KG_LEXICON_DIR"
+
+
+def lexicon_files() -> dict[str, str]:
+    """File name -> kind, as the package names its lexicons."""
+    from extractors.entities.lexicon import FILES
+
+    return {f"{stem}.jsonl": kind for kind, stem in FILES.items()}
+
+
+def user_lexicon_dir(given: str | os.PathLike[str] | None = None) -> str | None:
+    """The user's lexicon folder: the one given, else $KG_LEXICON_DIR, else None."""
+    found = given or os.environ.get(LEXICON_ENV) or None
+    return str(found) if found else None
+
+
+def read_user_lexicons(directory: str | os.PathLike[str]) -> dict[str, list[dict[str, Any]]]:
+    """The entries of a user's lexicon folder as the lines give them, by kind. A file the
+    package does not know, or a line that is not a valid entry, is a LexiconError naming
+    the file (and line)."""
+    from extractors.entities.lexicon import read_lexicon
+
+    root = Path(directory)
+    if not root.is_dir():
+        raise LexiconError(f"{root}: no such lexicon folder")
+    files = lexicon_files()
+    found: dict[str, list[dict[str, Any]]] = {}
+    for path in sorted(root.iterdir()):
+        if path.suffix != ".jsonl":
+            continue
+        kind = files.get(path.name)
+        if kind is None:
+            raise LexiconError(f"{path}: not a lexicon file name; use {', '.join(sorted(files))}")
+        read_lexicon(path, kind)  # every line checked as the package checks its own: `file:line: problem`
+        found[kind] = _lines(path)
+    return found
+
+
+def _lines(path: Path) -> list[dict[str, Any]]:
+    with open(path, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip() and not line.lstrip().startswith("//")]
+
+
+def combine(package: list[dict[str, Any]], user: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The package's entries of one kind with the user's: a user entry replaces the package
+    entry of the same name, in its place; new names follow."""
+    by_key = {concept_key(entry["name"]): entry for entry in user}
+    combined = [by_key.pop(concept_key(entry["name"]), entry) for entry in package]
+    return combined + list(by_key.values())
+
+
+@contextmanager
+def combined_lexicon_dir(directory: str | os.PathLike[str]) -> Iterator[str]:
+    """A temporary folder holding the package's lexicon files with the user's entries
+    combined in (`combine`); removed on exit."""
+    from extractors.entities.lexicon import LEXICON_DIR
+
+    user = read_user_lexicons(directory)
+    files = {kind: name for name, kind in lexicon_files().items()}
+    with tempfile.TemporaryDirectory(prefix="kg-lexicon-") as tmp:
+        target = Path(tmp) / "lexicons"
+        shutil.copytree(LEXICON_DIR, target)  # whatever else the package keeps there comes along
+        for kind, entries in user.items():
+            path = target / files[kind]
+            package = _lines(path) if path.exists() else []
+            text = "".join(json.dumps(entry, ensure_ascii=False) + "\n" for entry in combine(package, entries))
+            path.write_text(text, encoding="utf-8")
+        yield str(target)
+
+
+def entity_extractor(lexicon_dir: str | os.PathLike[str] | None = None) -> Any:
+    """The entity extractor with the package's lexicons, and the user's from `lexicon_dir`
+    where one is given. The pipeline reads the lexicons as it is built."""
+    from extractors.entities import EntityExtractor
+
+    if lexicon_dir is None:
+        return EntityExtractor()
+    with combined_lexicon_dir(lexicon_dir) as combined:
+        return EntityExtractor(lexicon_dir=combined)
