@@ -40,10 +40,14 @@ STOP_WORDS = frozenset("a an and by for from in of on or the to via with".split(
 # British and American spellings of one word: personalised/personalized, modelling/modeling,
 # behaviour/behavior (an edit as (removed, inserted))
 ALTERNATIONS = frozenset({("s", "z"), ("z", "s"), ("l", ""), ("", "l"), ("u", ""), ("", "u")})
+STEM_LETTERS = 5  # words alike in this many first letters are one word in a long form
+WORD_FAMILIES = {"visual": "vision", "visually": "vision"}
 SENSE_OVERLAP = 0.5  # long forms sharing more than this share of their words are one sense
 SENSE_OVERLAP_SAME_ENDS = 0.4  # ... or at least this share, with the same first and last word
 DOMINANT_SHARE = 0.5  # an acronym means its long form where at least this share of its definitions say so
 AMBIGUOUS_SCORE = 0.4  # an acronym pair whose long form is not what the acronym mostly means
+PROPOSED = "PROPOSES"  # the relationship of a paper to a name it coins
+COINED_APART_SCORE = 0.6  # two spellings each coined by another paper
 
 _WORD = re.compile(r"[^\W_]+")
 _ACRONYM_IN_PARENS = re.compile(r"\(\s*([^\s()]{2,15}?)\s*\)")
@@ -277,6 +281,7 @@ def find_duplicates(store: GraphStore, *, label: str | None = None) -> Duplicate
             if pair not in found or found[pair].score < candidate.score:
                 found[pair] = candidate
         _add_shared(store, current, list(found.values()))
+        _coined_apart(store, current, list(found.values()))
         report.candidates.extend(found.values())
         report.senses.extend(_two_senses(concepts, definitions))
     report.candidates.sort(key=lambda c: (-c.score, -(c.papers + c.into_papers), c.label, c.name))
@@ -324,7 +329,17 @@ def _variants(concepts: list[_Concept]) -> list[Candidate]:
 
 
 def _score_variant(a: str, b: str) -> float:
-    return 0.8 if _acronym_case_differs(a, b) else 0.95
+    """0.95; 0.8 where the case of an acronym differs (`mAP`, `MAP`) or a capitalised word
+    loses an s (`Otters`, `Otter`: a name, perhaps, not a plural)."""
+    return 0.8 if _acronym_case_differs(a, b) or _capitalised_plural(a, b) else 0.95
+
+
+def _capitalised_plural(a: str, b: str) -> bool:
+    """One capitalised word each, one of them with an s."""
+    words = _words(a), _words(b)
+    if len(words[0]) != 1 or len(words[1]) != 1:
+        return False
+    return any(w[:1].isupper() and w[1:].islower() and singular(w) != w for w in words[0] + words[1])
 
 
 def _acronyms(concepts: list[_Concept], definitions: list[_Definition]) -> list[Candidate]:
@@ -354,8 +369,17 @@ def _acronyms(concepts: list[_Concept], definitions: list[_Definition]) -> list[
         example = min(strong or found, key=lambda d: len(d.sentence))
         merged, kept = _pair(short, long)
         score, evidence = _score_acronym(len(papers), bool(strong)), example.sentence
-        share, other = _sense_share(meanings.get(short_key, []), example.long_form)
-        if share < DOMINANT_SHARE:  # the acronym mostly means something else: `PLM`, `Patients-like-me`
+        share, other = _sense_share(meanings.get(short_key, []), example.acronym, example.long_form)
+        # the acronym node's own papers that define it otherwise (in the evidence of their link to it)
+        otherwise = [
+            d
+            for d in senses.get(short_key, [])
+            if d.key == short_key and not _same_sense(example.acronym, d.long_form, example.long_form)
+        ]
+        if len({d.paper for d in otherwise}) >= DOMINANT_SHARE * max(short.papers, 1):  # `DM`: `Direct Method`
+            score = AMBIGUOUS_SCORE
+            evidence = f"{evidence} (but the papers of {short.name} define it as {otherwise[0].long_form!r})"
+        elif share < DOMINANT_SHARE:  # the acronym mostly means something else: `PLM`, `Patients-like-me`
             score = AMBIGUOUS_SCORE
             evidence = f"{evidence} (but more papers define {short.name} as {other!r})"
         out.append(
@@ -460,6 +484,34 @@ def _score_near(shared: int, alternation: bool) -> float:
     return round(min(0.7, (0.55 if alternation else 0.4) + 0.05 * min(shared, 3)), 3)
 
 
+def _coined_apart(store: GraphStore, label: str, candidates: list[Candidate]) -> None:
+    """Two names that differ by a word's plural (not an acronym's: `LLMs`), each proposed
+    by a paper that does not name the other, are more likely two things (`CP-Agent`,
+    `CPAgents`; `Otter`, `Otters++`): held at COINED_APART_SCORE."""
+    spelled = [c for c in candidates if c.kind != "acronym" and not c.shared and _word_plural(c.name, c.into)]
+    if not spelled or not _proposable(label):
+        return
+    keys = sorted({k for c in spelled for k in (c.key, c.into_key)})
+    rows = store.query(
+        f"UNWIND $keys AS k MATCH (p:Paper)-[:{PROPOSED}]->(c:{label} {{key: k}}) RETURN k, collect(p.key)",
+        {"keys": keys},
+    ).rows
+    proposers = {key: set(papers) for key, papers in rows}
+    for c in spelled:
+        if proposers.get(c.key) and proposers.get(c.into_key):
+            c.score = min(c.score, COINED_APART_SCORE)
+            c.evidence += "; each is proposed by a paper that does not name the other"
+
+
+def _word_plural(a: str, b: str) -> bool:
+    """A word of either name loses a plural s after a lower-case letter (`Agents`, not `LLMs`)."""
+    return any(singular(w) != w and w[-2].islower() for w in _words(a) + _words(b))
+
+
+def _proposable(label: str) -> bool:
+    return any(end == label for _, end in RELATIONSHIPS[PROPOSED][0])
+
+
 def _add_shared(store: GraphStore, label: str, candidates: list[Candidate]) -> None:
     missing = [c for c in candidates if not c.shared]
     shared = _shared(store, label, [(c.key, c.into_key) for c in missing])
@@ -471,31 +523,54 @@ def _add_shared(store: GraphStore, label: str, candidates: list[Candidate]) -> N
 
 
 def _stem(word: str) -> str:
+    """A word's first letters, which its inflections share (`retrieval`, `retriever`;
+    `model`, `modeling`), after the few word families whose spelling parts early."""
     word = singular(word).casefold()
-    for suffix in ("ing", "ed"):
-        if len(word) > len(suffix) + 3 and word.endswith(suffix):
-            return word[: -len(suffix)]
-    return word
+    return WORD_FAMILIES.get(word, word)[:STEM_LETTERS]
 
 
 def _sense_words(long_form: str) -> frozenset[str]:
-    return frozenset(_stem(w) for w in _WORD.findall(long_form.replace("-", " "))) - STOP_WORDS
+    return frozenset(_stem(w) for w in _WORD.findall(long_form.replace("-", " ")) if w.casefold() not in STOP_WORDS)
 
 
-def _same_sense(a: str, b: str) -> bool:
-    """Two long forms of one sense: the same variant form, one's words within the other's
-    (`large language models`, `large-scale language model`), or most words in common
-    (`area under the ROC curve`, `area under the receiver operating characteristic curve`),
-    but not `music information retrieval` and `multimodal information retrieval`."""
+def _same_sense(acronym: str, a: str, b: str) -> bool:
+    """Two long forms of one acronym in one sense: the same variant form; else, where both
+    spell the acronym word by word, the same word for every letter (`Large Video Language
+    Model`, `Large Vision-Language Model` are two senses of LVLM; `area under the ROC curve`
+    and `area under the receiver operating characteristic curve` one of AUC); else most
+    words in common (`large language models`, `large-scale language model`)."""
     if variant_form(a) == variant_form(b):
         return True
+    aligned_a, aligned_b = _aligned(acronym, a), _aligned(acronym, b)
+    if aligned_a is not None and aligned_b is not None:
+        return aligned_a == aligned_b
     wa, wb = _sense_words(a), _sense_words(b)
     if not wa or not wb or wa <= wb or wb <= wa:
         return True
     overlap = len(wa & wb) / len(wa | wb)
-    ends = [_stem(w) for w in _WORD.findall(a)], [_stem(w) for w in _WORD.findall(b)]
+    ends = (
+        [_stem(w) for w in _WORD.findall(a.replace("-", " "))],
+        [_stem(w) for w in _WORD.findall(b.replace("-", " "))],
+    )
     same_ends = ends[0][0] == ends[1][0] and ends[0][-1] == ends[1][-1]
     return overlap > SENSE_OVERLAP or (same_ends and overlap >= SENSE_OVERLAP_SAME_ENDS)
+
+
+def _aligned(acronym: str, long_form: str) -> list[str] | None:
+    """The stem of the word (or capitalised part) each letter of the acronym stands for,
+    read from the end as Schwartz and Hearst do; None if a letter starts no word."""
+    parts = [part for word in re.split(r"[\s\-/]+", long_form) for part in _HUMPS.findall(word)]
+    letters = [c.lower() for c in acronym if c.isalpha()]
+    stems: list[str] = []
+    at = len(parts)
+    for letter in reversed(letters):
+        at -= 1
+        while at >= 0 and parts[at][0].lower() != letter:
+            at -= 1
+        if at < 0:
+            return None
+        stems.append(_stem(parts[at]))
+    return stems[::-1]
 
 
 def group_senses(definitions: list[_Definition]) -> list[list[_Definition]]:
@@ -505,7 +580,7 @@ def group_senses(definitions: list[_Definition]) -> list[list[_Definition]]:
     groups: list[list[_Definition]] = []
     for d in sorted(definitions, key=lambda d: (-spellings[d.long_form.casefold()], d.long_form)):
         for members in groups:
-            if _same_sense(d.long_form, members[0].long_form):
+            if _same_sense(d.acronym, d.long_form, members[0].long_form):
                 members.append(d)
                 break
         else:
@@ -513,13 +588,13 @@ def group_senses(definitions: list[_Definition]) -> list[list[_Definition]]:
     return sorted(groups, key=lambda members: -len({d.paper for d in members}))
 
 
-def _sense_share(groups: list[list[_Definition]], long_form: str) -> tuple[float, str | None]:
+def _sense_share(groups: list[list[_Definition]], acronym: str, long_form: str) -> tuple[float, str | None]:
     """The share of the papers defining an acronym that give it this long form's sense, and
     the long form of the most common other sense."""
     total = len({d.paper for members in groups for d in members})
     share, other = 0.0, None
     for members in groups:
-        if _same_sense(long_form, members[0].long_form):
+        if _same_sense(acronym, long_form, members[0].long_form):
             share = len({d.paper for d in members}) / total if total else 0.0
         elif other is None:
             other = members[0].long_form

@@ -108,7 +108,8 @@ def merge(store: GraphStore, *, label: str, name: str, into: str, curation: Cura
     for rel, start, end, outgoing in ends(label):
         props = list(RELATIONSHIPS[rel][1])
         moving = _links(store, rel, start, end, outgoing, source["key"], props)
-        present = {row[0] for row in _links(store, rel, start, end, outgoing, into_key, [])} if target else set()
+        others = sorted({row[0] for row in moving})
+        present = _linked(store, rel, start, end, outgoing, into_key, others) if target and others else set()
         for other, *values in moving:
             if start == end and other in (source["key"], into_key):
                 report.dropped += 1  # a loop, or a link between the two
@@ -137,6 +138,16 @@ def _links(
     else:
         cypher = f"MATCH (o:{start})-[r:{rel}]->(c:{end} {{key: $key}}) RETURN o.key{values}"
     return store.query(cypher, {"key": key}).rows
+
+
+def _linked(store: GraphStore, rel: str, start: str, end: str, outgoing: bool, key: str, others: list[str]) -> set[str]:
+    """Those of `others` that already have the relationship with the concept `key`: looked up
+    from their side, so that the cost follows the merged concept's size, not the target's."""
+    if outgoing:
+        cypher = f"UNWIND $others AS k MATCH (c:{start} {{key: $key}})-[:{rel}]->(o:{end} {{key: k}}) RETURN k"
+    else:
+        cypher = f"UNWIND $others AS k MATCH (o:{start} {{key: k}})-[:{rel}]->(c:{end} {{key: $key}}) RETURN k"
+    return {row[0] for row in store.query(cypher, {"key": key, "others": others}).rows}
 
 
 def unmerge(

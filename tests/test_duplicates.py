@@ -37,6 +37,8 @@ CONCEPTS = [
     ("Method", "mcp", "MCP", 1),
     ("Method", "mcps", "MCPS", 1),  # an upper-case S is no plural
     ("Dataset", "mind", "MIND", 2),
+    ("Method", "diffusionmodel", "diffusion model", 3),
+    ("Method", "dm", "DM", 1),  # its own paper means another thing
 ]
 EVIDENCE = {
     "vlm": "We adapt Vision-Language Models (VLMs) to ranking.",
@@ -44,6 +46,8 @@ EVIDENCE = {
         "Experiments on the MIcrosoft News Dataset (MIND) show gains.",
         "We compare with Multi-Interest Network with Dynamic routing (MIND) on our logs.",
     ],
+    "diffusionmodel": ["Diffusion models (DMs) generate images.", "Diffusion models (DMs) denoise.", None],
+    "dm": "We combine the Direct Method (DM) with inverse propensity scores.",
 }
 RELS = {"Method": "USES", "Task": "ADDRESSES", "Metric": "REPORTS", "Dataset": "EVALUATES_ON"}
 SHARED = [("probescale", "probscale"), ("recall@5", "recall@1"), ("glide", "guide"), ("mcp", "mcps")]
@@ -60,7 +64,7 @@ def graph() -> GraphBatch:
             batch.add_node("Paper", paper, title=f"Paper {number}")
             evidence = EVIDENCE.get(key)
             if isinstance(evidence, list):
-                evidence = evidence[i]
+                evidence = evidence[i % len(evidence)]
             batch.add_rel(RELS[label], "Paper", paper, label, key, evidence=evidence or f"About {name}.")
     labels = {key: label for label, key, _, _ in CONCEPTS}
     for a, b in SHARED:  # one more paper names both
@@ -101,6 +105,12 @@ def test_duplicates_finds_each_kind(report, name, into, kind):
         assert (pair.defining, pair.evidence) == (2, EVIDENCE["vlm"])
     if name == "ProbeScale":
         assert pair.shared == 1
+
+
+def test_duplicates_an_acronym_its_own_papers_define_otherwise_is_held_low(report):
+    (pair,) = [c for c in report.candidates if {c.name, c.into} == {"DM", "diffusion model"}]
+    assert pair.score < 0.5 and "define it as 'Direct Method'" in pair.evidence
+    assert report.candidates.index(pair) > max(report.candidates.index(c) for c in report.candidates if c.name == "VLM")
 
 
 def test_duplicates_two_things_are_no_candidates(report):

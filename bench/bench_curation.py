@@ -1,0 +1,136 @@
+"""Benchmark the analyst's commands of issue 18 on a store, each beside a comparison
+measured in the same run (the machine is shared: only figures taken together compare).
+
+    .venv/bin/python bench/bench_curation.py reextract PATH... --store S   # fresh ingest, then reextract
+    .venv/bin/python bench/bench_curation.py merge --store S [--papers 10000]
+    .venv/bin/python bench/bench_curation.py duplicates --store S [--top 50]
+
+- reextract: `kg ingest PATH... --store S` into a new store, then `kg reextract --store S`,
+  both through the real command; prints both times and whether the counts agree.
+- merge: the concept whose paper count is nearest `--papers` is merged (kg.merge, as
+  `kg merge` runs it) into the largest concept of its label; beside it, the time of the
+  plainest read of the same relationships (their count). The store is changed: use a copy.
+- duplicates: times `kg duplicates` (kg.duplicates), counts the candidates by kind and
+  prints the top N for reading by hand."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+KG = str(Path(sys.executable).with_name("kg"))
+
+
+def machine() -> str:
+    return f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}"
+
+
+def timed_kg(*args: str) -> tuple[float, subprocess.CompletedProcess[str]]:
+    start = time.perf_counter()
+    result = subprocess.run([KG, *args], capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.stderr.write(result.stderr[-3000:])
+    return time.perf_counter() - start, result
+
+
+def stats(store: str) -> dict:
+    return json.loads(subprocess.run([KG, "stats", "-s", store, "-f", "json"], capture_output=True, text=True,
+                                     check=True).stdout)
+
+
+def bench_reextract(paths: list[str], store: str) -> None:
+    if not store.startswith(("bolt://", "neo4j://")):
+        for path in Path(store).parent.glob(Path(store).name + "*"):
+            path.unlink()
+    print(f"machine: {machine()}")
+    ingest_s, _ = timed_kg("ingest", "--store", store, *paths)
+    ingested = stats(store)
+    print(f"kg ingest: {ingest_s:.1f} s  ({ingested['nodes']['Paper']:,} papers)")
+    reextract_s, result = timed_kg("reextract", "--store", store)
+    again = stats(store)
+    print(f"kg reextract: {reextract_s:.1f} s  ({reextract_s / ingest_s:.0%} of the ingest's time)")
+    print(f"counts equal after reextract: {again == ingested}")
+    print(f"load average after: {os.getloadavg()[0]:.1f}")
+    print(result.stdout)
+
+
+def bench_merge(store_url: str, papers: int) -> None:
+    from kg.curation import Curation
+    from kg.merge import merge
+    from kg.schema import CONCEPT_LABELS
+    from kg.store import open_store
+
+    print(f"machine: {machine()}")
+    with open_store(store_url) as store:
+        start = time.perf_counter()
+        sizes = []
+        for label in CONCEPT_LABELS:
+            rows = store.query(f"MATCH (p:Paper)-->(c:{label}) RETURN c.key, c.name, count(p) AS n "
+                               "ORDER BY n DESC LIMIT 2000").rows
+            sizes += [(label, key, name, n) for key, name, n in rows]
+        print(f"sizes of the concepts read in {time.perf_counter() - start:.1f} s")
+        label, key, name, n = min(sizes, key=lambda s: abs(s[3] - papers))
+        into = max((s for s in sizes if s[0] == label and s[1] != key), key=lambda s: s[3])
+        print(f"merging {label} {name!r} ({n:,} papers) into {into[2]!r} ({into[3]:,} papers)")
+        start = time.perf_counter()
+        count = store.query(f"MATCH (p:Paper)-[r]->(c:{label} {{key: $k}}) RETURN count(r)", {"k": key}).rows[0][0]
+        read_s = time.perf_counter() - start
+        with tempfile.TemporaryDirectory() as tmp:
+            curation = Curation.load(Path(tmp) / "kg-curation.jsonl")
+            start = time.perf_counter()
+            report = merge(store, label=label, name=name, into=into[2], curation=curation)
+            merge_s = time.perf_counter() - start
+        print(f"merge: {merge_s:.2f} s  ({sum(report.moved.values()):,} moved, {report.kept:,} already there)")
+        print(f"reading the same {count:,} relationships (their count): {read_s:.2f} s")
+        print(f"load average after: {os.getloadavg()[0]:.1f}")
+
+
+def bench_duplicates(store_url: str, top: int) -> None:
+    from kg.duplicates import find_duplicates
+    from kg.store import open_store
+
+    print(f"machine: {machine()}")
+    with open_store(store_url, read_only=True) as store:
+        start = time.perf_counter()
+        count = store.query("MATCH (p:Paper)-[r]->() WHERE r.evidence CONTAINS '(' RETURN count(r)").rows[0][0]
+        read_s = time.perf_counter() - start
+        start = time.perf_counter()
+        report = find_duplicates(store)
+        seconds = time.perf_counter() - start
+    print(f"kg duplicates: {seconds:.1f} s over {report.concepts:,} concepts; "
+          f"counting the {count:,} relationships whose evidence has a parenthesis: {read_s:.1f} s")
+    kinds = Counter("variant" if c.kind not in ("acronym", "near-spelling") else c.kind for c in report.candidates)
+    print(f"candidates: {len(report.candidates):,} ({', '.join(f'{k} {n}' for k, n in kinds.most_common())}); "
+          f"names in two senses: {len(report.senses):,}")
+    for rank, c in enumerate(report.candidates[:top], 1):
+        print(f"{rank:3} {c.score:.2f} {c.label:8} {c.name!r} -> {c.into!r}  {c.kind}  "
+              f"papers {c.papers}/{c.into_papers} shared {c.shared} defining {c.defining}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("what", choices=["reextract", "merge", "duplicates"])
+    parser.add_argument("paths", nargs="*")
+    parser.add_argument("--store", required=True)
+    parser.add_argument("--papers", type=int, default=10_000)
+    parser.add_argument("--top", type=int, default=50)
+    args = parser.parse_args(argv)
+    if args.what == "reextract":
+        bench_reextract(args.paths, args.store)
+    elif args.what == "merge":
+        bench_merge(args.store, args.papers)
+    else:
+        bench_duplicates(args.store, args.top)
+
+
+if __name__ == "__main__":
+    main()
