@@ -3,10 +3,10 @@ papers already in the store, from the text the store keeps (title, abstract, com
 TL;DR, an AI digest's sections), and replace their concept relationships; no digest file is read.
 
 The relationships replaced are those extraction makes: every type of the schema from a
-Paper to a concept label, and, when the whole store is re-extracted, those between
-concepts (a company's PART_OF its parent). A concept left with no paper and nothing
-pointing at it is removed, as a fresh ingest would never have made it. Running it twice
-changes nothing the second time."""
+Paper to a concept label. When the whole store is re-extracted, the concept nodes and the
+relationships between them (a company's PART_OF its parent) are made anew as well; for
+some papers, a concept left with no paper and nothing pointing at it is removed, as a
+fresh ingest would never have made it. Running it twice changes nothing the second time."""
 
 from __future__ import annotations
 
@@ -23,9 +23,10 @@ from kg.parallel import ParallelExtractor
 from kg.schema import CONCEPT_LABELS, RELATIONSHIPS
 from kg.store.base import GraphStore, node_pages
 
-PAGE = 20_000  # papers extracted and written at a time, as kg.ingest.BATCH
+PAGE = 5_000  # papers extracted and written at a time: the next page is extracted while one is written
 TEXT = ("key", "title", "abstract", "comments", "tldr", "sections")  # what Paper.text reads, as stored
 DATES = ("key", "published", "arxiv_id", "digest_date")
+DELETE_SLICE = 100_000  # relationships or nodes deleted per statement
 
 
 @dataclass
@@ -71,20 +72,19 @@ def reextract(
     report = ReextractReport()
     whole = since is None and papers is None
     touched: dict[str, set[str]] = {label: set() for label in CONCEPT_LABELS}
-    if whole:
-        for rel, start, end in concept_types():
-            _count(
-                report.removed, rel, _delete(store, f"MATCH (:{start})-[r:{rel}]->(:{end}) DELETE r RETURN count(r)")
-            )
+    concepts_before = _concepts(store) if whole else 0
     pages = _text_pages(store, since=since, papers=papers)
     with ParallelExtractor(extractor, jobs) as parallel:
         current = next(pages, None)
         pending = parallel.submit([_paper(row) for row in current]) if current else None
+        if whole:  # while the first page is extracted
+            _clear(store, report)
         while current is not None and pending is not None:
             following = next(pages, None)  # the next page is extracted while this one is written
             waiting = parallel.submit([_paper(row) for row in following]) if following else None
             keys = [row[0] for row in current]
-            _remove_links(store, keys, touched, report)
+            if not whole:
+                _remove_links(store, keys, touched, report)
             batch = GraphBatch()
             for key, found in zip(keys, pending.result(), strict=True):
                 _add_mentions(batch, key, found)
@@ -97,8 +97,30 @@ def reextract(
             if on_papers:
                 on_papers(len(keys))
             current, pending = following, waiting
-    report.concepts_removed = remove_orphans(store, None if whole else touched)
+    if whole:
+        report.concepts_removed = max(0, concepts_before - _concepts(store))
+    else:
+        report.concepts_removed = remove_orphans(store, touched)
     return report
+
+
+def _clear(store: GraphStore, report: ReextractReport) -> None:
+    """Delete what extraction made in the whole store: the relationships from papers to
+    concepts, those between concepts, and the concept nodes, which the write then creates
+    anew (the embedded store loads new nodes and their links in bulk). A stop before the
+    end leaves papers without concepts until the next run. In slices, as one transaction
+    of millions of deletions outgrows a server's transaction memory."""
+    for rel, start, end in [*extracted_types(), *concept_types()]:
+        cypher = f"MATCH (:{start})-[r:{rel}]->(:{end}) WITH r LIMIT {DELETE_SLICE} DELETE r RETURN count(r)"
+        while n := _delete(store, cypher):
+            _count(report.removed, rel, n)
+    for label in CONCEPT_LABELS:
+        while _delete(store, f"MATCH (c:{label}) WITH c LIMIT {DELETE_SLICE} DETACH DELETE c RETURN count(c)"):
+            pass
+
+
+def _concepts(store: GraphStore) -> int:
+    return sum(int(store.query(f"MATCH (c:{label}) RETURN count(c)").rows[0][0]) for label in CONCEPT_LABELS)
 
 
 def _text_pages(store: GraphStore, *, since: date | None, papers: Sequence[str] | None) -> Iterator[list[list[Any]]]:
