@@ -46,6 +46,7 @@ SENSE_OVERLAP = 0.5  # long forms sharing more than this share of their words ar
 SENSE_OVERLAP_SAME_ENDS = 0.4  # ... or at least this share, with the same first and last word
 DOMINANT_SHARE = 0.5  # an acronym means its long form where at least this share of its definitions say so
 AMBIGUOUS_SCORE = 0.4  # an acronym pair whose long form is not what the acronym mostly means
+MIXED_SCORE = 0.6  # ... or whose acronym node, to be merged away, has papers of another sense
 PROPOSED = "PROPOSES"  # the relationship of a paper to a name it coins
 COINED_APART_SCORE = 0.6  # two spellings each coined by another paper
 
@@ -382,6 +383,13 @@ def _acronyms(concepts: list[_Concept], definitions: list[_Definition]) -> list[
         elif share < DOMINANT_SHARE:  # the acronym mostly means something else: `PLM`, `Patients-like-me`
             score = AMBIGUOUS_SCORE
             evidence = f"{evidence} (but more papers define {short.name} as {other!r})"
+        elif otherwise and merged is short:  # merging it would carry a paper of another sense along
+            score = min(score, MIXED_SCORE)
+            n = len({d.paper for d in otherwise})
+            evidence = (
+                f"{evidence} (but {n} of the {short.papers} papers of {short.name} "
+                f"define{'s' * (n == 1)} it as {otherwise[0].long_form!r})"
+            )
         out.append(
             Candidate(
                 short.label,
