@@ -14,11 +14,22 @@ Three kinds of pair, within one label, most likely first:
   a spelling alternation explains it (`personalised`, `personalized`) or papers name both
   (a typo beside the right spelling).
 
-Two senses: an acronym node whose papers define it with long forms that share few words
-(`MIND`: `MIcrosoft News Dataset`, `Multi-Interest Network with Dynamic routing`).
+Two senses: an acronym node whose papers define it with long forms that differ word by
+word (`MIND`: `MIcrosoft News Dataset`, `Multi-Interest Network with Dynamic routing`).
 
-`score` is a fixed function of the kind and the evidence (see `_score_*`), so that the list
-reads most likely first; it is not a probability."""
+`score` orders the list, most likely first; it is a fixed function of the kind and the
+evidence, not a probability:
+
+    0.95        a variant; 0.8 where an acronym's case differs (`mAP`, `MAP`) or one
+                capitalised word loses an s (`Otters`, `Otter`)
+    0.75-0.95   an acronym read letter by letter at word starts, by 1 to 5+ papers
+    0.45-0.65   ... with letters inside words (`CausalSteward (CAST)`)
+    0.6         held: the acronym node to merge away has a paper of another sense (`VLM`:
+                one Video Language Model); two names each coined by a paper that does not
+                name the other, a word plural apart (`CP-Agent`, `CPAgents`)
+    0.4         held: the acronym's own papers, or most papers, define it otherwise (`DM`:
+                Direct Method; `PLM`: pre-trained language model, not Patients-like-me)
+    0.4-0.7     a near spelling"""
 
 from __future__ import annotations
 

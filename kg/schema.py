@@ -25,7 +25,6 @@ NODES: dict[str, dict[str, str]] = {
         "category": STRING,
         "categories": STRINGS,
         "tldr": STRING,
-        "sections": STRINGS,  # an AI digest's Motivation/Method/Result/Conclusion: read again by kg reextract
         "n_authors": INT,
         "upvotes": INT,
         "digest_date": STRING,
@@ -33,6 +32,9 @@ NODES: dict[str, dict[str, str]] = {
         # How later inputs find this paper again (see kg.resolve).
         "title_key": STRING,
         "fingerprint": STRING,
+        # Last, as a column added to an older store goes last: an AI digest's
+        # Motivation/Method/Result/Conclusion, which kg reextract reads again.
+        "sections": STRINGS,
     },
     "Author": {"key": STRING, "name": STRING},
     "Method": dict(_CONCEPT),

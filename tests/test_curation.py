@@ -230,3 +230,27 @@ def test_curation_reextract_after_merge_keeps_the_merge(seeded, tmp_path, extrac
         merged, counts = links(store), store.counts()
         reextract(store, extractor=extractor, curation=Curation.load(tmp_path / "kg-curation.jsonl"), jobs=1)
         assert links(store) == merged and store.counts() == counts
+
+
+def test_curation_store_written_before_aliases_and_sections_gets_the_columns(tmp_path):
+    """An embedded store made before concepts had aliases and papers had sections: opening
+    it for writing adds the columns (last, where a COPY expects them) and it loads on."""
+    import ladybug
+
+    from kg.schema import NODES
+
+    path = tmp_path / "old.lbug"
+    db = ladybug.Database(str(path))
+    conn = ladybug.Connection(db)
+    for label, props in NODES.items():
+        old = {name: kind for name, kind in props.items() if name not in ("aliases", "sections")}
+        columns = ", ".join(f"{name} {kind}" for name, kind in old.items())
+        conn.execute(f"CREATE NODE TABLE {label}({columns}, PRIMARY KEY (key))")
+    conn.close()
+    db.close()
+    loaded = run_kg("ingest", "-s", str(path), str(SEEDS))
+    assert loaded.returncode == 0, loaded.stderr
+    assert run_kg("merge", "Method", "LM", "LLM", "-s", str(path)).returncode == 0
+    with open_store(str(path), read_only=True) as store:
+        assert concept(store, "Method", "llm") == {"name": "LLM", "aliases": ["LM"]}
+        assert store.counts()["nodes"]["Paper"] == 91

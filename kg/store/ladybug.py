@@ -77,6 +77,16 @@ class LadybugStore(GraphStore):
         if not read_only:
             for statement in _ddl():
                 self._execute(statement)
+            self._add_missing_columns()
+
+    def _add_missing_columns(self) -> None:
+        """A store written before a property joined the schema (concepts' aliases, papers'
+        sections) gets the column, empty: CREATE TABLE IF NOT EXISTS leaves old tables as they are."""
+        for label, props in NODES.items():
+            columns = {row[0] for row in self._execute(f"CALL table_info('{label}') RETURN name").get_all()}
+            for name, kind in props.items():
+                if name not in columns:
+                    self._execute(f"ALTER TABLE {label} ADD {name} {kind}")
 
     def _open(self, read_only: bool):
         import ladybug
