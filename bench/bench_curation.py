@@ -2,7 +2,7 @@
 measured in the same run (the machine is shared: only figures taken together compare).
 
     .venv/bin/python bench/bench_curation.py reextract PATH... --store S   # fresh ingest, then reextract
-    .venv/bin/python bench/bench_curation.py merge --store S [--papers 10000]
+    .venv/bin/python bench/bench_curation.py merge --store S [--papers 10000] [--no-close-checkpoint]
     .venv/bin/python bench/bench_curation.py duplicates --store S [--top 50]
 
 - reextract: `kg ingest PATH... --store S` into a new store; then, at the same time, `kg
@@ -103,36 +103,72 @@ def bench_reextract(paths: list[str], store: str) -> None:
         remove(path)
 
 
-def bench_merge(store_url: str, papers: int) -> None:
+def bench_merge(store_url: str, papers: int, no_close_checkpoint: bool = False) -> None:
+    """Merge the concept nearest `papers` papers into the largest of its label (kg.merge, in
+    this process: the merge, then the store's close apart), and the next nearest through the
+    real `kg merge` command, end to end; beside them, the plainest read of the same links.
+    `no_close_checkpoint`: the first store closes without a checkpoint (LadybugDB's
+    `force_checkpoint_on_close=false`, which branch store-speed sets on every connection)."""
     from kg.curation import Curation
     from kg.merge import merge
     from kg.schema import CONCEPT_LABELS
     from kg.store import open_store
 
     print(f"machine: {machine()}")
-    with open_store(store_url) as store:
-        start = time.perf_counter()
-        sizes = []
-        for label in CONCEPT_LABELS:
-            rows = store.query(
-                f"MATCH (p:Paper)-->(c:{label}) RETURN c.key, c.name, count(p) AS n ORDER BY n DESC LIMIT 2000"
-            ).rows
-            sizes += [(label, key, name, n) for key, name, n in rows]
-        print(f"sizes of the concepts read in {time.perf_counter() - start:.1f} s")
-        label, key, name, n = min(sizes, key=lambda s: abs(s[3] - papers))
-        into = max((s for s in sizes if s[0] == label and s[1] != key), key=lambda s: s[3])
-        print(f"merging {label} {name!r} ({n:,} papers) into {into[2]!r} ({into[3]:,} papers)")
-        start = time.perf_counter()
-        count = store.query(f"MATCH (p:Paper)-[r]->(c:{label} {{key: $k}}) RETURN count(r)", {"k": key}).rows[0][0]
-        read_s = time.perf_counter() - start
-        with tempfile.TemporaryDirectory() as tmp:
-            curation = Curation.load(Path(tmp) / "kg-curation.jsonl")
+    store = open_store(store_url)
+    start = time.perf_counter()
+    sizes = []
+    for label in CONCEPT_LABELS:
+        rows = store.query(
+            f"MATCH (p:Paper)-->(c:{label}) RETURN c.key, c.name, count(p) AS n ORDER BY n DESC LIMIT 2000"
+        ).rows
+        sizes += [(label, key, name, n) for key, name, n in rows]
+    print(f"sizes of the concepts read in {time.perf_counter() - start:.1f} s")
+    first, second = sorted(sizes, key=lambda s: abs(s[3] - papers))[:2]
+    with tempfile.TemporaryDirectory() as tmp:
+        for (label, key, name, n), through_cli in ((first, False), (second, True)):
+            into = max((s for s in sizes if s[0] == label and s[1] not in (first[1], second[1])), key=lambda s: s[3])
+            if store is None:
+                store = open_store(store_url)
             start = time.perf_counter()
-            report = merge(store, label=label, name=name, into=into[2], curation=curation)
-            merge_s = time.perf_counter() - start
-        print(f"merge: {merge_s:.2f} s  ({sum(report.moved.values()):,} moved, {report.kept:,} already there)")
-        print(f"reading the same {count:,} relationships (their count): {read_s:.2f} s")
-        print(f"load average after: {os.getloadavg()[0]:.1f}")
+            count = store.query(f"MATCH (p:Paper)-[r]->(c:{label} {{key: $k}}) RETURN count(r)", {"k": key}).rows[0][0]
+            read_s = time.perf_counter() - start
+            print(
+                f"{label} {name!r} ({n:,} papers) into {into[2]!r} ({into[3]:,} papers); "
+                f"reading its {count:,} relationships (their count): {read_s:.2f} s"
+            )
+            if not through_cli:
+                if no_close_checkpoint:
+                    store.query("CALL force_checkpoint_on_close=false", write=True)
+                start = time.perf_counter()
+                report = merge(
+                    store, label=label, name=name, into=into[2], curation=Curation.load(Path(tmp) / "kg-curation.jsonl")
+                )
+                merge_s = time.perf_counter() - start
+                start = time.perf_counter()
+                store.close()
+                store = None
+                print(
+                    f"  kg.merge.merge: {merge_s:.2f} s ({sum(report.moved.values()):,} moved, "
+                    f"{report.kept:,} already there), then closing the store {time.perf_counter() - start:.2f} s"
+                )
+            else:
+                store.close()
+                store = None
+                merge_s, _, result = timed_kg(
+                    "merge",
+                    label,
+                    name,
+                    into[2],
+                    "--store",
+                    store_url,
+                    "--curation",
+                    str(Path(tmp) / "kg-curation.jsonl"),
+                )
+                print(f"  kg merge (the command, end to end): {merge_s:.2f} s: {result.stdout.splitlines()[0]}")
+                stats_s, _, _ = timed_kg("stats", "--store", store_url)
+                print(f"  kg stats (a command's start, the store's open and close, a count per label): {stats_s:.2f} s")
+    print(f"load average after: {os.getloadavg()[0]:.1f}")
 
 
 def bench_duplicates(store_url: str, top: int) -> None:
@@ -170,11 +206,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--store", required=True)
     parser.add_argument("--papers", type=int, default=10_000)
     parser.add_argument("--top", type=int, default=50)
+    parser.add_argument(
+        "--no-close-checkpoint", action="store_true", help="merge: close the store without a checkpoint"
+    )
     args = parser.parse_args(argv)
     if args.what == "reextract":
         bench_reextract(args.paths, args.store)
     elif args.what == "merge":
-        bench_merge(args.store, args.papers)
+        bench_merge(args.store, args.papers, args.no_close_checkpoint)
     else:
         bench_duplicates(args.store, args.top)
 
