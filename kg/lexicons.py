@@ -69,11 +69,19 @@ def _lines(path: Path) -> list[dict[str, Any]]:
 
 
 def combine(package: list[dict[str, Any]], user: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The package's entries of one kind with the user's: a user entry replaces the package
-    entry of the same name, in its place; new names follow."""
+    """The package's entries of one kind with the user's: a user entry takes the place of
+    the package's entries of the same name (the first; any later one, from another list,
+    goes); new names follow."""
     by_key = {concept_key(entry["name"]): entry for entry in user}
-    combined = [by_key.pop(concept_key(entry["name"]), entry) for entry in package]
-    return combined + list(by_key.values())
+    combined, placed = [], set()
+    for entry in package:
+        key = concept_key(entry["name"])
+        if key not in by_key:
+            combined.append(entry)
+        elif key not in placed:
+            combined.append(by_key[key])
+            placed.add(key)
+    return combined + [entry for key, entry in by_key.items() if key not in placed]
 
 
 @contextmanager

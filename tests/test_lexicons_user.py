@@ -115,7 +115,7 @@ def test_lexicons_user_missing_folder_is_one_line(tmp_path, digest):
 
 
 def test_lexicons_user_entries_replace_by_name_and_add_the_rest():
-    package = [{"name": "Kuaishou", "parent": None}, {"name": "Taobao", "parent": "Alibaba"}]
+    package = [{"name": "Kuaishou", "parent": None}, {"name": "Taobao", "parent": "Alibaba"}, {"name": "KuaiShou"}]
     user = [{"name": "kuaishou", "parent": "Kwai Group"}, {"name": "Zorblax Mall"}]
     assert combine(package, user) == [
         {"name": "kuaishou", "parent": "Kwai Group"},
