@@ -7,12 +7,15 @@ import os
 import sys
 import traceback
 from pathlib import Path
+from enum import StrEnum
 from typing import Optional
 
 import typer
 from rich.console import Console
 
 from kg.errors import KgError
+from kg.timeline import By
+from kg.trends import ConceptLabel
 
 app = typer.Typer(
     help="Turn research-paper digests into a knowledge graph and question it with Cypher.",
@@ -357,6 +360,62 @@ def copy(
 
     copied = run(action)
     out.print(", ".join(f"{name} {count}" for name, count in copied.items() if count), markup=False)
+
+
+# -- trends and briefings (issue 17): thin wrappers over kg.trends and kg.report -----------
+
+
+class TableFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+@app.command("trends")
+def trends_command(
+    label: ConceptLabel = typer.Option(ConceptLabel.Method, "--label", "-l", case_sensitive=False, help="Which concepts to count."),
+    by: By = typer.Option(By.month, "--by", help="Count papers per month or per ISO week."),
+    since: Optional[str] = typer.Option(None, "--since", help="First day (YYYY-MM-DD) or month (YYYY-MM) of the window; default: 6 months or 8 weeks before --until."),
+    until: Optional[str] = typer.Option(None, "--until", help="Last day or month of the window; default: the newest paper's date."),
+    top: int = typer.Option(10, "--top", "-n", min=1, help="Concepts per list."),
+    format: TableFormat = typer.Option(TableFormat.table, "--format", "-f", help="table, json or csv."),
+    store: Optional[str] = StoreOption,
+) -> None:
+    """Papers per period per concept: the most used, the rising, the fading, the new.
+
+    The window is whole months or weeks; growth and lift compare it with as many
+    periods just before it. A paper's date is its published date, else the month
+    of its arXiv id (the digest's day when the digest is in that month), else its
+    digest's date; papers without one are counted and said.
+
+    Example:
+
+        kg trends --label Task --by week --top 5
+        kg trends --since 2025-06 --until 2025-11 --format csv > methods.csv
+    """
+    from kg.formats import to_csv, to_table
+    from kg.store import open_store
+    from kg.trends import SECTIONS, csv_rows, summary_lines, table_rows, trends
+
+    def action():
+        with open_store(store, read_only=True) as graph:
+            return trends(graph, label=label.value, by=by, since=since, until=until, top=top)
+
+    found = run(action)
+    if format is TableFormat.json:
+        out.print(json.dumps(found.as_dict(), indent=2, ensure_ascii=False), markup=False)
+        return
+    if format is TableFormat.csv:
+        sys.stdout.write(to_csv(*csv_rows(found)))
+        for line in summary_lines(found):
+            err.print(line, markup=False)
+        return
+    for line in summary_lines(found):
+        out.print(line, markup=False)
+    for section, title in SECTIONS:
+        columns, rows = table_rows(found, section)
+        if rows:
+            out.print(to_table(columns, rows, title=title))
 
 
 view_app = typer.Typer(
