@@ -552,6 +552,46 @@ def view_query(
           store, output, open_page, f"query-{cypher}" if named else "query")
 
 
+@view_app.command("trends")
+def view_trends(
+    label: ConceptLabel = typer.Option(ConceptLabel.Method, "--label", "-l", case_sensitive=False, help="Which concepts to chart."),
+    top: int = typer.Option(10, "--top", "-n", min=1, max=30, help="Concepts per list (at most 30)."),
+    by: By = typer.Option(By.month, "--by", help="Per month or per ISO week."),
+    since: Optional[str] = typer.Option(None, "--since", help="First day or month of the window (as kg trends)."),
+    until: Optional[str] = typer.Option(None, "--until", help="Last day or month of the window (as kg trends)."),
+    output: Optional[str] = ViewOutput, open_page: bool = ViewOpen, store: Optional[str] = StoreOption,
+) -> None:
+    """Papers per period for the top concepts of a label: an interactive chart (most
+    papers, rising, fading, new; counts or shares), the previous window shaded.
+
+    Example:
+
+        kg view trends --label Task --top 8 --open
+    """
+    import webbrowser
+
+    from kg.store import open_store
+    from kg.trends import trends
+    from kg.views.trends_page import write_html
+
+    def action():
+        with open_store(store, read_only=True) as graph:
+            return trends(graph, label=label.value, by=by, since=since, until=until, top=top)
+
+    found = run(action)
+    path = Path(output or f"kg-view-trends-{label.value.lower()}.html")
+    try:
+        write_html(found, path)
+    except OSError as exc:
+        fail(f"{path}: cannot write the page ({exc.strerror or exc}); choose another file with -o")
+    periods = len(found.previous_periods) + len(found.periods)
+    out.print(f"{path}: {len(found.top)} {label.value} concepts over {periods} {by.value}s", markup=False)
+    for note in found.notes:
+        err.print(note, markup=False)
+    if open_page:
+        webbrowser.open(path.resolve().as_uri())
+
+
 def parse_params(items: list[str]) -> dict:
     """`--param name=value` options as query parameters."""
     from kg.queries import parse_value

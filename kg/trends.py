@@ -78,6 +78,7 @@ class ConceptTrend:
     name: str
     first_seen: str  # the date of its first paper, over the whole store
     counts: list[int]  # papers per period of the window
+    previous_counts: list[int]  # papers per period of the previous window
     window: int  # papers in the window
     previous: int  # papers in the previous window
     expected: float | None  # what its share of the previous window predicts for the window
@@ -94,6 +95,7 @@ class Trends:
     since: str  # first day of the window
     until: str  # last day of the window
     papers_per_period: list[int]  # dated papers per period of the window, every concept or none
+    previous_papers_per_period: list[int]
     window_papers: int
     previous_papers: int
     dates: DateCounts
@@ -128,12 +130,13 @@ def trends(
         raise TrendsError(f"top {top} must be at least 1")
     dates, per_period, coarse = paper_dates(store, by)
     window, previous = window_periods(dates, by, since=since, until=until)
-    counts, before, first = concept_counts(store, label, by, window, previous)
+    counts, first = concept_counts(store, label, by, window, previous)
     window_papers = sum(per_period.get(p, 0) for p in window)
     previous_papers = sum(per_period.get(p, 0) for p in previous)
+    n = len(previous)
     found = [
-        _trend(key, counts.get(key, [0] * len(window)), before.get(key, 0), first[key], window_papers, previous_papers)
-        for key in sorted(set(counts) | set(before))
+        _trend(key, both[n:], both[:n], first[key], window_papers, previous_papers)
+        for key, both in sorted(counts.items())
     ]
     start = period_start(window[0], by)
     end = period_end(window[-1], by)
@@ -145,6 +148,7 @@ def trends(
         since=start.isoformat(),
         until=end.isoformat(),
         papers_per_period=[per_period.get(p, 0) for p in window],
+        previous_papers_per_period=[per_period.get(p, 0) for p in previous],
         window_papers=window_papers,
         previous_papers=previous_papers,
         dates=dates,
@@ -218,12 +222,11 @@ def window_periods(dates: DateCounts, by: By, *, since: str | None, until: str |
 
 def concept_counts(
     store: GraphStore, label: str, by: By, window: list[str], previous: list[str]
-) -> tuple[dict[str, list[int]], Counter[str], dict[str, str]]:
-    """Per concept: papers per window period, papers in the previous window, first date."""
-    index = {period: i for i, period in enumerate(window)}
-    before = set(previous)
+) -> tuple[dict[str, list[int]], dict[str, str]]:
+    """Per concept: papers per period of the previous window and the window (in that
+    order), and the date of its first paper."""
+    index = {period: i for i, period in enumerate([*previous, *window])}
     counts: dict[str, list[int]] = {}
-    previous_counts: Counter[str] = Counter()
     first: dict[str, str] = {}
     width = 7 if by is By.month else 10
     rows = store.query(statement("concept-dates", label=label), {"width": width}).rows
@@ -232,22 +235,21 @@ def concept_counts(
             first[key] = first_date
         period = period_of(date, by)
         if period in index:
-            counts.setdefault(key, [0] * len(window))[index[period]] += papers
-        elif period in before:
-            previous_counts[key] += papers
-    return counts, previous_counts, first
+            counts.setdefault(key, [0] * len(index))[index[period]] += papers
+    return counts, first
 
 
 def _trend(
-    key: str, counts: list[int], previous: int, first: str, window_papers: int, previous_papers: int
+    key: str, counts: list[int], previous_counts: list[int], first: str, window_papers: int, previous_papers: int
 ) -> ConceptTrend:
-    window = sum(counts)
+    window, previous = sum(counts), sum(previous_counts)
     expected = previous * window_papers / previous_papers if previous_papers else None
     return ConceptTrend(
         key=key,
         name=key,
         first_seen=first,
         counts=counts,
+        previous_counts=previous_counts,
         window=window,
         previous=previous,
         expected=expected,

@@ -55,7 +55,7 @@ def test_trends_counts_first_seen_and_growth_by_month(dated_store):
     d = found.dates
     assert (d.papers, d.published, d.arxiv_day, d.arxiv_month, d.digest, d.none) == (10, 3, 2, 3, 1, 1)
     assert (d.earliest, d.latest) == ("1999-01", "2025-04-30")
-    assert found.papers_per_period == [2, 2]
+    assert found.papers_per_period == [2, 2] and found.previous_papers_per_period == [2, 1]
     assert (found.window_papers, found.previous_papers, found.concepts, found.undated_for_periods) == (4, 3, 4, 0)
     by_key = {t.key: t for t in found.top}
     assert [t.key for t in found.top] == ["methodc", "methoda", "methodb", "methodd"]
@@ -63,6 +63,7 @@ def test_trends_counts_first_seen_and_growth_by_month(dated_store):
     assert (a.name, a.first_seen, a.counts, a.window, a.previous) == ("Method A", "2025-01-05", [1, 0], 1, 3)
     assert a.expected == pytest.approx(4.0) and a.growth == pytest.approx(-2 / 3) and a.lift == pytest.approx(0.4)
     assert (b.first_seen, b.counts, b.window, b.previous) == ("2024-12-31", [1, 0], 1, 1)
+    assert a.previous_counts == [2, 1] and b.previous_counts == [1, 0]
     assert b.expected == pytest.approx(4 / 3) and b.growth == pytest.approx(0.0) and b.lift == pytest.approx(6 / 7)
     assert (c.first_seen, c.counts, c.window, c.previous, c.expected, c.growth) == ("2025-03", [2, 2], 4, 0, 0.0, None)
     assert c.lift == pytest.approx(5.0)
