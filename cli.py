@@ -418,6 +418,62 @@ def trends_command(
             out.print(to_table(columns, rows, title=title))
 
 
+class ReportFormat(StrEnum):
+    html = "html"
+    md = "md"
+
+
+@app.command("report")
+def report_command(
+    since: Optional[str] = typer.Option(None, "--since", help="First day of the window, YYYY-MM-DD (or a month); default: 6 days before --until."),
+    until: Optional[str] = typer.Option(None, "--until", help="Last day of the window; default: the newest paper's date."),
+    topic: list[str] = typer.Option([], "--topic", "-t", help="Only papers that name this concept or hold these words (repeatable: any of them)."),
+    exclude: list[str] = typer.Option([], "--exclude", "-x", help="Leave out papers that name this concept or hold these words (repeatable)."),
+    top: int = typer.Option(10, "--top", "-n", min=1, help="Items per list."),
+    format: ReportFormat = typer.Option(ReportFormat.html, "--format", "-f", help="html (a page that works offline) or md."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="File to write (default: kg-report.html or .md here; - for standard output)."),
+    open_page: bool = typer.Option(False, "--open", help="Open the page in the default web browser."),
+    store: Optional[str] = StoreOption,
+) -> None:
+    """A briefing of a window: papers added by source, concepts first seen, rising
+    concepts with a chart each, company deployments with their online gains, the most
+    used datasets and metrics, the most active authors. Every paper links to arXiv
+    and shows on hover the sentence it was listed for.
+
+    Example:
+
+        kg report --since 2025-11-14 --until 2025-11-20 -o report.html --open
+        kg report --topic "cold start" --exclude LLM --format md -o - | less
+    """
+    import webbrowser
+
+    from kg.report import briefing, to_html, to_markdown
+    from kg.store import open_store
+
+    def action():
+        with open_store(store, read_only=True) as graph:
+            return briefing(graph, since=since, until=until, topics=topic, excludes=exclude, top=top)
+
+    found = run(action)
+    text = to_html(found) if format is ReportFormat.html else to_markdown(found)
+    if output == "-":
+        sys.stdout.write(text)
+        return
+    path = Path(output or f"kg-report.{format.value}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        fail(f"{path}: cannot write the report ({exc.strerror or exc}); choose another file with -o")
+    new = sum(found.new_totals.values())
+    out.print(f"{path}: {len(found.papers):,} papers from {found.since} to {found.until}, {new:,} concepts first seen, "
+              f"{len(found.rising)} rising, {len(found.deployments)} deployments", markup=False)
+    for note in found.notes:
+        err.print(note, markup=False)
+    if open_page and format is ReportFormat.html:
+        webbrowser.open(path.resolve().as_uri())
+
+
 view_app = typer.Typer(
     help="Draw the graph as an interactive HTML page that works offline (pyvis + networkx).",
     no_args_is_help=True,

@@ -9,6 +9,7 @@ tests."""
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from pathlib import Path
 
@@ -60,12 +61,14 @@ a[title] { border-bottom: 1px dotted #9bb7d9; }
 
 # kgLineChart(element, {x: [labels], series: [{label, values}], ylabel, width, height, shadeBefore})
 # kgSparkline(element, values, {labels, colour}): a 200 x 44 line without axes.
-CHART_JS = r"""
-var KG_COLOURS = %(colours)s;
+CHART_JS = (
+    "\nvar KG_COLOURS = "
+    + json.dumps(list(SERIES_COLOURS))
+    + r""";
 function kgLineChart(el, spec) {
   var labels = spec.x;
   var series = [{label: spec.xlabel || "period", value: function (u, v) { return v == null ? "–" : labels[v]; }}].concat(spec.series.map(function (s, i) {
-    return {label: s.label, stroke: s.colour || KG_COLOURS[i %% KG_COLOURS.length], width: 2,
+    return {label: s.label, stroke: s.colour || KG_COLOURS[i % KG_COLOURS.length], width: 2,
             points: {show: labels.length <= 40, size: 5}, value: function (u, v) { return v == null ? "–" : spec.format ? spec.format(v) : v; }};
   }));
   var data = [labels.map(function (_, i) { return i; })].concat(spec.series.map(function (s) { return s.values; }));
@@ -98,4 +101,5 @@ function kgSparkline(el, values, opt) {
                   points: {show: values.length <= 16, size: 3}}]
   }, [xs, values], el);
 }
-""" % {"colours": "[" + ", ".join(f'"{c}"' for c in SERIES_COLOURS) + "]"}
+"""
+)

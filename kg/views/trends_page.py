@@ -99,8 +99,14 @@ def to_html(found: Trends) -> str:
         jinja2.Environment(autoescape=True)
         .from_string(PAGE)
         .render(
-            title=title, generator="kg view trends", summary=summary_lines(found), sections=sections, data=data,
-            uplot_js=uplot_js(), uplot_css=uplot_css(), extra_css="",
+            title=title,
+            generator="kg view trends",
+            summary=summary_lines(found),
+            sections=sections,
+            data=data,
+            uplot_js=uplot_js(),
+            uplot_css=uplot_css(),
+            extra_css="",
         )
     )
 
