@@ -467,7 +467,7 @@ def report_command(
         fail(f"{path}: cannot write the report ({exc.strerror or exc}); choose another file with -o")
     new = sum(found.new_totals.values())
     out.print(f"{path}: {len(found.papers):,} papers from {found.since} to {found.until}, {new:,} concepts first seen, "
-              f"{len(found.rising)} rising, {len(found.deployments)} deployments", markup=False)
+              f"{len(found.rising)} rising, {len(found.deployments)} deployment{'s' * (len(found.deployments) != 1)}", markup=False)
     for note in found.notes:
         err.print(note, markup=False)
     if open_page and format is ReportFormat.html:

@@ -33,12 +33,12 @@ def to_markdown(b: Briefing) -> str:
     for label, items in b.new.items():
         if items:
             lines += [f"**{label}** ({b.new_totals[label]:,} new)", ""]
-            lines += [f"- {i.name} (first seen {i.first_seen}, {i.papers} papers): {_links(i)}" for i in items]
+            lines += [f"- {i.name} (first seen {i.first_seen}, {_papers(i.papers)}): {_links(i)}" for i in items]
             lines.append("")
 
     lines += ["## Rising", ""]
     lines += [
-        f"- **{r.name}** ({r.label}) {_spark(r.series)} {r.papers} papers, {r.previous} before, lift {r.lift:.1f}: {_links(r)}"
+        f"- **{r.name}** ({r.label}) {_spark(r.series)} {_papers(r.papers)}, {r.previous} before, lift {r.lift:.1f}: {_links(r)}"
         for r in b.rising
     ] or ["Nothing rises in this window."]
 
@@ -52,8 +52,12 @@ def to_markdown(b: Briefing) -> str:
     for heading, items in (("Most used datasets", b.datasets), ("Most used metrics", b.metrics),
                            ("Most active authors", b.authors)):  # fmt: skip
         lines += ["", f"## {heading}", ""]
-        lines += [f"- {i.name} ({i.papers} papers): {_links(i)}" for i in items] or ["None in the window."]
+        lines += [f"- {i.name} ({_papers(i.papers)}): {_links(i)}" for i in items] or ["None in the window."]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _papers(n: int) -> str:
+    return f"{n:,} paper" + ("" if n == 1 else "s")
 
 
 def _links(item: Item, sep: str = "; ") -> str:
