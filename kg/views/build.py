@@ -18,6 +18,7 @@ from kg.model import concept_key, normalise_arxiv_id, title_key
 from kg.schema import CONCEPT_LABELS, NODES, RELATIONSHIPS
 from kg.store.base import GraphStore
 from kg.views import load
+from kg.views.summary import ConceptSummary, concept_summary
 from kg.views.select import by_shares, centrality, coauthor_graph, communities, degree, keep_top, order
 
 DEFAULT_LIMIT = 300
@@ -43,6 +44,7 @@ class View:
     rank: str  # how nodes were ordered for the cut
     left_out: Counter = field(default_factory=Counter)  # label -> nodes left out
     notes: list[str] = field(default_factory=list)
+    summary: ConceptSummary | None = None  # what a concept view says before its graph
 
     @property
     def shown(self) -> int:
@@ -140,7 +142,9 @@ def concept(store: GraphStore, name: str, *, label: str | None = None, limit: in
     name = _concept_name(store, label, key) or name
     scores = degree(graph)
     ranked = order(graph, scores, lambda n: 0 if n == centre else 1)
-    return _cut("concept", f"{label}: {name}", store, graph, scores, ranked, limit=limit, rank="view-degree")
+    view = _cut("concept", f"{label}: {name}", store, graph, scores, ranked, limit=limit, rank="view-degree")
+    view.summary = concept_summary(store, label, key, name)
+    return view
 
 
 @_limited
