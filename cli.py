@@ -530,6 +530,22 @@ def view_overview(
     _draw(lambda graph: views.overview(graph, limit=limit, rank=rank), store, output, open_page, "overview")
 
 
+@view_app.command("landscape")
+def view_landscape(
+    limit: int = typer.Option(150, "--limit", "-n", help="Most concepts to draw, each label its share (at most 1000)."),
+    output: Optional[str] = ViewOutput, open_page: bool = ViewOpen, store: Optional[str] = StoreOption,
+) -> None:
+    """A landscape of the field: the concepts with most papers, linked by the papers they share.
+
+    Example:
+
+        kg view landscape --limit 200 --open
+    """
+    from kg import views
+
+    _draw(lambda graph: views.landscape(graph, limit=limit), store, output, open_page, "landscape")
+
+
 @view_app.command("paper")
 def view_paper(
     paper_id: str = typer.Argument(..., help="arXiv id (any version, or its URL), paper key or title."),

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from kg.views.build import COAUTHOR, View, RANK_NAMES
+from kg.views.build import COAUTHOR, RANK_NAMES, SHARED, View
 from kg.views.charts import uplot_css, uplot_js
 from kg.views.page import PAGE
 
@@ -35,7 +35,9 @@ EDGE_COLOURS = {
     "LISTED_IN": "#cfcfcf",
     "PART_OF": "#e45756",
     COAUTHOR: "#b0b0b0",
+    SHARED: "#a9b4c2",
 }
+DERIVED = {COAUTHOR: "co-author", SHARED: "shared papers"}  # relationship types kg derives, as the legend names them
 # Communities of the co-author view: colour-blind-safe Tableau 10, then grey.
 COMMUNITY_COLOURS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
                      "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac")
@@ -78,7 +80,7 @@ def to_html(view: View) -> str:
         kind=view.kind, title=view.title, shown=f"{view.shown:,}", edge_count=f"{graph.number_of_edges():,}",
         rank_name=RANK_NAMES.get(view.rank, view.rank), message=view.message, notes=view.notes,
         legend_title=legend_title, legend_nodes=legend_nodes, size_note=size_note,
-        legend_edges=[{"name": "co-author" if rel == COAUTHOR else rel, "color": EDGE_COLOURS.get(rel, "#999"), "count": n}
+        legend_edges=[{"name": DERIVED.get(rel, rel), "color": EDGE_COLOURS.get(rel, "#999"), "count": n}
                       for rel, n in sorted(rel_counts.items())],
         nodes=nodes, edges=edges, options=net.options, vis_js=_asset("vis-network.min.js"), vis_css=_asset("vis-network.css"),
         summary=view.summary, uplot_js=uplot_js() if view.summary else "", uplot_css=uplot_css() if view.summary else "",
@@ -208,9 +210,9 @@ def _edge(rel: str, props: dict, src: str, dst: str, show_label: bool) -> dict:
         detail = "deployed"
     elif rel == "WROTE" and props.get("position") is not None:
         detail = f"author #{props['position']}"
-    elif rel == COAUTHOR:
+    elif rel in DERIVED:
         detail = f"{props.get('papers', 1)} paper{'s' if props.get('papers', 1) != 1 else ''} together"
-    caption = "co-author" if rel == COAUTHOR else rel
+    caption = DERIVED.get(rel, rel)
     lines = [f"{_short(src, 60)} → {_short(dst, 60)}", f"{caption} {detail}".strip()]
     if props.get("evidence"):
         lines.append(f"“{_short(props['evidence'], _EVIDENCE_CHARS)}”")
@@ -219,7 +221,7 @@ def _edge(rel: str, props: dict, src: str, dst: str, show_label: bool) -> dict:
         "kg": {"kind": caption, "heading": f"{_short(src, 80)} → {_short(dst, 80)}",
                "rows": [[k, str(v)] for k, v in props.items() if v not in (None, "")]},
     }
-    if rel == COAUTHOR:
+    if rel in DERIVED:
         edge.update(arrows={"to": {"enabled": False}}, value=props.get("papers", 1))
     if show_label:
         edge["label"] = detail if rel == "REPORTS" and detail else caption
@@ -243,4 +245,4 @@ def _legend(view: View) -> tuple[list[dict], str, str | None]:
         return items, "Author communities", "size: papers written"
     items = [{"glyph": STYLES[label][2], "color": STYLES[label][0], "name": label, "count": counts[label]}
              for label in STYLES if counts.get(label)]
-    return items, "Nodes", "size: " + ("PageRank" if view.rank == "pagerank" else "links")
+    return items, "Nodes", "size: " + {"pagerank": "PageRank", "papers": "papers"}.get(view.rank, "links")
