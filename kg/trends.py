@@ -133,13 +133,11 @@ def trends(
     counts, first = concept_counts(store, label, by, window, previous)
     window_papers = sum(per_period.get(p, 0) for p in window)
     previous_papers = sum(per_period.get(p, 0) for p in previous)
+    start, end = period_start(window[0], by), period_end(window[-1], by)
     n = len(previous)
-    found = [
-        _trend(key, both[n:], both[:n], first[key], window_papers, previous_papers)
-        for key, both in sorted(counts.items())
-    ]
-    start = period_start(window[0], by)
-    end = period_end(window[-1], by)
+    # (key, papers in the window, in the previous window) of every concept; ConceptTrends
+    # are made for the few listed only (a large store has hundreds of thousands of concepts).
+    stats = [(key, sum(both[n:]), sum(both[:n])) for key, both in counts.items()]
     result = Trends(
         label=label,
         by=by,
@@ -153,19 +151,26 @@ def trends(
         previous_papers=previous_papers,
         dates=dates,
         undated_for_periods=coarse,
-        concepts=sum(1 for t in found if t.window),
+        concepts=sum(1 for _, now, _ in stats if now),
     )
-    result.top = sorted((t for t in found if t.window), key=lambda t: (-t.window, t.key))[:top]
+    lists: dict[str, list[str]] = {"top": [k for _, k in sorted((-now, k) for k, now, _ in stats if now)[:top]]}
     if previous_papers:
-        rising = [t for t in found if t.lift is not None and t.lift > 1 and t.window >= MIN_PAPERS]
-        fading = [t for t in found if t.lift is not None and t.lift < 1 and t.previous >= MIN_PAPERS]
-        result.rising = sorted(rising, key=lambda t: (-(t.lift or 0), -t.window, t.key))[:top]
-        result.fading = sorted(fading, key=lambda t: (t.lift or 0, -t.previous, t.key))[:top]
+        lifts = {k: _lift(now, before, window_papers, previous_papers) for k, now, before in stats}
+        rising = sorted((-lifts[k], -now, k) for k, now, _ in stats if lifts[k] > 1 and now >= MIN_PAPERS)
+        fading = sorted((lifts[k], -before, k) for k, _, before in stats if lifts[k] < 1 and before >= MIN_PAPERS)
+        lists["rising"] = [k for _, _, k in rising[:top]]
+        lists["fading"] = [k for _, _, k in fading[:top]]
     else:
         result.notes.append(f"no dated paper before {result.since}: nothing to compare the window with")
-    new = [t for t in found if t.window and start <= _first_day(t.first_seen) <= end]
-    result.new = sorted(new, key=lambda t: (-t.window, t.first_seen, t.key))[:top]
-    _name(store, label, [*result.top, *result.rising, *result.fading, *result.new])
+    new = sorted((-now, first[k], k) for k, now, _ in stats if now and start <= _first_day(first[k]) <= end)
+    lists["new"] = [k for _, _, k in new[:top]]
+    made = {
+        k: _trend(k, counts[k][n:], counts[k][:n], first[k], window_papers, previous_papers)
+        for k in {k for keys in lists.values() for k in keys}
+    }
+    _describe(store, label, list(made.values()))
+    for section, keys in lists.items():
+        setattr(result, section, [made[k] for k in keys])
     if coarse:
         result.notes.append(f"{coarse:,} papers dated only to a month (by their arXiv id) are not in weekly counts")
     if dates.none:
@@ -224,19 +229,24 @@ def concept_counts(
     store: GraphStore, label: str, by: By, window: list[str], previous: list[str]
 ) -> tuple[dict[str, list[int]], dict[str, str]]:
     """Per concept: papers per period of the previous window and the window (in that
-    order), and the date of its first paper."""
+    order), and its first date (the month when counting by months)."""
     index = {period: i for i, period in enumerate([*previous, *window])}
     counts: dict[str, list[int]] = {}
     first: dict[str, str] = {}
     width = 7 if by is By.month else 10
-    rows = store.query(statement("concept-dates", label=label), {"width": width}).rows
-    for key, date, papers, first_date in rows:
-        if first_date is not None and month_of(first_date) and (key not in first or first_date < first[key]):
-            first[key] = first_date
+    for key, date, papers in store.query(statement("concept-dates", label=label), {"width": width}).rows:
         period = period_of(date, by)
+        if period is None and month_of(date) is None:
+            continue
+        if key not in first or date < first[key]:
+            first[key] = date
         if period in index:
             counts.setdefault(key, [0] * len(index))[index[period]] += papers
     return counts, first
+
+
+def _lift(window: int, previous: int, window_papers: int, previous_papers: int) -> float:
+    return (window + 1) / (previous * window_papers / previous_papers + 1)
 
 
 def _trend(
@@ -254,18 +264,22 @@ def _trend(
         previous=previous,
         expected=expected,
         growth=window / previous - 1 if previous else None,
-        lift=(window + 1) / (expected + 1) if expected is not None else None,
+        lift=_lift(window, previous, window_papers, previous_papers) if previous_papers else None,
     )
 
 
-def _name(store: GraphStore, label: str, shown: list[ConceptTrend]) -> None:
+def _describe(store: GraphStore, label: str, shown: list[ConceptTrend]) -> None:
+    """Set the name and the exact first date of the concepts listed."""
     keys = sorted({t.key for t in shown})
     names: dict[str, str] = {}
+    firsts: dict[str, str] = {}
     for start in range(0, len(keys), NAME_CHUNK):
-        rows = store.query(statement("concept-names", label=label), {"keys": keys[start : start + NAME_CHUNK]}).rows
-        names.update((key, name) for key, name in rows if name)
+        chunk = {"keys": keys[start : start + NAME_CHUNK]}
+        names.update((k, n) for k, n in store.query(statement("concept-names", label=label), chunk).rows if n)
+        firsts.update((k, d) for k, d in store.query(statement("concept-first-dates", label=label), chunk).rows if d)
     for t in shown:
         t.name = names.get(t.key, t.key)
+        t.first_seen = firsts.get(t.key, t.first_seen)
 
 
 def _first_day(date: str) -> dt.date:

@@ -149,13 +149,14 @@ def briefing(
     chart_by = By.week if length.days <= WEEKLY_UP_TO else By.month
     chart_last = period_of_day(last, chart_by)
     chart = [shift(chart_last, i - CHART_PERIODS + 1, chart_by) for i in range(CHART_PERIODS)]
-    start = min(previous.since, period_start(chart[0], chart_by))
 
-    candidates = _papers(store, start, last)
-    keys = _filtered(store, sorted(candidates), topics, excludes)
+    candidates = _papers(store, previous.since, last)
+    in_window = [k for k in sorted(candidates) if window.holds(candidates[k].date)]
+    in_previous = {k for k in candidates if previous.holds(candidates[k].date)}
+    keys = _filtered(store, sorted({*in_window, *in_previous}), topics, excludes)
+    kept = set(keys)
+    in_window, in_previous = [k for k in in_window if k in kept], in_previous & kept
     links = _links(store, keys)
-    in_window = [k for k in keys if window.holds(candidates[k].date)]
-    in_previous = {k for k in keys if previous.holds(candidates[k].date)}
     window_keys = set(in_window)
     papers = sorted((candidates[k] for k in in_window), key=lambda p: (p.date, p.key), reverse=True)
     report = Briefing(
@@ -176,7 +177,8 @@ def briefing(
         ]
         report.new_totals[label] = len(new)
         report.new[label] = sorted(new, key=lambda i: (-i.papers, i.first_seen or "", i.key))[:top]
-    report.rising = _rising(by_concept, links, candidates, window_keys, in_previous, chart, chart_by, top)
+    report.rising = _rising(by_concept, links, candidates, window_keys, in_previous, top)
+    _chart(store, report.rising, chart, chart_by, topics, excludes)
     for label, attr in (("Dataset", "datasets"), ("Metric", "metrics")):
         used = [
             _item(label, key, _name_of(links, label, key), ks & window_keys, links, candidates)
@@ -357,28 +359,46 @@ def _rising(
     candidates: dict[str, PaperRef],
     window: set[str],
     previous: set[str],
-    chart: list[str],
-    chart_by: By,
     top: int,
 ) -> list[Rising]:
     if not previous:
         return []
-    index = {period: i for i, period in enumerate(chart)}
     found = []
     for (label, key), papers in by_concept.items():
         now, before = len(papers & window), len(papers & previous)
         expected = before * len(window) / len(previous)
         lift = (now + 1) / (expected + 1)
-        if now < MIN_PAPERS or lift <= 1:
-            continue
-        item = _item(label, key, _name_of(links, label, key), papers & window, links, candidates)
-        series = [0] * len(chart)
-        for k in papers:
-            period = period_of(candidates[k].date, chart_by)
-            if period in index:
-                series[index[period]] += 1
-        found.append(Rising(**vars(item), previous=before, expected=expected, lift=lift, series=series))
-    return sorted(found, key=lambda r: (-r.lift, -r.papers, r.label, r.key))[:top]
+        if now >= MIN_PAPERS and lift > 1:
+            found.append((-lift, -now, label, key, before, expected))
+    rising = []
+    for minus_lift, _, label, key, before, expected in sorted(found)[:top]:
+        item = _item(label, key, _name_of(links, label, key), by_concept[(label, key)] & window, links, candidates)
+        rising.append(Rising(**vars(item), previous=before, expected=expected, lift=-minus_lift))
+    return rising
+
+
+def _chart(store: GraphStore, rising: list[Rising], chart: list[str], by: By, topics: list[str],
+           excludes: list[str]) -> None:  # fmt: skip
+    """Each rising concept's papers per chart period (of the papers the topics keep)."""
+    if not rising:
+        return
+    index = {period: i for i, period in enumerate(chart)}
+    first, last = period_start(chart[0], by), period_end(chart[-1], by)
+    rows: list[tuple[str, str, str, str]] = []
+    for label in CONCEPT_LABELS:
+        keys = [r.key for r in rising if r.label == label]
+        if keys:
+            params = {"keys": keys, "first": first.isoformat()[:7], "last": last.isoformat()}
+            result = store.query(statement("concept-paper-dates", label=label), params)
+            rows += [(label, key, paper, date) for key, paper, date in result.rows]
+    kept = set(_filtered(store, sorted({paper for _, _, paper, _ in rows}), topics, excludes))
+    series = {(r.label, r.key): r.series for r in rising}
+    for r in rising:
+        r.series[:] = [0] * len(chart)
+    for label, key, paper, date in rows:
+        period = period_of(date, by)
+        if paper in kept and period in index:
+            series[(label, key)][index[period]] += 1
 
 
 def _overlaps(date: str, window: _Window) -> bool:

@@ -13,7 +13,7 @@ EVIDENCE_CHARS = 300
 def to_markdown(b: Briefing) -> str:
     lines = [f"# Briefing {b.since} to {b.until}" + (f": {', '.join(b.topics)}" if b.topics else ""), ""]
     scope = [
-        f"{len(b.papers):,} papers, {b.previous_papers:,} in the previous window ({b.previous_since} to {b.previous_until})"
+        f"{_papers(len(b.papers))}, {b.previous_papers:,} in the previous window ({b.previous_since} to {b.previous_until})"
     ]
     if b.topics:
         scope.append(f"topics: {', '.join(b.topics)}")
