@@ -475,7 +475,7 @@ def report_command(
 
 
 view_app = typer.Typer(
-    help="Draw the graph as an interactive HTML page that works offline (pyvis + networkx).",
+    help="Draw the graph (pyvis + networkx) or its trends (uPlot) as interactive HTML pages that work offline.",
     no_args_is_help=True,
 )
 app.add_typer(view_app, name="view")
