@@ -6,8 +6,8 @@ import json
 import os
 import sys
 import traceback
-from pathlib import Path
 from enum import StrEnum
+from pathlib import Path
 from typing import Optional
 
 import typer

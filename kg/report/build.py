@@ -170,10 +170,11 @@ def briefing(
     first_dates = _first_dates(store, {lk for lk, ks in by_concept.items() if ks & window_keys})
     for label in CONCEPT_LABELS:
         new = [
-            _item(label, key, name, ks & window_keys, links, candidates, first_seen=first_dates.get((label, key)))
+            _item(label, key, _name_of(links, label, key), ks & window_keys, links, candidates, first_seen=first_seen)
             for (lab, key), ks in by_concept.items()
-            if lab == label and ks & window_keys and _is_new(first_dates.get((label, key)), first)
-            for name in [_name_of(links, label, key)]
+            if lab == label and ks & window_keys
+            for first_seen in [first_dates.get((label, key))]
+            if _is_new(first_seen, first)
         ]
         report.new_totals[label] = len(new)
         report.new[label] = sorted(new, key=lambda i: (-i.papers, i.first_seen or "", i.key))[:top]

@@ -19,8 +19,8 @@ from kg.schema import CONCEPT_LABELS, NODES, RELATIONSHIPS
 from kg.statements import statement
 from kg.store.base import GraphStore
 from kg.views import load
-from kg.views.summary import ConceptSummary, concept_summary
 from kg.views.select import by_shares, centrality, coauthor_graph, communities, degree, keep_top, order
+from kg.views.summary import ConceptSummary, concept_summary
 
 DEFAULT_LIMIT = 300
 OVERVIEW_CONCEPT_SHARE = 0.4  # of an overview's limit, the rest papers
