@@ -3,6 +3,13 @@ same store in the same run (the machine is shared; only the ratio travels).
 
     .venv/bin/python bench/bench_trends.py --store /tmp/bulk.lbug            # + pages in Chromium
     .venv/bin/python bench/bench_trends.py --store /tmp/1m.lbug --no-report --no-pages
+    .venv/bin/python bench/bench_trends.py --store /tmp/s1m.lbug --synthetic 1000000 --no-report
+
+`--synthetic N` first writes N papers straight into a new store (no digests, no
+extraction): dated over 24 months in growing numbers, their arXiv ids in the month of
+their date and a digest day in it, and Zipf-popular methods, tasks, datasets, metrics and
+companies in the numbers the bulk store has per paper; the concepts of trends, without
+the cost of a 20-minute ingest.
 
 Prints a Markdown table for bench/RESULTS.md: the best of --repeat runs of each library
 call, the `kg` command end to end once (process start included), and page loads."""
@@ -43,6 +50,49 @@ def command(*args: str) -> float:
     return time.perf_counter() - started
 
 
+# Links per paper of each label on the bulk store (Method 54,939 / 22,322 papers ...), and
+# how many concepts of the label there are per 10 papers.
+SYNTHETIC_LABELS = {
+    "Method": ("USES", 2.5, 5.0), "Task": ("ADDRESSES", 0.9, 2.0), "Dataset": ("EVALUATES_ON", 0.5, 1.2),
+    "Metric": ("REPORTS", 1.2, 0.7), "Company": ("MENTIONS", 0.1, 0.05),
+}  # fmt: skip
+SYNTHETIC_MONTHS = 24
+SYNTHETIC_CHUNK = 50_000
+
+
+def write_synthetic(path: str, papers: int, *, seed: int = 7) -> None:
+    """A store of `papers` papers shaped for trends (see the module's docstring)."""
+    import random
+
+    from kg.graph import GraphBatch
+    from kg.store import open_store
+
+    rng = random.Random(seed)
+    # month m gets a share growing linearly: the corpus grows, as arXiv does
+    weights = [1 + m for m in range(SYNTHETIC_MONTHS)]
+    cum = [sum(weights[: m + 1]) / sum(weights) for m in range(SYNTHETIC_MONTHS)]
+    pools = {label: max(10, int(papers * per10 / 10)) for label, (_, _, per10) in SYNTHETIC_LABELS.items()}
+    with open_store(path) as store:
+        for start in range(0, papers, SYNTHETIC_CHUNK):
+            batch = GraphBatch()
+            for i in range(start, min(papers, start + SYNTHETIC_CHUNK)):
+                month = next(m for m, c in enumerate(cum) if i / papers < c)
+                year, mon = 2024 + month // 12, month % 12 + 1
+                key = f"{year % 100:02d}{mon:02d}.{i:07d}"
+                batch.add_node("Paper", key, arxiv_id=key, title=f"Synthetic paper {i}",
+                               digest_date=f"{year}-{mon:02d}-{rng.randint(1, 28):02d}")  # fmt: skip
+                for label, (rel, per_paper, _) in SYNTHETIC_LABELS.items():
+                    links = int(per_paper) + (rng.random() < per_paper - int(per_paper))
+                    for _ in range(links):
+                        # Zipf-like: a few concepts in many papers; their ranks drift with time
+                        rank = int(pools[label] ** rng.random()) - 1
+                        concept = f"{label.lower()}{(rank + month * (rank % 7 == 0)) % pools[label]}"
+                        batch.add_node(label, concept, name=concept)
+                        batch.add_rel(rel, "Paper", key, label, concept, evidence=f"paper {i} names {concept}")
+            store.write(batch)
+            print(f"synthetic: {min(papers, start + SYNTHETIC_CHUNK):,} papers written", file=sys.stderr)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--store", required=True)
@@ -50,7 +100,14 @@ def main() -> None:
     parser.add_argument("--no-report", action="store_true", help="Skip kg report (its target is the bulk store).")
     parser.add_argument("--no-pages", action="store_true", help="Skip the page loads in Chromium.")
     parser.add_argument("--chromium", default="/usr/bin/chromium")
+    parser.add_argument("--synthetic", type=int, metavar="N", help="First write N synthetic papers into a new --store.")
     args = parser.parse_args()
+    if args.synthetic:
+        if Path(args.store).exists():
+            raise SystemExit(f"{args.store} exists; --synthetic writes a new store")
+        started = time.perf_counter()
+        write_synthetic(args.store, args.synthetic)
+        print(f"synthetic store of {args.synthetic:,} papers written in {time.perf_counter() - started:.0f} s")
 
     from kg.report import briefing, to_html
     from kg.statements import statement
