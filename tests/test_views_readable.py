@@ -37,9 +37,10 @@ def test_views_small_view_keeps_paper_titles(ladybug_store):
     }
 
 
-def test_views_concept_summary_of_a_company(ladybug_store):
-    ladybug_store.write(small_batch())
-    view = views.concept(ladybug_store, "Kuaishou")
+def test_views_concept_summary_of_a_company(graph_store):
+    """The same summary from both stores."""
+    graph_store.write(small_batch())
+    view = views.concept(graph_store, "Kuaishou")
     s = view.summary
     assert (s.label, s.name, s.papers, s.first_seen, s.last_seen) == (
         "Company",
@@ -57,7 +58,7 @@ def test_views_concept_summary_of_a_company(ladybug_store):
     page = views.to_html(view)
     assert page.index('id="kg-summary"') < page.index('id="mynetwork"')
     assert '<span title="+20.00% online CTR">CTR +20.00%</span>' in page
-    method = views.concept(ladybug_store, "MMQ").summary
+    method = views.concept(graph_store, "MMQ").summary
     assert (method.papers, method.deployments, method.related["Method"]) == (
         3,
         [],
@@ -66,9 +67,10 @@ def test_views_concept_summary_of_a_company(ladybug_store):
     assert [p.title for p in method.newest][0] == "Ranking with Transformers"
 
 
-def test_views_landscape_links_concepts_by_shared_papers(ladybug_store):
-    ladybug_store.write(small_batch())
-    view = views.landscape(ladybug_store)
+def test_views_landscape_links_concepts_by_shared_papers(graph_store):
+    """The same landscape from both stores."""
+    graph_store.write(small_batch())
+    view = views.landscape(graph_store)
     assert view.kind == "landscape" and view.message is None
     names = {n: d["props"]["name"] for n, d in view.graph.nodes(data=True)}
     assert sorted(names.values()) == ["CTR", "CTR prediction", "Kuaishou", "MMQ", "MovieLens", "Ranking", "Taobao",
@@ -76,7 +78,7 @@ def test_views_landscape_links_concepts_by_shared_papers(ladybug_store):
     edges = sorted((*sorted((names[a], names[b])), d["props"]["papers"]) for a, b, d in view.graph.edges(data=True))
     assert edges == [("CTR prediction", "MMQ", 3), ("CTR prediction", "MovieLens", 2), ("CTR prediction", "Transformer", 2),
                      ("MMQ", "MovieLens", 2), ("MMQ", "Transformer", 2)]  # fmt: skip
-    cut = views.landscape(ladybug_store, limit=3)
+    cut = views.landscape(graph_store, limit=3)
     assert cut.shown == 3 and cut.message.startswith("showing 3 of 9 nodes")
 
 
