@@ -128,12 +128,19 @@ def main() -> None:
         rows.append(("plain aggregate: papers per Method, `count(DISTINCT p)` by `c.key`", seconds, ""))
         seconds, result = best(lambda: store.query(statement("paper-dates")).rows, args.repeat)
         rows.append(("dates of every paper (`kg/cypher/paper-dates.cypher`)", seconds, f"{len(result):,} rows"))
+        bounds = {
+            "previous": "2000-01",
+            "since": "2000-01",
+            "after": "9999",
+            "days": False,
+            "floor": 1,
+            "min_papers": 3,
+        }
         seconds, result = best(
-            lambda: store.query(statement("concept-dates", label="Method"), {"width": 7}).rows, args.repeat
+            lambda: store.query(statement("concept-windows", label="Method"), bounds).rows, args.repeat
         )
-        rows.append(
-            ("Method papers per month with first dates (`concept-dates.cypher`)", seconds, f"{len(result):,} rows")
-        )
+        rows.append(("papers and first date per Method, every one (`concept-windows.cypher`, floor 1)", seconds,
+                     f"{len(result):,} rows"))  # fmt: skip
         for label, by in (("Method", By.month), ("Method", By.week), ("Task", By.month), ("Company", By.month)):
             seconds, found = best(lambda label=label, by=by: trends(store, label=label, by=by), args.repeat)
             rows.append(

@@ -22,7 +22,7 @@ from enum import StrEnum
 from typing import Any
 
 from kg.errors import KgError
-from kg.schema import CONCEPT_LABELS
+from kg.schema import CONCEPT_LABELS, RELATIONSHIPS
 from kg.statements import statement
 from kg.store.base import GraphStore
 from kg.timeline import (
@@ -130,14 +130,18 @@ def trends(
         raise TrendsError(f"top {top} must be at least 1")
     dates, per_period, coarse = paper_dates(store, by)
     window, previous = window_periods(dates, by, since=since, until=until)
-    counts, first = concept_counts(store, label, by, window, previous)
     window_papers = sum(per_period.get(p, 0) for p in window)
     previous_papers = sum(per_period.get(p, 0) for p in previous)
     start, end = period_start(window[0], by), period_end(window[-1], by)
-    n = len(previous)
-    # (key, papers in the window, in the previous window) of every concept; ConceptTrends
-    # are made for the few listed only (a large store has hundreds of thousands of concepts).
-    stats = [(key, sum(both[n:]), sum(both[:n])) for key, both in counts.items()]
+    bounds = _bounds(window, previous, by)
+    # (papers in the window, in the previous window) and first date of the concepts a list
+    # may show; when fewer than `top` have MIN_PAPERS in the window, ask for every one.
+    # A paper linked to a concept twice is counted twice by the queries, then once here.
+    doubles = double_links(store, label)
+    stats, first, concepts = concept_windows(store, label, bounds, doubles, floor=MIN_PAPERS)
+    enough = [k for k, (now, _) in stats.items() if now >= MIN_PAPERS]
+    if len(enough) < top or sum(1 for k in enough if first[k] >= bounds["since"]) < top:
+        stats, first, concepts = concept_windows(store, label, bounds, doubles, floor=1)
     result = Trends(
         label=label,
         by=by,
@@ -151,24 +155,28 @@ def trends(
         previous_papers=previous_papers,
         dates=dates,
         undated_for_periods=coarse,
-        concepts=sum(1 for _, now, _ in stats if now),
+        concepts=concepts,
     )
-    lists: dict[str, list[str]] = {"top": [k for _, k in sorted((-now, k) for k, now, _ in stats if now)[:top]]}
+    lists: dict[str, list[str]] = {
+        "top": [k for _, k in sorted((-now, k) for k, (now, _) in stats.items() if now)[:top]]
+    }
     if previous_papers:
-        lifts = {k: _lift(now, before, window_papers, previous_papers) for k, now, before in stats}
-        rising = sorted((-lifts[k], -now, k) for k, now, _ in stats if lifts[k] > 1 and now >= MIN_PAPERS)
-        fading = sorted((lifts[k], -before, k) for k, _, before in stats if lifts[k] < 1 and before >= MIN_PAPERS)
+        lifts = {k: _lift(now, before, window_papers, previous_papers) for k, (now, before) in stats.items()}
+        rising = sorted((-lifts[k], -now, k) for k, (now, _) in stats.items() if lifts[k] > 1 and now >= MIN_PAPERS)
+        fading = sorted(
+            (lifts[k], -before, k) for k, (_, before) in stats.items() if lifts[k] < 1 and before >= MIN_PAPERS
+        )
         lists["rising"] = [k for _, _, k in rising[:top]]
         lists["fading"] = [k for _, _, k in fading[:top]]
     else:
         result.notes.append(f"no dated paper before {result.since}: nothing to compare the window with")
-    new = sorted((-now, first[k], k) for k, now, _ in stats if now and start <= _first_day(first[k]) <= end)
+    new = sorted((-now, first[k], k) for k, (now, _) in stats.items() if now and first[k] >= bounds["since"])
     lists["new"] = [k for _, _, k in new[:top]]
-    made = {
-        k: _trend(k, counts[k][n:], counts[k][:n], first[k], window_papers, previous_papers)
-        for k in {k for keys in lists.values() for k in keys}
-    }
-    _describe(store, label, list(made.values()))
+    listed = sorted({k for keys in lists.values() for k in keys})
+    counts = period_counts(store, label, by, listed, [*previous, *window], bounds, doubles)
+    n = len(previous)
+    made = {k: _trend(k, counts[k][n:], counts[k][:n], first[k], window_papers, previous_papers) for k in listed}
+    _name(store, label, list(made.values()))
     for section, keys in lists.items():
         setattr(result, section, [made[k] for k in keys])
     if coarse:
@@ -225,24 +233,90 @@ def window_periods(dates: DateCounts, by: By, *, since: str | None, until: str |
     return window, periods(shift(first, -len(window), by), shift(first, -1, by), by)
 
 
-def concept_counts(
-    store: GraphStore, label: str, by: By, window: list[str], previous: list[str]
-) -> tuple[dict[str, list[int]], dict[str, str]]:
-    """Per concept: papers per period of the previous window and the window (in that
-    order), and its first date (the month when counting by months)."""
-    index = {period: i for i, period in enumerate([*previous, *window])}
-    counts: dict[str, list[int]] = {}
+def _bounds(window: list[str], previous: list[str], by: By) -> dict[str, Any]:
+    """The windows as the strings dates compare with: a month's dates sort from 'YYYY-MM' on,
+    a week's from its Monday; the end is the start of the period after the window."""
+    if by is By.month:
+        return {"previous": previous[0], "since": window[0], "after": shift(window[-1], 1, by), "days": False}
+    return {
+        "previous": period_start(previous[0], by).isoformat(),
+        "since": period_start(window[0], by).isoformat(),
+        "after": (period_end(window[-1], by) + dt.timedelta(days=1)).isoformat(),
+        "days": True,
+    }
+
+
+def concept_windows(
+    store: GraphStore, label: str, bounds: dict[str, Any], doubles: list[tuple[str, str]], *, floor: int
+) -> tuple[dict[str, tuple[int, int]], dict[str, str], int]:
+    """Per concept with at least `floor` papers in the window or MIN_PAPERS in the previous
+    one (see kg/cypher/concept-windows.cypher): its papers in the window and in the previous
+    window, and its first date; and how many concepts have papers in the window."""
+    params = {**bounds, "floor": floor, "min_papers": MIN_PAPERS}
+    stats: dict[str, list[int]] = {}
     first: dict[str, str] = {}
-    width = 7 if by is By.month else 10
-    for key, date, papers in store.query(statement("concept-dates", label=label), {"width": width}).rows:
+    concepts = 0
+    for key, first_date, now, before, with_papers in store.query(
+        statement("concept-windows", label=label), params
+    ).rows:
+        concepts += int(with_papers)
+        if key is not None:
+            stats[key] = [int(now), int(before)]
+            first[key] = first_date
+    for key, date in doubles:
+        if key in stats:
+            stats[key][0] -= _in(date, bounds["since"], bounds["after"], bounds["days"])
+            stats[key][1] -= _in(date, bounds["previous"], bounds["since"], bounds["days"])
+    return {k: (now, before) for k, (now, before) in stats.items()}, first, concepts
+
+
+def double_links(store: GraphStore, label: str) -> list[tuple[str, str]]:
+    """(concept key, date) of each dated paper that links to a concept of the label twice
+    (kg/cypher/concept-double-links.cypher knows the one way it can)."""
+    types = sorted(rel for rel, (pairs, _) in RELATIONSHIPS.items() if ("Paper", label) in pairs)
+    if len(types) < 2:
+        return []
+    if len(types) != 2 or "PROPOSES" not in types:
+        raise TrendsError(
+            f"papers link to {label} by {', '.join(types)}: concept-double-links knows PROPOSES and one other"
+        )
+    return [(key, date) for key, date in store.query(statement("concept-double-links", label=label)).rows]
+
+
+def _in(date: str, start: str, after: str, days: bool) -> int:
+    """1 when a date lies in [start, after) as the stores compare it (concept-windows.cypher)."""
+    return int(start <= date < after and (len(date) == 10 or not days))
+
+
+def period_counts(
+    store: GraphStore,
+    label: str,
+    by: By,
+    keys: list[str],
+    periods_: list[str],
+    bounds: dict[str, Any],
+    doubles: list[tuple[str, str]],
+) -> dict[str, list[int]]:
+    """Papers per period of the given concepts, for every key given."""
+    index = {period: i for i, period in enumerate(periods_)}
+    counts = {key: [0] * len(index) for key in keys}
+    params = {
+        "keys": keys,
+        "previous": bounds["previous"],
+        "after": bounds["after"],
+        "width": 7 if by is By.month else 10,
+    }
+    for start in range(0, len(keys), NAME_CHUNK):
+        chunk = {**params, "keys": keys[start : start + NAME_CHUNK]}
+        for key, date, papers in store.query(statement("concept-period-counts", label=label), chunk).rows:
+            period = period_of(date, by)
+            if period in index:
+                counts[key][index[period]] += papers
+    for key, date in doubles:
         period = period_of(date, by)
-        if period is None and month_of(date) is None:
-            continue
-        if key not in first or date < first[key]:
-            first[key] = date
-        if period in index:
-            counts.setdefault(key, [0] * len(index))[index[period]] += papers
-    return counts, first
+        if key in counts and period in index:
+            counts[key][index[period]] -= 1
+    return counts
 
 
 def _lift(window: int, previous: int, window_papers: int, previous_papers: int) -> float:
@@ -268,22 +342,14 @@ def _trend(
     )
 
 
-def _describe(store: GraphStore, label: str, shown: list[ConceptTrend]) -> None:
-    """Set the name and the exact first date of the concepts listed."""
+def _name(store: GraphStore, label: str, shown: list[ConceptTrend]) -> None:
     keys = sorted({t.key for t in shown})
     names: dict[str, str] = {}
-    firsts: dict[str, str] = {}
     for start in range(0, len(keys), NAME_CHUNK):
         chunk = {"keys": keys[start : start + NAME_CHUNK]}
         names.update((k, n) for k, n in store.query(statement("concept-names", label=label), chunk).rows if n)
-        firsts.update((k, d) for k, d in store.query(statement("concept-first-dates", label=label), chunk).rows if d)
     for t in shown:
         t.name = names.get(t.key, t.key)
-        t.first_seen = firsts.get(t.key, t.first_seen)
-
-
-def _first_day(date: str) -> dt.date:
-    return as_day(date) or dt.date.fromisoformat(date[:7] + "-01")
 
 
 def _last_day(date: str) -> dt.date:
