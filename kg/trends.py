@@ -11,7 +11,10 @@ it. A concept's *lift* compares its papers in the window with what its share of 
 previous window predicts for the window's papers, +1 smoothed, so that a corpus that grew
 does not make everything rise: lift = (window + 1) / (previous x window papers / previous
 papers + 1). Rising: lift above 1, at least MIN_PAPERS papers in the window; fading: lift
-below 1, at least MIN_PAPERS papers in the previous window."""
+below 1, at least MIN_PAPERS papers in the previous window.
+
+On a large store the cost is one pass over the label's links (kg/cypher/concept-windows),
+which returns only the concepts a list can show, then papers per period for those alone."""
 
 from __future__ import annotations
 
