@@ -191,7 +191,7 @@ def landscape(store: GraphStore, *, limit: int = LANDSCAPE_LIMIT) -> View:
     ranked = sorted(candidates, key=lambda c: (-c[3], c[0], c[1]))
     ids = [load.node_id(label, key) for label, key, _, _ in ranked]
     chosen = set(by_shares(ids, limit, lambda n: load.split_id(n)[0], LANDSCAPE_SHARES)[:limit])
-    kept = [c for c, node in zip(ranked, ids) if node in chosen]
+    kept = [c for c, node in zip(ranked, ids, strict=True) if node in chosen]
     papers_of: dict[str, set[str]] = {}
     for label in CONCEPT_LABELS:
         keys = [key for lab, key, _, _ in kept if lab == label]
@@ -204,7 +204,7 @@ def landscape(store: GraphStore, *, limit: int = LANDSCAPE_LIMIT) -> View:
                        papers=papers)  # fmt: skip
     for a, b, shared in strongest_links(papers_of, LANDSCAPE_LINKS, LANDSCAPE_MIN_SHARED):
         graph.add_edge(a, b, key=SHARED, type=SHARED, props={"papers": shared})
-    left = Counter(label for (label, _, _, _), node in zip(ranked, ids) if node not in chosen)
+    left = Counter(label for (label, _, _, _), node in zip(ranked, ids, strict=True) if node not in chosen)
     view = View("landscape", "Landscape: concepts linked by the papers they share", graph, limit=limit,
                 total=len(ranked), rank="papers", left_out=left)  # fmt: skip
     view.notes.append(f"two concepts are linked when at least {LANDSCAPE_MIN_SHARED} papers name both; each keeps "
