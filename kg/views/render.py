@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from kg.views.build import COAUTHOR, RANK_NAMES, SHARED, View
@@ -94,7 +94,7 @@ def write_html(view: View, path: str | Path) -> Path:
     return path
 
 
-@lru_cache(maxsize=None)
+@cache
 def _asset(name: str) -> str:
     import pyvis
 
