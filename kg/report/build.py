@@ -28,6 +28,8 @@ CHART_PERIODS = 12  # periods in a rising concept's chart: weeks for a window of
 WEEKLY_UP_TO = 31
 EXAMPLES = 3  # papers shown beside a concept, an author or a source
 CHUNK = 5000
+# (label, concept key) -> paper key -> (concept name, evidence sentence)
+ConceptLinks = dict[tuple[str, str], dict[str, tuple[str, str | None]]]
 
 
 class ReportError(KgError):
@@ -252,9 +254,9 @@ def _words(term: str) -> str:
     return "[\\s\\-]+".join(parts)
 
 
-def _links(store: GraphStore, keys: list[str]) -> dict[tuple[str, str], dict[str, tuple[str, str | None]]]:
+def _links(store: GraphStore, keys: list[str]) -> ConceptLinks:
     """(label, concept key) -> paper key -> (concept name, evidence)."""
-    links: dict[tuple[str, str], dict[str, tuple[str, str | None]]] = defaultdict(dict)
+    links: ConceptLinks = defaultdict(dict)
     for label in CONCEPT_LABELS:
         cypher = statement("paper-concepts", label=label)
         for start in range(0, len(keys), CHUNK):
@@ -320,12 +322,12 @@ def _deployments(store: GraphStore, papers: list[PaperRef]) -> list[Deployment]:
 # -- deciding --------------------------------------------------------------------------------
 
 
-def _by_concept(links: dict[tuple[str, str], dict[str, tuple[str, str | None]]],
+def _by_concept(links: ConceptLinks,
                 candidates: dict[str, PaperRef]) -> dict[tuple[str, str], set[str]]:  # fmt: skip
     return {concept: {k for k in papers if k in candidates} for concept, papers in links.items()}
 
 
-def _name_of(links: dict[tuple[str, str], dict[str, tuple[str, str | None]]], label: str, key: str) -> str:
+def _name_of(links: ConceptLinks, label: str, key: str) -> str:
     return next(iter(links[(label, key)].values()))[0]
 
 
@@ -334,7 +336,7 @@ def _item(
     key: str,
     name: str,
     paper_keys: set[str],
-    links: dict[tuple[str, str], dict[str, tuple[str, str | None]]],
+    links: ConceptLinks,
     candidates: dict[str, PaperRef],
     *,
     first_seen: str | None = None,
@@ -356,7 +358,7 @@ def _is_new(first: str | None, since: dt.date) -> bool:
 
 def _rising(
     by_concept: dict[tuple[str, str], set[str]],
-    links: dict[tuple[str, str], dict[str, tuple[str, str | None]]],
+    links: ConceptLinks,
     candidates: dict[str, PaperRef],
     window: set[str],
     previous: set[str],
