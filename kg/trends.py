@@ -138,12 +138,12 @@ def trends(
     start, end = period_start(window[0], by), period_end(window[-1], by)
     bounds = _bounds(window, previous, by)
     # (papers in the window, in the previous window) and first date of the concepts a list
-    # may show; when fewer than `top` have MIN_PAPERS in the window, ask for every one.
+    # may show (MIN_PAPERS in either window, or new in it); when fewer than `top` have
+    # MIN_PAPERS in the window, ask for every one.
     # A paper linked to a concept twice is counted twice by the queries, then once here.
     doubles = double_links(store, label)
     stats, first, concepts = concept_windows(store, label, bounds, doubles, floor=MIN_PAPERS)
-    enough = [k for k, (now, _) in stats.items() if now >= MIN_PAPERS]
-    if len(enough) < top or sum(1 for k in enough if first[k] >= bounds["since"]) < top:
+    if sum(1 for now, _ in stats.values() if now >= MIN_PAPERS) < top:
         stats, first, concepts = concept_windows(store, label, bounds, doubles, floor=1)
     result = Trends(
         label=label,
@@ -252,9 +252,10 @@ def _bounds(window: list[str], previous: list[str], by: By) -> dict[str, Any]:
 def concept_windows(
     store: GraphStore, label: str, bounds: dict[str, Any], doubles: list[tuple[str, str]], *, floor: int
 ) -> tuple[dict[str, tuple[int, int]], dict[str, str], int]:
-    """Per concept with at least `floor` papers in the window or MIN_PAPERS in the previous
-    one (see kg/cypher/concept-windows.cypher): its papers in the window and in the previous
-    window, and its first date; and how many concepts have papers in the window."""
+    """Per concept with at least `floor` papers in the window, MIN_PAPERS in the previous
+    one, or first seen in the window (see kg/cypher/concept-windows.cypher): its papers in
+    the window and in the previous window, and its first date; and how many concepts have
+    papers in the window."""
     params = {**bounds, "floor": floor, "min_papers": MIN_PAPERS}
     stats: dict[str, list[int]] = {}
     first: dict[str, str] = {}
@@ -283,7 +284,8 @@ def double_links(store: GraphStore, label: str) -> list[tuple[str, str]]:
         raise TrendsError(
             f"papers link to {label} by {', '.join(types)}: concept-double-links knows PROPOSES and one other"
         )
-    return [(key, date) for key, date in store.query(statement("concept-double-links", label=label)).rows]
+    other = next(t for t in types if t != "PROPOSES")
+    return [(key, date) for key, date in store.query(statement("concept-double-links", label=label, rel=other)).rows]
 
 
 def _in(date: str, start: str, after: str, days: bool) -> int:

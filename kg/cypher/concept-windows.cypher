@@ -5,8 +5,9 @@
 // joined to its concepts. A paper that links to a concept twice is counted twice here (a
 // DISTINCT would double the time on a large store): concept-double-links finds those.
 // Only the concepts a list can show come back one by one, those with at least $floor
-// links in the window or $min_papers before it; the rest come back as one row with a null
-// key, which still counts them (`concepts`: how many have papers in the window).
+// links in the window, or $min_papers before it, or first seen in it; the rest come back as
+// one row with a null key, which still counts them (`concepts`: how many have papers in
+// the window).
 MATCH (p:Paper)
 {{paper_date}}
 WHERE date IS NOT NULL
@@ -18,6 +19,7 @@ WITH p, date,
 MATCH (p)-->(c:{{label}})
 WITH c.key AS key, min(date) AS first, count(CASE WHEN w = 2 THEN 1 END) AS now,
      count(CASE WHEN w = 1 THEN 1 END) AS before
-WITH CASE WHEN now >= $floor OR before >= $min_papers THEN key END AS key, first, now, before
+WITH CASE WHEN now >= $floor OR before >= $min_papers OR (now > 0 AND first >= $since) THEN key END AS key,
+     first, now, before
 RETURN key, min(first) AS first, sum(now) AS now, sum(before) AS before,
        count(CASE WHEN now > 0 THEN 1 END) AS concepts
