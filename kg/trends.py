@@ -139,8 +139,8 @@ def trends(
     bounds = _bounds(window, previous, by)
     # (papers in the window, in the previous window) and first date of the concepts a list
     # may show (MIN_PAPERS in either window, or new in it); when fewer than `top` have
-    # MIN_PAPERS in the window, ask for every one.
-    # A paper linked to a concept twice is counted twice by the queries, then once here.
+    # MIN_PAPERS in the window, ask for every one. A paper linked to a concept twice is
+    # counted twice by the queries, then once here.
     doubles = double_links(store, label)
     stats, first, concepts = concept_windows(store, label, bounds, doubles, floor=MIN_PAPERS)
     if sum(1 for now, _ in stats.values() if now >= MIN_PAPERS) < top:
