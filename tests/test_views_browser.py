@@ -101,8 +101,9 @@ def small_store_file(tmp_path_factory):
         ["concept", "MMQ"],
         ["authors"],
         ["query", "MATCH (p:Paper)-[r:ADDRESSES]->(t:Task) RETURN p, r, t"],
+        ["landscape"],
     ],
-    ids=["overview", "paper", "concept", "authors", "query"],
+    ids=["overview", "paper", "concept", "authors", "query", "landscape"],
 )
 def test_browser_view_renders_offline_and_settles(browser, small_store_file, tmp_path, args):
     html = tmp_path / "view.html"
@@ -118,6 +119,9 @@ def test_browser_view_renders_offline_and_settles(browser, small_store_file, tmp
         assert (tmp_path / "view.png").stat().st_size > 10_000
         if args[0] == "paper":
             _check_paper_details(loaded.page)
+        if args[0] == "concept":  # what a reader wants first, then the graph
+            assert loaded.page.inner_text("#kg-summary h1") == "Method: MMQ"
+            assert loaded.page.locator("#kg-months canvas").count() == 1
     finally:
         loaded.page.close()
 

@@ -5,10 +5,12 @@ a layout that stabilises for a bounded number of iterations and then stops."""
 from __future__ import annotations
 
 from collections import Counter
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
-from kg.views.build import COAUTHOR, View, RANK_NAMES
+from kg.views.build import COAUTHOR, RANK_NAMES, SHARED, View
+from kg.views.charts import uplot_css, uplot_js
 from kg.views.page import PAGE
 
 # label -> (colour, vis shape, legend glyph)
@@ -33,12 +35,19 @@ EDGE_COLOURS = {
     "LISTED_IN": "#cfcfcf",
     "PART_OF": "#e45756",
     COAUTHOR: "#b0b0b0",
+    SHARED: "#a9b4c2",
 }
+DERIVED = {COAUTHOR: "co-author", SHARED: "shared papers"}  # relationship types kg derives, as the legend names them
 # Communities of the co-author view: colour-blind-safe Tableau 10, then grey.
 COMMUNITY_COLOURS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
                      "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac")
 OTHER_COMMUNITY = "#d9d9d9"
 EDGE_LABELS_UP_TO = 80  # edges; a larger view shows the type in tooltips only
+# Concepts (and the authors of the co-author view) always carry their name; papers do in
+# small views only, else their title shows on hover. vis-network scales text with the zoom,
+# so names are drawn large enough to read when a few hundred nodes are fitted to the screen.
+PAPER_LABELS_UP_TO = 25
+NAME_FONT = (18, 40)  # smallest and largest name, in graph units, by the node's score
 _EVIDENCE_CHARS = 400
 
 
@@ -50,14 +59,19 @@ def to_html(view: View) -> str:
     net = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
     graph = view.graph
     names = {node: _name(data) for node, data in graph.nodes(data=True)}
+    scale = _Scale(top_score=max([d.get("score", 0.0) or 0.0 for _, d in graph.nodes(data=True)] or [1.0]) or 1.0,
+                   papers=sum(1 for _, d in graph.nodes(data=True) if d["label"] == "Paper"))
     for node, data in graph.nodes(data=True):
-        net.add_node(node, **_node(view, node, data, names[node]))
+        net.add_node(node, **_node(view, node, data, names[node], scale))
     show_labels = graph.number_of_edges() <= EDGE_LABELS_UP_TO
     for src, dst, rel, data in graph.edges(keys=True, data=True):
         # pyvis's add_edge scans its node list per edge; the ends are known to exist here.
         net.edges.append({"from": src, "to": dst, **_edge(rel, data.get("props") or {}, names[src], names[dst], show_labels)})
     net.options = _options(graph.number_of_nodes())
     nodes, edges, _, _, _, _ = net.get_network_data()
+    for item in nodes:  # pyvis puts the node id where a label is left out
+        if item.pop("kgUnlabelled", False):
+            item.pop("label", None)
 
     legend_nodes, legend_title, size_note = _legend(view)
     rel_counts = Counter(rel for _, _, rel in graph.edges(keys=True))
@@ -66,9 +80,10 @@ def to_html(view: View) -> str:
         kind=view.kind, title=view.title, shown=f"{view.shown:,}", edge_count=f"{graph.number_of_edges():,}",
         rank_name=RANK_NAMES.get(view.rank, view.rank), message=view.message, notes=view.notes,
         legend_title=legend_title, legend_nodes=legend_nodes, size_note=size_note,
-        legend_edges=[{"name": "co-author" if rel == COAUTHOR else rel, "color": EDGE_COLOURS.get(rel, "#999"), "count": n}
+        legend_edges=[{"name": DERIVED.get(rel, rel), "color": EDGE_COLOURS.get(rel, "#999"), "count": n}
                       for rel, n in sorted(rel_counts.items())],
         nodes=nodes, edges=edges, options=net.options, vis_js=_asset("vis-network.min.js"), vis_css=_asset("vis-network.css"),
+        summary=view.summary, uplot_js=uplot_js() if view.summary else "", uplot_css=uplot_css() if view.summary else "",
     )
 
 
@@ -79,7 +94,7 @@ def write_html(view: View, path: str | Path) -> Path:
     return path
 
 
-@lru_cache(maxsize=None)
+@cache
 def _asset(name: str) -> str:
     import pyvis
 
@@ -104,7 +119,7 @@ def _options(n_nodes: int) -> dict:
         "nodes": {
             "borderWidth": 1,
             "font": {"size": 12, "face": "system-ui, sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
-            "scaling": {"min": 8, "max": 36, "label": {"enabled": True, "min": 11, "max": 22, "drawThreshold": 6}},
+            "scaling": {"min": 8, "max": 36, "label": {"enabled": False, "drawThreshold": 3}},
         },
         "edges": {
             "smooth": False,
@@ -134,7 +149,15 @@ def _arxiv_url(props: dict) -> str | None:
     return url if isinstance(url, str) and url.startswith(("https://", "http://")) else None
 
 
-def _node(view: View, node: str, data: dict, name: str) -> dict:
+@dataclass
+class _Scale:
+    """What every node's look depends on: the view's best score and how many papers it holds."""
+
+    top_score: float
+    papers: int
+
+
+def _node(view: View, node: str, data: dict, name: str, scale: _Scale) -> dict:
     label, props = data["label"], data.get("props") or {}
     colour, shape, _ = STYLES.get(label, ("#888", "dot", "●"))
     if view.kind == "authors":
@@ -165,10 +188,18 @@ def _node(view: View, node: str, data: dict, name: str) -> dict:
         "label": _short(name), "shape": shape, "color": colour, "title": tooltip, "value": float(value or 0.0),
         "kg": {"kind": label, "heading": name, "rows": rows, "url": url, "linkText": "open on arXiv" if url else None},
     }
+    top = scale.top_score
+    if label == "Paper" and data.get("hop") != 0 and scale.papers > PAPER_LABELS_UP_TO:
+        item["kgUnlabelled"] = True
+    elif label not in ("Paper", "Source"):
+        share = ((data.get("score", 0.0) or 0.0) / top) ** 0.5
+        size = NAME_FONT[0] + (NAME_FONT[1] - NAME_FONT[0]) * share
+        item["font"] = {"size": round(size), "color": "#1b1b1b", "strokeWidth": 5, "strokeColor": "#ffffff"}
     if data.get("hop") == 0:  # the centre of a paper or concept view
-        top = max([d.get("score", 0.0) or 0.0 for _, d in view.graph.nodes(data=True)] or [1.0])
         item.update(borderWidth=4, color={"background": colour, "border": "#111"}, value=top ** 0.5 * 1.5 + 1.0)
+        item["font"] = {"size": NAME_FONT[1] + 6, "color": "#000", "strokeWidth": 6, "strokeColor": "#ffffff", "bold": True}
     return item
+
 
 
 def _edge(rel: str, props: dict, src: str, dst: str, show_label: bool) -> dict:
@@ -179,9 +210,9 @@ def _edge(rel: str, props: dict, src: str, dst: str, show_label: bool) -> dict:
         detail = "deployed"
     elif rel == "WROTE" and props.get("position") is not None:
         detail = f"author #{props['position']}"
-    elif rel == COAUTHOR:
+    elif rel in DERIVED:
         detail = f"{props.get('papers', 1)} paper{'s' if props.get('papers', 1) != 1 else ''} together"
-    caption = "co-author" if rel == COAUTHOR else rel
+    caption = DERIVED.get(rel, rel)
     lines = [f"{_short(src, 60)} → {_short(dst, 60)}", f"{caption} {detail}".strip()]
     if props.get("evidence"):
         lines.append(f"“{_short(props['evidence'], _EVIDENCE_CHARS)}”")
@@ -190,7 +221,7 @@ def _edge(rel: str, props: dict, src: str, dst: str, show_label: bool) -> dict:
         "kg": {"kind": caption, "heading": f"{_short(src, 80)} → {_short(dst, 80)}",
                "rows": [[k, str(v)] for k, v in props.items() if v not in (None, "")]},
     }
-    if rel == COAUTHOR:
+    if rel in DERIVED:
         edge.update(arrows={"to": {"enabled": False}}, value=props.get("papers", 1))
     if show_label:
         edge["label"] = detail if rel == "REPORTS" and detail else caption
@@ -214,4 +245,4 @@ def _legend(view: View) -> tuple[list[dict], str, str | None]:
         return items, "Author communities", "size: papers written"
     items = [{"glyph": STYLES[label][2], "color": STYLES[label][0], "name": label, "count": counts[label]}
              for label in STYLES if counts.get(label)]
-    return items, "Nodes", "size: " + ("PageRank" if view.rank == "pagerank" else "links")
+    return items, "Nodes", "size: " + {"pagerank": "PageRank", "papers": "papers"}.get(view.rank, "links")
