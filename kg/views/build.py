@@ -186,7 +186,7 @@ def landscape(store: GraphStore, *, limit: int = LANDSCAPE_LIMIT) -> View:
         candidates += [(label, key, name or key, papers) for key, name, papers in rows]
     ranked = sorted(candidates, key=lambda c: (-c[3], c[0], c[1]))
     ids = [load.node_id(label, key) for label, key, _, _ in ranked]
-    chosen = set(by_shares(ids, limit, lambda n: load.split_id(n)[0], LANDSCAPE_SHARES)[:limit])
+    chosen = set(by_shares(ids, limit, lambda n: n.partition(":")[0], LANDSCAPE_SHARES)[:limit])
     kept = [c for c, node in zip(ranked, ids, strict=True) if node in chosen]
     papers_of: dict[str, set[str]] = {}
     for label in CONCEPT_LABELS:
