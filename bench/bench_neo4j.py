@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_ingest import empty_store, server_cpu  # noqa: E402
 from extractors.digests import expand_paths, parse_file  # noqa: E402
+from kg.graph import chunks  # noqa: E402
 from kg.ingest import build_batch  # noqa: E402
 from kg.resolve import match_keys, resolve  # noqa: E402
 from kg.store import open_store  # noqa: E402
@@ -41,8 +42,7 @@ def main(argv: list[str] | None = None) -> None:
     batches = []
     for path in expand_paths(args.paths):
         parsed = parse_file(path)
-        for start in range(0, len(parsed.papers), args.batch):
-            chunk = parsed.papers[start:start + args.batch]
+        for chunk in chunks(parsed.papers, args.batch):
             nodes, owners = resolve(chunk, [], [match_keys(p) for p in chunk])
             batches.append(build_batch(nodes, chunk, owners, [[] for _ in chunk]))
     empty_store(args.store)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from extractors.digests import ParsedFile, expand_paths, parse_file
 from kg.errors import InputError
-from kg.graph import GraphBatch
+from kg.graph import GraphBatch, chunks
 from kg.model import Paper, author_key, concept_key
 from kg.parallel import ParallelExtractor
 from kg.resolve import PaperNode, lookup_stored, match_keys, resolve
@@ -120,13 +120,13 @@ class _Prepared:
         self.files = files
         self.report_of = {id(paper): report for parsed, report in files for paper in parsed.papers}
         papers = [paper for parsed, _ in files for paper in parsed.papers]
-        self.chunks = [papers[start:start + BATCH] for start in range(0, len(papers), BATCH)]
+        self.chunks = list(chunks(papers, BATCH))
         self.pending = [_submit(extractor, chunk) for chunk in self.chunks]
 
     def load(self, store: GraphStore) -> list[FileReport]:
         for chunk, mentions in zip(self.chunks, self.pending):
             keys = [match_keys(p) for p in chunk]  # once per record, for the look-up and the grouping
-            nodes, owners = resolve(chunk, lookup_stored(store, chunk, keys), keys)
+            nodes, owners = resolve(chunk, lookup_stored(store, keys), keys)
             store.write(build_batch(nodes, chunk, owners, mentions()))
             for node in nodes:  # counted for the input that first named the paper
                 report = self.report_of[id(node.records[0])]

@@ -8,6 +8,8 @@ import os
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 
+from kg.graph import chunks
+
 CHUNK = 500  # papers per task: large enough to amortise pickling, small enough to balance
 _worker_extractor = None  # set in each worker (inherited through fork)
 
@@ -35,7 +37,7 @@ class ParallelExtractor:
             done.set_result(list(self.extractor.pipe(papers)))
             return done
         pool = self._ensure_pool()
-        parts = [pool.submit(_extract_chunk, papers[i:i + CHUNK]) for i in range(0, len(papers), CHUNK)]
+        parts = [pool.submit(_extract_chunk, part) for part in chunks(papers, CHUNK)]
         return _Joined(parts)
 
     def _ensure_pool(self) -> ProcessPoolExecutor:

@@ -4,9 +4,10 @@ normalised title, then abstract fingerprint, and merge their fields."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from kg.model import Paper, abstract_fingerprint, paper_key, title_key
-from kg.schema import NODES
+from kg.schema import NODES, PAPER_MATCH_PROPS
 from kg.store.base import GraphStore
 
 PAPER_PROPS = list(NODES["Paper"])
@@ -35,28 +36,24 @@ class PaperNode:
         return self.stored is not None and self.stored != self.props
 
 
-@dataclass(frozen=True)
-class MatchKeys:
-    """What a record is matched by: its node key, title key and abstract fingerprint."""
+class MatchKeys(NamedTuple):
+    """What a record is matched by: its node key and the PAPER_MATCH_PROPS."""
 
     key: str
+    arxiv_id: str | None
     title_key: str | None
     fingerprint: str | None
 
 
 def match_keys(paper: Paper) -> MatchKeys:
-    return MatchKeys(paper_key(paper), title_key(paper.title), abstract_fingerprint(paper.abstract))
+    return MatchKeys(paper_key(paper), paper.arxiv_id, title_key(paper.title), abstract_fingerprint(paper.abstract))
 
 
-def lookup_stored(store: GraphStore, papers: list[Paper], keys: list[MatchKeys]) -> list[dict]:
+def lookup_stored(store: GraphStore, keys: list[MatchKeys]) -> list[dict]:
     """Stored Paper nodes that any of these records (with their `match_keys`) may be: same
     key, id, title or fingerprint."""
-    return store.find_papers({
-        "key": sorted({k.key for k in keys}),
-        "arxiv_id": sorted({p.arxiv_id for p in papers if p.arxiv_id}),
-        "title_key": sorted({k.title_key for k in keys if k.title_key}),
-        "fingerprint": sorted({k.fingerprint for k in keys if k.fingerprint}),
-    })
+    return store.find_papers({prop: sorted({value for k in keys if (value := getattr(k, prop))})
+                              for prop in ("key", *PAPER_MATCH_PROPS)})
 
 
 def resolve(papers: list[Paper], stored: list[dict], keys: list[MatchKeys]) -> tuple[list[PaperNode], list[PaperNode]]:

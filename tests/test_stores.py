@@ -163,6 +163,57 @@ def test_stores_author_queries_find_the_name_in_any_case_with_or_without_dots(gr
         assert graph_store.query(coauthors, {"author": typed}).rows == [["Ann Lee", 1]]
 
 
+def _papers_by_author(store) -> dict:
+    kept = dict(store.query("MATCH (a:Author) RETURN a.key AS k, a.papers AS n").rows)
+    counted = dict(store.query("MATCH (a:Author)-[:WROTE]->(p:Paper) RETURN a.key AS k, count(*) AS n").rows)
+    return kept, {key: counted.get(key, 0) for key in kept}
+
+
+def test_stores_author_papers_counts_each_wrote_link_once(graph_store):
+    """Author.papers is kept at write time: new authors, a stored author's new paper, a new
+    link between a stored author and a stored paper, an end outside the batch, and the same
+    batches again (no change)."""
+    first = GraphBatch()
+    for key, authors in (("2601.00011", ["ann lee", "bo chen"]), ("2601.00012", ["ann lee"])):
+        first.add_node("Paper", key, title=key)
+        for position, author in enumerate(authors, start=1):
+            first.add_node("Author", author, name=author.title(), papers=99)  # a given count is ignored
+            first.add_rel("WROTE", "Author", author, "Paper", key, position=position)
+    later = GraphBatch()
+    later.add_node("Paper", "2601.00013", title="new")  # a new paper by a stored author
+    later.add_node("Author", "bo chen", name="Bo Chen")
+    later.add_rel("WROTE", "Author", "bo chen", "Paper", "2601.00013", position=1)
+    later.add_node("Paper", "2601.00012", title="2601.00012")  # a stored paper gains a stored author
+    later.add_rel("WROTE", "Author", "bo chen", "Paper", "2601.00012", position=2)
+    outside = GraphBatch()  # both ends stored, neither in the batch
+    outside.add_rel("WROTE", "Author", "cy wu", "Paper", "2601.00011", position=3)
+    cy = GraphBatch()
+    cy.add_node("Author", "cy wu", name="Cy Wu")
+    for batch in (first, first, later, later, cy, outside, outside):
+        graph_store.write(batch)
+    kept, counted = _papers_by_author(graph_store)
+    assert kept == counted == {"ann lee": 2, "bo chen": 3, "cy wu": 1}
+
+
+def test_stores_ladybug_store_without_author_papers_gets_them_counted(tmp_path):
+    import ladybug
+
+    path = str(tmp_path / "old.lbug")
+    db = ladybug.Database(path)
+    conn = ladybug.Connection(db)
+    for statement in ("CREATE NODE TABLE Author(key STRING, name STRING, PRIMARY KEY (key))",
+                      "CREATE NODE TABLE Paper(key STRING, PRIMARY KEY (key))",
+                      "CREATE REL TABLE WROTE(FROM Author TO Paper, position INT64)",
+                      "CREATE (:Author {key: 'a', name: 'A'}), (:Author {key: 'b', name: 'B'}), (:Paper {key: 'p'}), "
+                      "(:Paper {key: 'q'})",
+                      "MATCH (a:Author {key: 'a'}), (p:Paper) CREATE (a)-[:WROTE {position: 1}]->(p)"):
+        conn.execute(statement)
+    conn.close()
+    db.close()
+    with open_store(path) as store:
+        assert _papers_by_author(store)[0] == {"a": 2, "b": 0}
+
+
 @pytest.fixture(scope="module")
 def both_loaded(tmp_path_factory, neo4j_url):
     """Seeds and external files ingested with extraction into each store."""
@@ -181,6 +232,8 @@ def test_stores_same_counts_after_the_corpus(both_loaded):
     assert [f.error for f in reports[lbug].failed] == []
     with open_store(lbug, read_only=True) as a, open_store(neo, read_only=True) as b:
         assert a.counts() == b.counts()
+        kept, counted = _papers_by_author(a)
+        assert kept == counted and _papers_by_author(b) == (kept, counted)
     assert json.loads(run_kg("stats", "-f", "json", "-s", lbug).stdout) == json.loads(run_kg("stats", "-f", "json", "-s", neo).stdout)
 
 
@@ -209,6 +262,11 @@ def test_stores_copy_round_trip(tmp_path, neo4j_url):
     assert to_file.returncode == 0, to_file.stderr
     counts = [json.loads(run_kg("stats", "-f", "json", "-s", url).stdout) for url in (str(original), neo4j_url, str(back))]
     assert counts[0] == counts[1] == counts[2]
+    kept = []
+    for url in (str(original), neo4j_url, str(back)):
+        with open_store(url, read_only=True) as store:
+            kept.append(_papers_by_author(store))
+    assert kept[0][0] == kept[0][1] and kept[0] == kept[1] == kept[2]
     assert counts[0]["nodes"]["Paper"] == 91
 
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from pathlib import Path
 
 from kg.errors import QueryError, StoreError, StoreInUse
-from kg.graph import GraphBatch
-from kg.schema import BOOL, INT, NODES, RELATIONSHIPS, STRING, STRINGS
+from kg.graph import GraphBatch, RelKey, chunks
+from kg.schema import BOOL, COUNTS, INT, NODES, PAPER_MATCH_PROPS, RELATIONSHIPS, STRING, STRINGS, written_props
 from kg.store.base import GraphStore, QueryResult, refuse_writes
 
 _LOCK = re.compile(r"Could not set lock on file.*?Lock is held by PID (\d+)", re.S)
@@ -37,7 +38,7 @@ def _arrow_type(kind: str):
 # fingerprint (kg.resolve) go through this table: `<property>:<value>` -> the paper's key.
 # It is kg's own bookkeeping, not part of the graph model.
 MATCH_TABLE = "PaperMatch"
-MATCH_PROPS = ("arxiv_id", "title_key", "fingerprint")
+LOOKUP_CHUNK = 5000  # keys per look-up statement
 
 
 def _ddl() -> list[str]:
@@ -76,6 +77,15 @@ class LadybugStore(GraphStore):
         if not read_only:
             for statement in _ddl():
                 self._execute(statement)
+            self._add_missing_counts()
+
+    def _add_missing_counts(self) -> None:
+        """A store written before a count of kg.schema.COUNTS existed gets it, counted once."""
+        for count in COUNTS:
+            columns = {row[0] for row in self._execute(f"CALL table_info('{count.label}') RETURN name").get_all()}
+            if count.prop not in columns:
+                self._execute(f"ALTER TABLE {count.label} ADD {count.prop} {NODES[count.label][count.prop]} DEFAULT 0")
+                self._execute(f"MATCH (n:{count.label})-[:{count.rel}]->() WITH n, count(*) AS c SET n.{count.prop} = c")
 
     def _open(self, read_only: bool):
         import ladybug
@@ -96,10 +106,12 @@ class LadybugStore(GraphStore):
             return
         self._execute("BEGIN TRANSACTION")
         try:
-            created = {label: self._write_nodes(label, batch.node_rows(label)) for label in NODES}
-            self._write_matches(batch.node_rows("Paper"))
+            created = {label: self._write_nodes(label, batch) for label in NODES}
+            self._write_matches(batch.nodes.get("Paper", {}))
+            linked: dict[RelKey, list[tuple[str, str]]] = {}
             for rel_key in batch.rels:
-                self._write_rels(rel_key, batch.rel_rows(rel_key), created)
+                linked[rel_key] = self._write_rels(rel_key, batch.rel_rows(rel_key), created)
+            self._add_counts(linked, created)
             self._execute("COMMIT")
         except BaseException:
             self._rollback()
@@ -110,25 +122,27 @@ class LadybugStore(GraphStore):
     def find_papers(self, matches: dict[str, list[str]]) -> list[dict]:
         """Primary-key look-ups only: the keys themselves, the rest through MATCH_TABLE."""
         keys = set(matches.get("key", []))
-        aliases = [f"{prop}:{value}" for prop in MATCH_PROPS for value in matches.get(prop, [])]
+        aliases = [f"{prop}:{value}" for prop in PAPER_MATCH_PROPS for value in matches.get(prop, [])]
         if aliases:
             keys |= set(self._lookup(MATCH_TABLE, "paper", aliases).values())
         return list(self._stored("Paper", sorted(keys)).values())
 
-    def _write_matches(self, papers: list[dict]) -> None:
-        """Record each paper's id, title key and fingerprint; the first paper to claim one keeps it."""
-        rows = {f"{prop}:{paper[prop]}": paper["key"] for paper in papers for prop in MATCH_PROPS if paper.get(prop)}
+    def _write_matches(self, papers: dict[str, dict]) -> None:
+        """Record each paper's id, title key and fingerprint; the first paper to claim one
+        keeps it. An id that is the paper's own key needs no row: the key is looked up too."""
+        rows = {f"{prop}:{value}": key for key, paper in papers.items() for prop in PAPER_MATCH_PROPS
+                if (value := paper.get(prop)) and value != key}
         taken = self._lookup(MATCH_TABLE, "paper", list(rows))
-        new = [{"key": alias, "paper": key} for alias, key in rows.items() if alias not in taken]
+        new = [alias for alias in rows if alias not in taken]
         if new:
-            self._copy(MATCH_TABLE, new, {"key": STRING, "paper": STRING})
+            self._copy(MATCH_TABLE, {"key": new, "paper": [rows[alias] for alias in new]}, {"key": STRING, "paper": STRING})
 
     def _lookup(self, table: str, column: str, keys: list[str]) -> dict[str, str]:
         """key -> column for the keys present in a table."""
         found: dict[str, str] = {}
-        for start in range(0, len(keys), 5000):
+        for part in chunks(keys, LOOKUP_CHUNK):
             result = self._execute(f"UNWIND $keys AS k MATCH (n:{table} {{key: k}}) RETURN n.key, n.{column}",
-                                   {"keys": keys[start:start + 5000]})
+                                   {"keys": part})
             found.update((key, value) for key, value in result.get_all())
         return found
 
@@ -159,68 +173,98 @@ class LadybugStore(GraphStore):
 
     # -- writing ------------------------------------------------------------------
 
-    def _stored(self, label: str, keys: list[str]) -> dict[str, dict]:
-        """The stored properties of those keys that exist, by key (a primary-key look-up)."""
+    def _stored(self, label: str, keys: list[str], columns: list[str] | None = None) -> dict[str, dict]:
+        """The stored properties (all, or `columns`) of those keys that exist, by key (a
+        primary-key look-up)."""
         found: dict[str, dict] = {}
-        columns = list(NODES[label])
+        columns = ["key", *(columns if columns is not None else [c for c in NODES[label] if c != "key"])]
         returns = ", ".join(f"n.{name}" for name in columns)
-        for start in range(0, len(keys), 5000):
-            chunk = keys[start:start + 5000]
-            result = self._execute(f"UNWIND $keys AS k MATCH (n:{label} {{key: k}}) RETURN {returns}", {"keys": chunk})
+        for part in chunks(keys, LOOKUP_CHUNK):
+            result = self._execute(f"UNWIND $keys AS k MATCH (n:{label} {{key: k}}) RETURN {returns}", {"keys": part})
             for row in result.get_all():
                 found[row[0]] = dict(zip(columns, row))
         return found
 
-    def _write_nodes(self, label: str, rows: list[dict]) -> set[str]:
+    def _write_nodes(self, label: str, batch: GraphBatch) -> set[str]:
         """COPY the new rows, SET what changed on the existing ones; returns the keys created.
 
         Only changed properties are SET: LadybugDB rewrites every node group an update
         touches at its next checkpoint, so SETting unchanged values on nodes spread over
         the table (authors of new papers) made each checkpoint cost (time and buffer pool)
-        grow with the table, until a 100,000-paper ingest ran out of its 1 GB pool."""
+        grow with the table, until a 100,000-paper ingest ran out of its 1 GB pool. A count
+        (kg.schema.COUNTS) of a new node is its links in this batch, all new with it."""
+        rows = batch.nodes.get(label)
         if not rows:
             return set()
-        stored = self._stored(label, [row["key"] for row in rows])
-        new_rows = [row for row in rows if row["key"] not in stored]
-        if new_rows:
-            self._copy(label, new_rows, NODES[label])
+        props = written_props(label)
+        stored = self._stored(label, list(rows), props)
+        new = [row for key, row in rows.items() if key not in stored]
+        if new:
+            columns = {name: [row.get(name) for row in new] for name in NODES[label]}
+            for count in COUNTS:
+                if count.label == label:
+                    links = batch.links_from(count)
+                    columns[count.prop] = [links[row["key"]] for row in new]
+            self._copy(label, columns, NODES[label])
         # coalesce semantics: a property this input lacks never erases what another input gave.
         changes: dict[tuple[str, ...], list[dict]] = {}
-        for row in rows:
-            before = stored.get(row["key"])
-            if before is None:
-                continue
-            changed = tuple(p for p, v in row.items() if p != "key" and v is not None and v != before.get(p))
+        for key, before in stored.items():
+            row = rows[key]
+            changed = tuple(p for p in props if (v := row.get(p)) is not None and v != before[p])
             if changed:
-                changes.setdefault(changed, []).append({"key": row["key"], **{p: row[p] for p in changed}})
+                changes.setdefault(changed, []).append({"key": key, **{p: row[p] for p in changed}})
         for changed, group in changes.items():
             sets = ", ".join(f"n.{p} = r.{p}" for p in changed)
             self._execute(f"UNWIND $rows AS r MATCH (n:{label} {{key: r.key}}) SET {sets}", {"rows": group})
-        return {row["key"] for row in new_rows}
+        return {row["key"] for row in new}
 
-    def _write_rels(self, rel_key: tuple[str, str, str], rows: list[dict], created: dict[str, set[str]]) -> None:
+    def _write_rels(self, rel_key: RelKey, rows: list[dict], created: dict[str, set[str]]) -> list[tuple[str, str]]:
+        """COPY the relationships that touch a node created in this write (they cannot exist
+        yet), MERGE the others; returns the (from, to) pairs that were not stored before."""
         rel, from_label, to_label = rel_key
-        props = RELATIONSHIPS[rel][1]
-        # A relationship touching a node created in this write cannot exist yet: COPY it.
-        fresh = [r for r in rows if r["from"] in created[from_label] or r["to"] in created[to_label]]
-        merge = [r for r in rows if not (r["from"] in created[from_label] or r["to"] in created[to_label])]
+        props = RELATIONSHIPS[rel].props
+        new_from, new_to = created[from_label], created[to_label]
+        fresh = [r for r in rows if r["from"] in new_from or r["to"] in new_to]
+        merge = [r for r in rows if not (r["from"] in new_from or r["to"] in new_to)]
         if fresh:
             columns = {"from": STRING, "to": STRING, **props}
-            self._copy(rel, fresh, columns, f"(from='{from_label}', to='{to_label}')")
+            self._copy(rel, {name: [r[name] for r in fresh] for name in columns}, columns,
+                       f"(from='{from_label}', to='{to_label}')")
+        added = [(r["from"], r["to"]) for r in fresh]
         if merge:
+            pairs = [{"from": r["from"], "to": r["to"]} for r in merge]
+            stored: set[tuple[str, str]] = set()
+            for part in chunks(pairs, LOOKUP_CHUNK):
+                stored.update(map(tuple, self._execute(
+                    f"UNWIND $rows AS r MATCH (a:{from_label} {{key: r.from}})-[:{rel}]->(b:{to_label} {{key: r.to}}) "
+                    "RETURN a.key, b.key", {"rows": part}).get_all()))
+            added += [pair for pair in ((r["from"], r["to"]) for r in merge) if pair not in stored]
             sets = ", ".join(f"e.{p} = coalesce(r.{p}, e.{p})" for p in _given(merge, props))
             self._execute(
                 f"UNWIND $rows AS r MATCH (a:{from_label} {{key: r.from}}) MATCH (b:{to_label} {{key: r.to}}) "
                 f"MERGE (a)-[e:{rel}]->(b)" + (f" SET {sets}" if sets else ""),
                 {"rows": merge},
             )
+        return added
 
-    def _copy(self, table: str, rows: list[dict], columns: dict[str, str], options: str = "") -> None:
+    def _add_counts(self, linked: dict[RelKey, list[tuple[str, str]]], created: dict[str, set[str]]) -> None:
+        """Add the links this write created to the counts of stored nodes (new nodes were
+        COPYed with theirs)."""
+        for count in COUNTS:
+            more: Counter[str] = Counter()
+            for (rel, from_label, _), pairs in linked.items():
+                if rel == count.rel and from_label == count.label:
+                    more.update(src for src, _ in pairs if src not in created[count.label])
+            rows = [{"key": key, "n": n} for key, n in more.items()]
+            for part in chunks(rows, LOOKUP_CHUNK):
+                self._execute(f"UNWIND $rows AS r MATCH (n:{count.label} {{key: r.key}}) "
+                              f"SET n.{count.prop} = coalesce(n.{count.prop}, 0) + r.n", {"rows": part})
+
+    def _copy(self, table: str, columns: dict[str, list], kinds: dict[str, str], options: str = "") -> None:
+        """COPY rows given column by column (several times faster than from row dicts)."""
         import pyarrow as pa
 
-        # Column by column: several times faster than Table.from_pylist over row dicts.
-        arrow = pa.table({name: pa.array([row.get(name) for row in rows], _arrow_type(kind))
-                          for name, kind in columns.items()})
+        arrow = pa.table({name: pa.array(columns[name], _arrow_type(kind)) for name, kind in kinds.items()})
         self._execute(f"COPY {table} FROM $rows {options}".strip(), {"rows": arrow})
 
     def _execute(self, cypher: str, params: dict | None = None):

@@ -3,7 +3,7 @@
 Uniqueness constraints on every label's `key` (and indexes for the paper look-ups) are
 created once. A write is UNWIND batches of thousands of rows, each paper with its
 relationships in one row; papers the store lacks are CREATEd with their relationships, the
-rest MERGEd on keys (see `_write_statements`). Each chunk of rows is one managed transaction
+rest MERGEd on keys (see `write_plan`). Each chunk of rows is one managed transaction
 (a whole batch in one needs more memory than a modest server grants a transaction; a chunk
 of 5,000 papers with their relationships is enough to make a commit's cost small), which the
 driver retries with backoff on transient errors and lost connections: idempotent, and an
@@ -14,17 +14,17 @@ from __future__ import annotations
 import logging
 import os
 import time
+from typing import NamedTuple
 
 from kg.errors import QueryError, StoreAuthError, StoreError, StoreUnavailable
-from kg.graph import GraphBatch
-from kg.schema import NODES, RELATIONSHIPS
+from kg.graph import GraphBatch, chunks
+from kg.schema import COUNTS, NODES, PAPER_MATCH_PROPS, RELATIONSHIPS, written_props
 from kg.store.base import GraphStore, QueryResult, refuse_writes
 
 CHUNK = 5000  # rows per statement and per transaction
 LOOKUP_CHUNK = 10000  # keys per existence look-up
 CONNECT_ATTEMPTS = int(os.environ.get("KG_NEO4J_CONNECT_ATTEMPTS", "4"))
 RETRY_SECONDS = float(os.environ.get("KG_NEO4J_RETRY_SECONDS", "30"))
-_LOOKUP_PROPS = ("arxiv_id", "title_key", "fingerprint")
 
 # The driver logs lost connections itself; kg reports them once, as its own error.
 logging.getLogger("neo4j").addHandler(logging.NullHandler())
@@ -65,26 +65,27 @@ class Neo4jStore(GraphStore):
     def write(self, batch: GraphBatch) -> None:
         if not len(batch):
             return
-        nodes, (create, merge, papers), rels = _write_statements(batch)  # rows built before the transactions
+        plan = write_plan(batch)  # rows built before the transactions
         # One transaction per chunk of rows: a whole 20,000-paper batch in one transaction
         # needs more than the ~600 MiB a server with a 1 GB heap allows a transaction
         # (dbms.memory.transaction.total.max). Each chunk is idempotent, so a write cut
         # off between two of them is completed by running it again.
-        for cypher, rows in nodes:
-            self._write_rows(cypher, rows)
-        for start in range(0, len(papers), CHUNK):
-            self._write_chunk(lambda tx, r=papers[start:start + CHUNK]: self._write_papers(tx, create, merge, r))
-        for cypher, rows in rels:
-            self._write_rows(cypher, rows)
+        for statement in plan.nodes:
+            self._write_rows(statement)
+        for part in chunks(plan.papers.rows, CHUNK):
+            self._write_chunk(lambda tx, rows=part: self._write_papers(tx, plan.papers, rows))
+        for statement in plan.rels:
+            self._write_rows(statement)
 
-    def _write_rows(self, cypher: str, rows: list[dict]) -> None:
-        for start in range(0, len(rows), CHUNK):
-            self._write_chunk(lambda tx, r=rows[start:start + CHUNK]: tx.run(cypher, rows=r).consume())
+    def _write_rows(self, statement: Statement) -> None:
+        for part in chunks(statement.rows, CHUNK):
+            self._write_chunk(lambda tx, rows=part: tx.run(statement.cypher, rows=rows).consume())
 
-    def _write_papers(self, tx, create: str, merge: str, rows: list[dict]) -> None:
+    def _write_papers(self, tx, papers: PaperStatements, rows: list[dict]) -> None:
         """Papers with their relationships: CREATE those the store lacks, MERGE the rest."""
         stored = self._stored_papers(tx, [row["key"] for row in rows])
-        for cypher, chosen in ((create, [r for r in rows if r["key"] not in stored]), (merge, [r for r in rows if r["key"] in stored])):
+        for cypher, chosen in ((papers.create, [r for r in rows if r["key"] not in stored]),
+                               (papers.merge, [r for r in rows if r["key"] in stored])):
             if chosen:
                 tx.run(cypher, rows=chosen).consume()
 
@@ -128,9 +129,9 @@ class Neo4jStore(GraphStore):
     def _stored_papers(tx, keys: list[str]) -> set[str]:
         """The keys of these papers that are in the store (an index seek each, no lock)."""
         stored: set[str] = set()
-        for start in range(0, len(keys), LOOKUP_CHUNK):
+        for part in chunks(keys, LOOKUP_CHUNK):
             stored.update(tx.run("UNWIND $keys AS k MATCH (p:Paper {key: k}) RETURN collect(k) AS keys",
-                                 keys=keys[start:start + LOOKUP_CHUNK]).single()["keys"])
+                                 keys=part).single()["keys"])
         return stored
 
     def _ensure_schema(self) -> None:
@@ -138,12 +139,20 @@ class Neo4jStore(GraphStore):
             f"CREATE CONSTRAINT kg_{label.lower()}_key IF NOT EXISTS FOR (n:{label}) REQUIRE n.key IS UNIQUE"
             for label in NODES
         ]
-        statements += [f"CREATE INDEX kg_paper_{p} IF NOT EXISTS FOR (n:Paper) ON (n.{p})" for p in _LOOKUP_PROPS]
+        statements += [f"CREATE INDEX kg_paper_{p} IF NOT EXISTS FOR (n:Paper) ON (n.{p})" for p in PAPER_MATCH_PROPS]
+        # Ranking by a count (prolific-authors) reads the index in order.
+        counted = [f"kg_{c.label.lower()}_{c.prop}" for c in COUNTS]
+        statements += [f"CREATE INDEX {name} IF NOT EXISTS FOR (n:{c.label}) ON (n.{c.prop})"
+                       for name, c in zip(counted, COUNTS)]
 
-        existing = self._session_call(lambda tx: {r["name"] for r in tx.run("SHOW CONSTRAINTS YIELD name RETURN name")})
-        if not {f"kg_{label.lower()}_key" for label in NODES} <= existing:
+        existing = self._session_call(lambda tx: {r["name"] for r in tx.run("SHOW INDEXES YIELD name RETURN name")})
+        if not {f"kg_{label.lower()}_key" for label in NODES} | set(counted) <= existing:
             for statement in statements:  # schema changes go one per transaction
                 self._session_call(lambda tx, s=statement: tx.run(s).consume(), write=True)
+            for count in COUNTS:  # a graph written before the count existed: count once
+                self._session_call(lambda tx, c=count: tx.run(
+                    f"MATCH (n:{c.label}) WHERE n.{c.prop} IS NULL "
+                    f"SET n.{c.prop} = COUNT {{ (n)-[:{c.rel}]->() }}").consume(), write=True)
 
     def _session_call(self, work, *, write: bool = False):
         import neo4j.exceptions as errors
@@ -163,19 +172,51 @@ class Neo4jStore(GraphStore):
             raise StoreError(f"store {self.url}: {_first_line(exc)}") from exc
 
 
-def _write_statements(batch: GraphBatch):
-    """The statements of a write, in order: (Cypher, rows) for the nodes that no paper of
-    the batch links to; (CREATE Cypher, MERGE Cypher, rows) for the papers with their
-    relationships; (Cypher, rows) for the other relationships.
+class Statement(NamedTuple):
+    """One UNWIND statement and the rows it runs over."""
+
+    cypher: str
+    rows: list[dict]
+
+
+class PaperStatements(NamedTuple):
+    """The papers of a write with their relationships, one row each: `create` for papers
+    the store lacks (looked up in the transaction that writes them), `merge` for the rest."""
+
+    create: str
+    merge: str
+    rows: list[dict]
+
+
+class WritePlan(NamedTuple):
+    """The statements of a write, in order: the nodes no paper of the batch links to, the
+    papers with their relationships, the other relationships."""
+
+    nodes: list[Statement]
+    papers: PaperStatements
+    rels: list[Statement]
+
+
+class _Link(NamedTuple):
+    """A relationship type written from the paper's row: the list of its items in the row."""
+
+    rel: str
+    label: str  # the other node's label
+    from_paper: bool  # the paper is the start node
+
+
+def write_plan(batch: GraphBatch) -> WritePlan:
+    """The statements of a write, with their rows.
 
     A paper is written in one statement with its relationships and the nodes at their other
     ends (`FOREACH` over lists in its row): a relationship then costs one index seek (its
     other node's MERGE), not three (a MERGE for each node, then MATCH a, MATCH b to link
-    them). A paper not `stored` before this write is CREATEd, and so are its relationships:
+    them). A paper not stored before this write is CREATEd, and so are its relationships:
     a node this transaction creates has no relationship yet (`write` looks up which papers
     are stored in its transaction; a concurrent writer creating the same paper first makes
     the CREATE fail on the key constraint, and `write` looks again). Everything else is
-    MERGEd on its key.
+    MERGEd on its key. A count of kg.schema.COUNTS starts at 0 on a new node and goes up
+    by one with each relationship created.
 
     Properties are set one by one, a None (null) keeping the stored value: `SET n += map`
     would make the planner add an Eager operator before every later MERGE (such a map could
@@ -184,7 +225,7 @@ def _write_statements(batch: GraphBatch):
     paper again."""
     papers = batch.nodes.get("Paper", {})
     lists: dict[str, dict[str, list]] = {}  # paper key -> list name -> items (other node's properties, e_<rel prop>)
-    specs: list[tuple[str, str, bool]] = []  # (type, other label, paper is the start)
+    links: list[_Link] = []
     linked: dict[str, set] = {}  # label -> keys written with a paper
     flat: list[tuple[str, str, str, list]] = []
     for (rel, from_label, to_label), pairs in batch.rels.items():
@@ -194,7 +235,7 @@ def _write_statements(batch: GraphBatch):
             continue
         label = to_label if from_paper else from_label
         others, name, rest = batch.nodes.get(label, {}), _list_name(rel, label), []
-        columns = [(p, f"e_{p}") for p in RELATIONSHIPS[rel][1]]
+        columns = [(p, f"e_{p}") for p in RELATIONSHIPS[rel].props]
         keys = linked.setdefault(label, set())
         for pair, props in pairs.items():
             paper, other = pair if from_paper else pair[::-1]
@@ -208,56 +249,70 @@ def _write_statements(batch: GraphBatch):
             lists.setdefault(paper, {}).setdefault(name, []).append(item)
             keys.add(other)
         if len(rest) < len(pairs):
-            specs.append((rel, label, from_paper))
+            links.append(_Link(rel, label, from_paper))
         if rest:
             flat.append((rel, from_label, to_label, rest))
 
-    node_statements = []
-    for label, nodes in batch.nodes.items():
-        if label != "Paper":
-            props = [p for p in NODES[label] if p != "key"]
-            done = linked.get(label, ())
-            node_statements.append((f"UNWIND $rows AS r MERGE (n:{label} {{key: r.key}}){_upsert('n', props, 'r')}",
-                                    [row for key, row in nodes.items() if key not in done]))
+    nodes = [Statement(f"UNWIND $rows AS r MERGE (n:{label} {{key: r.key}}){_upsert_node('n', label, 'r')}",
+                       [row for key, row in rows.items() if key not in linked.get(label, ())])
+             for label, rows in batch.nodes.items() if label != "Paper"]
 
-    paper_props = [p for p in NODES["Paper"] if p != "key"]
+    paper_props = written_props("Paper")
     create = ("UNWIND $rows AS r CREATE (p:Paper {key: r.key, " + ", ".join(f"{p}: r.{p}" for p in paper_props) + "})"
-              + "".join(_foreach(spec, create=True) for spec in specs))
-    merge = (f"UNWIND $rows AS r MERGE (p:Paper {{key: r.key}}){_upsert('p', paper_props, 'r')}"
-             + "".join(_foreach(spec, create=False) for spec in specs))
+              + "".join(_foreach(link, create=True) for link in links))
+    merge = (f"UNWIND $rows AS r MERGE (p:Paper {{key: r.key}}){_upsert_node('p', 'Paper', 'r')}"
+             + "".join(_foreach(link, create=False) for link in links))
     paper_rows = [{**{p: v for p, v in row.items() if v is not None}, **lists.get(key, {})} for key, row in papers.items()]
 
-    rel_statements = []
+    rels = []
     for rel, from_label, to_label, pairs in flat:
-        columns = list(RELATIONSHIPS[rel][1])
-        rel_statements.append((f"UNWIND $rows AS r MATCH (a:{from_label} {{key: r.from}}) MATCH (b:{to_label} {{key: r.to}}) "
-                               f"MERGE (a)-[e:{rel}]->(b){_upsert('e', columns, 'r')}",
-                               [{"from": src, "to": dst, **props} for (src, dst), props in pairs]))
-    return node_statements, (create, merge, paper_rows), rel_statements
+        rels.append(Statement(f"UNWIND $rows AS r MATCH (a:{from_label} {{key: r.from}}) MATCH (b:{to_label} {{key: r.to}}) "
+                              f"MERGE (a)-[e:{rel}]->(b){_upsert_link('e', rel, 'r', ('a', from_label))}",
+                              [{"from": src, "to": dst, **props} for (src, dst), props in pairs]))
+    return WritePlan(nodes, PaperStatements(create, merge, paper_rows), rels)
 
 
-def _foreach(spec: tuple[str, str, bool], *, create: bool) -> str:
+def _foreach(link: _Link, *, create: bool) -> str:
     """The FOREACH clause writing a paper's `rel` relationships to `label` nodes (item `a`)."""
-    rel, label, from_paper = spec
-    columns = list(RELATIONSHIPS[rel][1])
+    rel, label, from_paper = link
     pattern = f"(p)-[e:{rel}]->(n)" if from_paper else f"(n)-[e:{rel}]->(p)"
-    props = [p for p in NODES[label] if p != "key"]
-    link = (f"CREATE {pattern}" + (" SET " + ", ".join(f"e.{c} = a.e_{c}" for c in columns) if columns else "")
-            if create else f"MERGE {pattern}" + _upsert("e", columns, "a", prefix="e_"))
+    start = ("p", "Paper") if from_paper else ("n", label)
+    if create:
+        sets = [f"e.{c} = a.e_{c}" for c in RELATIONSHIPS[rel].props] + _count_up(rel, *start)
+        write = f"CREATE {pattern}" + (" SET " + ", ".join(sets) if sets else "")
+    else:
+        write = f"MERGE {pattern}" + _upsert_link("e", rel, "a", start, prefix="e_")
     return (f" FOREACH (a IN coalesce(r.{_list_name(rel, label)}, []) | "
-            f"MERGE (n:{label} {{key: a.key}}){_upsert('n', props, 'a')} {link})")
+            f"MERGE (n:{label} {{key: a.key}}){_upsert_node('n', label, 'a')} {write})")
 
 
 def _list_name(rel: str, label: str) -> str:
     return f"{rel}_{label}".lower()
 
 
-def _upsert(var: str, props: list[str], row: str, prefix: str = "") -> str:
+def _upsert_node(var: str, label: str, row: str) -> str:
+    """ON CREATE / ON MATCH SET of a node's properties from the row (a missing, None one
+    keeps the stored value); its counts start at 0."""
+    counts = [f"{var}.{c.prop} = 0" for c in COUNTS if c.label == label]
+    return _upsert(var, written_props(label), row, on_create=counts)
+
+
+def _upsert_link(var: str, rel: str, row: str, start: tuple[str, str], prefix: str = "") -> str:
+    """ON CREATE / ON MATCH SET of a relationship's properties; creating it counts it on
+    its start node (variable, label)."""
+    return _upsert(var, list(RELATIONSHIPS[rel].props), row, prefix, on_create=_count_up(rel, *start))
+
+
+def _count_up(rel: str, var: str, label: str) -> list[str]:
+    return [f"{var}.{c.prop} = coalesce({var}.{c.prop}, 0) + 1" for c in COUNTS if c.rel == rel and c.label == label]
+
+
+def _upsert(var: str, props: list[str], row: str, prefix: str = "", on_create: list[str] | None = None) -> str:
     """ON CREATE / ON MATCH SET of each property from the row; a missing (None) one keeps the stored value."""
-    if not props:
-        return ""
-    return (" ON CREATE SET " + ", ".join(f"{var}.{p} = {row}.{prefix}{p}" for p in props)
-            + " ON MATCH SET " + ", ".join(f"{var}.{p} = coalesce({row}.{prefix}{p}, {var}.{p})" for p in props))
+    created = [f"{var}.{p} = {row}.{prefix}{p}" for p in props] + (on_create or [])
+    matched = [f"{var}.{p} = coalesce({row}.{prefix}{p}, {var}.{p})" for p in props]
+    return ((" ON CREATE SET " + ", ".join(created) if created else "")
+            + (" ON MATCH SET " + ", ".join(matched) if matched else ""))
 
 
 def _first_line(exc) -> str:
