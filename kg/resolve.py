@@ -103,26 +103,32 @@ def _find(paper: Paper, found: MatchKeys, by_id, by_title, by_print) -> PaperNod
 def merge_record(props: dict, paper: Paper, keys: MatchKeys) -> None:
     """Fold one record (with its `match_keys`) into a node's properties: fill what is
     missing, keep the longest abstract and the largest counts, union the sources and
-    categories. The match keys follow the title and abstract."""
-    if not props.get("arxiv_id") and paper.arxiv_id:
+    categories. The match keys follow the title and abstract. (Once per record: plain
+    look-ups and tests, no helper calls where a test does.)"""
+    get = props.get
+    if not get("arxiv_id") and paper.arxiv_id:
         props["arxiv_id"] = paper.arxiv_id
-    if props.get("title") is None and paper.title:
+    if get("title") is None and paper.title:
         props["title"], props["title_key"] = paper.title, keys.title_key
-    if paper.abstract and len(paper.abstract) > len(props.get("abstract") or ""):
+    if paper.abstract and len(paper.abstract) > len(get("abstract") or ""):
         props["abstract"], props["fingerprint"] = paper.abstract, keys.fingerprint
     for name in _FILL:
-        if props.get(name) is None and getattr(paper, name):
-            props[name] = getattr(paper, name)
-    props["categories"] = _union(props.get("categories"), paper.categories) or None
-    props["sources"] = sorted(set(props.get("sources") or []) | {paper.source})
-    props["n_authors"] = _max(props.get("n_authors"), paper.n_authors, len(paper.authors) or None)
-    props["upvotes"] = _max(props.get("upvotes"), paper.upvotes)
+        if get(name) is None:
+            value = getattr(paper, name)
+            if value:
+                props[name] = value
+    categories = get("categories")
+    props["categories"] = (list(dict.fromkeys([*(categories or []), *paper.categories])) if paper.categories
+                           else categories or None)
+    sources = get("sources")
+    props["sources"] = sorted({*sources, paper.source}) if sources else [paper.source]
+    props["n_authors"] = _max(get("n_authors"), paper.n_authors, len(paper.authors) or None)
+    props["upvotes"] = _max(get("upvotes"), paper.upvotes)
 
 
-def _union(first: list | None, second: list) -> list:
-    return list(dict.fromkeys([*(first or []), *second]))
-
-
-def _max(*values):
-    present = [v for v in values if v is not None]
-    return max(present) if present else None
+def _max(*values: int | None) -> int | None:
+    best = None
+    for value in values:
+        if value is not None and (best is None or value > best):
+            best = value
+    return best

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
+from pathlib import Path
 
 from kg.errors import QueryError
 from kg.graph import GraphBatch
@@ -56,6 +57,12 @@ class GraphStore(ABC):
                                     {"values": values})
                 found.update((row["key"], row) for row in result.records())
         return list(found.values())
+
+    def copy_to_csv(self, cypher: str, path: Path) -> int | None:
+        """Write the rows of a query as a CSV file (no header, `"` quoting) and return how
+        many, where the store can do that itself; None where it cannot (the caller then
+        reads the rows)."""
+        return None
 
     def counts(self) -> dict[str, dict[str, int]]:
         """Nodes per label and relationships per type, every one of them, zeros included."""

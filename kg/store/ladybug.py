@@ -12,7 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 from kg.errors import QueryError, StoreError, StoreInUse
-from kg.graph import GraphBatch, RelKey, chunks
+from kg.graph import GraphBatch, RelKey
 from kg.schema import BOOL, COUNTS, INT, NODES, PAPER_MATCH_PROPS, RELATIONSHIPS, STRING, STRINGS, written_props
 from kg.store.base import GraphStore, QueryResult, refuse_writes
 
@@ -38,7 +38,6 @@ def _arrow_type(kind: str):
 # fingerprint (kg.resolve) go through this table: `<property>:<value>` -> the paper's key.
 # It is kg's own bookkeeping, not part of the graph model.
 MATCH_TABLE = "PaperMatch"
-LOOKUP_CHUNK = 5000  # keys per look-up statement
 
 
 def _ddl() -> list[str]:
@@ -110,7 +109,7 @@ class LadybugStore(GraphStore):
             self._write_matches(batch.nodes.get("Paper", {}))
             linked: dict[RelKey, list[tuple[str, str]]] = {}
             for rel_key in batch.rels:
-                linked[rel_key] = self._write_rels(rel_key, batch.rel_rows(rel_key), created)
+                linked[rel_key] = self._write_rels(rel_key, batch.rels[rel_key], created)
             self._add_counts(linked, created)
             self._execute("COMMIT")
         except BaseException:
@@ -118,6 +117,12 @@ class LadybugStore(GraphStore):
             raise
         finally:
             self._renew_connection()
+
+    def copy_to_csv(self, cypher: str, path: Path) -> int:
+        """LadybugDB's own `COPY (query) TO` file: no row crosses into Python."""
+        self._execute(f"COPY ({cypher}) TO '{_quote(str(path))}' (header=false, quote='\"', escape='\"')")
+        count = cypher.split(" RETURN ", 1)[0] + " RETURN count(*)"
+        return int(self._execute(count).get_all()[0][0])
 
     def find_papers(self, matches: dict[str, list[str]]) -> list[dict]:
         """Primary-key look-ups only: the keys themselves, the rest through MATCH_TABLE."""
@@ -135,16 +140,14 @@ class LadybugStore(GraphStore):
         taken = self._lookup(MATCH_TABLE, "paper", list(rows))
         new = [alias for alias in rows if alias not in taken]
         if new:
-            self._copy(MATCH_TABLE, {"key": new, "paper": [rows[alias] for alias in new]}, {"key": STRING, "paper": STRING})
+            self._copy(MATCH_TABLE, {"key": (STRING, new), "paper": (STRING, [rows[alias] for alias in new])})
 
     def _lookup(self, table: str, column: str, keys: list[str]) -> dict[str, str]:
         """key -> column for the keys present in a table."""
-        found: dict[str, str] = {}
-        for part in chunks(keys, LOOKUP_CHUNK):
-            result = self._execute(f"UNWIND $keys AS k MATCH (n:{table} {{key: k}}) RETURN n.key, n.{column}",
-                                   {"keys": part})
-            found.update((key, value) for key, value in result.get_all())
-        return found
+        if not keys:
+            return {}
+        result = self._load({"k": (STRING, keys)}, f"MATCH (n:{table} {{key: k}}) RETURN n.key, n.{column}")
+        return dict(result.get_all())
 
     def _renew_connection(self) -> None:
         """A fresh connection after each write: LadybugDB 0.22 keeps memory per connection
@@ -176,14 +179,12 @@ class LadybugStore(GraphStore):
     def _stored(self, label: str, keys: list[str], columns: list[str] | None = None) -> dict[str, dict]:
         """The stored properties (all, or `columns`) of those keys that exist, by key (a
         primary-key look-up)."""
-        found: dict[str, dict] = {}
+        if not keys:
+            return {}
         columns = ["key", *(columns if columns is not None else [c for c in NODES[label] if c != "key"])]
         returns = ", ".join(f"n.{name}" for name in columns)
-        for part in chunks(keys, LOOKUP_CHUNK):
-            result = self._execute(f"UNWIND $keys AS k MATCH (n:{label} {{key: k}}) RETURN {returns}", {"keys": part})
-            for row in result.get_all():
-                found[row[0]] = dict(zip(columns, row))
-        return found
+        result = self._load({"k": (STRING, keys)}, f"MATCH (n:{label} {{key: k}}) RETURN {returns}")
+        return {row[0]: dict(zip(columns, row)) for row in result.get_all()}
 
     def _write_nodes(self, label: str, batch: GraphBatch) -> set[str]:
         """COPY the new rows, SET what changed on the existing ones; returns the keys created.
@@ -196,56 +197,56 @@ class LadybugStore(GraphStore):
         rows = batch.nodes.get(label)
         if not rows:
             return set()
+        kinds = NODES[label]
         props = written_props(label)
         stored = self._stored(label, list(rows), props)
         new = [row for key, row in rows.items() if key not in stored]
         if new:
-            columns = {name: [row.get(name) for row in new] for name in NODES[label]}
+            columns = {name: [row.get(name) for row in new] for name in kinds}
             for count in COUNTS:
                 if count.label == label:
                     links = batch.links_from(count)
                     columns[count.prop] = [links[row["key"]] for row in new]
-            self._copy(label, columns, NODES[label])
+            self._copy(label, {name: (kind, columns[name]) for name, kind in kinds.items()})
         # coalesce semantics: a property this input lacks never erases what another input gave.
         changes: dict[tuple[str, ...], list[dict]] = {}
         for key, before in stored.items():
             row = rows[key]
             changed = tuple(p for p in props if (v := row.get(p)) is not None and v != before[p])
             if changed:
-                changes.setdefault(changed, []).append({"key": key, **{p: row[p] for p in changed}})
+                changes.setdefault(changed, []).append(row)
         for changed, group in changes.items():
-            sets = ", ".join(f"n.{p} = r.{p}" for p in changed)
-            self._execute(f"UNWIND $rows AS r MATCH (n:{label} {{key: r.key}}) SET {sets}", {"rows": group})
+            columns = {"k": (STRING, [row["key"] for row in group])}
+            columns |= {f"v_{p}": (kinds[p], [row[p] for row in group]) for p in changed}
+            self._load(columns, f"MATCH (n:{label} {{key: k}}) SET " + ", ".join(f"n.{p} = v_{p}" for p in changed))
         return {row["key"] for row in new}
 
-    def _write_rels(self, rel_key: RelKey, rows: list[dict], created: dict[str, set[str]]) -> list[tuple[str, str]]:
+    def _write_rels(self, rel_key: RelKey, pairs: dict[tuple[str, str], dict], created: dict[str, set[str]]
+                    ) -> list[tuple[str, str]]:
         """COPY the relationships that touch a node created in this write (they cannot exist
         yet), MERGE the others; returns the (from, to) pairs that were not stored before."""
         rel, from_label, to_label = rel_key
-        props = RELATIONSHIPS[rel].props
+        kinds = RELATIONSHIPS[rel].props
         new_from, new_to = created[from_label], created[to_label]
-        fresh = [r for r in rows if r["from"] in new_from or r["to"] in new_to]
-        merge = [r for r in rows if not (r["from"] in new_from or r["to"] in new_to)]
+        fresh = [pair for pair in pairs if pair[0] in new_from or pair[1] in new_to]
         if fresh:
-            columns = {"from": STRING, "to": STRING, **props}
-            self._copy(rel, {name: [r[name] for r in fresh] for name in columns}, columns,
-                       f"(from='{from_label}', to='{to_label}')")
-        added = [(r["from"], r["to"]) for r in fresh]
-        if merge:
-            pairs = [{"from": r["from"], "to": r["to"]} for r in merge]
-            stored: set[tuple[str, str]] = set()
-            for part in chunks(pairs, LOOKUP_CHUNK):
-                stored.update(map(tuple, self._execute(
-                    f"UNWIND $rows AS r MATCH (a:{from_label} {{key: r.from}})-[:{rel}]->(b:{to_label} {{key: r.to}}) "
-                    "RETURN a.key, b.key", {"rows": part}).get_all()))
-            added += [pair for pair in ((r["from"], r["to"]) for r in merge) if pair not in stored]
-            sets = ", ".join(f"e.{p} = coalesce(r.{p}, e.{p})" for p in _given(merge, props))
-            self._execute(
-                f"UNWIND $rows AS r MATCH (a:{from_label} {{key: r.from}}) MATCH (b:{to_label} {{key: r.to}}) "
-                f"MERGE (a)-[e:{rel}]->(b)" + (f" SET {sets}" if sets else ""),
-                {"rows": merge},
-            )
-        return added
+            columns = {"from": (STRING, [src for src, _ in fresh]), "to": (STRING, [dst for _, dst in fresh])}
+            columns |= {p: (kind, [pairs[pair].get(p) for pair in fresh]) for p, kind in kinds.items()}
+            self._copy(rel, columns, f"(from='{from_label}', to='{to_label}')")
+        if len(fresh) == len(pairs):
+            return fresh
+        merge = [pair for pair in pairs if not (pair[0] in new_from or pair[1] in new_to)]
+        ends = {"src": (STRING, [src for src, _ in merge]), "dst": (STRING, [dst for _, dst in merge])}
+        stored = set(map(tuple, self._load(
+            ends, f"MATCH (a:{from_label} {{key: src}})-[:{rel}]->(b:{to_label} {{key: dst}}) RETURN a.key, b.key"
+        ).get_all()))
+        # Columns with a value in some row: one None throughout would change nothing.
+        given = [p for p in kinds if any(pairs[pair].get(p) is not None for pair in merge)]
+        columns = ends | {f"v_{p}": (kinds[p], [pairs[pair].get(p) for pair in merge]) for p in given}
+        sets = ", ".join(f"e.{p} = coalesce(v_{p}, e.{p})" for p in given)
+        self._load(columns, f"MATCH (a:{from_label} {{key: src}}) MATCH (b:{to_label} {{key: dst}}) "
+                            f"MERGE (a)-[e:{rel}]->(b)" + (f" SET {sets}" if sets else ""))
+        return fresh + [pair for pair in merge if pair not in stored]
 
     def _add_counts(self, linked: dict[RelKey, list[tuple[str, str]]], created: dict[str, set[str]]) -> None:
         """Add the links this write created to the counts of stored nodes (new nodes were
@@ -255,17 +256,19 @@ class LadybugStore(GraphStore):
             for (rel, from_label, _), pairs in linked.items():
                 if rel == count.rel and from_label == count.label:
                     more.update(src for src, _ in pairs if src not in created[count.label])
-            rows = [{"key": key, "n": n} for key, n in more.items()]
-            for part in chunks(rows, LOOKUP_CHUNK):
-                self._execute(f"UNWIND $rows AS r MATCH (n:{count.label} {{key: r.key}}) "
-                              f"SET n.{count.prop} = coalesce(n.{count.prop}, 0) + r.n", {"rows": part})
+            if more:
+                self._load({"k": (STRING, list(more)), "c": (INT, list(more.values()))},
+                           f"MATCH (n:{count.label} {{key: k}}) SET n.{count.prop} = coalesce(n.{count.prop}, 0) + c")
 
-    def _copy(self, table: str, columns: dict[str, list], kinds: dict[str, str], options: str = "") -> None:
-        """COPY rows given column by column (several times faster than from row dicts)."""
-        import pyarrow as pa
+    def _copy(self, table: str, columns: dict[str, tuple[str, list]], options: str = "") -> None:
+        """COPY rows given column by column, (kind, values) by name, in the table's order."""
+        self._execute(f"COPY {table} FROM $rows {options}".strip(), {"rows": _arrow(columns)})
 
-        arrow = pa.table({name: pa.array(columns[name], _arrow_type(kind)) for name, kind in kinds.items()})
-        self._execute(f"COPY {table} FROM $rows {options}".strip(), {"rows": arrow})
+    def _load(self, columns: dict[str, tuple[str, list]], then: str):
+        """`LOAD FROM` rows given column by column, each column a variable of `then`: an
+        Arrow table crosses into LadybugDB whole, where a list parameter (UNWIND) is
+        inspected value by value in Python first."""
+        return self._execute(f"LOAD FROM $rows {then}", {"rows": _arrow(columns)})
 
     def _execute(self, cypher: str, params: dict | None = None):
         if self._conn is None:
@@ -276,10 +279,15 @@ class LadybugStore(GraphStore):
             raise _query_error(exc) from exc
 
 
-def _given(rows: list[dict], columns) -> list[str]:
-    """Columns with a value in some row. A column that is None throughout is left out of
-    a SET: it would change nothing, and LadybugDB cannot type a parameter of only nulls."""
-    return [name for name in columns if any(row.get(name) is not None for row in rows)]
+def _quote(text: str) -> str:
+    """Text inside a single-quoted Cypher string literal."""
+    return text.replace("\\", "\\\\").replace("'", "\\'")
+
+
+def _arrow(columns: dict[str, tuple[str, list]]):
+    import pyarrow as pa
+
+    return pa.table({name: pa.array(values, _arrow_type(kind)) for name, (kind, values) in columns.items()})
 
 
 def _plain(value):
