@@ -33,7 +33,23 @@ def test_stores_write_is_keyed_and_idempotent(graph_store):
     assert row == [["T", "An abstract.", ["a.md"]]]
 
 
-def test_stores_link_new_and_stored_nodes_once(graph_store):
+@pytest.fixture(params=["ladybug-log", "ladybug-copy", "neo4j"])
+def each_write_path(request, tmp_path, monkeypatch):
+    """A fresh store for each way a write can go: LadybugDB's logged statements (small
+    writes) and COPY (large ones), and Neo4j."""
+    from kg.store import ladybug
+
+    if request.param == "neo4j":
+        url = request.getfixturevalue("neo4j_url")
+        wipe_neo4j(url)
+    else:
+        url = str(tmp_path / "any.lbug")
+        monkeypatch.setattr(ladybug, "SMALL_WRITE", 10**9 if request.param == "ladybug-log" else 0)
+    with open_store(url) as store:
+        yield store
+
+
+def test_stores_link_new_and_stored_nodes_once(each_write_path):
     """Relationships between stored nodes, from a new node to a stored one and from a new
     paper to stored nodes are each written once, also when the batch runs twice; a None
     keeps the stored value on nodes and relationships; an end outside the batch is found
@@ -44,7 +60,7 @@ def test_stores_link_new_and_stored_nodes_once(graph_store):
     first.add_node("Source", "a.md", name="a.md", family="markdown-table", date="2026-01-01")
     first.add_rel("WROTE", "Author", "ann lee", "Paper", "2601.00003", position=1)
     first.add_rel("LISTED_IN", "Paper", "2601.00003", "Source", "a.md", line=3)
-    graph_store.write(first)
+    each_write_path.write(first)
 
     stored_paper = GraphBatch()  # the paper and Ann are stored, Bo and the method are new
     stored_paper.add_node("Paper", "2601.00003", abstract="A.")
@@ -61,6 +77,7 @@ def test_stores_link_new_and_stored_nodes_once(graph_store):
     new_paper.add_node("Method", "llm", name=None)
     new_paper.add_rel("WROTE", "Author", "bo chen", "Paper", "2601.00004", position=1)
     new_paper.add_rel("USES", "Paper", "2601.00004", "Method", "llm", evidence=None)
+    graph_store = each_write_path
     for batch in (stored_paper, stored_paper, new_paper, new_paper):
         graph_store.write(batch)
 
@@ -169,7 +186,7 @@ def _papers_by_author(store) -> dict:
     return kept, {key: counted.get(key, 0) for key in kept}
 
 
-def test_stores_author_papers_counts_each_wrote_link_once(graph_store):
+def test_stores_author_papers_counts_each_wrote_link_once(each_write_path):
     """Author.papers is kept at write time: new authors, a stored author's new paper, a new
     link between a stored author and a stored paper, an end outside the batch, and the same
     batches again (no change)."""
@@ -190,9 +207,39 @@ def test_stores_author_papers_counts_each_wrote_link_once(graph_store):
     cy = GraphBatch()
     cy.add_node("Author", "cy wu", name="Cy Wu")
     for batch in (first, first, later, later, cy, outside, outside):
-        graph_store.write(batch)
-    kept, counted = _papers_by_author(graph_store)
+        each_write_path.write(batch)
+    kept, counted = _papers_by_author(each_write_path)
     assert kept == counted == {"ann lee": 2, "bo chen": 3, "cy wu": 1}
+
+
+_LOGGED_WRITES_THEN_KILLED = """
+import os, sys
+from kg.graph import GraphBatch
+from kg.store import open_store
+
+store = open_store(sys.argv[1])
+for i in range(3):
+    batch = GraphBatch()
+    batch.add_node("Paper", f"2601.0002{i}", title=f"T{i}", abstract="An abstract. " * 50)
+    batch.add_node("Author", "ann lee", name="Ann Lee")
+    batch.add_rel("WROTE", "Author", "ann lee", "Paper", f"2601.0002{i}", position=1)
+    store.write(batch)
+os.kill(os.getpid(), 9)
+"""
+
+
+def test_stores_ladybug_small_writes_survive_a_kill_before_any_checkpoint(tmp_path):
+    """Small writes are kept in the write-ahead log only (no checkpoint, not even at close):
+    a process killed after three of them leaves all three, read-only and read-write."""
+    import sys
+
+    path = str(tmp_path / "killed.lbug")
+    killed = subprocess.run([sys.executable, "-c", _LOGGED_WRITES_THEN_KILLED, path], cwd=REPO, capture_output=True)
+    assert killed.returncode == -9, killed.stderr
+    assert os.path.getsize(path + ".wal") > 0
+    for read_only in (True, False):
+        with open_store(path, read_only=read_only) as store:
+            assert store.query("MATCH (a:Author)-[:WROTE]->(p:Paper) RETURN a.papers, count(p)").rows == [[3, 3]]
 
 
 def test_stores_ladybug_store_without_author_papers_gets_them_counted(tmp_path):

@@ -22,10 +22,15 @@ _LOCK = re.compile(r"Could not set lock on file.*?Lock is held by PID (\d+)", re
 # machine's memory, at least 1 GB; the pool is reserved, not resident until used.
 _BUFFER_MB = int(os.environ.get("KG_LADYBUG_BUFFER_MB", "0")) or max(
     1024, os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // (4 << 20))
-# LadybugDB's checkpoint after every commit is most of a write's cost on a large store
-# (~1.3 s at 100,000 papers), but it stays on: with auto_checkpoint off, reopening a store
-# killed with several transactions in its log crashed LadybugDB 0.22 (SIGSEGV) in our tests.
-# kg writes fewer, larger batches instead (kg.ingest.BATCH).
+# A write of up to SMALL_WRITE nodes+relationships (a daily increment) is logged in the
+# write-ahead log with CREATE / MERGE statements and not checkpointed: LadybugDB makes a COPY
+# durable only by a checkpoint at its commit, and a checkpoint rewrites every node group a
+# write touched -- all the links into concepts sit in one group per relationship type (their
+# backward lists, evidence included), so at 1,000,000 papers one checkpoint takes seconds
+# whatever the write's size. The log is checkpointed by the next large write (a COPY), or when
+# it passes WAL_CHECKPOINT_BYTES, never at close (replaying a few MB on open takes ~0.1 s).
+SMALL_WRITE = 20_000
+WAL_CHECKPOINT_BYTES = 64 << 20
 
 
 def _arrow_type(kind: str):
@@ -59,6 +64,7 @@ class LadybugStore(GraphStore):
         self.path = str(path)
         self.url = self.path
         self.read_only = read_only
+        self._log_only = False  # the write under way goes to the write-ahead log only
         if read_only and not Path(self.path).exists():
             raise StoreError(f"store {self.path} does not exist yet; run `kg ingest` first")
         try:
@@ -72,7 +78,7 @@ class LadybugStore(GraphStore):
                 self._db = self._open(True)
             except RuntimeError as again:
                 raise _store_error(self.path, again) from again
-        self._conn = ladybug.Connection(self._db)
+        self._conn = self._connect()
         if not read_only:
             for statement in _ddl():
                 self._execute(statement)
@@ -89,7 +95,16 @@ class LadybugStore(GraphStore):
     def _open(self, read_only: bool):
         import ladybug
 
-        return ladybug.Database(self.path, read_only=read_only, buffer_pool_size=_BUFFER_MB * 1024 * 1024)
+        return ladybug.Database(self.path, read_only=read_only, buffer_pool_size=_BUFFER_MB * 1024 * 1024,
+                                checkpoint_threshold=WAL_CHECKPOINT_BYTES)
+
+    def _connect(self):
+        import ladybug
+
+        conn = ladybug.Connection(self._db)
+        if not self.read_only:
+            conn.execute("CALL force_checkpoint_on_close=false")
+        return conn
 
     # -- the contract -------------------------------------------------------------
 
@@ -103,6 +118,7 @@ class LadybugStore(GraphStore):
     def write(self, batch: GraphBatch) -> None:
         if not len(batch):
             return
+        self._log_only = len(batch) <= SMALL_WRITE
         self._execute("BEGIN TRANSACTION")
         try:
             created = {label: self._write_nodes(label, batch) for label in NODES}
@@ -157,7 +173,7 @@ class LadybugStore(GraphStore):
 
         if self._conn is not None:
             self._conn.close()
-            self._conn = ladybug.Connection(self._db)
+            self._conn = self._connect()
 
     def _rollback(self) -> None:
         """LadybugDB has already rolled back when a statement failed; tolerate that."""
@@ -232,7 +248,7 @@ class LadybugStore(GraphStore):
         if fresh:
             columns = {"from": (STRING, [src for src, _ in fresh]), "to": (STRING, [dst for _, dst in fresh])}
             columns |= {p: (kind, [pairs[pair].get(p) for pair in fresh]) for p, kind in kinds.items()}
-            self._copy(rel, columns, f"(from='{from_label}', to='{to_label}')")
+            self._copy(rel, columns, (from_label, to_label))
         if len(fresh) == len(pairs):
             return fresh
         merge = [pair for pair in pairs if not (pair[0] in new_from or pair[1] in new_to)]
@@ -260,9 +276,22 @@ class LadybugStore(GraphStore):
                 self._load({"k": (STRING, list(more)), "c": (INT, list(more.values()))},
                            f"MATCH (n:{count.label} {{key: k}}) SET n.{count.prop} = coalesce(n.{count.prop}, 0) + c")
 
-    def _copy(self, table: str, columns: dict[str, tuple[str, list]], options: str = "") -> None:
-        """COPY rows given column by column, (kind, values) by name, in the table's order."""
-        self._execute(f"COPY {table} FROM $rows {options}".strip(), {"rows": _arrow(columns)})
+    def _copy(self, table: str, columns: dict[str, tuple[str, list]], ends: tuple[str, str] | None = None) -> None:
+        """Add new nodes (or, with their `ends` labels, relationships from `from` to `to`)
+        given column by column, (kind, values) by name, in the table's order: COPY, or in a
+        small write CREATE statements, which the write-ahead log keeps (see SMALL_WRITE)."""
+        if not self._log_only:
+            options = f" (from='{ends[0]}', to='{ends[1]}')" if ends else ""
+            self._execute(f"COPY {table} FROM $rows{options}", {"rows": _arrow(columns)})
+            return
+        names = [name for name in columns if name not in ("from", "to")]
+        props = "{" + ", ".join(f"{name}: v_{name}" for name in names) + "}"
+        values = {f"v_{name}": columns[name] for name in names}
+        if ends is None:
+            self._load(values, f"CREATE (:{table} {props})")
+        else:
+            self._load({"src": columns["from"], "dst": columns["to"], **values},
+                       f"MATCH (a:{ends[0]} {{key: src}}) MATCH (b:{ends[1]} {{key: dst}}) CREATE (a)-[:{table} {props}]->(b)")
 
     def _load(self, columns: dict[str, tuple[str, list]], then: str):
         """`LOAD FROM` rows given column by column, each column a variable of `then`: an
