@@ -18,6 +18,18 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
+def _die_with_parent() -> None:
+    """A worker ends when the process that forked it ends, however it ends (Linux): killed
+    `kg ingest`s left their workers waiting for work forever."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
 def _extract_chunk(papers) -> list[list]:
     return list(_worker_extractor.pipe(papers))
 
@@ -44,7 +56,8 @@ class ParallelExtractor:
         if self._pool is None:
             global _worker_extractor
             _worker_extractor = self.extractor  # the forked workers inherit it, built once
-            self._pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("fork"))
+            self._pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("fork"),
+                                             initializer=_die_with_parent)
         return self._pool
 
     def close(self) -> None:

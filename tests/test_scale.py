@@ -208,3 +208,27 @@ def test_scale_export_refuses_a_folder_that_is_not_empty(tmp_path):
     result = run_kg("export", "--neo4j-admin", str(tmp_path / "full"), "--store", str(store))
     assert result.returncode == 1
     assert result.stderr.strip() == f"Error: {tmp_path / 'full'}: not an empty folder; choose a new one for the export"
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+@needs_bulk
+def test_scale_killed_ingest_leaves_no_extraction_worker(tmp_path):
+    corpus = generate(3000, tmp_path / "corpus")
+    proc = start_ingest(tmp_path / "s.lbug", corpus, "--jobs", "2")
+    deadline = time.monotonic() + 120
+    while len(workers := _children(proc.pid)) < 2 and time.monotonic() < deadline:
+        assert proc.poll() is None, proc.stderr.read()
+        time.sleep(0.05)
+    assert len(workers) == 2
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    deadline = time.monotonic() + 30
+    while any(Path(f"/proc/{w}").exists() for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [w for w in workers if Path(f"/proc/{w}").exists()]
