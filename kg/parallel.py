@@ -3,6 +3,7 @@ each given chunks of papers and returning only their mentions (small to send bac
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Sequence
@@ -56,6 +57,10 @@ class ParallelExtractor:
         if self._pool is None:
             global _worker_extractor
             _worker_extractor = self.extractor  # the forked workers inherit it, built once
+            # Objects made so far (the pipeline, its lexicons) leave the garbage collector's
+            # lists: a collection in a worker would otherwise write to every one of them and
+            # copy the pages it shares with this process.
+            gc.freeze()
             self._pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("fork"),
                                              initializer=_die_with_parent)
         return self._pool

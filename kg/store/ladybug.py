@@ -17,11 +17,23 @@ from kg.schema import BOOL, COUNTS, INT, NODES, PAPER_MATCH_PROPS, RELATIONSHIPS
 from kg.store.base import GraphStore, QueryResult, refuse_writes
 
 _LOCK = re.compile(r"Could not set lock on file.*?Lock is held by PID (\d+)", re.S)
-# LadybugDB's checkpoint needs buffer-pool memory that grows with the store: with 1 GB, a
-# load with extraction failed at ~640,000 papers ("buffer pool is full"). A quarter of the
-# machine's memory, at least 1 GB; the pool is reserved, not resident until used.
-_BUFFER_MB = int(os.environ.get("KG_LADYBUG_BUFFER_MB", "0")) or max(
-    1024, os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // (4 << 20))
+
+
+def buffer_pool_bytes(store_bytes: int) -> int:
+    """The buffer pool a store of this size needs: LadybugDB keeps every page it touched
+    until the pool is full, so the pool is what a write's resident memory grows to. Its
+    checkpoint needs memory that grows with the store (the node group a COPY appends to, and
+    the one group of each relationship type that holds all the links into concepts: with
+    1 GB, a load with extraction failed at ~640,000 papers, "buffer pool is full"). Half the
+    store plus 768 MB, at least 1 GB, at most a quarter of the machine; KG_LADYBUG_BUFFER_MB
+    fixes it. `write` reopens the database with a larger pool when the store outgrows it."""
+    fixed = int(os.environ.get("KG_LADYBUG_BUFFER_MB", "0"))
+    if fixed:
+        return fixed << 20
+    machine = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    return min(machine // 4, max(1 << 30, store_bytes // 2 + (768 << 20)))
+
+
 # A write of up to SMALL_WRITE nodes+relationships (a daily increment) is logged in the
 # write-ahead log with CREATE / MERGE statements and not checkpointed: LadybugDB makes a COPY
 # durable only by a checkpoint at its commit, and a checkpoint rewrites every node group a
@@ -95,8 +107,21 @@ class LadybugStore(GraphStore):
     def _open(self, read_only: bool):
         import ladybug
 
-        return ladybug.Database(self.path, read_only=read_only, buffer_pool_size=_BUFFER_MB * 1024 * 1024,
+        self._pool = buffer_pool_bytes(self._size())
+        return ladybug.Database(self.path, read_only=read_only, buffer_pool_size=self._pool,
                                 checkpoint_threshold=WAL_CHECKPOINT_BYTES)
+
+    def _size(self) -> int:
+        return sum(p.stat().st_size for p in (Path(self.path), Path(self.path + ".wal")) if p.exists())
+
+    def _grow_pool(self) -> None:
+        """Reopen with a larger pool once the store has outgrown this one by a quarter
+        (this also releases every page the last writes left cached)."""
+        if buffer_pool_bytes(self._size()) > self._pool * 5 // 4:
+            self._conn.close()
+            self._db.close()
+            self._db = self._open(False)
+            self._conn = self._connect()
 
     def _connect(self):
         import ladybug
@@ -130,8 +155,12 @@ class LadybugStore(GraphStore):
             self._execute("COMMIT")
         except BaseException:
             self._rollback()
+            self._renew_connection()
             raise
-        finally:
+        if self._log_only:
+            self._renew_connection()
+        else:
+            self._grow_pool()
             self._renew_connection()
 
     def copy_to_csv(self, cypher: str, path: Path) -> int:
