@@ -75,12 +75,20 @@ def main(argv: list[str] | None = None) -> None:
     admin = neo4j_admin_seconds(log)
     schema_s, _ = timed([KG, "query", "RETURN 1", "--write", "--store", url])  # a read-write open creates the schema
     imported = counts(url)
-    print(f"store: {args.source} -> {url}; {items:,} nodes+relationships; load average before {load:.1f}, "
-          f"after {os.getloadavg()[0]:.1f}")
-    print(f"export (kg export --neo4j-admin): {export_s:.1f} s; CSV {sum(f.stat().st_size for f in out.iterdir()) / 2**20:,.0f} MB")
-    print(f"neo4j-admin database import full (its own figure): {admin:.1f} s -> {items / admin:,.0f} nodes+relationships/s")
-    print(f"scripts/neo4j-dev import (stop the server, neo4j-admin, start it): {import_s:.1f} s "
-          f"-> {items / import_s:,.0f} nodes+relationships/s")
+    print(
+        f"store: {args.source} -> {url}; {items:,} nodes+relationships; load average before {load:.1f}, "
+        f"after {os.getloadavg()[0]:.1f}"
+    )
+    print(
+        f"export (kg export --neo4j-admin): {export_s:.1f} s; CSV {sum(f.stat().st_size for f in out.iterdir()) / 2**20:,.0f} MB"
+    )
+    print(
+        f"neo4j-admin database import full (its own figure): {admin:.1f} s -> {items / admin:,.0f} nodes+relationships/s"
+    )
+    print(
+        f"scripts/neo4j-dev import (stop the server, neo4j-admin, start it): {import_s:.1f} s "
+        f"-> {items / import_s:,.0f} nodes+relationships/s"
+    )
     print(f"schema (constraints and indexes on first open): {schema_s:.1f} s")
     all_s = export_s + import_s + schema_s
     print(f"all three: {all_s:.1f} s -> {items / all_s:,.0f} nodes+relationships/s")
@@ -88,8 +96,10 @@ def main(argv: list[str] | None = None) -> None:
     if args.bolt:
         empty_store(url)
         bolt_s, _ = timed([KG, "copy", "--from", args.source, "--to", url])
-        print(f"Bolt (kg copy into the emptied server): {bolt_s:.1f} s -> {items / bolt_s:,.0f} nodes+relationships/s; "
-              f"same counts: {counts(url) == expected}")
+        print(
+            f"Bolt (kg copy into the emptied server): {bolt_s:.1f} s -> {items / bolt_s:,.0f} nodes+relationships/s; "
+            f"same counts: {counts(url) == expected}"
+        )
     if not args.keep:
         shutil.rmtree(out.parent)
 

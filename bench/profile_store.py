@@ -66,20 +66,24 @@ def main(argv: list[str] | None = None) -> None:
     started, started_cpu = time.perf_counter(), time.process_time()
     store = LadybugStore(args.store)
     execute = store._execute
-    store._execute = lambda cypher, params=None: timer.time("  write: " + statement_kind(cypher), execute, cypher, params)
+    store._execute = lambda cypher, params=None: timer.time(
+        "  write: " + statement_kind(cypher), execute, cypher, params
+    )
     papers = []
     for path in expand_paths(args.paths):
         papers.extend(timer.time("parse", parse_file, path).papers)
     for chunk in chunks(papers, args.batch):
-        keys = timer.time("match keys", lambda: [match_keys(p) for p in chunk])
+        keys = timer.time("match keys", lambda part: [match_keys(p) for p in part], chunk)
         stored = timer.time("store look-up", lookup_stored, store, keys)
         nodes, owners = timer.time("resolve", resolve, chunk, stored, keys)
         batch = timer.time("build batch", build_batch, nodes, chunk, owners, [[] for _ in chunk])
         timer.time("write", store.write, batch)
     store.close()
     total, total_cpu = time.perf_counter() - started, time.process_time() - started_cpu
-    print(f"store path, {len(papers):,} records, batches of {args.batch:,}; load average before {load:.1f}, "
-          f"after {os.getloadavg()[0]:.1f}")
+    print(
+        f"store path, {len(papers):,} records, batches of {args.batch:,}; load average before {load:.1f}, "
+        f"after {os.getloadavg()[0]:.1f}"
+    )
     print(f"{'phase':60s} {'wall s':>8s} {'CPU s':>8s}")
     for name, (wall, cpu) in sorted(timer.seconds.items(), key=lambda item: (item[0].startswith(" "), -item[1][1])):
         print(f"{name:60s} {wall:8.2f} {cpu:8.2f}")
@@ -100,12 +104,16 @@ def raw_copy(target: str, source: str) -> None:
         path.unlink()
     tables = {}
     with LadybugStore(source, read_only=True) as store:
-        for table, cypher in (("Paper", "MATCH (n:Paper) RETURN n.*"), ("Author", "MATCH (n:Author) RETURN n.*"),
-                              ("Source", "MATCH (n:Source) RETURN n.*")):
+        for table, cypher in (
+            ("Paper", "MATCH (n:Paper) RETURN n.*"),
+            ("Author", "MATCH (n:Author) RETURN n.*"),
+            ("Source", "MATCH (n:Source) RETURN n.*"),
+        ):
             tables[table] = store._conn.execute(cypher).get_as_arrow()
         for rel, a, b in (("WROTE", "Author", "Paper"), ("LISTED_IN", "Paper", "Source")):
             tables[rel] = store._conn.execute(
-                f"MATCH (a:{a})-[r:{rel}]->(b:{b}) RETURN a.key AS `from`, b.key AS `to`, r.*").get_as_arrow()
+                f"MATCH (a:{a})-[r:{rel}]->(b:{b}) RETURN a.key AS `from`, b.key AS `to`, r.*"
+            ).get_as_arrow()
     tables = {name: pa.table({c.split(".")[-1]: t.column(c) for c in t.column_names}) for name, t in tables.items()}
     db = ladybug.Database(target)
     conn = ladybug.Connection(db)
@@ -119,8 +127,10 @@ def raw_copy(target: str, source: str) -> None:
         print(f"raw COPY {name:10s} {tables[name].num_rows:10,} rows {time.perf_counter() - one:8.2f} s")
     rows = sum(t.num_rows for t in tables.values())
     seconds, cpu = time.perf_counter() - started, time.process_time() - started_cpu
-    print(f"raw COPY of the same rows, one transaction each: {rows:,} rows in {seconds:.2f} s, CPU {cpu:.2f} s "
-          f"({rows / seconds:,.0f} /s)")
+    print(
+        f"raw COPY of the same rows, one transaction each: {rows:,} rows in {seconds:.2f} s, CPU {cpu:.2f} s "
+        f"({rows / seconds:,.0f} /s)"
+    )
     conn.close()
     db.close()
 

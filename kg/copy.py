@@ -22,7 +22,7 @@ def copy_graph(source: GraphStore, target: GraphStore, *, on_batch: Callable[[st
         for rows in node_pages(source, label, columns, page=PAGE):
             batch = GraphBatch()
             for row in rows:
-                batch.add_node(label, row[0], **dict(zip(columns[1:], row[1:])))
+                batch.add_node(label, row[0], **dict(zip(columns[1:], row[1:], strict=True)))
             _write(target, batch, label, len(rows), copied, on_batch)
     for rel, (pairs, props) in RELATIONSHIPS.items():
         copied[rel] = 0
@@ -30,7 +30,7 @@ def copy_graph(source: GraphStore, target: GraphStore, *, on_batch: Callable[[st
             for rows in relationship_pages(source, rel, from_label, to_label, list(props), page=PAGE):
                 batch = GraphBatch()
                 for src, dst, *values in rows:
-                    batch.add_rel(rel, from_label, src, to_label, dst, **dict(zip(props, values)))
+                    batch.add_rel(rel, from_label, src, to_label, dst, **dict(zip(props, values, strict=True)))
                 _write(target, batch, rel, len(rows), copied, on_batch)
     return copied
 

@@ -43,8 +43,13 @@ class ExportReport:
     command: str = ""
 
 
-def export_neo4j_admin(store: GraphStore, directory: str | Path, *, database: str = "neo4j",
-                       on_file: Callable[[str, int], None] | None = None) -> ExportReport:
+def export_neo4j_admin(
+    store: GraphStore,
+    directory: str | Path,
+    *,
+    database: str = "neo4j",
+    on_file: Callable[[str, int], None] | None = None,
+) -> ExportReport:
     """Write the whole graph of `store` into `directory` (created; must be empty or new)."""
     out = Path(directory)
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
@@ -70,26 +75,40 @@ def export_neo4j_admin(store: GraphStore, directory: str | Path, *, database: st
     for rel, (pairs, props) in RELATIONSHIPS.items():
         for from_label, to_label in pairs:
             stem = f"{rel}_{from_label}_{to_label}"
-            header = [f":START_ID({from_label})", f":END_ID({to_label})", ":TYPE",
-                      *(f"{c}{_TYPES[kind]}" for c, kind in props.items())]
+            header = [
+                f":START_ID({from_label})",
+                f":END_ID({to_label})",
+                ":TYPE",
+                *(f"{c}{_TYPES[kind]}" for c, kind in props.items()),
+            ]
             count = store.copy_to_csv(csv_query(rel, from_label, to_label), out / f"{stem}.csv")
             if count is None:
-                rows = (row for page in relationship_pages(store, rel, from_label, to_label, list(props), page=PAGE)
-                        for row in page)
+                rows = (
+                    row
+                    for page in relationship_pages(store, rel, from_label, to_label, list(props), page=PAGE)
+                    for row in page
+                )
                 count = _write(out / f"{stem}.csv", ([r[0], r[1], rel, *(_cell(v) for v in r[2:])] for r in rows))
             _write(out / f"{stem}.header.csv", [header])
             report.relationships[stem] = count
             args.append(f"--relationships={rel}={stem}.header.csv,{stem}.csv")
             if on_file:
                 on_file(f"{stem}.csv", count)
-    report.command = " ".join([
-        "neo4j-admin database import full", shlex.quote(database), "--overwrite-destination",
-        f"--array-delimiter={shlex.quote(ARRAY_DELIMITER)}", "--multiline-fields=true", *args,
-    ])
+    report.command = " ".join(
+        [
+            "neo4j-admin database import full",
+            shlex.quote(database),
+            "--overwrite-destination",
+            f"--array-delimiter={shlex.quote(ARRAY_DELIMITER)}",
+            "--multiline-fields=true",
+            *args,
+        ]
+    )
     (out / "import.sh").write_text(
         "#!/bin/sh\n# Import these files into a new Neo4j database (the server stopped).\n"
         f'cd "$(dirname "$0")" && ${{NEO4J_ADMIN:-neo4j-admin}} {report.command.removeprefix("neo4j-admin ")} "$@"\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     return report
 
 
@@ -108,7 +127,9 @@ def csv_query(name: str, from_label: str | None = None, to_label: str | None = N
 def _cell_expr(value: str, kind: str) -> str:
     """A value in Cypher as `_cell` writes it in Python."""
     if kind == STRINGS:
-        return f"list_to_string('{ARRAY_DELIMITER}', list_transform({value}, x -> replace(x, '{ARRAY_DELIMITER}', ',')))"
+        return (
+            f"list_to_string('{ARRAY_DELIMITER}', list_transform({value}, x -> replace(x, '{ARRAY_DELIMITER}', ',')))"
+        )
     if kind == BOOL:
         return f"CASE WHEN {value} THEN 'true' WHEN NOT {value} THEN 'false' END"
     return value

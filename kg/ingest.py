@@ -69,8 +69,10 @@ def ingest(
     group is written, the next is parsed and extracted."""
     report = IngestReport()
     done = on_file or (lambda file_report: None)
-    with (ParallelExtractor(entity_extractor(), jobs) if extract else nullcontext()) as extractor, \
-            ThreadPoolExecutor(1, thread_name_prefix="kg-writer") as writer:
+    with (
+        ParallelExtractor(entity_extractor(), jobs) if extract else nullcontext() as extractor,
+        ThreadPoolExecutor(1, thread_name_prefix="kg-writer") as writer,
+    ):
         group: list[tuple[ParsedFile, FileReport]] = []
         writing: Future | None = None
 
@@ -104,7 +106,9 @@ def ingest(
     return report
 
 
-def load_parsed(parsed: ParsedFile, *, store: GraphStore, extractor=None, report: FileReport | None = None) -> FileReport:
+def load_parsed(
+    parsed: ParsedFile, *, store: GraphStore, extractor=None, report: FileReport | None = None
+) -> FileReport:
     """Resolve, extract and write the papers of one parsed input, a batch at a time. The
     whole input is parsed before anything is written; extraction runs ahead of the writes."""
     report = report or FileReport(path=parsed.path)
@@ -124,7 +128,7 @@ class _Prepared:
         self.pending = [_submit(extractor, chunk) for chunk in self.chunks]
 
     def load(self, store: GraphStore) -> list[FileReport]:
-        for chunk, mentions in zip(self.chunks, self.pending):
+        for chunk, mentions in zip(self.chunks, self.pending, strict=True):
             keys = [match_keys(p) for p in chunk]  # once per record, for the look-up and the grouping
             nodes, owners = resolve(chunk, lookup_stored(store, keys), keys)
             store.write(build_batch(nodes, chunk, owners, mentions()))
@@ -151,7 +155,9 @@ def _submit(extractor, papers: list[Paper]) -> Callable[[], list]:
     return lambda: list(extractor.pipe(papers))
 
 
-def build_batch(nodes: list[PaperNode], papers: list[Paper], owners: list[PaperNode], mentions: list[list]) -> GraphBatch:
+def build_batch(
+    nodes: list[PaperNode], papers: list[Paper], owners: list[PaperNode], mentions: list[list]
+) -> GraphBatch:
     """The batch for one input: its Paper nodes, and per record its authors, source and
     mentions (`owners[i]` is the node of `papers[i]`, `mentions[i]` what was found in it).
     Authors and sources are added to the batch's dicts directly: this runs once per author
@@ -161,7 +167,7 @@ def build_batch(nodes: list[PaperNode], papers: list[Paper], owners: list[PaperN
     authors, sources = batch.nodes["Author"], batch.nodes["Source"]
     wrote, listed = batch.rels[("WROTE", "Author", "Paper")], batch.rels[("LISTED_IN", "Paper", "Source")]
     keys: dict[str, str] = {}  # author name -> key: names recur across papers
-    for paper, node, found in zip(papers, owners, mentions):
+    for paper, node, found in zip(papers, owners, mentions, strict=True):
         key = node.key
         for position, name in enumerate(paper.authors, start=1):
             akey = keys.get(name)
@@ -171,8 +177,12 @@ def build_batch(nodes: list[PaperNode], papers: list[Paper], owners: list[PaperN
                 authors[akey] = {"key": akey, "name": name}
             wrote.setdefault((akey, key), {"position": position})
         if paper.source not in sources:
-            sources[paper.source] = {"key": paper.source, "name": paper.source, "family": paper.family,
-                                     "date": paper.digest_date}
+            sources[paper.source] = {
+                "key": paper.source,
+                "name": paper.source,
+                "family": paper.family,
+                "date": paper.digest_date,
+            }
         elif sources[paper.source]["date"] is None:
             sources[paper.source]["date"] = paper.digest_date
         listed.setdefault((key, paper.source), {"line": paper.line or None})
@@ -203,8 +213,17 @@ def _add_mentions(batch: GraphBatch, key: str, mentions: list) -> None:
                 batch.add_node("Company", pkey, name=mention.parent)
                 batch.add_rel("PART_OF", "Company", ckey, "Company", pkey)
         elif rel == "REPORTS":
-            batch.add_rel(rel, "Paper", key, label, ckey, value=mention.value, unit=mention.unit,
-                          setting=mention.setting, evidence=evidence)
+            batch.add_rel(
+                rel,
+                "Paper",
+                key,
+                label,
+                ckey,
+                value=mention.value,
+                unit=mention.unit,
+                setting=mention.setting,
+                evidence=evidence,
+            )
         else:
             batch.add_rel(rel, "Paper", key, label, ckey, evidence=evidence)
 

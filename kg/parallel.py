@@ -61,8 +61,9 @@ class ParallelExtractor:
             # lists: a collection in a worker would otherwise write to every one of them and
             # copy the pages it shares with this process.
             gc.freeze()
-            self._pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("fork"),
-                                             initializer=_die_with_parent)
+            self._pool = ProcessPoolExecutor(
+                self.jobs, mp_context=multiprocessing.get_context("fork"), initializer=_die_with_parent
+            )
         return self._pool
 
     def close(self) -> None:

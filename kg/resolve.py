@@ -13,8 +13,17 @@ from kg.store.base import GraphStore
 PAPER_PROPS = list(NODES["Paper"])
 # Fields a later record fills only when the node lacks them.
 _FILL = (
-    "published", "updated", "url", "pdf_url", "doi", "venue", "comments",
-    "journal_ref", "category", "tldr", "digest_date",
+    "published",
+    "updated",
+    "url",
+    "pdf_url",
+    "doi",
+    "venue",
+    "comments",
+    "journal_ref",
+    "category",
+    "tldr",
+    "digest_date",
 )
 
 
@@ -52,8 +61,9 @@ def match_keys(paper: Paper) -> MatchKeys:
 def lookup_stored(store: GraphStore, keys: list[MatchKeys]) -> list[dict]:
     """Stored Paper nodes that any of these records (with their `match_keys`) may be: same
     key, id, title or fingerprint."""
-    return store.find_papers({prop: sorted({value for k in keys if (value := getattr(k, prop))})
-                              for prop in ("key", *PAPER_MATCH_PROPS)})
+    return store.find_papers(
+        {prop: sorted({value for k in keys if (value := getattr(k, prop))}) for prop in ("key", *PAPER_MATCH_PROPS)}
+    )
 
 
 def resolve(papers: list[Paper], stored: list[dict], keys: list[MatchKeys]) -> tuple[list[PaperNode], list[PaperNode]]:
@@ -77,7 +87,7 @@ def resolve(papers: list[Paper], stored: list[dict], keys: list[MatchKeys]) -> t
 
     nodes: dict[str, PaperNode] = {}
     owners: list[PaperNode] = []
-    for paper, found in zip(papers, keys):
+    for paper, found in zip(papers, keys, strict=True):
         node = _find(paper, found, by_id, by_title, by_print)
         if node is None:
             node = PaperNode(key=found.key, props={name: None for name in PAPER_PROPS} | {"key": found.key})
@@ -118,8 +128,9 @@ def merge_record(props: dict, paper: Paper, keys: MatchKeys) -> None:
             if value:
                 props[name] = value
     categories = get("categories")
-    props["categories"] = (list(dict.fromkeys([*(categories or []), *paper.categories])) if paper.categories
-                           else categories or None)
+    props["categories"] = (
+        list(dict.fromkeys([*(categories or []), *paper.categories])) if paper.categories else categories or None
+    )
     sources = get("sources")
     props["sources"] = sorted({*sources, paper.source}) if sources else [paper.source]
     props["n_authors"] = _max(get("n_authors"), paper.n_authors, len(paper.authors) or None)

@@ -64,7 +64,9 @@ RELATIONSHIPS: dict[str, RelType] = {
     "USES": RelType((("Paper", "Method"),), dict(_EVIDENCE)),
     "EVALUATES_ON": RelType((("Paper", "Dataset"),), dict(_EVIDENCE)),
     "MENTIONS": RelType((("Paper", "Company"),), {"deployed": BOOL, "evidence": STRING}),
-    "REPORTS": RelType((("Paper", "Metric"),), {"value": STRING, "unit": STRING, "setting": STRING, "evidence": STRING}),
+    "REPORTS": RelType(
+        (("Paper", "Metric"),), {"value": STRING, "unit": STRING, "setting": STRING, "evidence": STRING}
+    ),
     "ADDRESSES": RelType((("Paper", "Task"),), dict(_EVIDENCE)),
     "LISTED_IN": RelType((("Paper", "Source"),), {"line": INT}),
     "PART_OF": RelType((("Company", "Company"),), {}),

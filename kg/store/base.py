@@ -18,7 +18,7 @@ class QueryResult:
     rows: list[list]
 
     def records(self) -> list[dict]:
-        return [dict(zip(self.columns, row)) for row in self.rows]
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
 
 
 class GraphStore(ABC):
@@ -53,8 +53,9 @@ class GraphStore(ABC):
         found: dict[str, dict] = {}
         for prop, values in matches.items():
             if values:
-                result = self.query(f"UNWIND $values AS v MATCH (p:Paper) WHERE p.{prop} = v RETURN {returns}",
-                                    {"values": values})
+                result = self.query(
+                    f"UNWIND $values AS v MATCH (p:Paper) WHERE p.{prop} = v RETURN {returns}", {"values": values}
+                )
                 found.update((row["key"], row) for row in result.records())
         return list(found.values())
 
@@ -82,8 +83,10 @@ def node_pages(store: GraphStore, label: str, columns: list[str], *, page: int =
     after = None
     while True:
         where = "" if after is None else "WHERE n.key > $after "
-        rows = store.query(f"MATCH (n:{label}) {where}RETURN {returns} ORDER BY n.key LIMIT $limit",
-                           {"limit": page, **({} if after is None else {"after": after})}).rows
+        rows = store.query(
+            f"MATCH (n:{label}) {where}RETURN {returns} ORDER BY n.key LIMIT $limit",
+            {"limit": page, **({} if after is None else {"after": after})},
+        ).rows
         if rows:
             yield rows
         if len(rows) < page:
@@ -91,8 +94,9 @@ def node_pages(store: GraphStore, label: str, columns: list[str], *, page: int =
         after = rows[-1][0]
 
 
-def relationship_pages(store: GraphStore, rel: str, from_label: str, to_label: str, props: list[str],
-                       *, page: int = 50_000):
+def relationship_pages(
+    store: GraphStore, rel: str, from_label: str, to_label: str, props: list[str], *, page: int = 50_000
+):
     """Rows `[from key, to key, *props]` of a relationship type between two labels, for a
     page of start nodes at a time."""
     returns = ", ".join(["a.key", "b.key", *(f"r.{c}" for c in props)])

@@ -71,7 +71,6 @@ def _ddl() -> list[str]:
 
 class LadybugStore(GraphStore):
     def __init__(self, path: str | os.PathLike, *, read_only: bool = False):
-        import ladybug
 
         self.path = str(path)
         self.url = self.path
@@ -102,14 +101,17 @@ class LadybugStore(GraphStore):
             columns = {row[0] for row in self._execute(f"CALL table_info('{count.label}') RETURN name").get_all()}
             if count.prop not in columns:
                 self._execute(f"ALTER TABLE {count.label} ADD {count.prop} {NODES[count.label][count.prop]} DEFAULT 0")
-                self._execute(f"MATCH (n:{count.label})-[:{count.rel}]->() WITH n, count(*) AS c SET n.{count.prop} = c")
+                self._execute(
+                    f"MATCH (n:{count.label})-[:{count.rel}]->() WITH n, count(*) AS c SET n.{count.prop} = c"
+                )
 
     def _open(self, read_only: bool):
         import ladybug
 
         self._pool = buffer_pool_bytes(self._size())
-        return ladybug.Database(self.path, read_only=read_only, buffer_pool_size=self._pool,
-                                checkpoint_threshold=WAL_CHECKPOINT_BYTES)
+        return ladybug.Database(
+            self.path, read_only=read_only, buffer_pool_size=self._pool, checkpoint_threshold=WAL_CHECKPOINT_BYTES
+        )
 
     def _size(self) -> int:
         return sum(p.stat().st_size for p in (Path(self.path), Path(self.path + ".wal")) if p.exists())
@@ -180,8 +182,12 @@ class LadybugStore(GraphStore):
     def _write_matches(self, papers: dict[str, dict]) -> None:
         """Record each paper's id, title key and fingerprint; the first paper to claim one
         keeps it. An id that is the paper's own key needs no row: the key is looked up too."""
-        rows = {f"{prop}:{value}": key for key, paper in papers.items() for prop in PAPER_MATCH_PROPS
-                if (value := paper.get(prop)) and value != key}
+        rows = {
+            f"{prop}:{value}": key
+            for key, paper in papers.items()
+            for prop in PAPER_MATCH_PROPS
+            if (value := paper.get(prop)) and value != key
+        }
         taken = self._lookup(MATCH_TABLE, "paper", list(rows))
         new = [alias for alias in rows if alias not in taken]
         if new:
@@ -198,7 +204,6 @@ class LadybugStore(GraphStore):
         """A fresh connection after each write: LadybugDB 0.22 keeps memory per connection
         that grows with every row written (~6 KB a node; a 100,000-paper ingest ran out of
         its 1 GB buffer pool) and releases it only when the connection closes."""
-        import ladybug
 
         if self._conn is not None:
             self._conn.close()
@@ -229,7 +234,7 @@ class LadybugStore(GraphStore):
         columns = ["key", *(columns if columns is not None else [c for c in NODES[label] if c != "key"])]
         returns = ", ".join(f"n.{name}" for name in columns)
         result = self._load({"k": (STRING, keys)}, f"MATCH (n:{label} {{key: k}}) RETURN {returns}")
-        return {row[0]: dict(zip(columns, row)) for row in result.get_all()}
+        return {row[0]: dict(zip(columns, row, strict=True)) for row in result.get_all()}
 
     def _write_nodes(self, label: str, batch: GraphBatch) -> set[str]:
         """COPY the new rows, SET what changed on the existing ones; returns the keys created.
@@ -266,8 +271,9 @@ class LadybugStore(GraphStore):
             self._load(columns, f"MATCH (n:{label} {{key: k}}) SET " + ", ".join(f"n.{p} = v_{p}" for p in changed))
         return {row["key"] for row in new}
 
-    def _write_rels(self, rel_key: RelKey, pairs: dict[tuple[str, str], dict], created: dict[str, set[str]]
-                    ) -> list[tuple[str, str]]:
+    def _write_rels(
+        self, rel_key: RelKey, pairs: dict[tuple[str, str], dict], created: dict[str, set[str]]
+    ) -> list[tuple[str, str]]:
         """COPY the relationships that touch a node created in this write (they cannot exist
         yet), MERGE the others; returns the (from, to) pairs that were not stored before."""
         rel, from_label, to_label = rel_key
@@ -282,15 +288,24 @@ class LadybugStore(GraphStore):
             return fresh
         merge = [pair for pair in pairs if not (pair[0] in new_from or pair[1] in new_to)]
         ends = {"src": (STRING, [src for src, _ in merge]), "dst": (STRING, [dst for _, dst in merge])}
-        stored = set(map(tuple, self._load(
-            ends, f"MATCH (a:{from_label} {{key: src}})-[:{rel}]->(b:{to_label} {{key: dst}}) RETURN a.key, b.key"
-        ).get_all()))
+        stored = set(
+            map(
+                tuple,
+                self._load(
+                    ends,
+                    f"MATCH (a:{from_label} {{key: src}})-[:{rel}]->(b:{to_label} {{key: dst}}) RETURN a.key, b.key",
+                ).get_all(),
+            )
+        )
         # Columns with a value in some row: one None throughout would change nothing.
         given = [p for p in kinds if any(pairs[pair].get(p) is not None for pair in merge)]
         columns = ends | {f"v_{p}": (kinds[p], [pairs[pair].get(p) for pair in merge]) for p in given}
         sets = ", ".join(f"e.{p} = coalesce(v_{p}, e.{p})" for p in given)
-        self._load(columns, f"MATCH (a:{from_label} {{key: src}}) MATCH (b:{to_label} {{key: dst}}) "
-                            f"MERGE (a)-[e:{rel}]->(b)" + (f" SET {sets}" if sets else ""))
+        self._load(
+            columns,
+            f"MATCH (a:{from_label} {{key: src}}) MATCH (b:{to_label} {{key: dst}}) "
+            f"MERGE (a)-[e:{rel}]->(b)" + (f" SET {sets}" if sets else ""),
+        )
         return fresh + [pair for pair in merge if pair not in stored]
 
     def _add_counts(self, linked: dict[RelKey, list[tuple[str, str]]], created: dict[str, set[str]]) -> None:
@@ -302,8 +317,10 @@ class LadybugStore(GraphStore):
                 if rel == count.rel and from_label == count.label:
                     more.update(src for src, _ in pairs if src not in created[count.label])
             if more:
-                self._load({"k": (STRING, list(more)), "c": (INT, list(more.values()))},
-                           f"MATCH (n:{count.label} {{key: k}}) SET n.{count.prop} = coalesce(n.{count.prop}, 0) + c")
+                self._load(
+                    {"k": (STRING, list(more)), "c": (INT, list(more.values()))},
+                    f"MATCH (n:{count.label} {{key: k}}) SET n.{count.prop} = coalesce(n.{count.prop}, 0) + c",
+                )
 
     def _copy(self, table: str, columns: dict[str, tuple[str, list]], ends: tuple[str, str] | None = None) -> None:
         """Add new nodes (or, with their `ends` labels, relationships from `from` to `to`)
@@ -319,8 +336,10 @@ class LadybugStore(GraphStore):
         if ends is None:
             self._load(values, f"CREATE (:{table} {props})")
         else:
-            self._load({"src": columns["from"], "dst": columns["to"], **values},
-                       f"MATCH (a:{ends[0]} {{key: src}}) MATCH (b:{ends[1]} {{key: dst}}) CREATE (a)-[:{table} {props}]->(b)")
+            self._load(
+                {"src": columns["from"], "dst": columns["to"], **values},
+                f"MATCH (a:{ends[0]} {{key: src}}) MATCH (b:{ends[1]} {{key: dst}}) CREATE (a)-[:{table} {props}]->(b)",
+            )
 
     def _load(self, columns: dict[str, tuple[str, list]], then: str):
         """`LOAD FROM` rows given column by column, each column a variable of `then`: an

@@ -31,8 +31,15 @@ logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 
 class Neo4jStore(GraphStore):
-    def __init__(self, url: str, *, read_only: bool = False, user: str | None = None,
-                 password: str | None = None, database: str | None = None):
+    def __init__(
+        self,
+        url: str,
+        *,
+        read_only: bool = False,
+        user: str | None = None,
+        password: str | None = None,
+        database: str | None = None,
+    ):
         import neo4j
 
         self.url = url
@@ -41,8 +48,9 @@ class Neo4jStore(GraphStore):
         auth = (user or os.environ.get("NEO4J_USER", "neo4j"), password or os.environ.get("NEO4J_PASSWORD", ""))
         try:
             # Notifications off: a query naming a property no node has yet is no warning to print.
-            self._driver = neo4j.GraphDatabase.driver(url, auth=auth, max_transaction_retry_time=RETRY_SECONDS,
-                                                      notifications_min_severity="OFF")
+            self._driver = neo4j.GraphDatabase.driver(
+                url, auth=auth, max_transaction_retry_time=RETRY_SECONDS, notifications_min_severity="OFF"
+            )
         except (ValueError, neo4j.exceptions.ConfigurationError) as exc:
             raise StoreError(f"store {url} is not a usable Neo4j URL: {exc}") from exc
         self._connect()
@@ -84,8 +92,10 @@ class Neo4jStore(GraphStore):
     def _write_papers(self, tx, papers: PaperStatements, rows: list[dict]) -> None:
         """Papers with their relationships: CREATE those the store lacks, MERGE the rest."""
         stored = self._stored_papers(tx, [row["key"] for row in rows])
-        for cypher, chosen in ((papers.create, [r for r in rows if r["key"] not in stored]),
-                               (papers.merge, [r for r in rows if r["key"] in stored])):
+        for cypher, chosen in (
+            (papers.create, [r for r in rows if r["key"] not in stored]),
+            (papers.merge, [r for r in rows if r["key"] in stored]),
+        ):
             if chosen:
                 tx.run(cypher, rows=chosen).consume()
 
@@ -117,21 +127,28 @@ class Neo4jStore(GraphStore):
                 return
             except errors.AuthError as exc:
                 self.close()
-                raise StoreAuthError(f"store {self.url} refused the credentials of user "
-                                     f"{os.environ.get('NEO4J_USER', 'neo4j')!r}; check NEO4J_USER / NEO4J_PASSWORD") from exc
+                raise StoreAuthError(
+                    f"store {self.url} refused the credentials of user "
+                    f"{os.environ.get('NEO4J_USER', 'neo4j')!r}; check NEO4J_USER / NEO4J_PASSWORD"
+                ) from exc
             except (errors.ServiceUnavailable, errors.SessionExpired, OSError) as exc:
                 if attempt + 1 == CONNECT_ATTEMPTS:
                     self.close()
-                    raise StoreUnavailable(f"store {self.url} cannot be reached ({_first_line(exc)}); is the Neo4j server running?") from exc
-                time.sleep(0.5 * 2 ** attempt)
+                    raise StoreUnavailable(
+                        f"store {self.url} cannot be reached ({_first_line(exc)}); is the Neo4j server running?"
+                    ) from exc
+                time.sleep(0.5 * 2**attempt)
 
     @staticmethod
     def _stored_papers(tx, keys: list[str]) -> set[str]:
         """The keys of these papers that are in the store (an index seek each, no lock)."""
         stored: set[str] = set()
         for part in chunks(keys, LOOKUP_CHUNK):
-            stored.update(tx.run("UNWIND $keys AS k MATCH (p:Paper {key: k}) RETURN collect(k) AS keys",
-                                 keys=part).single()["keys"])
+            stored.update(
+                tx.run("UNWIND $keys AS k MATCH (p:Paper {key: k}) RETURN collect(k) AS keys", keys=part).single()[
+                    "keys"
+                ]
+            )
         return stored
 
     def _ensure_schema(self) -> None:
@@ -142,17 +159,22 @@ class Neo4jStore(GraphStore):
         statements += [f"CREATE INDEX kg_paper_{p} IF NOT EXISTS FOR (n:Paper) ON (n.{p})" for p in PAPER_MATCH_PROPS]
         # Ranking by a count (prolific-authors) reads the index in order.
         counted = [f"kg_{c.label.lower()}_{c.prop}" for c in COUNTS]
-        statements += [f"CREATE INDEX {name} IF NOT EXISTS FOR (n:{c.label}) ON (n.{c.prop})"
-                       for name, c in zip(counted, COUNTS)]
+        statements += [
+            f"CREATE INDEX {name} IF NOT EXISTS FOR (n:{c.label}) ON (n.{c.prop})"
+            for name, c in zip(counted, COUNTS, strict=True)
+        ]
 
         existing = self._session_call(lambda tx: {r["name"] for r in tx.run("SHOW INDEXES YIELD name RETURN name")})
         if not {f"kg_{label.lower()}_key" for label in NODES} | set(counted) <= existing:
             for statement in statements:  # schema changes go one per transaction
                 self._session_call(lambda tx, s=statement: tx.run(s).consume(), write=True)
             for count in COUNTS:  # a graph written before the count existed: count once
-                self._session_call(lambda tx, c=count: tx.run(
-                    f"MATCH (n:{c.label}) WHERE n.{c.prop} IS NULL "
-                    f"SET n.{c.prop} = COUNT {{ (n)-[:{c.rel}]->() }}").consume(), write=True)
+                self._session_call(
+                    lambda tx, c=count: tx.run(
+                        f"MATCH (n:{c.label}) WHERE n.{c.prop} IS NULL SET n.{c.prop} = COUNT {{ (n)-[:{c.rel}]->() }}"
+                    ).consume(),
+                    write=True,
+                )
 
     def _session_call(self, work, *, write: bool = False):
         import neo4j.exceptions as errors
@@ -163,9 +185,13 @@ class Neo4jStore(GraphStore):
             with self._driver.session(database=self.database) as session:
                 return session.execute_write(work) if write else session.execute_read(work)
         except errors.AuthError as exc:
-            raise StoreAuthError(f"store {self.url} refused the credentials; check NEO4J_USER / NEO4J_PASSWORD") from exc
+            raise StoreAuthError(
+                f"store {self.url} refused the credentials; check NEO4J_USER / NEO4J_PASSWORD"
+            ) from exc
         except (errors.ServiceUnavailable, errors.SessionExpired) as exc:
-            raise StoreUnavailable(f"store {self.url} became unreachable ({_first_line(exc)}); re-run when the server is back") from exc
+            raise StoreUnavailable(
+                f"store {self.url} became unreachable ({_first_line(exc)}); re-run when the server is back"
+            ) from exc
         except errors.Neo4jError as exc:
             raise QueryError(_first_line(exc.message or str(exc))) from exc
         except errors.DriverError as exc:
@@ -253,22 +279,38 @@ def write_plan(batch: GraphBatch) -> WritePlan:
         if rest:
             flat.append((rel, from_label, to_label, rest))
 
-    nodes = [Statement(f"UNWIND $rows AS r MERGE (n:{label} {{key: r.key}}){_upsert_node('n', label, 'r')}",
-                       [row for key, row in rows.items() if key not in linked.get(label, ())])
-             for label, rows in batch.nodes.items() if label != "Paper"]
+    nodes = [
+        Statement(
+            f"UNWIND $rows AS r MERGE (n:{label} {{key: r.key}}){_upsert_node('n', label, 'r')}",
+            [row for key, row in rows.items() if key not in linked.get(label, ())],
+        )
+        for label, rows in batch.nodes.items()
+        if label != "Paper"
+    ]
 
     paper_props = written_props("Paper")
-    create = ("UNWIND $rows AS r CREATE (p:Paper {key: r.key, " + ", ".join(f"{p}: r.{p}" for p in paper_props) + "})"
-              + "".join(_foreach(link, create=True) for link in links))
-    merge = (f"UNWIND $rows AS r MERGE (p:Paper {{key: r.key}}){_upsert_node('p', 'Paper', 'r')}"
-             + "".join(_foreach(link, create=False) for link in links))
-    paper_rows = [{**{p: v for p, v in row.items() if v is not None}, **lists.get(key, {})} for key, row in papers.items()]
+    create = (
+        "UNWIND $rows AS r CREATE (p:Paper {key: r.key, "
+        + ", ".join(f"{p}: r.{p}" for p in paper_props)
+        + "})"
+        + "".join(_foreach(link, create=True) for link in links)
+    )
+    merge = f"UNWIND $rows AS r MERGE (p:Paper {{key: r.key}}){_upsert_node('p', 'Paper', 'r')}" + "".join(
+        _foreach(link, create=False) for link in links
+    )
+    paper_rows = [
+        {**{p: v for p, v in row.items() if v is not None}, **lists.get(key, {})} for key, row in papers.items()
+    ]
 
     rels = []
     for rel, from_label, to_label, pairs in flat:
-        rels.append(Statement(f"UNWIND $rows AS r MATCH (a:{from_label} {{key: r.from}}) MATCH (b:{to_label} {{key: r.to}}) "
-                              f"MERGE (a)-[e:{rel}]->(b){_upsert_link('e', rel, 'r', ('a', from_label))}",
-                              [{"from": src, "to": dst, **props} for (src, dst), props in pairs]))
+        rels.append(
+            Statement(
+                f"UNWIND $rows AS r MATCH (a:{from_label} {{key: r.from}}) MATCH (b:{to_label} {{key: r.to}}) "
+                f"MERGE (a)-[e:{rel}]->(b){_upsert_link('e', rel, 'r', ('a', from_label))}",
+                [{"from": src, "to": dst, **props} for (src, dst), props in pairs],
+            )
+        )
     return WritePlan(nodes, PaperStatements(create, merge, paper_rows), rels)
 
 
@@ -282,8 +324,10 @@ def _foreach(link: _Link, *, create: bool) -> str:
         write = f"CREATE {pattern}" + (" SET " + ", ".join(sets) if sets else "")
     else:
         write = f"MERGE {pattern}" + _upsert_link("e", rel, "a", start, prefix="e_")
-    return (f" FOREACH (a IN coalesce(r.{_list_name(rel, label)}, []) | "
-            f"MERGE (n:{label} {{key: a.key}}){_upsert_node('n', label, 'a')} {write})")
+    return (
+        f" FOREACH (a IN coalesce(r.{_list_name(rel, label)}, []) | "
+        f"MERGE (n:{label} {{key: a.key}}){_upsert_node('n', label, 'a')} {write})"
+    )
 
 
 def _list_name(rel: str, label: str) -> str:
@@ -311,8 +355,9 @@ def _upsert(var: str, props: list[str], row: str, prefix: str = "", on_create: l
     """ON CREATE / ON MATCH SET of each property from the row; a missing (None) one keeps the stored value."""
     created = [f"{var}.{p} = {row}.{prefix}{p}" for p in props] + (on_create or [])
     matched = [f"{var}.{p} = coalesce({row}.{prefix}{p}, {var}.{p})" for p in props]
-    return ((" ON CREATE SET " + ", ".join(created) if created else "")
-            + (" ON MATCH SET " + ", ".join(matched) if matched else ""))
+    return (" ON CREATE SET " + ", ".join(created) if created else "") + (
+        " ON MATCH SET " + ", ".join(matched) if matched else ""
+    )
 
 
 def _first_line(exc) -> str:
