@@ -12,7 +12,9 @@ from kg.store.base import GraphStore, node_pages, relationship_pages
 PAGE = 20000
 
 
-def copy_graph(source: GraphStore, target: GraphStore, *, on_batch: Callable[[str, int], None] | None = None) -> dict:
+def copy_graph(
+    source: GraphStore, target: GraphStore, *, on_batch: Callable[[str, int], None] | None = None
+) -> dict[str, int]:
     """Write every node, then every relationship, of `source` into `target` in pages.
     Returns the numbers copied per label and type. Idempotent: keyed upserts."""
     copied: dict[str, int] = {}
@@ -35,7 +37,14 @@ def copy_graph(source: GraphStore, target: GraphStore, *, on_batch: Callable[[st
     return copied
 
 
-def _write(target: GraphStore, batch: GraphBatch, name: str, n: int, copied: dict, on_batch) -> None:
+def _write(
+    target: GraphStore,
+    batch: GraphBatch,
+    name: str,
+    n: int,
+    copied: dict[str, int],
+    on_batch: Callable[[str, int], None] | None,
+) -> None:
     target.write(batch)
     copied[name] += n
     if on_batch:

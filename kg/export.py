@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import csv
 import shlex
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from kg.errors import KgError
 from kg.schema import BOOL, INT, NODES, RELATIONSHIPS, STRING, STRINGS
@@ -135,7 +136,7 @@ def _cell_expr(value: str, kind: str) -> str:
     return value
 
 
-def _write(path: Path, rows) -> int:
+def _write(path: Path, rows: Iterable[list[Any]]) -> int:
     count = 0
     with open(path, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
@@ -145,7 +146,7 @@ def _write(path: Path, rows) -> int:
     return count
 
 
-def _cell(value):
+def _cell(value: Any) -> Any:
     """A value as neo4j-admin reads it: arrays `;`-joined, booleans lower case, None empty."""
     if value is None:
         return ""

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from kg.schema import NODES, RELATIONSHIPS, Count
 
 RelKey = tuple[str, str, str]  # (type, from label, to label)
+Row = dict[str, Any]  # a node's or a relationship's properties by name
 T = TypeVar("T")
 
 

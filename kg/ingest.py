@@ -5,16 +5,17 @@ written; the other files still load."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import nullcontext
 from dataclasses import dataclass, field
+from typing import Any
 
 from extractors.digests import ParsedFile, expand_paths, parse_file
 from kg.errors import InputError
 from kg.graph import GraphBatch, chunks
 from kg.model import Paper, author_key, concept_key
-from kg.parallel import ParallelExtractor
+from kg.parallel import Extractor, ParallelExtractor
 from kg.resolve import PaperNode, lookup_stored, match_keys, resolve
 from kg.store.base import GraphStore
 
@@ -74,7 +75,7 @@ def ingest(
         ThreadPoolExecutor(1, thread_name_prefix="kg-writer") as writer,
     ):
         group: list[tuple[ParsedFile, FileReport]] = []
-        writing: Future | None = None
+        writing: Future[list[FileReport]] | None = None
 
         def finish_write() -> None:
             nonlocal writing
@@ -107,7 +108,11 @@ def ingest(
 
 
 def load_parsed(
-    parsed: ParsedFile, *, store: GraphStore, extractor=None, report: FileReport | None = None
+    parsed: ParsedFile,
+    *,
+    store: GraphStore,
+    extractor: Extractor | ParallelExtractor | None = None,
+    report: FileReport | None = None,
 ) -> FileReport:
     """Resolve, extract and write the papers of one parsed input, a batch at a time. The
     whole input is parsed before anything is written; extraction runs ahead of the writes."""
@@ -120,7 +125,7 @@ class _Prepared:
     """Parsed inputs whose extraction has started; `load` resolves and writes them, BATCH
     papers a write, and fills in each input's report."""
 
-    def __init__(self, files: list[tuple[ParsedFile, FileReport]], extractor):
+    def __init__(self, files: list[tuple[ParsedFile, FileReport]], extractor: Extractor | ParallelExtractor | None):
         self.files = files
         self.report_of = {id(paper): report for parsed, report in files for paper in parsed.papers}
         papers = [paper for parsed, _ in files for paper in parsed.papers]
@@ -145,7 +150,7 @@ class _Prepared:
         return [report for _, report in self.files]
 
 
-def _submit(extractor, papers: list[Paper]) -> Callable[[], list]:
+def _submit(extractor: Extractor | ParallelExtractor | None, papers: Sequence[Paper]) -> Callable[[], list[list[Any]]]:
     """Start extracting (in worker processes when the extractor has them); returns the
     function that waits for the mentions."""
     if extractor is None:
@@ -156,7 +161,7 @@ def _submit(extractor, papers: list[Paper]) -> Callable[[], list]:
 
 
 def build_batch(
-    nodes: list[PaperNode], papers: list[Paper], owners: list[PaperNode], mentions: list[list]
+    nodes: list[PaperNode], papers: Sequence[Paper], owners: list[PaperNode], mentions: list[list[Any]]
 ) -> GraphBatch:
     """The batch for one input: its Paper nodes, and per record its authors, source and
     mentions (`owners[i]` is the node of `papers[i]`, `mentions[i]` what was found in it).
@@ -191,7 +196,7 @@ def build_batch(
     return batch
 
 
-def _add_mentions(batch: GraphBatch, key: str, mentions: list) -> None:
+def _add_mentions(batch: GraphBatch, key: str, mentions: list[Any]) -> None:
     datasets = {concept_key(m.name) for m in mentions if m.kind == "dataset"}
     for mention in mentions:
         ckey = concept_key(mention.name)
@@ -228,7 +233,7 @@ def _add_mentions(batch: GraphBatch, key: str, mentions: list) -> None:
             batch.add_rel(rel, "Paper", key, label, ckey, evidence=evidence)
 
 
-def entity_extractor():
+def entity_extractor() -> Extractor:
     """The entity extractor, imported only when extraction is asked for (spaCy is slow to load)."""
     from extractors.entities import EntityExtractor
 

@@ -6,13 +6,23 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, Protocol, Self
 
 from kg.graph import chunks
+from kg.model import Paper
 
 CHUNK = 500  # papers per task: large enough to amortise pickling, small enough to balance
-_worker_extractor = None  # set in each worker (inherited through fork)
+
+
+class Extractor(Protocol):
+    """What finds the mentions of papers: kg's entity extractor."""
+
+    def pipe(self, papers: Iterable[Paper]) -> Iterable[list[Any]]: ...
+
+
+_worker_extractor: Extractor | None = None  # set in each worker (inherited through fork)
 
 
 def default_jobs() -> int:
@@ -31,7 +41,8 @@ def _die_with_parent() -> None:
         pass
 
 
-def _extract_chunk(papers) -> list[list]:
+def _extract_chunk(papers: Sequence[Paper]) -> list[list[Any]]:
+    assert _worker_extractor is not None  # set before the fork
     return list(_worker_extractor.pipe(papers))
 
 
@@ -39,14 +50,14 @@ class ParallelExtractor:
     """`submit(papers)` returns a future of the mentions of each paper, in order. With one
     job, or few papers, the work runs in this process."""
 
-    def __init__(self, extractor, jobs: int | None = None):
+    def __init__(self, extractor: Extractor, jobs: int | None = None):
         self.extractor = extractor
         self.jobs = max(1, jobs or default_jobs())
         self._pool: ProcessPoolExecutor | None = None
 
-    def submit(self, papers: Sequence) -> Future:
+    def submit(self, papers: Sequence[Paper]) -> Future[list[list[Any]]]:
         if self.jobs == 1 or len(papers) < CHUNK:
-            done: Future = Future()
+            done: Future[list[list[Any]]] = Future()
             done.set_result(list(self.extractor.pipe(papers)))
             return done
         pool = self._ensure_pool()
@@ -71,19 +82,19 @@ class ParallelExtractor:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
 
-    def __enter__(self):
+    def __enter__(self) -> Self:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
 
-class _Joined(Future):
+class _Joined(Future[list[list[Any]]]):
     """The futures of a paper list's chunks seen as one future of the whole list."""
 
-    def __init__(self, parts: list[Future]):
+    def __init__(self, parts: list[Future[list[list[Any]]]]):
         super().__init__()
         self._parts = parts
 
-    def result(self, timeout=None):
+    def result(self, timeout: float | None = None) -> list[list[Any]]:
         return [mentions for part in self._parts for mentions in part.result(timeout)]

@@ -3,10 +3,12 @@ normalised title, then abstract fingerprint, and merge their fields."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from kg.model import Paper, abstract_fingerprint, paper_key, title_key
+from kg.graph import Row
 from kg.schema import NODES, PAPER_MATCH_PROPS
 from kg.store.base import GraphStore
 
@@ -32,8 +34,8 @@ class PaperNode:
     """A Paper node as it will be written, and the records that make it up."""
 
     key: str
-    props: dict
-    stored: dict | None = None  # the properties in the store before this batch
+    props: Row
+    stored: Row | None = None  # the properties in the store before this batch
     records: list[Paper] = field(default_factory=list)
 
     @property
@@ -58,7 +60,7 @@ def match_keys(paper: Paper) -> MatchKeys:
     return MatchKeys(paper_key(paper), paper.arxiv_id, title_key(paper.title), abstract_fingerprint(paper.abstract))
 
 
-def lookup_stored(store: GraphStore, keys: list[MatchKeys]) -> list[dict]:
+def lookup_stored(store: GraphStore, keys: Sequence[MatchKeys]) -> list[Row]:
     """Stored Paper nodes that any of these records (with their `match_keys`) may be: same
     key, id, title or fingerprint."""
     return store.find_papers(
@@ -66,7 +68,9 @@ def lookup_stored(store: GraphStore, keys: list[MatchKeys]) -> list[dict]:
     )
 
 
-def resolve(papers: list[Paper], stored: list[dict], keys: list[MatchKeys]) -> tuple[list[PaperNode], list[PaperNode]]:
+def resolve(
+    papers: Sequence[Paper], stored: list[Row], keys: Sequence[MatchKeys]
+) -> tuple[list[PaperNode], list[PaperNode]]:
     """Group records (with their `match_keys`) into nodes. Returns (nodes in first-seen
     order, the node of each record)."""
     by_id: dict[str, PaperNode] = {}
@@ -99,7 +103,13 @@ def resolve(papers: list[Paper], stored: list[dict], keys: list[MatchKeys]) -> t
     return list(nodes.values()), owners
 
 
-def _find(paper: Paper, found: MatchKeys, by_id, by_title, by_print) -> PaperNode | None:
+def _find(
+    paper: Paper,
+    found: MatchKeys,
+    by_id: dict[str, PaperNode],
+    by_title: dict[str, PaperNode],
+    by_print: dict[str, PaperNode],
+) -> PaperNode | None:
     if paper.arxiv_id and paper.arxiv_id in by_id:
         return by_id[paper.arxiv_id]
     # Two different arXiv ids are two papers, however alike their titles.
@@ -110,7 +120,7 @@ def _find(paper: Paper, found: MatchKeys, by_id, by_title, by_print) -> PaperNod
     return None
 
 
-def merge_record(props: dict, paper: Paper, keys: MatchKeys) -> None:
+def merge_record(props: Row, paper: Paper, keys: MatchKeys) -> None:
     """Fold one record (with its `match_keys`) into a node's properties: fill what is
     missing, keep the longest abstract and the largest counts, union the sources and
     categories. The match keys follow the title and abstract. (Once per record: plain

@@ -10,12 +10,14 @@ import os
 import re
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from kg.errors import QueryError, StoreError, StoreInUse
-from kg.graph import GraphBatch, RelKey
+from kg.graph import GraphBatch, RelKey, Row
 from kg.schema import BOOL, COUNTS, INT, NODES, PAPER_MATCH_PROPS, RELATIONSHIPS, STRING, STRINGS, written_props
 from kg.store.base import GraphStore, QueryResult, refuse_writes
 
+Columns = dict[str, tuple[str, list[Any]]]  # name -> (kg.schema kind, values)
 _LOCK = re.compile(r"Could not set lock on file.*?Lock is held by PID (\d+)", re.S)
 
 
@@ -45,7 +47,7 @@ SMALL_WRITE = 20_000
 WAL_CHECKPOINT_BYTES = 64 << 20
 
 
-def _arrow_type(kind: str):
+def _arrow_type(kind: str) -> Any:
     import pyarrow as pa
 
     return {STRING: pa.string(), INT: pa.int64(), BOOL: pa.bool_(), STRINGS: pa.list_(pa.string())}[kind]
@@ -70,7 +72,7 @@ def _ddl() -> list[str]:
 
 
 class LadybugStore(GraphStore):
-    def __init__(self, path: str | os.PathLike, *, read_only: bool = False):
+    def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False):
 
         self.path = str(path)
         self.url = self.path
@@ -105,7 +107,7 @@ class LadybugStore(GraphStore):
                     f"MATCH (n:{count.label})-[:{count.rel}]->() WITH n, count(*) AS c SET n.{count.prop} = c"
                 )
 
-    def _open(self, read_only: bool):
+    def _open(self, read_only: bool) -> Any:
         import ladybug
 
         self._pool = buffer_pool_bytes(self._size())
@@ -125,7 +127,7 @@ class LadybugStore(GraphStore):
             self._db = self._open(False)
             self._conn = self._connect()
 
-    def _connect(self):
+    def _connect(self) -> Any:
         import ladybug
 
         conn = ladybug.Connection(self._db)
@@ -135,7 +137,7 @@ class LadybugStore(GraphStore):
 
     # -- the contract -------------------------------------------------------------
 
-    def query(self, cypher: str, params: dict | None = None, *, write: bool = False) -> QueryResult:
+    def query(self, cypher: str, params: Row | None = None, *, write: bool = False) -> QueryResult:
         if not write:
             refuse_writes(cypher)
         result = self._execute(cypher, params)
@@ -171,7 +173,7 @@ class LadybugStore(GraphStore):
         count = cypher.split(" RETURN ", 1)[0] + " RETURN count(*)"
         return int(self._execute(count).get_all()[0][0])
 
-    def find_papers(self, matches: dict[str, list[str]]) -> list[dict]:
+    def find_papers(self, matches: dict[str, list[str]]) -> list[Row]:
         """Primary-key look-ups only: the keys themselves, the rest through MATCH_TABLE."""
         keys = set(matches.get("key", []))
         aliases = [f"{prop}:{value}" for prop in PAPER_MATCH_PROPS for value in matches.get(prop, [])]
@@ -179,7 +181,7 @@ class LadybugStore(GraphStore):
             keys |= set(self._lookup(MATCH_TABLE, "paper", aliases).values())
         return list(self._stored("Paper", sorted(keys)).values())
 
-    def _write_matches(self, papers: dict[str, dict]) -> None:
+    def _write_matches(self, papers: dict[str, Row]) -> None:
         """Record each paper's id, title key and fingerprint; the first paper to claim one
         keeps it. An id that is the paper's own key needs no row: the key is looked up too."""
         rows = {
@@ -226,7 +228,7 @@ class LadybugStore(GraphStore):
 
     # -- writing ------------------------------------------------------------------
 
-    def _stored(self, label: str, keys: list[str], columns: list[str] | None = None) -> dict[str, dict]:
+    def _stored(self, label: str, keys: list[str], columns: list[str] | None = None) -> dict[str, Row]:
         """The stored properties (all, or `columns`) of those keys that exist, by key (a
         primary-key look-up)."""
         if not keys:
@@ -252,27 +254,27 @@ class LadybugStore(GraphStore):
         stored = self._stored(label, list(rows), props)
         new = [row for key, row in rows.items() if key not in stored]
         if new:
-            columns = {name: [row.get(name) for row in new] for name in kinds}
+            values = {name: [row.get(name) for row in new] for name in kinds}
             for count in COUNTS:
                 if count.label == label:
                     links = batch.links_from(count)
-                    columns[count.prop] = [links[row["key"]] for row in new]
-            self._copy(label, {name: (kind, columns[name]) for name, kind in kinds.items()})
+                    values[count.prop] = [links[row["key"]] for row in new]
+            self._copy(label, {name: (kind, values[name]) for name, kind in kinds.items()})
         # coalesce semantics: a property this input lacks never erases what another input gave.
-        changes: dict[tuple[str, ...], list[dict]] = {}
+        changes: dict[tuple[str, ...], list[Row]] = {}
         for key, before in stored.items():
             row = rows[key]
             changed = tuple(p for p in props if (v := row.get(p)) is not None and v != before[p])
             if changed:
                 changes.setdefault(changed, []).append(row)
         for changed, group in changes.items():
-            columns = {"k": (STRING, [row["key"] for row in group])}
+            columns: Columns = {"k": (STRING, [row["key"] for row in group])}
             columns |= {f"v_{p}": (kinds[p], [row[p] for row in group]) for p in changed}
             self._load(columns, f"MATCH (n:{label} {{key: k}}) SET " + ", ".join(f"n.{p} = v_{p}" for p in changed))
         return {row["key"] for row in new}
 
     def _write_rels(
-        self, rel_key: RelKey, pairs: dict[tuple[str, str], dict], created: dict[str, set[str]]
+        self, rel_key: RelKey, pairs: dict[tuple[str, str], Row], created: dict[str, set[str]]
     ) -> list[tuple[str, str]]:
         """COPY the relationships that touch a node created in this write (they cannot exist
         yet), MERGE the others; returns the (from, to) pairs that were not stored before."""
@@ -281,14 +283,14 @@ class LadybugStore(GraphStore):
         new_from, new_to = created[from_label], created[to_label]
         fresh = [pair for pair in pairs if pair[0] in new_from or pair[1] in new_to]
         if fresh:
-            columns = {"from": (STRING, [src for src, _ in fresh]), "to": (STRING, [dst for _, dst in fresh])}
+            columns: Columns = {"from": (STRING, [src for src, _ in fresh]), "to": (STRING, [dst for _, dst in fresh])}
             columns |= {p: (kind, [pairs[pair].get(p) for pair in fresh]) for p, kind in kinds.items()}
             self._copy(rel, columns, (from_label, to_label))
         if len(fresh) == len(pairs):
             return fresh
         merge = [pair for pair in pairs if not (pair[0] in new_from or pair[1] in new_to)]
-        ends = {"src": (STRING, [src for src, _ in merge]), "dst": (STRING, [dst for _, dst in merge])}
-        stored = set(
+        ends: Columns = {"src": (STRING, [src for src, _ in merge]), "dst": (STRING, [dst for _, dst in merge])}
+        stored: set[tuple[str, str]] = set(
             map(
                 tuple,
                 self._load(
@@ -322,7 +324,7 @@ class LadybugStore(GraphStore):
                     f"MATCH (n:{count.label} {{key: k}}) SET n.{count.prop} = coalesce(n.{count.prop}, 0) + c",
                 )
 
-    def _copy(self, table: str, columns: dict[str, tuple[str, list]], ends: tuple[str, str] | None = None) -> None:
+    def _copy(self, table: str, columns: Columns, ends: tuple[str, str] | None = None) -> None:
         """Add new nodes (or, with their `ends` labels, relationships from `from` to `to`)
         given column by column, (kind, values) by name, in the table's order: COPY, or in a
         small write CREATE statements, which the write-ahead log keeps (see SMALL_WRITE)."""
@@ -341,13 +343,13 @@ class LadybugStore(GraphStore):
                 f"MATCH (a:{ends[0]} {{key: src}}) MATCH (b:{ends[1]} {{key: dst}}) CREATE (a)-[:{table} {props}]->(b)",
             )
 
-    def _load(self, columns: dict[str, tuple[str, list]], then: str):
+    def _load(self, columns: Columns, then: str) -> Any:
         """`LOAD FROM` rows given column by column, each column a variable of `then`: an
         Arrow table crosses into LadybugDB whole, where a list parameter (UNWIND) is
         inspected value by value in Python first."""
         return self._execute(f"LOAD FROM $rows {then}", {"rows": _arrow(columns)})
 
-    def _execute(self, cypher: str, params: dict | None = None):
+    def _execute(self, cypher: str, params: Row | None = None) -> Any:
         if self._conn is None:
             raise StoreError(f"store {self.path} is closed")
         try:
@@ -361,13 +363,13 @@ def _quote(text: str) -> str:
     return text.replace("\\", "\\\\").replace("'", "\\'")
 
 
-def _arrow(columns: dict[str, tuple[str, list]]):
+def _arrow(columns: Columns) -> Any:
     import pyarrow as pa
 
     return pa.table({name: pa.array(values, _arrow_type(kind)) for name, (kind, values) in columns.items()})
 
 
-def _plain(value):
+def _plain(value: Any) -> Any:
     """Nodes and relationships as plain dicts: properties plus `_label`, without internal ids."""
     if isinstance(value, dict) and "_LABEL" in value:
         plain = {k: v for k, v in value.items() if not k.startswith("_")}

@@ -14,10 +14,12 @@ from __future__ import annotations
 import logging
 import os
 import time
-from typing import NamedTuple
+from collections.abc import Callable
+from functools import partial
+from typing import Any, NamedTuple
 
 from kg.errors import QueryError, StoreAuthError, StoreError, StoreUnavailable
-from kg.graph import GraphBatch, chunks
+from kg.graph import GraphBatch, Row, chunks
 from kg.schema import COUNTS, NODES, PAPER_MATCH_PROPS, RELATIONSHIPS, written_props
 from kg.store.base import GraphStore, QueryResult, refuse_writes
 
@@ -59,16 +61,17 @@ class Neo4jStore(GraphStore):
 
     # -- the contract -------------------------------------------------------------
 
-    def query(self, cypher: str, params: dict | None = None, *, write: bool = False) -> QueryResult:
+    def query(self, cypher: str, params: Row | None = None, *, write: bool = False) -> QueryResult:
         if not write:
             refuse_writes(cypher)
 
-        def work(tx):
+        def work(tx: Any) -> QueryResult:
             result = tx.run(cypher, params or {})
             columns = list(result.keys())
             return QueryResult(columns=columns, rows=[[_plain(v) for v in record.values()] for record in result])
 
-        return self._session_call(work, write=write)
+        result: QueryResult = self._session_call(work, write=write)
+        return result
 
     def write(self, batch: GraphBatch) -> None:
         if not len(batch):
@@ -81,15 +84,15 @@ class Neo4jStore(GraphStore):
         for statement in plan.nodes:
             self._write_rows(statement)
         for part in chunks(plan.papers.rows, CHUNK):
-            self._write_chunk(lambda tx, rows=part: self._write_papers(tx, plan.papers, rows))
+            self._write_chunk(partial(self._write_papers, papers=plan.papers, rows=list(part)))
         for statement in plan.rels:
             self._write_rows(statement)
 
     def _write_rows(self, statement: Statement) -> None:
         for part in chunks(statement.rows, CHUNK):
-            self._write_chunk(lambda tx, rows=part: tx.run(statement.cypher, rows=rows).consume())
+            self._write_chunk(partial(_run, cypher=statement.cypher, rows=list(part)))
 
-    def _write_papers(self, tx, papers: PaperStatements, rows: list[dict]) -> None:
+    def _write_papers(self, tx: Any, papers: PaperStatements, rows: list[Row]) -> None:
         """Papers with their relationships: CREATE those the store lacks, MERGE the rest."""
         stored = self._stored_papers(tx, [row["key"] for row in rows])
         for cypher, chosen in (
@@ -99,19 +102,20 @@ class Neo4jStore(GraphStore):
             if chosen:
                 tx.run(cypher, rows=chosen).consume()
 
-    def _write_chunk(self, work) -> None:
+    def _write_chunk(self, work: Callable[[Any], Any]) -> None:
         import neo4j.exceptions as errors
 
         for attempt in range(3):
             try:
-                return self._session_call(work, write=True)
+                self._session_call(work, write=True)
+                return
             except QueryError as exc:
                 # Another writer created one of "our" new papers after the look-up: look again.
                 if not isinstance(exc.__cause__, errors.ConstraintError) or attempt == 2:
                     raise
 
     def close(self) -> None:
-        driver, self._driver = getattr(self, "_driver", None), None
+        driver, self._driver = getattr(self, "_driver", None), None  # type: ignore[assignment]
         if driver is not None:
             driver.close()
 
@@ -140,7 +144,7 @@ class Neo4jStore(GraphStore):
                 time.sleep(0.5 * 2**attempt)
 
     @staticmethod
-    def _stored_papers(tx, keys: list[str]) -> set[str]:
+    def _stored_papers(tx: Any, keys: list[str]) -> set[str]:
         """The keys of these papers that are in the store (an index seek each, no lock)."""
         stored: set[str] = set()
         for part in chunks(keys, LOOKUP_CHUNK):
@@ -167,16 +171,15 @@ class Neo4jStore(GraphStore):
         existing = self._session_call(lambda tx: {r["name"] for r in tx.run("SHOW INDEXES YIELD name RETURN name")})
         if not {f"kg_{label.lower()}_key" for label in NODES} | set(counted) <= existing:
             for statement in statements:  # schema changes go one per transaction
-                self._session_call(lambda tx, s=statement: tx.run(s).consume(), write=True)
+                self._session_call(partial(_run, cypher=statement), write=True)
             for count in COUNTS:  # a graph written before the count existed: count once
-                self._session_call(
-                    lambda tx, c=count: tx.run(
-                        f"MATCH (n:{c.label}) WHERE n.{c.prop} IS NULL SET n.{c.prop} = COUNT {{ (n)-[:{c.rel}]->() }}"
-                    ).consume(),
-                    write=True,
+                cypher = (
+                    f"MATCH (n:{count.label}) WHERE n.{count.prop} IS NULL "
+                    f"SET n.{count.prop} = COUNT {{ (n)-[:{count.rel}]->() }}"
                 )
+                self._session_call(partial(_run, cypher=cypher), write=True)
 
-    def _session_call(self, work, *, write: bool = False):
+    def _session_call(self, work: Callable[[Any], Any], *, write: bool = False) -> Any:
         import neo4j.exceptions as errors
 
         if self._driver is None:
@@ -202,7 +205,7 @@ class Statement(NamedTuple):
     """One UNWIND statement and the rows it runs over."""
 
     cypher: str
-    rows: list[dict]
+    rows: list[Row]
 
 
 class PaperStatements(NamedTuple):
@@ -211,7 +214,7 @@ class PaperStatements(NamedTuple):
 
     create: str
     merge: str
-    rows: list[dict]
+    rows: list[Row]
 
 
 class WritePlan(NamedTuple):
@@ -250,10 +253,12 @@ def write_plan(batch: GraphBatch) -> WritePlan:
     chunk's rows: measured no slower than a statement per relationship type that finds the
     paper again."""
     papers = batch.nodes.get("Paper", {})
-    lists: dict[str, dict[str, list]] = {}  # paper key -> list name -> items (other node's properties, e_<rel prop>)
+    lists: dict[
+        str, dict[str, list[Row]]
+    ] = {}  # paper key -> list name -> items (other node's properties, e_<rel prop>)
     links: list[_Link] = []
-    linked: dict[str, set] = {}  # label -> keys written with a paper
-    flat: list[tuple[str, str, str, list]] = []
+    linked: dict[str, set[str]] = {}  # label -> keys written with a paper
+    flat: list[tuple[str, str, str, list[tuple[tuple[str, str], Row]]]] = []
     for (rel, from_label, to_label), pairs in batch.rels.items():
         from_paper = from_label == "Paper"
         if from_paper == (to_label == "Paper"):  # no Paper end (or two)
@@ -303,12 +308,12 @@ def write_plan(batch: GraphBatch) -> WritePlan:
     ]
 
     rels = []
-    for rel, from_label, to_label, pairs in flat:
+    for rel, from_label, to_label, items in flat:
         rels.append(
             Statement(
                 f"UNWIND $rows AS r MATCH (a:{from_label} {{key: r.from}}) MATCH (b:{to_label} {{key: r.to}}) "
                 f"MERGE (a)-[e:{rel}]->(b){_upsert_link('e', rel, 'r', ('a', from_label))}",
-                [{"from": src, "to": dst, **props} for (src, dst), props in pairs],
+                [{"from": src, "to": dst, **props} for (src, dst), props in items],
             )
         )
     return WritePlan(nodes, PaperStatements(create, merge, paper_rows), rels)
@@ -360,12 +365,16 @@ def _upsert(var: str, props: list[str], row: str, prefix: str = "", on_create: l
     )
 
 
-def _first_line(exc) -> str:
+def _run(tx: Any, cypher: str, **params: Any) -> None:
+    tx.run(cypher, params).consume()
+
+
+def _first_line(exc: BaseException | str) -> str:
     text = str(exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
 
 
-def _plain(value):
+def _plain(value: Any) -> Any:
     """Nodes and relationships as plain dicts like the embedded store gives them."""
     import neo4j.graph as graph
 
