@@ -64,7 +64,7 @@ def export_neo4j_admin(
     for label, props in NODES.items():
         columns = list(props)
         header = [f"key:ID({label})", ":LABEL", *(f"{c}{_TYPES[props[c]]}" for c in columns if c != "key")]
-        count = store.copy_to_csv(csv_query(label), out / f"{label}.csv")
+        count = store.copy_to_csv(*csv_query(label), out / f"{label}.csv")
         if count is None:
             rows = (row for page in node_pages(store, label, columns, page=PAGE) for row in page)
             count = _write(out / f"{label}.csv", ([r[0], label, *(_cell(v) for v in r[1:])] for r in rows))
@@ -82,7 +82,7 @@ def export_neo4j_admin(
                 ":TYPE",
                 *(f"{c}{_TYPES[kind]}" for c, kind in props.items()),
             ]
-            count = store.copy_to_csv(csv_query(rel, from_label, to_label), out / f"{stem}.csv")
+            count = store.copy_to_csv(*csv_query(rel, from_label, to_label), out / f"{stem}.csv")
             if count is None:
                 rows = (
                     row
@@ -113,16 +113,17 @@ def export_neo4j_admin(
     return report
 
 
-def csv_query(name: str, from_label: str | None = None, to_label: str | None = None) -> str:
-    """The Cypher whose rows are the data lines of a node label's (or a relationship's)
-    file, in the header's column order, every value already as neo4j-admin reads it."""
+def csv_query(name: str, from_label: str | None = None, to_label: str | None = None) -> tuple[str, str]:
+    """The MATCH and the RETURN items whose rows are the data lines of a node label's (or a
+    relationship's) file, in the header's column order, every value already as neo4j-admin
+    reads it."""
     if from_label is None:
         props = NODES[name]
         cells = ["n.key", f"'{name}'", *(_cell_expr(f"n.{c}", kind) for c, kind in props.items() if c != "key")]
-        return f"MATCH (n:{name}) RETURN " + ", ".join(cells)
+        return f"MATCH (n:{name})", ", ".join(cells)
     props = RELATIONSHIPS[name].props
     cells = ["a.key", "b.key", f"'{name}'", *(_cell_expr(f"r.{c}", kind) for c, kind in props.items())]
-    return f"MATCH (a:{from_label})-[r:{name}]->(b:{to_label}) RETURN " + ", ".join(cells)
+    return f"MATCH (a:{from_label})-[r:{name}]->(b:{to_label})", ", ".join(cells)
 
 
 def _cell_expr(value: str, kind: str) -> str:

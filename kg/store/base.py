@@ -61,10 +61,10 @@ class GraphStore(ABC):
                 found.update((row["key"], row) for row in result.records())
         return list(found.values())
 
-    def copy_to_csv(self, cypher: str, path: Path) -> int | None:
-        """Write the rows of a query as a CSV file (no header, `"` quoting) and return how
-        many, where the store can do that itself; None where it cannot (the caller then
-        reads the rows)."""
+    def copy_to_csv(self, match: str, returns: str, path: Path) -> int | None:
+        """Write the rows of `{match} RETURN {returns}` as a CSV file (no header, `"` quoting)
+        and return how many, where the store can do that itself; None where it cannot (the
+        caller then reads the rows)."""
         return None
 
     def counts(self) -> dict[str, dict[str, int]]:

@@ -73,7 +73,6 @@ def _ddl() -> list[str]:
 
 class LadybugStore(GraphStore):
     def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False):
-
         self.path = str(path)
         self.url = self.path
         self.read_only = read_only
@@ -161,17 +160,16 @@ class LadybugStore(GraphStore):
             self._rollback()
             self._renew_connection()
             raise
-        if self._log_only:
-            self._renew_connection()
-        else:
+        if not self._log_only:
             self._grow_pool()
-            self._renew_connection()
+        self._renew_connection()
 
-    def copy_to_csv(self, cypher: str, path: Path) -> int:
+    def copy_to_csv(self, match: str, returns: str, path: Path) -> int:
         """LadybugDB's own `COPY (query) TO` file: no row crosses into Python."""
-        self._execute(f"COPY ({cypher}) TO '{_quote(str(path))}' (header=false, quote='\"', escape='\"')")
-        count = cypher.split(" RETURN ", 1)[0] + " RETURN count(*)"
-        return int(self._execute(count).get_all()[0][0])
+        self._execute(
+            f"COPY ({match} RETURN {returns}) TO '{_quote(str(path))}' (header=false, quote='\"', escape='\"')"
+        )
+        return int(self._execute(f"{match} RETURN count(*)").get_all()[0][0])
 
     def find_papers(self, matches: dict[str, list[str]]) -> list[Row]:
         """Primary-key look-ups only: the keys themselves, the rest through MATCH_TABLE."""
@@ -206,7 +204,6 @@ class LadybugStore(GraphStore):
         """A fresh connection after each write: LadybugDB 0.22 keeps memory per connection
         that grows with every row written (~6 KB a node; a 100,000-paper ingest ran out of
         its 1 GB buffer pool) and releases it only when the connection closes."""
-
         if self._conn is not None:
             self._conn.close()
             self._conn = self._connect()
