@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import time
+from pathlib import Path
 
 import pytest
 
@@ -240,6 +241,30 @@ def test_stores_ladybug_small_writes_survive_a_kill_before_any_checkpoint(tmp_pa
     for read_only in (True, False):
         with open_store(path, read_only=read_only) as store:
             assert store.query("MATCH (a:Author)-[:WROTE]->(p:Paper) RETURN a.papers, count(p)").rows == [[3, 3]]
+
+
+def test_stores_ladybug_torn_log_tail_loses_only_the_unfinished_write(tmp_path):
+    """A kill while a write is appended to the write-ahead log leaves its last record torn:
+    the store opens with every write committed before it."""
+    import shutil
+    import sys
+
+    path = str(tmp_path / "killed.lbug")
+    killed = subprocess.run([sys.executable, "-c", _LOGGED_WRITES_THEN_KILLED, path], cwd=REPO, capture_output=True)
+    assert killed.returncode == -9, killed.stderr
+    torn = str(tmp_path / "torn.lbug")
+    shutil.copy(path, torn)
+    wal = Path(path + ".wal").read_bytes()
+    Path(torn + ".wal").write_bytes(wal[: len(wal) - 200])  # the third write cut short
+    with open_store(torn) as store:
+        assert store.query("MATCH (a:Author)-[:WROTE]->(p:Paper) RETURN a.papers, count(p)").rows == [[2, 2]]
+        again = GraphBatch()  # and the log goes on from there
+        again.add_node("Paper", "2601.00029", title="T9")
+        again.add_node("Author", "ann lee", name="Ann Lee")
+        again.add_rel("WROTE", "Author", "ann lee", "Paper", "2601.00029", position=1)
+        store.write(again)
+    with open_store(torn, read_only=True) as store:
+        assert store.query("MATCH (a:Author)-[:WROTE]->(p:Paper) RETURN a.papers, count(p)").rows == [[3, 3]]
 
 
 def test_stores_ladybug_store_without_author_papers_gets_them_counted(tmp_path):

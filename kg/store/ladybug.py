@@ -110,8 +110,14 @@ class LadybugStore(GraphStore):
         import ladybug
 
         self._pool = buffer_pool_bytes(self._size())
+        # A process killed while it appended to the log leaves a torn last record, of a
+        # transaction that never committed: replay stops there instead of refusing the store.
         return ladybug.Database(
-            self.path, read_only=read_only, buffer_pool_size=self._pool, checkpoint_threshold=WAL_CHECKPOINT_BYTES
+            self.path,
+            read_only=read_only,
+            buffer_pool_size=self._pool,
+            checkpoint_threshold=WAL_CHECKPOINT_BYTES,
+            throw_on_wal_replay_failure=False,
         )
 
     def _size(self) -> int:
