@@ -1,7 +1,10 @@
 """The graph model of DESIGN.md as data: node labels with their properties, relationship
-types with their end points and properties. Both stores build their schema from here."""
+types with their end points and properties, and the counts kept on nodes. Both stores build
+their schema from here; a new label or type is a new row."""
 
 from __future__ import annotations
+
+from typing import NamedTuple
 
 STRING, INT, BOOL, STRINGS = "STRING", "INT64", "BOOLEAN", "STRING[]"
 
@@ -32,7 +35,7 @@ NODES: dict[str, dict[str, str]] = {
         "title_key": STRING,
         "fingerprint": STRING,
     },
-    "Author": {"key": STRING, "name": STRING},
+    "Author": {"key": STRING, "name": STRING, "papers": INT},
     "Method": dict(_CONCEPT),
     "Dataset": dict(_CONCEPT),
     "Company": dict(_CONCEPT),
@@ -41,19 +44,52 @@ NODES: dict[str, dict[str, str]] = {
     "Source": {"key": STRING, "name": STRING, "family": STRING, "date": STRING},
 }
 
+# The Paper properties a record is matched by when its key is not stored (kg.resolve); both
+# stores index them.
+PAPER_MATCH_PROPS = ("arxiv_id", "title_key", "fingerprint")
+
+
+class RelType(NamedTuple):
+    """A relationship type: the (from label, to label) pairs it joins, and its properties."""
+
+    pairs: tuple[tuple[str, str], ...]
+    props: dict[str, str]
+
+
 _EVIDENCE = {"evidence": STRING}
 
-# type -> ((from label, to label), ...), properties
-RELATIONSHIPS: dict[str, tuple[tuple[tuple[str, str], ...], dict[str, str]]] = {
-    "WROTE": ((("Author", "Paper"),), {"position": INT}),
-    "PROPOSES": ((("Paper", "Method"), ("Paper", "Dataset")), dict(_EVIDENCE)),
-    "USES": ((("Paper", "Method"),), dict(_EVIDENCE)),
-    "EVALUATES_ON": ((("Paper", "Dataset"),), dict(_EVIDENCE)),
-    "MENTIONS": ((("Paper", "Company"),), {"deployed": BOOL, "evidence": STRING}),
-    "REPORTS": ((("Paper", "Metric"),), {"value": STRING, "unit": STRING, "setting": STRING, "evidence": STRING}),
-    "ADDRESSES": ((("Paper", "Task"),), dict(_EVIDENCE)),
-    "LISTED_IN": ((("Paper", "Source"),), {"line": INT}),
-    "PART_OF": ((("Company", "Company"),), {}),
+RELATIONSHIPS: dict[str, RelType] = {
+    "WROTE": RelType((("Author", "Paper"),), {"position": INT}),
+    "PROPOSES": RelType((("Paper", "Method"), ("Paper", "Dataset")), dict(_EVIDENCE)),
+    "USES": RelType((("Paper", "Method"),), dict(_EVIDENCE)),
+    "EVALUATES_ON": RelType((("Paper", "Dataset"),), dict(_EVIDENCE)),
+    "MENTIONS": RelType((("Paper", "Company"),), {"deployed": BOOL, "evidence": STRING}),
+    "REPORTS": RelType(
+        (("Paper", "Metric"),), {"value": STRING, "unit": STRING, "setting": STRING, "evidence": STRING}
+    ),
+    "ADDRESSES": RelType((("Paper", "Task"),), dict(_EVIDENCE)),
+    "LISTED_IN": RelType((("Paper", "Source"),), {"line": INT}),
+    "PART_OF": RelType((("Company", "Company"),), {}),
 }
+
+
+class Count(NamedTuple):
+    """A node property that counts the node's outgoing relationships of one type, kept by
+    every write (it goes up by one for each such relationship the write creates), so that
+    ranking by it needs no aggregate over every relationship. Never written from a row."""
+
+    label: str
+    prop: str
+    rel: str
+
+
+COUNTS: tuple[Count, ...] = (Count("Author", "papers", "WROTE"),)
+
+
+def written_props(label: str) -> list[str]:
+    """The properties of a label that rows set: all but `key` and the counts."""
+    counted = {count.prop for count in COUNTS if count.label == label}
+    return [name for name in NODES[label] if name != "key" and name not in counted]
+
 
 CONCEPT_LABELS = ("Method", "Dataset", "Company", "Metric", "Task")
