@@ -23,17 +23,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kg.errors import KgError
+from kg.errors import ExportError
 from kg.schema import BOOL, INT, NODES, RELATIONSHIPS, STRING, STRINGS
 from kg.store.base import GraphStore, node_pages, relationship_pages
 
 PAGE = 50_000  # nodes per query
 ARRAY_DELIMITER = ";"
 _TYPES = {STRING: "", INT: ":long", BOOL: ":boolean", STRINGS: ":string[]"}
-
-
-class ExportError(KgError):
-    pass
 
 
 @dataclass
