@@ -12,15 +12,17 @@ matches overlap the longer wins, so `Amazon Beauty` is a dataset and not `Amazon
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from extractors.entities import cues
+from extractors.entities.gazetteer import PhraseIndex, Rule
 from extractors.entities.lexicon import Entry, exact_case, load_lexicons, variants
-from extractors.entities.text import doc_text, sentences
+from extractors.entities.text import Sentences, doc_text, sentences
 
 SPANS_KEY = "kg"
 DATASET_CONTEXT = re.compile(r"\b(?:datasets?|benchmarks?|corpora|corpus|categor(?:y|ies)|domains?|subsets?)\b", re.I)
@@ -57,6 +59,28 @@ def title_end(doc: Doc) -> int:
     return doc.user_data.get("kg.title_end", 0)
 
 
+GUARDED = frozenset({"cue", "pattern"})
+LIST_GAPS = ((",",), ("and",), ("or",), (",", "and"), (",", "or"), ("&",))
+
+
+def spacings(spelling: str) -> set[str]:
+    """A name with a hyphen is also written with a space or joined (`Llama-2`, `Llama 2`)."""
+    if "-" not in spelling:
+        return {spelling}
+    return {spelling, spelling.replace("-", " "), spelling.replace("-", "")}
+
+
+def surface_name(doc: Doc, entry: Entry, start: int, end: int) -> str:
+    """A list's name as the text writes it (`Movielens`, `node classification`), less
+    a plural ending the lexicon does not have."""
+    surface = doc[start:end].text
+    if surface.endswith("s") and surface not in entry.spellings:
+        folded = {s.casefold() for s in entry.spellings}
+        if surface.casefold() not in folded and surface[:-1].casefold() in folded:
+            return surface[:-1]
+    return surface
+
+
 @Language.factory("kg_lexicon", default_config={"directory": None, "spans_key": SPANS_KEY})
 def make_lexicon_ruler(nlp: Language, name: str, directory: str | None, spans_key: str) -> "LexiconRuler":
     return LexiconRuler(nlp, name, directory=directory, spans_key=spans_key)
@@ -70,9 +94,7 @@ class LexiconRuler:
         self.nlp = nlp
         self.name = name
         self.spans_key = spans_key
-        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.rules: dict[int, tuple[Entry, str]] = {}  # match id -> (entry, mode)
+        self.index = PhraseIndex()
         self.entries: list[Entry] = []
         self.zh_names: dict[str, Entry] = {}
         self.zh_pattern: re.Pattern | None = None
@@ -82,14 +104,18 @@ class LexiconRuler:
         for entry in entries:
             self.entries.append(entry)
             for spelling in entry.spellings:
-                mode = "at_k" if spelling in entry.at_k_only else "context" if spelling in entry.context_only else "plain"
-                key = f"{entry.kind}|{entry.name}|{mode}"
-                match_id = self.nlp.vocab.strings.add(key)
-                self.rules[match_id] = (entry, mode)
-                forms = variants(spelling) if mode == "plain" else {spelling}
-                exact = exact_case(spelling, entry) or entry.kind == "company"
-                docs = [self.nlp.make_doc(form) for form in sorted(forms)]
-                (self.exact if exact else self.lower).add(key, docs)
+                mode = ("at_k" if spelling in entry.at_k_only else "context" if spelling in entry.context_only
+                        else "cue" if spelling in entry.needs_cue else "pattern" if spelling in entry.needs_pattern
+                        else "plain")
+                if entry.verbatim:
+                    # a list's spelling: as written where it has a capital, else in any case
+                    exact = spelling != spelling.lower()
+                    forms = spacings(spelling) if exact or mode == "at_k" else variants(spelling)
+                else:
+                    forms = variants(spelling) if mode == "plain" else {spelling}
+                    exact = exact_case(spelling, entry) or entry.kind == "company"
+                for form in sorted(forms):
+                    self.index.add(form, entry, mode, exact)
             for name in entry.zh:
                 self.zh_names[name] = entry
         if self.zh_names:
@@ -97,12 +123,20 @@ class LexiconRuler:
             self.zh_pattern = re.compile("|".join(map(re.escape, names)))
 
     def __call__(self, doc: Doc) -> Doc:
+        sents = sentences(doc)
+        words = sents.words
+        lower = [w.lower() for w in words]
         found: list[Span] = []
-        for match_id, start, end in self.lower(doc) + self.exact(doc):
-            entry, mode = self.rules[match_id]
-            span = self._span(doc, entry, mode, start, end)
+        waiting: list[tuple[Entry, int, int]] = []  # guarded names whose cue is not (yet) seen
+        for rule, start, end in self.index.find(words, lower):
+            if rule.mode in GUARDED and not self._confirmed(sents, lower, rule, start, end):
+                waiting.append((rule.entry, start, end))
+                continue
+            span = self._span(doc, rule.entry, rule.mode, start, end)
             if span is not None:
                 found.append(span)
+        if waiting and found:
+            found.extend(self._listed_with(doc, lower, found, waiting))
         spans = filter_spans(found)
         if len(spans) < len(found):
             # two tasks that share a word are both named (`multi-modal recommendation
@@ -133,10 +167,47 @@ class LexiconRuler:
         set_doc_spans(doc, self.spans_key, spans)
         return doc
 
+    @staticmethod
+    def _confirmed(sents: Sentences, lower: list[str], rule: Rule, start: int, end: int) -> bool:
+        """A guarded name's cue (`needs_cue`) or pattern (`needs_pattern`) in its sentence."""
+        i = bisect_right(sents.token_starts, start) - 1
+        first, last = sents.token_starts[i], sents.token_ends[i]
+        check = cues.cue if rule.mode == "cue" else cues.pattern
+        return check(rule.entry.kind, lower, start, end, first, last)
+
+    def _listed_with(self, doc: Doc, lower: list[str], found: list[Span], waiting) -> list[Span]:
+        """Guarded names listed with a confirmed name of their kind: `on MovieLens,
+        Steam and Adult` (each joined by `,`, `and`, `or` to the next)."""
+        out: list[Span] = []
+        ends = {(s.label_, s.end) for s in found}
+        starts = {(s.label_, s.start) for s in found}
+        added = True
+        while added and waiting:
+            added = False
+            for item in list(waiting):
+                entry, start, end = item
+                kind = entry.kind
+                before = any((kind, start - len(gap)) in ends and tuple(lower[start - len(gap): start]) == gap
+                             for gap in LIST_GAPS)
+                after = any((kind, end + len(gap)) in starts and tuple(lower[end: end + len(gap)]) == gap
+                            for gap in LIST_GAPS)
+                if not (before or after):
+                    continue
+                waiting.remove(item)
+                span = self._span(doc, entry, "plain", start, end)
+                if span is not None:
+                    out.append(span)
+                    ends.add((kind, span.end))
+                    starts.add((kind, span.start))
+                    added = True
+        return out
+
     def _span(self, doc: Doc, entry: Entry, mode: str, start: int, end: int) -> Span | None:
         name = entry.name
+        if entry.verbatim and entry.kind != "company":
+            name = surface_name(doc, entry, start, end)
         if entry.at_k and end + 1 < len(doc) and doc[end].text == "@" and AT_K_NUMBER.match(doc[end + 1].text):
-            name = f"{entry.name}@{doc[end + 1].text}"
+            name = f"{name}@{doc[end + 1].text}"
             end += 2
         elif mode == "at_k":
             return None

@@ -1,0 +1,106 @@
+"""Words that confirm what kind of thing a lexicon name is, where the name alone may be
+something else (`Adult`, `Steam`, `Dice`, `GEN`) or comes from a broad, noisy list.
+
+Two strengths, both read on the doc's words within the name's sentence:
+
+- a cue: a word of the kind within `CUE_WINDOW` words (`experiments on Steam and
+  Adult datasets`; `Yelp's platform`; `a Dice of 0.91`; `the GIN baseline`);
+- a pattern: the kind's word right next to the name (`the Steam dataset`,
+  `deployed at Zalando`, `Zalando's app`, `Dice 0.91`, `the VQA task`).
+
+A name in a list with a confirmed name of its kind (`on MovieLens, Steam and Adult`)
+is confirmed too (see `rulers.LexiconRuler`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+CUE_WINDOW = 4  # words either side of the name
+
+DATASET_WORDS = frozenset("dataset datasets benchmark benchmarks corpus corpora testbed testbeds".split())
+# also right after the name: `the Steam data`, `the Yelp challenge`, `the Adult split`
+DATASET_AFTER = DATASET_WORDS | frozenset("data collection collections split splits subset subsets".split())
+# a dataset is what experiments run on: `experiments on Adult`
+DATASET_NEAR = DATASET_WORDS | frozenset("experiments evaluated evaluate evaluation".split())
+
+COMPANY_AFTER = frozenset(
+    "platform platforms app apps application website websites site store marketplace inc corp corporation ltd "
+    "users customers merchants sellers advertisers".split()
+)
+COMPANY_NEAR = COMPANY_AFTER | frozenset(
+    "company companies deployed deploy deploying deployment production online service services traffic".split()
+)
+# `at Yelp`, `deployed on Zalando`, `users of Etsy`
+COMPANY_BEFORE = (
+    ("at",),
+    ("deployed", "on"),
+    ("deployed", "at"),
+    ("deployed", "in"),
+    ("launched", "on"),
+    ("launched", "at"),
+    ("users", "of"),
+    ("customers", "of"),
+    ("sellers", "on"),
+)
+
+METHOD_AFTER = frozenset(
+    "model models architecture architectures backbone backbones encoder encoders decoder network networks "
+    "baseline baselines embeddings features variant variants".split()
+)
+METHOD_NEAR = METHOD_AFTER | frozenset("method methods algorithm algorithms llm llms like including".split())
+
+TASK_AFTER = frozenset("task tasks problem problems challenge".split())
+TASK_NEAR = TASK_AFTER
+
+NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)*[%x]?$")
+METRIC_BEFORE = (("in", "terms", "of"), ("measured", "by"), ("such", "as"))
+VALUE_AHEAD = 4  # a metric's value follows within this many words (`Dice of 0.91`, `R2 = 0.8`)
+APOSTROPHES = ("'", "’")
+
+
+def _has_number(lower: Sequence[str], start: int, end: int) -> bool:
+    return any(NUMBER.match(w) for w in lower[start:end])
+
+
+def _before(lower: Sequence[str], start: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
+    return any(tuple(lower[start - len(p) : start]) == p for p in phrases if start >= len(p))
+
+
+def _possessive(lower: Sequence[str], end: int) -> bool:
+    """`Zalando's app`: the tokenizer makes `Zalando`, `'`, `s`."""
+    return end + 1 < len(lower) and lower[end] in APOSTROPHES and lower[end + 1] == "s"
+
+
+def pattern(kind: str, lower: Sequence[str], start: int, end: int, first: int, last: int) -> bool:
+    """The kind's word right next to the name `lower[start:end]` of the sentence `first:last`."""
+    after = lower[end] if end < last else ""
+    before = lower[start - 1] if start > first else ""
+    if kind == "dataset":
+        return after in DATASET_AFTER or before in DATASET_WORDS
+    if kind == "company":
+        return after in COMPANY_AFTER or _possessive(lower, end) or _before(lower, start, COMPANY_BEFORE)
+    if kind == "metric":
+        return (
+            after == "@"
+            or _has_number(lower, end, min(last, end + VALUE_AHEAD))
+            or _before(lower, start, METRIC_BEFORE)
+        )
+    if kind == "method":
+        return after in METHOD_AFTER
+    if kind == "task":
+        return after in TASK_AFTER or _before(lower, start, (("task", "of"), ("tasks", "like"), ("such", "as")))
+    return False
+
+
+def cue(kind: str, lower: Sequence[str], start: int, end: int, first: int, last: int) -> bool:
+    """A word of the kind within CUE_WINDOW words of the name, or its pattern."""
+    if pattern(kind, lower, start, end, first, last):
+        return True
+    near = {"dataset": DATASET_NEAR, "company": COMPANY_NEAR, "method": METHOD_NEAR, "task": TASK_NEAR}.get(kind)
+    if near is None:
+        return False
+    before = lower[max(first, start - CUE_WINDOW) : start]
+    after = lower[end : min(last, end + CUE_WINDOW)]
+    return not near.isdisjoint(before) or not near.isdisjoint(after)
