@@ -70,6 +70,33 @@ def spacings(spelling: str) -> set[str]:
     return {spelling, spelling.replace("-", " "), spelling.replace("-", "")}
 
 
+def glued(text: str, doc: Doc, start: int, end: int) -> bool:
+    """The match runs on into a word by a hyphen: `RGB-D`, `Tiny-ImageNet`."""
+    begin = doc[start].idx
+    stop = doc[end - 1].idx + len(doc[end - 1])
+    return (text[stop : stop + 1] == "-" and text[stop + 1 : stop + 2].isalnum()) or (
+        begin > 1 and text[begin - 1] == "-" and text[begin - 2].isalnum()
+    )
+
+
+def in_capitals(words: list[str], start: int, end: int, sents: Sentences) -> bool:
+    """A capitalised word is on either side, within the sentence: the match is a word
+    of a longer capitalised name (`Video Retrieval Benchmark`, `TREC Deep Learning`)."""
+    first = sents.token_starts[bisect_right(sents.token_starts, start) - 1]
+    before = words[start - 1] if start > first else ""
+    after = words[end] if end < len(words) else ""
+    return before[:1].isupper() or after[:1].isupper()
+
+
+def defined_here(words: list[str], start: int, end: int) -> bool:
+    """The paper spells the name out right there, as its own: `red-green-blue (RGB)`,
+    `INCLUDE (Indian Cultural Lens ...)`."""
+    if end - start != 1 or not words[start].isupper():
+        return False  # `Multi-Genre Natural Language Inference (MNLI)` is the name with its acronym
+    enclosed = start > 0 and words[start - 1] == "(" and end < len(words) and words[end] == ")"
+    return enclosed or (end + 1 < len(words) and words[end] == "(" and words[end + 1][:1].isupper())
+
+
 def surface_name(doc: Doc, entry: Entry, start: int, end: int) -> str:
     """A list's name as the text writes it (`Movielens`, `node classification`), less
     a plural ending the lexicon does not have."""
@@ -129,9 +156,14 @@ class LexiconRuler:
         found: list[Span] = []
         waiting: list[tuple[Entry, int, int]] = []  # guarded names whose cue is not (yet) seen
         for rule, start, end in self.index.find(words, lower):
-            if rule.mode in GUARDED and not self._confirmed(sents, lower, rule, start, end):
-                waiting.append((rule.entry, start, end))
-                continue
+            if rule.entry.verbatim and glued(sents.text, doc, start, end):
+                continue  # `RGB-D`, `MMLU-Redux`: the text's name is longer than the list's
+            if rule.mode in GUARDED:
+                if in_capitals(words, start, end, sents) or defined_here(words, start, end):
+                    continue  # `Video Retrieval Benchmark`: a word of a longer name; `red-green-blue (RGB)`
+                if not self._confirmed(sents, lower, rule, start, end):
+                    waiting.append((rule.entry, start, end))
+                    continue
             span = self._span(doc, rule.entry, rule.mode, start, end)
             if span is not None:
                 found.append(span)

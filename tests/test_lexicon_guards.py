@@ -1,0 +1,137 @@
+"""How entries of the curated lists match: on sight where the name is distinctive, with
+a cue or a pattern of their kind where it is also an ordinary word or comes from a noisy
+list; named as the text writes them. One behaviour per test, on sentences written here
+and a lexicon folder written here (the shipped lexicons change with every rebuild)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from extractors.entities import EntityExtractor
+from extractors.entities.lexicon import FILES, KnownNames
+from kg.model import Paper
+
+LISTED = "curated:test"
+ENTRIES = {
+    "dataset": [
+        {"name": "Gorpus", "aliases": [], "needs_cue": ["Gorpus"]},
+        {"name": "RGBX", "aliases": [], "needs_cue": ["RGBX"]},
+        {"name": "Steam", "aliases": [], "needs_pattern": ["Steam"]},
+        {"name": "ZQA-Bench", "aliases": ["ZQA"]},
+        {"name": "MovieLens-1M", "aliases": ["ML-1M"]},
+        {"name": "FooSet", "aliases": [], "needs_pattern": ["FooSet"]},
+        {"name": "Librispeech Corpus", "aliases": ["LibriSpeech", "librispeech"]},
+        {"name": "MMLU", "aliases": []},
+    ],
+    "company": [{"name": "Zalando", "aliases": ["Zalando SE"], "needs_cue": ["Zalando"]}],
+    "metric": [{"name": "Dice", "aliases": [], "needs_cue": ["Dice"]}],
+    "task": [{"name": "node classification", "aliases": []}],
+}
+
+
+@pytest.fixture(scope="module")
+def extractor(tmp_path_factory) -> EntityExtractor:
+    folder = tmp_path_factory.mktemp("lexicons")
+    for kind, stem in FILES.items():
+        with open(folder / f"{stem}.jsonl", "w", encoding="utf-8") as handle:
+            for entry in ENTRIES.get(kind, []):
+                handle.write(json.dumps({**entry, "verbatim": True, "source": [LISTED]}) + "\n")
+    return EntityExtractor(lexicon_dir=str(folder))
+
+
+def found(extractor: EntityExtractor, text: str, kind: str, title: str | None = None) -> list[str]:
+    paper = Paper(source="test.txt", family="test", title=title, abstract=text)
+    return [m.name for m in extractor(paper) if m.kind == kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["We evaluate on the Gorpus dataset.", "Experiments on two benchmarks, Gorpus and Qux, follow."],
+)
+def test_lexicon_guard_cue_word_near_a_dataset_name_confirms_it(extractor, text):
+    assert found(extractor, text, "dataset") == ["Gorpus"]
+
+
+@pytest.mark.parametrize("text", ["Gorpus is what we call it.", "The model was trained by Gorpus and others."])
+def test_lexicon_guard_dataset_name_without_a_cue_is_not_one(extractor, text):
+    assert found(extractor, text, "dataset") == []
+
+
+@pytest.mark.parametrize(("text", "kind"), [("We use the Steam dataset.", "dataset"), ("Data of Steam users.", None)])
+def test_lexicon_guard_pattern_is_the_kind_word_right_beside_the_name(extractor, text, kind):
+    assert found(extractor, text, "dataset") == (["Steam"] if kind else [])
+
+
+def test_lexicon_guard_a_name_listed_with_a_confirmed_one_is_confirmed(extractor):
+    assert found(extractor, "Results on ZQA-Bench, Steam and FooSet improve.", "dataset") == [
+        "ZQA-Bench",
+        "Steam",
+        "FooSet",
+    ]
+
+
+def test_lexicon_guard_a_guarded_word_of_a_longer_capitalised_name_is_not_the_name(extractor):
+    assert found(extractor, "We release the Steam Game Reviews dataset.", "dataset") == []
+
+
+@pytest.mark.parametrize("text", ["We test on MMLU-Redux.", "Our RGB-ZQA model is small."])
+def test_lexicon_listed_name_run_on_by_a_hyphen_is_a_longer_name(extractor, text):
+    assert found(extractor, text, "dataset") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("We evaluate on ZQA.", "ZQA"),  # an alias keeps its own spelling
+        ("Results on Librispeech improve.", "Librispeech"),  # a lower-case alias matches in any case
+        ("Node classification accuracy rises.", "Node classification"),
+    ],
+)
+def test_lexicon_listed_name_is_named_as_the_text_writes_it(extractor, text, name):
+    kind = "task" if "classification" in name else "dataset"
+    assert found(extractor, text, kind) == [name]
+
+
+def test_lexicon_listed_name_with_a_capital_matches_exactly(extractor):
+    assert found(extractor, "We evaluate on zqa-bench and mmlu.", "dataset") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [("Gains are measured by a Dice of 0.91.", ["Dice"]), ("We roll a Dice twice.", [])],
+)
+def test_lexicon_guard_metric_name_needs_its_value(extractor, text, names):
+    assert found(extractor, text, "metric") == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [("The model runs on Zalando's app.", ["Zalando"]), ("Zalando is a word here.", [])],
+)
+def test_lexicon_guard_company_name_needs_a_company_cue(extractor, text, names):
+    assert found(extractor, text, "company") == names
+
+
+def test_lexicon_known_names_hold_only_names_matched_on_sight(extractor):
+    known = KnownNames(extractor.entries.values())
+    assert "ZQA-Bench" in known and "ML-1M" in known
+    assert "Gorpus" not in known and "Steam" not in known and "Dice" not in known
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Images in red-green-blue (RGBX) form are in the dataset.",
+        "Across two datasets the RGBX (Red Green Blue X) values vary.",
+    ],
+)
+def test_lexicon_guard_name_the_paper_spells_out_is_the_papers_own(extractor, text):
+    assert found(extractor, text, "dataset") == []
+
+
+def test_lexicon_guard_long_name_with_its_acronym_after_it_stays(extractor):
+    assert found(extractor, "We use the Librispeech Corpus (LSC) for the speech dataset.", "dataset") == [
+        "Librispeech Corpus"
+    ]
