@@ -26,7 +26,10 @@ ENTRIES = {
         {"name": "MMLU", "aliases": []},
     ],
     "company": [{"name": "Zalando", "aliases": ["Zalando SE"], "needs_cue": ["Zalando"]}],
-    "metric": [{"name": "Dice", "aliases": [], "needs_cue": ["Dice"]}],
+    "metric": [
+        {"name": "Dice", "aliases": [], "needs_cue": ["Dice"]},
+        {"name": "WER", "aliases": ["word error rate"], "needs_cue": ["WER"]},
+    ],
     "task": [{"name": "node classification", "aliases": []}],
 }
 
@@ -135,3 +138,16 @@ def test_lexicon_guard_long_name_with_its_acronym_after_it_stays(extractor):
     assert found(extractor, "We use the Librispeech Corpus (LSC) for the speech dataset.", "dataset") == [
         "Librispeech Corpus"
     ]
+
+
+def test_lexicon_guard_metric_value_may_come_first(extractor):
+    assert found(extractor, "It reaches an 18.3% Dice gain.", "metric") == ["Dice"]
+
+
+def test_lexicon_guard_acronym_among_the_capitals_of_a_title_is_a_name(extractor):
+    assert found(extractor, "We study speech.", "metric", title="Rethinking WER Scores for Speech") == ["WER"]
+
+
+def test_lexicon_listed_long_form_then_its_acronym_go_by_the_acronym(extractor):
+    text = "Our model lowers the word error rate (WER) to 5.1%, and WER falls further."
+    assert found(extractor, text, "metric") == ["WER"]

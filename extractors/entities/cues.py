@@ -54,9 +54,15 @@ METHOD_NEAR = METHOD_AFTER | frozenset("method methods algorithm algorithms llm 
 TASK_AFTER = frozenset("task tasks problem problems challenge".split())
 TASK_NEAR = TASK_AFTER
 
+# words around a metric that is named, not only used: `we report WER and CER`
+METRIC_NEAR = frozenset(
+    "metric metrics score scores measure measures measured terms report reports reported improves improved "
+    "improvement improvements reduces reduced reduction achieves achieved higher lower".split()
+)
 NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)*[%x]?$")
 METRIC_BEFORE = (("in", "terms", "of"), ("measured", "by"), ("such", "as"))
 VALUE_AHEAD = 4  # a metric's value follows within this many words (`Dice of 0.91`, `R2 = 0.8`)
+VALUE_BEHIND = 2  # or comes right before it (`18.3% AP`, `0.91 Dice`)
 APOSTROPHES = ("'", "’")
 
 
@@ -85,6 +91,7 @@ def pattern(kind: str, lower: Sequence[str], start: int, end: int, first: int, l
         return (
             after == "@"
             or _has_number(lower, end, min(last, end + VALUE_AHEAD))
+            or _has_number(lower, max(first, start - VALUE_BEHIND), start)  # `an 18.3% AP gain`
             or _before(lower, start, METRIC_BEFORE)
         )
     if kind == "method":
@@ -98,7 +105,13 @@ def cue(kind: str, lower: Sequence[str], start: int, end: int, first: int, last:
     """A word of the kind within CUE_WINDOW words of the name, or its pattern."""
     if pattern(kind, lower, start, end, first, last):
         return True
-    near = {"dataset": DATASET_NEAR, "company": COMPANY_NEAR, "method": METHOD_NEAR, "task": TASK_NEAR}.get(kind)
+    near = {
+        "dataset": DATASET_NEAR,
+        "company": COMPANY_NEAR,
+        "method": METHOD_NEAR,
+        "task": TASK_NEAR,
+        "metric": METRIC_NEAR,
+    }.get(kind)
     if near is None:
         return False
     before = lower[max(first, start - CUE_WINDOW) : start]

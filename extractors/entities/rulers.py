@@ -79,10 +79,12 @@ def glued(text: str, doc: Doc, start: int, end: int) -> bool:
     )
 
 
-def in_capitals(words: list[str], start: int, end: int, sents: Sentences) -> bool:
+def in_capitals(words: list[str], start: int, end: int, sents: Sentences, in_title: bool) -> bool:
     """A capitalised word is on either side, within the sentence: the match is a word
     of a longer capitalised name (`Video Retrieval Benchmark`, `TREC Deep Learning`)."""
     first = sents.token_starts[bisect_right(sents.token_starts, start) - 1]
+    if words[start].isupper() and first == 0 and in_title:
+        return False  # a title capitalises every word: `Rethinking FID Through ...`
     before = words[start - 1] if start > first else ""
     after = words[end] if end < len(words) else ""
     return before[:1].isupper() or after[:1].isupper()
@@ -95,6 +97,29 @@ def defined_here(words: list[str], start: int, end: int) -> bool:
         return False  # `Multi-Genre Natural Language Inference (MNLI)` is the name with its acronym
     enclosed = start > 0 and words[start - 1] == "(" and end < len(words) and words[end] == ")"
     return enclosed or (end + 1 < len(words) and words[end] == "(" and words[end + 1][:1].isupper())
+
+
+def one_name_each(doc: Doc, words: list[str], found: list[Span], listed: set[tuple[str, str]]) -> list[Span]:
+    """A list's entry the paper names in full and then by its acronym goes by the
+    acronym (`Word Error Rate (WER)`: WER), as the gold style has it."""
+    groups: dict[tuple[str, str], list[Span]] = {}
+    for span in found:
+        if (span.label_, span.id_) in listed and "@" not in span.kb_id_:
+            groups.setdefault((span.label_, span.id_), []).append(span)
+    renamed: dict[int, Span] = {}
+    for spans in groups.values():
+        if len({s.kb_id_ for s in spans}) < 2:
+            continue
+        spans.sort(key=lambda s: s.start)
+        defined = [s for s in spans if 0 < s.start and words[s.start - 1] == "(" and s.end < len(words)
+                   and words[s.end] == ")" and any(t.end == s.start - 1 for t in spans)]
+        if not defined:
+            continue
+        name = defined[0].kb_id_
+        for span in spans:
+            if span.kb_id_ != name:
+                renamed[id(span)] = Span(doc, span.start, span.end, label=span.label_, kb_id=name, span_id=span.id_)
+    return [renamed.get(id(s), s) for s in found] if renamed else found
 
 
 def surface_name(doc: Doc, entry: Entry, start: int, end: int) -> str:
@@ -123,6 +148,7 @@ class LexiconRuler:
         self.spans_key = spans_key
         self.index = PhraseIndex()
         self.entries: list[Entry] = []
+        self.listed: set[tuple[str, str]] = set()  # (kind, name) of the entries of public lists
         self.zh_names: dict[str, Entry] = {}
         self.zh_pattern: re.Pattern | None = None
         self.add_entries(load_lexicons(directory))
@@ -130,6 +156,8 @@ class LexiconRuler:
     def add_entries(self, entries) -> None:
         for entry in entries:
             self.entries.append(entry)
+            if entry.verbatim:
+                self.listed.add((entry.kind, entry.name))
             for spelling in entry.spellings:
                 mode = ("at_k" if spelling in entry.at_k_only else "context" if spelling in entry.context_only
                         else "cue" if spelling in entry.needs_cue else "pattern" if spelling in entry.needs_pattern
@@ -155,12 +183,17 @@ class LexiconRuler:
         lower = [w.lower() for w in words]
         found: list[Span] = []
         waiting: list[tuple[Entry, int, int]] = []  # guarded names whose cue is not (yet) seen
-        for rule, start, end in self.index.find(words, lower):
+        matches = self.index.find(words, lower)
+        for rule, start, end in matches:
             if rule.entry.verbatim and glued(sents.text, doc, start, end):
                 continue  # `RGB-D`, `MMLU-Redux`: the text's name is longer than the list's
             if rule.mode in GUARDED:
-                if in_capitals(words, start, end, sents) or defined_here(words, start, end):
-                    continue  # `Video Retrieval Benchmark`: a word of a longer name; `red-green-blue (RGB)`
+                if in_capitals(words, start, end, sents, doc[start].idx < title_end(doc)):
+                    continue  # `Video Retrieval Benchmark`: a word of a longer name
+                if defined_here(words, start, end) and not any(
+                    r.entry is rule.entry and e == start - 1 for r, _, e in matches
+                ):
+                    continue  # `red-green-blue (RGB)`; but `Word Error Rate (WER)` is the list's
                 if not self._confirmed(sents, lower, rule, start, end):
                     waiting.append((rule.entry, start, end))
                     continue
@@ -169,6 +202,8 @@ class LexiconRuler:
                 found.append(span)
         if waiting and found:
             found.extend(self._listed_with(doc, lower, found, waiting))
+        if len(found) > 1:
+            found = one_name_each(doc, words, found, self.listed)
         spans = filter_spans(found)
         if len(spans) < len(found):
             # two tasks that share a word are both named (`multi-modal recommendation
