@@ -31,6 +31,7 @@ ENTRIES = {
         {"name": "WER", "aliases": ["word error rate"], "needs_cue": ["WER"]},
     ],
     "task": [{"name": "node classification", "aliases": []}],
+    "method": [{"name": "Reciprocal Rank", "aliases": []}, {"name": "ToolNet", "aliases": []}],
 }
 
 
@@ -151,3 +152,15 @@ def test_lexicon_guard_acronym_among_the_capitals_of_a_title_is_a_name(extractor
 def test_lexicon_listed_long_form_then_its_acronym_go_by_the_acronym(extractor):
     text = "Our model lowers the word error rate (WER) to 5.1%, and WER falls further."
     assert found(extractor, text, "metric") == ["WER"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Results are fused by Reciprocal Rank Fusion.", []),  # a longer Title Case name
+        ("On ToolNet F1 rises while BEIR ToolNet scores fall.", ["ToolNet"]),  # beside acronyms it stands
+        ("Across ToolNet and others, gains hold.", ["ToolNet"]),  # a sentence's first word is capitalised anyway
+    ],
+)
+def test_lexicon_listed_name_inside_a_longer_capitalised_name_is_not_the_name(extractor, text, names):
+    assert found(extractor, text, "method") == names

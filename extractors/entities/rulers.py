@@ -79,15 +79,25 @@ def glued(text: str, doc: Doc, start: int, end: int) -> bool:
     )
 
 
-def in_capitals(words: list[str], start: int, end: int, sents: Sentences, in_title: bool) -> bool:
-    """A capitalised word is on either side, within the sentence: the match is a word
-    of a longer capitalised name (`Video Retrieval Benchmark`, `TREC Deep Learning`)."""
+def in_capitals(words: list[str], start: int, end: int, sents: Sentences, *, in_title: bool, guarded: bool) -> bool:
+    """A Title Case word is on either side, within the sentence: the match is part of
+    a longer capitalised name (`Video Retrieval Benchmark`, `Reciprocal Rank Fusion`).
+    A title capitalises every word: there only a guarded word that is not an acronym
+    is held to it (`Rethinking FID Through ...` names FID)."""
+    if in_title and (not guarded or words[start].isupper()):
+        return False
     first = sents.token_starts[bisect_right(sents.token_starts, start) - 1]
-    if words[start].isupper() and first == 0 and in_title:
-        return False  # a title capitalises every word: `Rethinking FID Through ...`
-    before = words[start - 1] if start > first else ""
+    before = words[start - 1] if start - 1 > first else ""  # a sentence's first word is capitalised anyway
     after = words[end] if end < len(words) else ""
-    return before[:1].isupper() or after[:1].isupper()
+    # a guarded word stands alone only beside lower-case words (`ARC Challenge`, `TREC Deep`);
+    # a list's name also beside acronyms and names (`ToxicChat F1`, `BEIR NFCorpus`)
+    beside = (lambda w: w[:1].isupper()) if guarded else title_word
+    return beside(before) or beside(after)
+
+
+def title_word(word: str) -> bool:
+    """`Fusion`, `Retrieval`: a word in Title Case (not `F1`, `BEIR`, `GPT-4o`)."""
+    return len(word) > 1 and word[0].isupper() and word[1:].isalpha() and word[1:].islower()
 
 
 def defined_here(words: list[str], start: int, end: int) -> bool:
@@ -187,9 +197,12 @@ class LexiconRuler:
         for rule, start, end in matches:
             if rule.entry.verbatim and glued(sents.text, doc, start, end):
                 continue  # `RGB-D`, `MMLU-Redux`: the text's name is longer than the list's
-            if rule.mode in GUARDED:
-                if in_capitals(words, start, end, sents, doc[start].idx < title_end(doc)):
-                    continue  # `Video Retrieval Benchmark`: a word of a longer name
+            guarded = rule.mode in GUARDED
+            if (guarded or rule.entry.verbatim) and in_capitals(
+                words, start, end, sents, in_title=doc[start].idx < title_end(doc), guarded=guarded
+            ):
+                continue  # `Video Retrieval Benchmark`, `Reciprocal Rank Fusion`: words of a longer name
+            if guarded:
                 if defined_here(words, start, end) and not any(
                     r.entry is rule.entry and e == start - 1 for r, _, e in matches
                 ):
