@@ -3,6 +3,9 @@ own entries and the curated lists of ../shared/lexicon-sources, and are up to da
 
 from __future__ import annotations
 
+import functools
+import importlib.machinery
+import importlib.util
 import json
 import shutil
 import subprocess
@@ -96,3 +99,71 @@ def test_lexicon_package_never_reads_the_shared_folder():
     package = REPO / "extractors"
     offenders = [str(p) for p in package.rglob("*.py") if "lexicon-sources" in p.read_text(encoding="utf-8")]
     assert offenders == []
+
+
+@functools.cache
+def build_module():
+    """The build script as a module (its file name has no `.py`)."""
+    loader = importlib.machinery.SourceFileLoader("build_lexicons", str(BUILD))
+    spec = importlib.util.spec_from_loader("build_lexicons", loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["build_lexicons"] = module  # its dataclasses look themselves up there
+    loader.exec_module(module)
+    return module
+
+
+COMMON = frozenset(
+    "validation steam natural questions public storage amazon books adult gen clip word error rate cosine similarity".split()
+)
+
+
+@pytest.mark.parametrize(
+    ("row", "spelling", "kind", "tier", "flags", "name", "guard"),
+    [
+        ("machine id", "conv_ai_2", "dataset", "strong", (), None, "drop"),
+        ("short metric", "R2", "metric", "strong", ("short",), None, "pattern"),
+        ("short", "QQ", "company", "curated", ("short",), None, "drop"),
+        ("noisy lower-case word", "boston", "dataset", "pattern", (), None, "drop"),
+        ("noisy list", "Wrong Benchmark v2", "dataset", "pattern", (), None, "pattern"),
+        ("common word alias", "Validation", "dataset", "strong", (), "C-Eval", "drop"),
+        ("lower-case alias", "cer", "metric", "strong", (), "CER", "drop"),
+        ("class name alias", "MultilabelExactMatch", "metric", "strong", (), "Exact Match", "drop"),
+        ("lower-case id", "covid19", "dataset", "strong", (), "Covid19", "drop"),
+        ("lower-case metric word", "accuracy", "metric", "strong", (), None, "cue"),
+        ("lower-case metric phrase", "cosine similarity", "metric", "strong", (), None, "pattern"),
+        ("lower-case phrase", "word error rate", "metric", "strong", (), None, None),
+        ("dataset acronym", "TREC", "dataset", "strong", (), None, "cue"),
+        ("metric acronym", "WER", "metric", "strong", (), None, "cue"),
+        ("truncated company", "American", "company", "strong", (), "American International Group", "cue"),
+        ("company acronym", "RTX", "company", "strong", (), None, "cue"),
+        ("method acronym", "DAC", "method", "strong", (), None, "cue"),
+        ("common acronym", "CLIP", "dataset", "strong", ("common_word",), None, "cue"),
+        ("acronym", "GSM8K", "dataset", "strong", (), None, None),
+        ("common word dataset", "Steam", "dataset", "strong", ("common_word", "needs_context"), None, "pattern"),
+        ("common word", "Adult", "company", "strong", ("needs_context",), None, "cue"),
+        ("plain word dataset", "Swahili", "dataset", "strong", (), None, "cue"),
+        ("plain word method", "Janus", "method", "strong", (), None, "cue"),
+        ("common phrase", "Natural Questions", "dataset", "strong", ("all_common_words",), None, "cue"),
+        ("curated common phrase", "Public Storage", "company", "curated", ("all_common_words",), None, None),
+        ("name", "LongMemEval", "dataset", "strong", (), None, None),
+    ],
+)
+def test_lexicon_build_guard_rows(row, spelling, kind, tier, flags, name, guard):
+    build = build_module()
+    record = build.Record(kind, name or spelling, [] if name is None else [spelling], frozenset(flags), "test", tier)
+    assert build.guard_of(spelling, record, COMMON, is_name=name is None) == guard, row
+
+
+@pytest.mark.parametrize(
+    ("spelling", "cleaned"),
+    [
+        ("Children's Book Test (CBT)", ["Children's Book Test", "CBT"]),
+        ("MSMARCO (passage, version 2)", ["MSMARCO"]),
+        ("Intent-Aware (Mean) Average Precision", ["Intent-Aware Average Precision"]),
+        ("🇳🇴 NorEval", ["NorEval"]),
+        ("1' OR '1'='1", []),
+        ("Market-1501->DukeMTMC-reID", []),
+    ],
+)
+def test_lexicon_build_cleans_list_spellings(spelling, cleaned):
+    assert build_module().clean(spelling) == cleaned

@@ -24,8 +24,14 @@ ENTRIES = {
         {"name": "FooSet", "aliases": [], "needs_pattern": ["FooSet"]},
         {"name": "Librispeech Corpus", "aliases": ["LibriSpeech", "librispeech"]},
         {"name": "MMLU", "aliases": []},
+        {"name": "Yelpo", "aliases": []},
     ],
-    "company": [{"name": "Zalando", "aliases": ["Zalando SE"], "needs_cue": ["Zalando"]}],
+    "company": [
+        {"name": "Zalando", "aliases": ["Zalando SE"], "needs_cue": ["Zalando"]},
+        {"name": "Yelpo", "aliases": []},
+        {"name": "NVIDIA", "aliases": []},
+        {"name": "GitHub", "aliases": []},
+    ],
     "metric": [
         {"name": "Dice", "aliases": [], "needs_cue": ["Dice"]},
         {"name": "WER", "aliases": ["word error rate"], "needs_cue": ["WER"]},
@@ -164,3 +170,41 @@ def test_lexicon_listed_long_form_then_its_acronym_go_by_the_acronym(extractor):
 )
 def test_lexicon_listed_name_inside_a_longer_capitalised_name_is_not_the_name(extractor, text, names):
     assert found(extractor, text, "method") == names
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("We use the Yelpo dataset for training.", "dataset"),
+        ("Experiments on Yelpo show gains.", "dataset"),
+        ("The ranker was launched at Yelpo last year.", "company"),
+        ("Yelpo's users rate restaurants.", "company"),
+        ("The model is deployed online for Yelpo, serving shoppers.", "company"),
+        ("Yelpo is a name here.", "dataset"),
+    ],
+)
+def test_lexicon_name_both_company_and_dataset_is_decided_by_its_context(extractor, text, kind):
+    other = "company" if kind == "dataset" else "dataset"
+    assert found(extractor, text, kind) == ["Yelpo"]
+    assert found(extractor, text, other) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We train on NVIDIA A100 GPUs.",
+        "Latency is measured on an NVIDIA edge GPU.",
+        "Our code is available on GitHub.",
+        "The implementation is released at https://x.org and GitHub.",
+        "See our GitHub repository for details.",
+    ],
+)
+def test_lexicon_company_named_for_its_hardware_or_as_code_host_is_not_one(extractor, text):
+    assert found(extractor, text, "company") == []
+
+
+def test_lexicon_company_whose_platform_is_studied_stays(extractor):
+    assert found(extractor, "We analyse 2,000 GitHub issues and NVIDIA's forum posts.", "company") == [
+        "GitHub",
+        "NVIDIA",
+    ]

@@ -29,8 +29,9 @@ COMPANY_AFTER = frozenset(
     "platform platforms app apps application website websites site store marketplace inc corp corporation ltd "
     "users customers merchants sellers advertisers".split()
 )
-COMPANY_NEAR = COMPANY_AFTER | frozenset(
-    "company companies deployed deploy deploying deployment production online service services traffic".split()
+COMPANY_NEAR = COMPANY_AFTER | frozenset("company companies deployed deploy deploying deployment production".split())
+COMPANY_OWNS = COMPANY_AFTER | frozenset(
+    "production online ads advertising search feed homepage recommendation".split()
 )
 # `at Yelp`, `deployed on Zalando`, `users of Etsy`
 COMPANY_BEFORE = (
@@ -86,7 +87,9 @@ def pattern(kind: str, lower: Sequence[str], start: int, end: int, first: int, l
     if kind == "dataset":
         return after in DATASET_AFTER or before in DATASET_WORDS
     if kind == "company":
-        return after in COMPANY_AFTER or _possessive(lower, end) or _before(lower, start, COMPANY_BEFORE)
+        # `Zalando's app`, not `Cohen's kappa`
+        owned = _possessive(lower, end) and end + 2 < last and lower[end + 2] in COMPANY_OWNS
+        return after in COMPANY_AFTER or owned or _before(lower, start, COMPANY_BEFORE)
     if kind == "metric":
         return (
             after == "@"
@@ -99,6 +102,46 @@ def pattern(kind: str, lower: Sequence[str], start: int, end: int, first: int, l
     if kind == "task":
         return after in TASK_AFTER or _before(lower, start, (("task", "of"), ("tasks", "like"), ("such", "as")))
     return False
+
+
+# A company named as the maker of the machine (`NVIDIA A100 GPUs`, `Apple M1`) or as
+# the place the paper's code is kept (`code is available on GitHub`, `our GitHub
+# repository`) is not one the paper works with.
+HARDWARE = frozenset(
+    "gpu gpus cpu cpus tpu tpus npu npus chip chips graphics hardware device devices accelerator accelerators "
+    "architecture architectures cuda".split()
+)
+HARDWARE_AHEAD = 4  # `NVIDIA GeForce RTX 3060 GPU`, `an NVIDIA edge GPU`
+OWN_CODE = frozenset("repository repo link page url".split())
+CODE_WORDS = frozenset(  # (`open-sourced` is three tokens: `open`, `-`, `sourced`)
+    "available released sourced opensourced code codes implementation implementations repository".split()
+)
+PLACE_WORDS = frozenset("on at via through and url".split())  # `on PyPI and GitHub`, `\\href{this https URL}{GitHub}`
+CODE_LOOKBACK = 8  # words before `at GitHub` where the code's availability may be said
+
+
+RESULTS_ON = frozenset("experiments results evaluated evaluation tested trained gains improvements outperforms".split())
+RESULTS_LOOKBACK = 4
+
+
+def results_on(lower: Sequence[str], start: int, first: int) -> bool:
+    """`experiments on Goodreads`, `results on TripAdvisor and RateBeer`, a sentence's
+    `On Goodreads, ...`: where a name is what a method is run on."""
+    if start == first + 1 and lower[first] == "on":
+        return True
+    before = lower[max(first, start - RESULTS_LOOKBACK) : start]
+    return "on" in before and not RESULTS_ON.isdisjoint(before)
+
+
+def not_the_company(lower: Sequence[str], start: int, end: int, first: int, last: int) -> bool:
+    """A company's name used for its hardware or for the paper's code host."""
+    after = lower[end] if end < last else ""
+    if after in OWN_CODE:
+        return True  # `our GitHub repository`
+    if any(c.isdigit() for c in after) or not HARDWARE.isdisjoint(lower[end : min(last, end + HARDWARE_AHEAD)]):
+        return True  # `NVIDIA A100`, `Apple M1`, `Nvidia GeForce RTX 4090 GPU`
+    before = next((w for w in reversed(lower[max(first, start - CODE_LOOKBACK) : start]) if w.isalnum()), "")
+    return before in PLACE_WORDS and not CODE_WORDS.isdisjoint(lower[max(first, start - CODE_LOOKBACK) : start])
 
 
 def cue(kind: str, lower: Sequence[str], start: int, end: int, first: int, last: int) -> bool:

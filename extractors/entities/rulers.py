@@ -103,10 +103,45 @@ def title_word(word: str) -> bool:
 def defined_here(words: list[str], start: int, end: int) -> bool:
     """The paper spells the name out right there, as its own: `red-green-blue (RGB)`,
     `INCLUDE (Indian Cultural Lens ...)`."""
-    if end - start != 1 or not words[start].isupper():
+    if end - start != 1 or sum(c.isupper() for c in words[start]) < 2:
         return False  # `Multi-Genre Natural Language Inference (MNLI)` is the name with its acronym
     enclosed = start > 0 and words[start - 1] == "(" and end < len(words) and words[end] == ")"
     return enclosed or (end + 1 < len(words) and words[end] == "(" and words[end + 1][:1].isupper())
+
+
+DEPLOYED = re.compile(r"\bdeploy|\bA/B\b|\bonline\s+(?:test|experiment|evaluation)|\bin\s+production\b", re.I)
+
+
+def company_or_dataset(sents: Sentences, lower: list[str], found: list[Span]) -> list[Span]:
+    """A name that is a company and a dataset (`Yelp`, `Steam`, `Amazon`, `Reddit`), in
+    this order: the dataset beside a dataset word (`the Yelp dataset`); the company in a
+    company pattern (`at Pinterest`, `Yelp's users`); the dataset near a dataset word or
+    where results are reported on it (`experiments on Goodreads`); the company near a
+    company word or in a sentence about deployment; else the dataset (the lists of
+    datasets know it as one)."""
+    by_span: dict[tuple[int, int], set[str]] = {}
+    for span in found:
+        by_span.setdefault((span.start, span.end), set()).add(span.label_)
+    losers: set[tuple[int, int, str]] = set()
+    for (start, end), labels in by_span.items():
+        if not {"company", "dataset"} <= labels:
+            continue
+        i = bisect_right(sents.token_starts, start) - 1
+        first, last = sents.token_starts[i], sents.token_ends[i]
+        if cues.pattern("dataset", lower, start, end, first, last):
+            company = False  # `the Yelp dataset`
+        elif cues.pattern("company", lower, start, end, first, last):
+            company = True  # `at Pinterest`, `Yelp's users`
+        elif cues.cue("dataset", lower, start, end, first, last) or cues.results_on(lower, start, first):
+            company = False  # `experiments on Goodreads`, `On Goodreads (3.3M users ...)`
+        else:
+            company = cues.cue("company", lower, start, end, first, last) or bool(
+                DEPLOYED.search(sents.at(sents.starts[i]).text)
+            )
+        losers.add((start, end, "dataset" if company else "company"))
+    if not losers:
+        return found
+    return [s for s in found if (s.start, s.end, s.label_) not in losers]
 
 
 def one_name_each(doc: Doc, words: list[str], found: list[Span], listed: set[tuple[str, str]]) -> list[Span]:
@@ -197,16 +232,18 @@ class LexiconRuler:
         for rule, start, end in matches:
             if rule.entry.verbatim and glued(sents.text, doc, start, end):
                 continue  # `RGB-D`, `MMLU-Redux`: the text's name is longer than the list's
+            if rule.entry.kind == "company" and self._not_the_company(sents, lower, start, end):
+                continue  # `NVIDIA A100 GPUs`, `code is available on GitHub`
             guarded = rule.mode in GUARDED
             if (guarded or rule.entry.verbatim) and in_capitals(
                 words, start, end, sents, in_title=doc[start].idx < title_end(doc), guarded=guarded
             ):
                 continue  # `Video Retrieval Benchmark`, `Reciprocal Rank Fusion`: words of a longer name
+            if guarded and defined_here(words, start, end) and not any(
+                r.entry is rule.entry and e == start - 1 for r, _, e in matches
+            ):
+                continue  # `red-green-blue (RGB)`; but `Word Error Rate (WER)` is the list's
             if guarded:
-                if defined_here(words, start, end) and not any(
-                    r.entry is rule.entry and e == start - 1 for r, _, e in matches
-                ):
-                    continue  # `red-green-blue (RGB)`; but `Word Error Rate (WER)` is the list's
                 if not self._confirmed(sents, lower, rule, start, end):
                     waiting.append((rule.entry, start, end))
                     continue
@@ -217,6 +254,7 @@ class LexiconRuler:
             found.extend(self._listed_with(doc, lower, found, waiting))
         if len(found) > 1:
             found = one_name_each(doc, words, found, self.listed)
+            found = company_or_dataset(sents, lower, found)
         spans = filter_spans(found)
         if len(spans) < len(found):
             # two tasks that share a word are both named (`multi-modal recommendation
@@ -248,6 +286,11 @@ class LexiconRuler:
         return doc
 
     @staticmethod
+    def _not_the_company(sents: Sentences, lower: list[str], start: int, end: int) -> bool:
+        i = bisect_right(sents.token_starts, start) - 1
+        return cues.not_the_company(lower, start, end, sents.token_starts[i], sents.token_ends[i])
+
+    @staticmethod
     def _confirmed(sents: Sentences, lower: list[str], rule: Rule, start: int, end: int) -> bool:
         """A guarded name's cue (`needs_cue`) or pattern (`needs_pattern`) in its sentence."""
         i = bisect_right(sents.token_starts, start) - 1
@@ -267,6 +310,8 @@ class LexiconRuler:
             for item in list(waiting):
                 entry, start, end = item
                 kind = entry.kind
+                if kind == "company":
+                    continue  # companies listed together are examples more often than not
                 before = any((kind, start - len(gap)) in ends and tuple(lower[start - len(gap): start]) == gap
                              for gap in LIST_GAPS)
                 after = any((kind, end + len(gap)) in starts and tuple(lower[end: end + len(gap)]) == gap
