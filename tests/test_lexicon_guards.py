@@ -22,6 +22,7 @@ ENTRIES = {
         {"name": "ZQA-Bench", "aliases": ["ZQA"]},
         {"name": "MovieLens-1M", "aliases": ["ML-1M"]},
         {"name": "FooSet", "aliases": [], "needs_pattern": ["FooSet"]},
+        {"name": "BarSet", "aliases": [], "needs_pattern": ["BarSet"]},
         {"name": "Librispeech Corpus", "aliases": ["LibriSpeech", "librispeech"]},
         {"name": "MMLU", "aliases": []},
         {"name": "Yelpo", "aliases": []},
@@ -208,3 +209,19 @@ def test_lexicon_company_whose_platform_is_studied_stays(extractor):
         "GitHub",
         "NVIDIA",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We use two public benchmarks, including FooSet and BarSet.",
+        "Experiments on FooSet and BarSet show gains.",
+        "On FooSet, BarSet and others the model wins.",
+    ],
+)
+def test_lexicon_guard_dataset_pattern_includes_lists_a_dataset_word_opens_and_results_on(extractor, text):
+    assert found(extractor, text, "dataset") == ["FooSet", "BarSet"]
+
+
+def test_lexicon_guard_dataset_pattern_is_not_any_mention(extractor):
+    assert found(extractor, "FooSet and BarSet are two words we made up.", "dataset") == []

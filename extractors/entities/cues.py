@@ -31,7 +31,7 @@ COMPANY_AFTER = frozenset(
 )
 COMPANY_NEAR = COMPANY_AFTER | frozenset("company companies deployed deploy deploying deployment production".split())
 COMPANY_OWNS = COMPANY_AFTER | frozenset(
-    "production online ads advertising search feed homepage recommendation".split()
+    "production online ads advertising search feed homepage recommendation product products".split()
 )
 # `at Yelp`, `deployed on Zalando`, `users of Etsy`
 COMPANY_BEFORE = (
@@ -83,9 +83,12 @@ def _possessive(lower: Sequence[str], end: int) -> bool:
 def pattern(kind: str, lower: Sequence[str], start: int, end: int, first: int, last: int) -> bool:
     """The kind's word right next to the name `lower[start:end]` of the sentence `first:last`."""
     after = lower[end] if end < last else ""
-    before = lower[start - 1] if start > first else ""
     if kind == "dataset":
-        return after in DATASET_AFTER or before in DATASET_WORDS
+        return (
+            dataset_beside(lower, start, end, first, last)
+            or introduced(lower, start, first)
+            or results_on(lower, start, first)
+        )
     if kind == "company":
         # `Zalando's app`, not `Cohen's kappa`
         owned = _possessive(lower, end) and end + 2 < last and lower[end + 2] in COMPANY_OWNS
@@ -122,6 +125,25 @@ CODE_LOOKBACK = 8  # words before `at GitHub` where the code's availability may 
 
 RESULTS_ON = frozenset("experiments results evaluated evaluation tested trained gains improvements outperforms".split())
 RESULTS_LOOKBACK = 4
+
+
+def dataset_beside(lower: Sequence[str], start: int, end: int, first: int, last: int) -> bool:
+    """A dataset word right next to the name: `the Steam dataset`, `benchmark X`."""
+    return (end < last and lower[end] in DATASET_AFTER) or (start > first and lower[start - 1] in DATASET_WORDS)
+
+
+LIST_INTROS = (("including",), ("such", "as"), (":",), ("namely",), ("like",), ("e.g.",), ("(",))
+INTRO_LOOKBACK = 3  # `benchmarks, including X`, `datasets (X, ...)`, `four benchmarks: X`
+
+
+def introduced(lower: Sequence[str], start: int, first: int) -> bool:
+    """The first of a list that a dataset word introduces: `public benchmarks, including
+    Sintel, KITTI, and Spring`, `two datasets: X and Y`."""
+    for intro in LIST_INTROS:
+        at = start - len(intro)
+        if at >= first and tuple(lower[at:start]) == intro:
+            return not DATASET_WORDS.isdisjoint(lower[max(first, at - INTRO_LOOKBACK) : at])
+    return False
 
 
 def results_on(lower: Sequence[str], start: int, first: int) -> bool:

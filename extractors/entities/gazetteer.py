@@ -41,20 +41,19 @@ class PhraseIndex:
     def __init__(self) -> None:
         self.rules: dict[tuple[str, ...], list[Rule]] = {}
         self.lengths: dict[str, tuple[int, ...]] = {}  # first word, lower case -> pattern lengths, ascending
+        self._seen: set[tuple[object, ...]] = set()
 
     def add(self, form: str, entry: Entry, mode: str, exact: bool) -> None:
         words = pattern_words(form)
         if not words:
             return
-        key = tuple(w.lower() for w in words)
-        rule = Rule(entry, mode, words if exact else None)
-        rules = self.rules.setdefault(key, [])
-        if any(
-            r.entry.kind == entry.kind and r.entry.name == entry.name and r.mode == mode and r.exact == rule.exact
-            for r in rules
-        ):
+        key = tuple(map(str.lower, words))
+        exact_words = words if exact else None
+        seen = (key, entry.kind, entry.name, mode, exact_words)
+        if seen in self._seen:
             return  # one match per entry and mode, as a PhraseMatcher key gives
-        rules.append(rule)
+        self._seen.add(seen)
+        self.rules.setdefault(key, []).append(Rule(entry, mode, exact_words))
         known = self.lengths.get(key[0], ())
         if len(key) not in known:
             self.lengths[key[0]] = tuple(sorted((*known, len(key))))

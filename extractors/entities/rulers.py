@@ -128,11 +128,11 @@ def company_or_dataset(sents: Sentences, lower: list[str], found: list[Span]) ->
             continue
         i = bisect_right(sents.token_starts, start) - 1
         first, last = sents.token_starts[i], sents.token_ends[i]
-        if cues.pattern("dataset", lower, start, end, first, last):
+        if cues.dataset_beside(lower, start, end, first, last):
             company = False  # `the Yelp dataset`
         elif cues.pattern("company", lower, start, end, first, last):
             company = True  # `at Pinterest`, `Yelp's users`
-        elif cues.cue("dataset", lower, start, end, first, last) or cues.results_on(lower, start, first):
+        elif cues.cue("dataset", lower, start, end, first, last):
             company = False  # `experiments on Goodreads`, `On Goodreads (3.3M users ...)`
         else:
             company = cues.cue("company", lower, start, end, first, last) or bool(
