@@ -38,7 +38,14 @@ ENTRIES = {
         {"name": "WER", "aliases": ["word error rate"], "needs_cue": ["WER"]},
     ],
     "task": [{"name": "node classification", "aliases": []}],
-    "method": [{"name": "Reciprocal Rank", "aliases": []}, {"name": "ToolNet", "aliases": []}],
+    "method": [
+        {"name": "Reciprocal Rank", "aliases": []},
+        {"name": "ToolNet", "aliases": []},
+        {"name": "Qwen", "aliases": ["Qwen2.5", "Qwen3"], "versioned": True},
+        {"name": "Llama", "aliases": [], "versioned": True},
+        {"name": "GPT-4o", "aliases": [], "versioned": True},
+        {"name": "Claude", "aliases": [], "versioned": True},
+    ],
 }
 
 
@@ -225,3 +232,17 @@ def test_lexicon_guard_dataset_pattern_includes_lists_a_dataset_word_opens_and_r
 
 def test_lexicon_guard_dataset_pattern_is_not_any_mention(extractor):
     assert found(extractor, "FooSet and BarSet are two words we made up.", "dataset") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("We fine-tune Qwen2.5-7B-Instruct and Llama 3.1 8B.", ["Qwen2.5-7B-Instruct", "Llama 3.1 8B"]),
+        ("Judges were GPT-4o mini and Claude Opus 4.6.", ["GPT-4o mini", "Claude Opus 4.6"]),
+        ("On Qwen3-1.7B the gain holds.", ["Qwen3-1.7B"]),
+        ("We ask Llama 3.", ["Llama 3"]),
+        ("Claude and Llama in 2024 were tried.", ["Claude", "Llama"]),  # no version: the family
+    ],
+)
+def test_lexicon_model_family_is_read_with_its_version(extractor, text, names):
+    assert found(extractor, text, "method") == names

@@ -34,6 +34,8 @@ One JSON Lines file per kind in `lexicons/` (`companies.jsonl`, `datasets.jsonl`
   `rulers.LexiconRuler`).
 - `needs_pattern`: spellings from broad, noisy lists: a name only where a pattern
   confirms the kind (`the X dataset`, `deployed on X`).
+- `versioned`: a model family's name, read with the version written after it
+  (`Qwen2.5-7B-Instruct`, `Claude Opus 4.6`, `GPT-4o mini`); a version confirms it.
 
 The files are built by `scripts/build-lexicons` from `lexicons/ours/*.jsonl` (our own
 entries, the same fields) and curated public lists; adding a company, dataset, metric,
@@ -73,6 +75,7 @@ class Entry:
     verbatim: bool = False
     needs_cue: frozenset[str] = frozenset()
     needs_pattern: frozenset[str] = frozenset()
+    versioned: bool = False
 
     @property
     def spellings(self) -> tuple[str, ...]:
@@ -108,6 +111,7 @@ def entry_from_dict(kind: str, data: dict[str, Any]) -> Entry:
         verbatim=bool(data.get("verbatim", False)),
         needs_cue=frozenset(data.get("needs_cue", ())),
         needs_pattern=frozenset(data.get("needs_pattern", ())),
+        versioned=bool(data.get("versioned", False)),
     )
 
 
@@ -118,7 +122,7 @@ def entry_to_dict(entry: Entry) -> dict[str, Any]:
             data[key] = list(getattr(entry, key))
     if entry.parent:
         data["parent"] = entry.parent
-    for key in ("case", "cue_only", "at_k", "value_only", "value_free", "title_only", "verbatim"):
+    for key in ("case", "cue_only", "at_k", "value_only", "value_free", "title_only", "verbatim", "versioned"):
         if getattr(entry, key):
             data[key] = True
     for key in ("context_only", "at_k_only", "needs_cue", "needs_pattern"):

@@ -70,6 +70,32 @@ def spacings(spelling: str) -> set[str]:
     return {spelling, spelling.replace("-", " "), spelling.replace("-", "")}
 
 
+# what follows a model family's name as its version: numbers (`2.5`, `4o`, `V3.1`, `R1`,
+# `K2`), sizes (`7B`, `A22B`) and the words of model ids (`Instruct`, `mini`, `Sonnet`)
+VERSION_WORDS = (
+    "instruct|chat|base|mini|nano|pro|flash|lite|turbo|sonnet|opus|haiku|max|plus|coder|codex|vl|omni|thinking|"
+    "small|medium|large|embedding|preview|exp|air|vision|math|distill|scout|maverick|ultra|super|nemo"
+)
+VERSION_PART = (
+    r"(?:\d+(?:\.\d+)?[BbMmKkTt]|[Aa]\d+[Bb]|[vVrRkKmMoOpP]\d+(?:\.\d+)*|\d{1,2}(?:\.\d+)*[a-z]?|(?i:"
+    + VERSION_WORDS
+    + r"))(?!\w)(?!\.\d)"
+)
+VERSION_TAIL = re.compile(rf"(?:[-_ ]?{VERSION_PART}|-it(?!\w))+")
+
+
+def version_end(doc: Doc, text: str, start: int, end: int) -> int:
+    """The token end of a model family's name with its version (`GPT-4o mini`, `Claude
+    Opus 4.6`, `Llama-3.3-70B`); `end` where no version with a digit follows (`Gemini Pro`)."""
+    begin = doc[start].idx
+    stop = doc[end - 1].idx + len(doc[end - 1])
+    match = VERSION_TAIL.match(text, stop)
+    if match is None or not any(c.isdigit() for c in text[begin : match.end()]):
+        return end
+    span = doc.char_span(begin, match.end(), alignment_mode="contract")
+    return span.end if span is not None and span.end > end else end
+
+
 def glued(text: str, doc: Doc, start: int, end: int) -> bool:
     """The match runs on into a word by a hyphen: `RGB-D`, `Tiny-ImageNet`."""
     begin = doc[start].idx
@@ -230,6 +256,10 @@ class LexiconRuler:
         waiting: list[tuple[Entry, int, int]] = []  # guarded names whose cue is not (yet) seen
         matches = self.index.find(words, lower)
         for rule, start, end in matches:
+            full = version_end(doc, sents.text, start, end) if rule.entry.versioned else end
+            if full > end:  # `Qwen2.5-7B-Instruct`, `Grok-4`: the version says what it is
+                found.append(Span(doc, start, full, label="method", kb_id=doc[start:full].text, span_id=rule.entry.name))
+                continue
             if rule.entry.verbatim and glued(sents.text, doc, start, end):
                 continue  # `RGB-D`, `MMLU-Redux`: the text's name is longer than the list's
             if rule.entry.kind == "company" and self._not_the_company(sents, lower, start, end):
