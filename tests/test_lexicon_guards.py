@@ -246,3 +246,10 @@ def test_lexicon_guard_dataset_pattern_is_not_any_mention(extractor):
 )
 def test_lexicon_model_family_is_read_with_its_version(extractor, text, names):
     assert found(extractor, text, "method") == names
+
+
+def test_lexicon_metric_with_a_letter_cut_off_keeps_it(tmp_path):
+    metrics = tmp_path / "metrics.jsonl"
+    metrics.write_text(json.dumps({"name": "NDCG", "aliases": [], "at_k": True, "source": ["kg"]}) + "\n")
+    extractor = EntityExtractor(lexicon_dir=str(tmp_path))
+    assert found(extractor, "We report NDCG@K and NDCG@10.", "metric") == ["NDCG@K", "NDCG@10"]

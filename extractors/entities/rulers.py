@@ -26,7 +26,7 @@ from extractors.entities.text import Sentences, doc_text, sentences
 
 SPANS_KEY = "kg"
 DATASET_CONTEXT = re.compile(r"\b(?:datasets?|benchmarks?|corpora|corpus|categor(?:y|ies)|domains?|subsets?)\b", re.I)
-AT_K_NUMBER = re.compile(r"^\d+$")
+AT_K_NUMBER = re.compile(r"^(?:\d+|[Kk])$")  # `NDCG@10`, `Recall@K`
 URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|io|net|ai)/\S*")
 
 
