@@ -37,49 +37,73 @@ def pattern_words(form: str) -> tuple[str, ...]:
     return tuple(PLAIN_TOKEN.findall(form))
 
 
-class PhraseIndex:
+class Table:
+    """Patterns keyed by their words, found from their first word: a one-word pattern's
+    rules at once, a longer one's after its second word is checked (`language` is
+    tried as `language model` only where `model` follows)."""
+
     def __init__(self) -> None:
         self.rules: dict[tuple[str, ...], list[Rule]] = {}
-        self.lengths: dict[str, tuple[int, ...]] = {}  # first word, lower case -> pattern lengths, ascending
+        self.first: dict[str, dict[str, tuple[int, ...]]] = {}  # word -> next word ("" alone) -> lengths
+
+    def add(self, key: tuple[str, ...], rule: Rule) -> None:
+        self.rules.setdefault(key, []).append(rule)
+        following = self.first.setdefault(key[0], {})
+        second = key[1] if len(key) > 1 else ""
+        known = following.get(second, ())
+        if len(key) not in known:
+            following[second] = tuple(sorted((*known, len(key))))
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def find(self, words: Sequence[str], out: list[Match]) -> None:
+        first = self.first
+        rules_of = self.rules
+        n = len(words)
+        for i in compress(range(n), map(first.__contains__, words)):
+            following = first[words[i]]
+            if "" in following:
+                out.extend((rule, i, i + 1) for rule in rules_of[(words[i],)])
+            if i + 1 < n and (lengths := following.get(words[i + 1])) is not None:
+                for length in lengths:
+                    end = i + length
+                    if end > n:
+                        break
+                    rules = rules_of.get(tuple(words[i:end]))
+                    if rules is not None:
+                        out.extend((rule, i, end) for rule in rules)
+
+
+class PhraseIndex:
+    """Two tables: the case-insensitive patterns keyed in lower case, the exact ones as
+    written. A doc's words are looked up in each, so a list's `The Pile` is not tried at
+    every `the`."""
+
+    def __init__(self) -> None:
+        self.folded = Table()
+        self.exact = Table()
         self._seen: set[tuple[object, ...]] = set()
 
     def add(self, form: str, entry: Entry, mode: str, exact: bool) -> None:
         words = pattern_words(form)
         if not words:
             return
-        key = tuple(map(str.lower, words))
-        exact_words = words if exact else None
-        seen = (key, entry.kind, entry.name, mode, exact_words)
+        key = words if exact else tuple(map(str.lower, words))
+        seen = (key, exact, entry.kind, entry.name, mode)
         if seen in self._seen:
             return  # one match per entry and mode, as a PhraseMatcher key gives
         self._seen.add(seen)
-        self.rules.setdefault(key, []).append(Rule(entry, mode, exact_words))
-        known = self.lengths.get(key[0], ())
-        if len(key) not in known:
-            self.lengths[key[0]] = tuple(sorted((*known, len(key))))
+        (self.exact if exact else self.folded).add(key, Rule(entry, mode, words if exact else None))
 
     def __len__(self) -> int:
-        return len(self.rules)
+        return len(self.folded) + len(self.exact)
 
     def find(self, words: Sequence[str], lower: Sequence[str]) -> list[Match]:
         """Every pattern in `words` (`lower`: the same in lower case), overlapping ones
         too: the case-insensitive matches first, then the exact ones, each by start and
         length."""
-        lengths = self.lengths
-        n = len(lower)
-        folded: list[Match] = []
-        exact: list[Match] = []
-        for i in compress(range(n), map(lengths.__contains__, lower)):
-            for length in lengths[lower[i]]:
-                end = i + length
-                if end > n:
-                    break
-                rules = self.rules.get(tuple(lower[i:end]))
-                if rules is None:
-                    continue
-                for rule in rules:
-                    if rule.exact is None:
-                        folded.append((rule, i, end))
-                    elif tuple(words[i:end]) == rule.exact:
-                        exact.append((rule, i, end))
-        return folded + exact
+        out: list[Match] = []
+        self.folded.find(lower, out)
+        self.exact.find(words, out)
+        return out

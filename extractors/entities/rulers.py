@@ -96,10 +96,10 @@ def version_end(doc: Doc, text: str, start: int, end: int) -> int:
     return span.end if span is not None and span.end > end else end
 
 
-def glued(text: str, doc: Doc, start: int, end: int) -> bool:
+def glued(text: str, words: list[str], offsets: list[int], start: int, end: int) -> bool:
     """The match runs on into a word by a hyphen: `RGB-D`, `Tiny-ImageNet`."""
-    begin = doc[start].idx
-    stop = doc[end - 1].idx + len(doc[end - 1])
+    begin = offsets[start]
+    stop = offsets[end - 1] + len(words[end - 1])
     return (text[stop : stop + 1] == "-" and text[stop + 1 : stop + 2].isalnum()) or (
         begin > 1 and text[begin - 1] == "-" and text[begin - 2].isalnum()
     )
@@ -251,22 +251,25 @@ class LexiconRuler:
     def __call__(self, doc: Doc) -> Doc:
         sents = sentences(doc)
         words = sents.words
-        lower = [w.lower() for w in words]
+        lower = list(map(str.lower, words))
         found: list[Span] = []
         waiting: list[tuple[Entry, int, int]] = []  # guarded names whose cue is not (yet) seen
         matches = self.index.find(words, lower)
+        tend = title_end(doc)
+        columns = doc.user_data.get("kg.columns")  # the tokenizer's words and offsets
+        offsets = columns[1] if columns else [token.idx for token in doc]
         for rule, start, end in matches:
             full = version_end(doc, sents.text, start, end) if rule.entry.versioned else end
             if full > end:  # `Qwen2.5-7B-Instruct`, `Grok-4`: the version says what it is
                 found.append(Span(doc, start, full, label="method", kb_id=doc[start:full].text, span_id=rule.entry.name))
                 continue
-            if rule.entry.verbatim and glued(sents.text, doc, start, end):
+            if rule.entry.verbatim and glued(sents.text, words, offsets, start, end):
                 continue  # `RGB-D`, `MMLU-Redux`: the text's name is longer than the list's
             if rule.entry.kind == "company" and self._not_the_company(sents, lower, start, end):
                 continue  # `NVIDIA A100 GPUs`, `code is available on GitHub`
             guarded = rule.mode in GUARDED
             if (guarded or rule.entry.verbatim) and in_capitals(
-                words, start, end, sents, in_title=doc[start].idx < title_end(doc), guarded=guarded
+                words, start, end, sents, in_title=offsets[start] < tend, guarded=guarded
             ):
                 continue  # `Video Retrieval Benchmark`, `Reciprocal Rank Fusion`: words of a longer name
             if guarded and defined_here(words, start, end) and not any(
@@ -361,8 +364,9 @@ class LexiconRuler:
         name = entry.name
         if entry.verbatim and entry.kind != "company":
             name = surface_name(doc, entry, start, end)
-        if entry.at_k and end + 1 < len(doc) and doc[end].text == "@" and AT_K_NUMBER.match(doc[end + 1].text):
-            name = f"{name}@{doc[end + 1].text}"
+        words = sentences(doc).words
+        if entry.at_k and end + 1 < len(words) and words[end] == "@" and AT_K_NUMBER.match(words[end + 1]):
+            name = f"{name}@{words[end + 1]}"
             end += 2
         elif mode == "at_k":
             return None
