@@ -125,7 +125,7 @@ COMMON = frozenset(
         ("short", "QQ", "company", "curated", ("short",), None, "drop"),
         ("noisy lower case", "logical reasoning", "dataset", "pattern", (), None, "drop"),
         ("noisy word", "Synthetic", "dataset", "pattern", ("common_word",), None, "drop"),
-        ("noisy plain word dataset", "Taobao", "dataset", "pattern", (), None, "drop"),
+        ("noisy plain word", "Taobao", "dataset", "pattern", (), None, "drop"),
         ("noisy short acronym", "OOD", "dataset", "pattern", (), None, "drop"),
         ("noisy phrase", "Public Storage", "company", "pattern", ("all_common_words",), None, "drop"),
         ("noisy list", "FinTabNet", "dataset", "pattern", (), None, "pattern"),
