@@ -205,6 +205,8 @@ def test_lexicon_name_both_company_and_dataset_is_decided_by_its_context(extract
         "Our code is available on GitHub.",
         "The implementation is released at https://x.org and GitHub.",
         "See our GitHub repository for details.",
+        "Code is on \\href{this https URL}{GitHub}.",
+        "We release the model weights on GitHub.",
     ],
 )
 def test_lexicon_company_named_for_its_hardware_or_as_code_host_is_not_one(extractor, text):
@@ -253,3 +255,9 @@ def test_lexicon_metric_with_a_letter_cut_off_keeps_it(tmp_path):
     metrics.write_text(json.dumps({"name": "NDCG", "aliases": [], "at_k": True, "source": ["kg"]}) + "\n")
     extractor = EntityExtractor(lexicon_dir=str(tmp_path))
     assert found(extractor, "We report NDCG@K and NDCG@10.", "metric") == ["NDCG@K", "NDCG@10"]
+
+
+@pytest.mark.parametrize("text", ["The framework is fast.", "Deployed at Zalando, it serves Zalando's users."])
+def test_lexicon_company_naming_the_paper_in_its_title_is_the_papers_own(extractor, text):
+    assert found(extractor, text, "company", title="Zalando: A Framework for Ranking") == []
+    assert found(extractor, text, "proposed", title="Zalando: A Framework for Ranking") == ["Zalando"]

@@ -117,10 +117,11 @@ HARDWARE = frozenset(
 HARDWARE_AHEAD = 4  # `NVIDIA GeForce RTX 3060 GPU`, `an NVIDIA edge GPU`
 OWN_CODE = frozenset("repository repo link page url".split())
 CODE_WORDS = frozenset(  # (`open-sourced` is three tokens: `open`, `-`, `sourced`)
-    "available released sourced opensourced code codes implementation implementations repository".split()
+    "available release released source sourced opensourced code codes codebase implementation implementations "
+    "repository weights checkpoints".split()
 )
 PLACE_WORDS = frozenset("on at via through and url".split())  # `on PyPI and GitHub`, `\\href{this https URL}{GitHub}`
-CODE_LOOKBACK = 8  # words before `at GitHub` where the code's availability may be said
+CODE_LOOKBACK = 12  # words before `at GitHub` where the code's availability may be said (`\\href{...}` included)
 
 
 RESULTS_ON = frozenset("experiments results evaluated evaluation tested trained gains improvements outperforms".split())

@@ -272,6 +272,8 @@ class LexiconRuler:
                 words, start, end, sents, in_title=offsets[start] < tend, guarded=guarded
             ):
                 continue  # `Video Retrieval Benchmark`, `Reciprocal Rank Fusion`: words of a longer name
+            if guarded and start == 0 and end < len(words) and words[end] == ":" and tend:
+                continue  # `MSN: A Memory-based ... Framework`: the title names the paper's own
             if guarded and defined_here(words, start, end) and not any(
                 r.entry is rule.entry and e == start - 1 for r, _, e in matches
             ):
