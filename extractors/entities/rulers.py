@@ -1,18 +1,23 @@
-"""`kg_lexicon`: a PhraseMatcher component over the lexicon files.
+"""`kg_lexicon`: the lexicon files' names found in a doc.
 
 Like spaCy's SpanRuler it is a plain class with `__call__(doc)`, fed by data: each
-lexicon spelling becomes a phrase pattern (case-insensitive, or exact for acronyms),
-and Chinese names are found as substrings of the raw text, since no tokenizer splits
-Chinese words. Matches become spans in `doc.spans[spans_key]` with `label_` the kind
-(`company`, `dataset`, `method`, `metric`, `task`), `kb_id_` the canonical name and
-`id_` the lexicon entry's name (they differ for `NDCG@10`, entry `NDCG`). Where two
-matches overlap the longer wins, so `Amazon Beauty` is a dataset and not `Amazon`.
+lexicon spelling becomes a phrase pattern (case-insensitive, or exact for acronyms and
+the public lists' names) in a dict of token n-grams (`gazetteer.PhraseIndex`), and
+Chinese names are found as substrings of the raw text, since no tokenizer splits
+Chinese words. A spelling an entry marks `needs_cue` or `needs_pattern` is kept only
+with a cue or a pattern of its kind (`cues.py`), or listed with a confirmed name of its
+kind; a name both a company and a dataset is decided by its context; a model family's
+name is read with its version. Matches become spans in `doc.spans[spans_key]` with
+`label_` the kind (`company`, `dataset`, `method`, `metric`, `task`), `kb_id_` the name
+(canonical, or as written for a public list's entry) and `id_` the lexicon entry's name
+(they differ for `NDCG@10`, entry `NDCG`). Where two matches overlap the longer wins, so
+`Amazon Beauty` is a dataset and not `Amazon`.
 """
-
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from pathlib import Path
 
 from spacy.language import Language
@@ -221,10 +226,10 @@ class LexiconRuler:
         self.entries: list[Entry] = []
         self.listed: set[tuple[str, str]] = set()  # (kind, name) of the entries of public lists
         self.zh_names: dict[str, Entry] = {}
-        self.zh_pattern: re.Pattern | None = None
+        self.zh_pattern: re.Pattern[str] | None = None
         self.add_entries(load_lexicons(directory))
 
-    def add_entries(self, entries) -> None:
+    def add_entries(self, entries: Iterable[Entry]) -> None:
         for entry in entries:
             self.entries.append(entry)
             if entry.verbatim:
@@ -333,7 +338,9 @@ class LexiconRuler:
         check = cues.cue if rule.mode == "cue" else cues.pattern
         return check(rule.entry.kind, lower, start, end, first, last)
 
-    def _listed_with(self, doc: Doc, lower: list[str], found: list[Span], waiting) -> list[Span]:
+    def _listed_with(
+        self, doc: Doc, lower: list[str], found: list[Span], waiting: list[tuple[Entry, int, int]]
+    ) -> list[Span]:
         """Guarded names listed with a confirmed name of their kind: `on MovieLens,
         Steam and Adult` (each joined by `,`, `and`, `or` to the next)."""
         out: list[Span] = []
