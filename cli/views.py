@@ -133,6 +133,26 @@ def view_concept(
     )
 
 
+@view_app.command("method")
+def view_method(
+    name: str = typer.Argument(..., help="Name of a method."),
+    limit: int = ViewLimit,
+    output: str | None = ViewOutput,
+    open_page: bool = ViewOpen,
+    store: str | None = StoreOption,
+) -> None:
+    """A method with what it beats and what beats it: one edge per paper, labelled with
+    the metric and value it states (the paper's title and evidence on hover).
+
+    Example:
+
+        kg view method SASRec --open
+    """
+    from kg import views
+
+    draw(lambda graph: views.method(graph, name, limit=limit), store, output, open_page, f"method-{name}")
+
+
 @view_app.command("authors")
 def view_authors(
     limit: int = ViewLimit,

@@ -24,12 +24,12 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import ExportError
-from kg.schema import BOOL, INT, NODES, RELATIONSHIPS, STRING, STRINGS
+from kg.schema import BOOL, FLOAT, INT, NODES, RELATIONSHIPS, STRING, STRINGS
 from kg.store.base import GraphStore, node_pages, relationship_pages
 
 PAGE = 50_000  # nodes per query
 ARRAY_DELIMITER = ";"
-_TYPES = {STRING: "", INT: ":long", BOOL: ":boolean", STRINGS: ":string[]"}
+_TYPES = {STRING: "", INT: ":long", FLOAT: ":double", BOOL: ":boolean", STRINGS: ":string[]"}
 
 
 @dataclass
@@ -69,8 +69,9 @@ def export_neo4j_admin(
         args.append(f"--nodes={label}={label}.header.csv,{label}.csv")
         if on_file:
             on_file(f"{label}.csv", count)
-    for rel, (pairs, props) in RELATIONSHIPS.items():
-        for from_label, to_label in pairs:
+    for rel, rel_type in RELATIONSHIPS.items():
+        props = rel_type.props
+        for from_label, to_label in rel_type.pairs:
             stem = f"{rel}_{from_label}_{to_label}"
             header = [
                 f":START_ID({from_label})",

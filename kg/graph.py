@@ -11,6 +11,9 @@ from typing import Any, TypeVar
 from kg.schema import NODES, RELATIONSHIPS, Count
 
 RelKey = tuple[str, str, str]  # (type, from label, to label)
+# A relationship within its type: (from key, to key), and for a type keyed by a property
+# (kg.schema.RelType.keyed_by) that property's value third.
+Ends = tuple[str, ...]
 Row = dict[str, Any]  # a node's or a relationship's properties by name
 T = TypeVar("T")
 
@@ -25,8 +28,8 @@ def chunks(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
 class GraphBatch:
     # label -> key -> properties (the key included)
     nodes: dict[str, dict[str, dict[str, Any]]] = field(default_factory=lambda: defaultdict(dict))
-    # (type, from label, to label) -> (from key, to key) -> properties
-    rels: dict[RelKey, dict[tuple[str, str], dict[str, Any]]] = field(default_factory=lambda: defaultdict(dict))
+    # (type, from label, to label) -> (from key, to key[, keyed_by value]) -> properties
+    rels: dict[RelKey, dict[Ends, dict[str, Any]]] = field(default_factory=lambda: defaultdict(dict))
 
     def add_node(self, label: str, key: str, **props: Any) -> None:
         """Add or complete a node: a property already set in this batch is kept."""
@@ -38,10 +41,18 @@ class GraphBatch:
                 row[name] = value
 
     def add_rel(self, rel_type: str, from_label: str, from_key: str, to_label: str, to_key: str, **props: Any) -> None:
-        """Add a relationship; the first one seen between two nodes keeps its properties."""
-        if (from_label, to_label) not in RELATIONSHIPS[rel_type].pairs:
+        """Add a relationship; the first one seen between two nodes (with the same value of
+        the property its type is keyed by) keeps its properties."""
+        rel = RELATIONSHIPS[rel_type]
+        if (from_label, to_label) not in rel.pairs:
             raise ValueError(f"{rel_type} does not join {from_label} to {to_label}")
-        self.rels[(rel_type, from_label, to_label)].setdefault((from_key, to_key), props)
+        ends: Ends = (from_key, to_key)
+        if rel.keyed_by is not None:
+            value = props.get(rel.keyed_by)
+            if value is None:
+                raise ValueError(f"{rel_type} needs its {rel.keyed_by}")
+            ends = (from_key, to_key, value)
+        self.rels[(rel_type, from_label, to_label)].setdefault(ends, props)
 
     def node_rows(self, label: str) -> list[dict[str, Any]]:
         """Rows with every property of the label, None where unset."""
@@ -52,8 +63,8 @@ class GraphBatch:
         """Rows `{"from", "to", <properties>}` with every property of the type."""
         columns = RELATIONSHIPS[rel_key[0]].props
         return [
-            {"from": src, "to": dst, **{name: props.get(name) for name in columns}}
-            for (src, dst), props in self.rels.get(rel_key, {}).items()
+            {"from": ends[0], "to": ends[1], **{name: props.get(name) for name in columns}}
+            for ends, props in self.rels.get(rel_key, {}).items()
         ]
 
     def links_from(self, count: Count) -> Counter[str]:
@@ -61,7 +72,7 @@ class GraphBatch:
         links: Counter[str] = Counter()
         for (rel, from_label, _), pairs in self.rels.items():
             if rel == count.rel and from_label == count.label:
-                links.update(src for src, _ in pairs)
+                links.update(ends[0] for ends in pairs)
         return links
 
     def __len__(self) -> int:

@@ -17,6 +17,7 @@ from kg.graph import GraphBatch, chunks
 from kg.model import Paper, author_key, concept_key
 from kg.parallel import Extractor, ParallelExtractor
 from kg.resolve import PaperNode, lookup_stored, match_keys, resolve
+from kg.results import COMPARISON_KINDS, add_comparisons
 from kg.store.base import GraphStore
 
 # What a mention kind becomes in the graph: (relationship, concept label).
@@ -198,10 +199,14 @@ def build_batch(
 
 def _add_mentions(batch: GraphBatch, key: str, mentions: list[Any]) -> None:
     datasets = {concept_key(m.name) for m in mentions if m.kind == "dataset"}
+    comparisons = []
     for mention in mentions:
+        if mention.kind in COMPARISON_KINDS:
+            comparisons.append(mention)
+            continue
         ckey = concept_key(mention.name)
         if not ckey or mention.kind not in _MENTION_EDGES and mention.kind != "proposed":
-            continue  # comparisons and results are not in the graph yet
+            continue
         evidence = mention.evidence
         if mention.kind == "proposed":
             # A proposed name that the paper also treats as a dataset is a released dataset.
@@ -231,6 +236,8 @@ def _add_mentions(batch: GraphBatch, key: str, mentions: list[Any]) -> None:
             )
         else:
             batch.add_rel(rel, "Paper", key, label, ckey, evidence=evidence)
+    if comparisons:
+        add_comparisons(batch, key, comparisons, datasets)
 
 
 def entity_extractor() -> Extractor:

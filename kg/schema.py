@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-STRING, INT, BOOL, STRINGS = "STRING", "INT64", "BOOLEAN", "STRING[]"
+STRING, INT, FLOAT, BOOL, STRINGS = "STRING", "INT64", "DOUBLE", "BOOLEAN", "STRING[]"
 
 _CONCEPT = {"key": STRING, "name": STRING}
 
@@ -42,6 +42,10 @@ NODES: dict[str, dict[str, str]] = {
     "Metric": dict(_CONCEPT),
     "Task": dict(_CONCEPT),
     "Source": {"key": STRING, "name": STRING, "family": STRING, "date": STRING},
+    # A number a paper reports, or its claim to beat a method (kg.results): its key is the
+    # paper's key with the metric, value, dataset and baseline; `number` is the value as a
+    # float where it reads as one, so that leaderboards sort numerically on both stores.
+    "Result": {"key": STRING, "value": STRING, "number": FLOAT, "unit": STRING, "setting": STRING, "evidence": STRING},
 }
 
 # The Paper properties a record is matched by when its key is not stored (kg.resolve); both
@@ -50,10 +54,14 @@ PAPER_MATCH_PROPS = ("arxiv_id", "title_key", "fingerprint")
 
 
 class RelType(NamedTuple):
-    """A relationship type: the (from label, to label) pairs it joins, and its properties."""
+    """A relationship type: the (from label, to label) pairs it joins, and its properties.
+    Two nodes have at most one relationship of a type, unless the type is `keyed_by` one of
+    its properties: then one per value of it (two papers that say SASRec beats GRU4Rec are
+    two OUTPERFORMS edges), and writes match an existing one by its end points and that value."""
 
     pairs: tuple[tuple[str, str], ...]
     props: dict[str, str]
+    keyed_by: str | None = None
 
 
 _EVIDENCE = {"evidence": STRING}
@@ -70,6 +78,14 @@ RELATIONSHIPS: dict[str, RelType] = {
     "ADDRESSES": RelType((("Paper", "Task"),), dict(_EVIDENCE)),
     "LISTED_IN": RelType((("Paper", "Source"),), {"line": INT}),
     "PART_OF": RelType((("Company", "Company"),), {}),
+    # Results and comparisons (kg.results): a result joins a paper, a metric, a dataset, the
+    # method it belongs to and the one it beats, so it is a node.
+    "CLAIMS": RelType((("Paper", "Result"),), {}),
+    "MEASURES": RelType((("Result", "Metric"),), {}),
+    "MEASURED_ON": RelType((("Result", "Dataset"),), {}),
+    "ACHIEVED_BY": RelType((("Result", "Method"),), {}),
+    "AGAINST": RelType((("Result", "Method"),), {}),
+    "OUTPERFORMS": RelType((("Method", "Method"),), {"paper": STRING, "evidence": STRING}, keyed_by="paper"),
 }
 
 

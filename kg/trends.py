@@ -273,7 +273,7 @@ def concept_windows(
 def double_links(store: GraphStore, label: str) -> list[tuple[str, str]]:
     """(concept key, date) of each dated paper that links to a concept of the label twice
     (kg/cypher/concept-double-links.cypher knows the one way it can)."""
-    types = sorted(rel for rel, (pairs, _) in RELATIONSHIPS.items() if ("Paper", label) in pairs)
+    types = sorted(rel for rel, rel_type in RELATIONSHIPS.items() if ("Paper", label) in rel_type.pairs)
     if len(types) < 2:
         return []
     if len(types) != 2 or "PROPOSES" not in types:

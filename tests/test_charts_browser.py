@@ -76,7 +76,7 @@ def test_browser_report_draws_its_charts_and_links(browser, tmp_path):  # noqa: 
         link = page.locator('a[href="https://arxiv.org/abs/2503.00001"][title="We propose MMQ."]')
         assert link.count() == 2  # under MMQ first seen, and under MMQ rising
         rows = page.locator("#deployments + .kg-panel tr").all_inner_texts()
-        assert rows[1:] == ["Kuaishou\tCold-Start Ranking at Kuaishou 2025-03-03\tCTR +2.1%"]
+        assert rows[1:] == ["Kuaishou\tCold-Start Ranking at Kuaishou 2025-03-03\tCTR +2.1% (MMQ)"]
         page.screenshot(path=str(tmp_path / "report.png"), full_page=True)
         assert requests == [] and errors == []
     finally:

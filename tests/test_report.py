@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import pytest
 
+from extractors.entities import Mention
 from kg.graph import GraphBatch
 from kg.report import ReportError, briefing, to_html, to_markdown
+from kg.results import add_comparisons
 from kg.store import open_store
 from tests.conftest import run_kg
 
@@ -50,6 +52,10 @@ def report_batch() -> GraphBatch:
     b.add_rel("MENTIONS", "Paper", "2503.00001", "Company", "kuaishou", deployed=True, evidence="Deployed at Kuaishou.")
     b.add_rel("REPORTS", "Paper", "2503.00001", "Metric", "ctr", value="+2.1%", unit="%", setting="online",
               evidence="CTR rose by +2.1% online.")  # fmt: skip
+    gain = Mention(
+        "result", "CTR", "CTR rose by +2.1% online.", value="+2.1%", unit="%", setting="online", method="MMQ"
+    )
+    add_comparisons(b, "2503.00001", [gain], datasets=set())  # as ingest adds it
     for paper in ("2503.00001", "2503.00002"):
         b.add_rel("REPORTS", "Paper", paper, "Metric", "auc", value="0.81", setting="offline", evidence="AUC 0.81.")
     b.add_rel("ADDRESSES", "Paper", "2503.00003", "Task", "coldstartrecommendation", evidence="Cold-start items.")
@@ -104,7 +110,7 @@ def test_report_window_counts_and_lists(report_store):
         "2503.00001",
         "Deployed at Kuaishou.",
     )
-    assert deployment.gains == [("CTR", "+2.1%", "CTR rose by +2.1% online.")]
+    assert deployment.gains == [("CTR", "+2.1%", "CTR rose by +2.1% online.", "MMQ")]
     assert _names(b.datasets) == [("MovieLens", 2)] and _names(b.metrics) == [("AUC", 2), ("CTR", 1)]
     assert _names(b.authors) == [("Ann Lee", 3), ("Bo Chen", 1), ("Cy Wu", 1)]
     assert b.notes == []
@@ -138,11 +144,11 @@ def test_report_page_and_markdown_link_papers_with_evidence(ladybug_store):
     assert (
         '<a href="https://arxiv.org/abs/2503.00001" title="We propose MMQ.">Cold-Start Ranking at Kuaishou</a>' in page
     )
-    assert '<span title="CTR rose by +2.1% online.">CTR +2.1%</span>' in page
+    assert '<span title="CTR rose by +2.1% online.">CTR +2.1% (MMQ)</span>' in page
     assert "https://cdn" not in page and "<script src" not in page
     md = to_markdown(b)
     assert (
-        '- **Kuaishou**: [Cold-Start Ranking at Kuaishou](https://arxiv.org/abs/2503.00001 "Deployed at Kuaishou."); CTR +2.1%'
+        '- **Kuaishou**: [Cold-Start Ranking at Kuaishou](https://arxiv.org/abs/2503.00001 "Deployed at Kuaishou."); CTR +2.1% (MMQ)'
         in md
     )
     assert "- **MMQ** (Method) ▁▁▁▁▁▁▁▁▁▁▁█ 3 papers, 0 before, lift 4.0: " in md

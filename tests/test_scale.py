@@ -211,7 +211,7 @@ def test_scale_export_neo4j_admin_headers_and_row_counts(tmp_path):
     header, rows = read("Paper")
     sources = {r[0]: r[header.index("sources:string[]")] for r in rows}
     assert sources["2511.14403"].count(";") == 1
-    files = sum(len(pairs) for pairs, _ in RELATIONSHIPS.values())
+    files = sum(len(rel_type.pairs) for rel_type in RELATIONSHIPS.values())
     assert (out / "import.sh").read_text().count("--relationships=") == files
 
 

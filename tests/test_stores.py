@@ -224,6 +224,42 @@ def test_stores_author_papers_counts_each_wrote_link_once(each_write_path):
     assert kept == counted == {"ann lee": 2, "bo chen": 3, "cy wu": 1}
 
 
+def test_stores_outperforms_is_one_edge_per_paper(each_write_path):
+    """Two papers that say SeqFoo beats SASRec are two edges: written new (COPY / CREATE),
+    between stored nodes (MERGE on the paper), again (no change), and with a changed
+    evidence (kept on its own edge)."""
+    store = each_write_path
+
+    def beats(paper: str, evidence: str | None) -> GraphBatch:
+        b = GraphBatch()
+        b.add_node("Method", "seqfoo", name="SeqFoo")
+        b.add_node("Method", "sasrec", name="SASRec")
+        b.add_rel("OUTPERFORMS", "Method", "seqfoo", "Method", "sasrec", paper=paper, evidence=evidence)
+        return b
+
+    for batch in (
+        beats("2601.1", "first"),
+        beats("2601.2", "second"),
+        beats("2601.1", None),
+        beats("2601.2", "second"),
+    ):
+        store.write(batch)
+    both = GraphBatch()  # one batch with both: two rows, two edges
+    both.add_rel("OUTPERFORMS", "Method", "seqfoo", "Method", "sasrec", paper="2601.1", evidence="first")
+    both.add_rel("OUTPERFORMS", "Method", "seqfoo", "Method", "sasrec", paper="2601.3", evidence="third")
+    store.write(both)
+    rows = store.query(
+        "MATCH (a:Method)-[o:OUTPERFORMS]->(b:Method) RETURN a.name, b.name, o.paper, o.evidence ORDER BY o.paper"
+    ).rows
+    assert rows == [
+        ["SeqFoo", "SASRec", "2601.1", "first"],
+        ["SeqFoo", "SASRec", "2601.2", "second"],
+        ["SeqFoo", "SASRec", "2601.3", "third"],
+    ]
+    with pytest.raises(ValueError, match="OUTPERFORMS needs its paper"):
+        GraphBatch().add_rel("OUTPERFORMS", "Method", "seqfoo", "Method", "sasrec", evidence="no paper")
+
+
 _LOGGED_WRITES_THEN_KILLED = """
 import os, sys
 from kg.graph import GraphBatch

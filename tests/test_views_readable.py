@@ -52,12 +52,12 @@ def test_views_concept_summary_of_a_company(graph_store):
     assert (s.months, s.per_month, s.undated, s.deployed_papers) == (["2025-01"], [1], 0, 1)
     [deployed] = s.deployments
     assert deployed.paper.url == "https://arxiv.org/abs/2501.00001"
-    assert deployed.gains == [("CTR", "+20.00%", "+20.00% online CTR")]
+    assert deployed.gains == [("CTR", "+20.00%", "+20.00% online CTR", "MMQ")]
     assert s.related["Method"] == [("MMQ", 1), ("Transformer", 1)]
     assert s.related["Company"] == [] and s.related["Task"] == [("CTR prediction", 1)]
     page = views.to_html(view)
     assert page.index('id="kg-summary"') < page.index('id="mynetwork"')
-    assert '<span title="+20.00% online CTR">CTR +20.00%</span>' in page
+    assert '<span title="+20.00% online CTR">CTR +20.00% (MMQ)</span>' in page
     method = views.concept(graph_store, "MMQ").summary
     assert (method.papers, method.deployments, method.related["Method"]) == (
         3,

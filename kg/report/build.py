@@ -74,7 +74,7 @@ class DeploymentItem:
     company: str
     paper: PaperRef
     evidence: str | None
-    gains: list[tuple[str, str | None, str | None]]  # metric, value, evidence
+    gains: list[tuple[str, str | None, str | None, str | None]]  # metric, value, evidence, method
 
 
 @dataclass
@@ -186,7 +186,9 @@ def briefing(
         ]
         setattr(report, attr, sorted(used, key=lambda i: (-i.papers, i.key))[:top])
     report.deployments = [
-        DeploymentItem(d.company, candidates[d.paper], d.evidence, [(g.metric, g.value, g.evidence) for g in d.gains])
+        DeploymentItem(
+            d.company, candidates[d.paper], d.evidence, [(g.metric, g.value, g.evidence, g.method) for g in d.gains]
+        )
         for d in _deployments(store, papers)
     ]
     left_out = sum(1 for p in candidates.values() if not as_day(p.date) and not window.holds(p.date)

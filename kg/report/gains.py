@@ -1,6 +1,6 @@
-"""Company deployments and the online gains their papers report: the one place a briefing
-(and the concept view) reads them, so that when results become `Result` nodes only
-kg/cypher/deployment-gains.cypher and this reader change."""
+"""Company deployments and the online gains their papers claim (online `Result` nodes, with
+the method each belongs to): the one place a briefing (and the concept view) reads them,
+from kg/cypher/deployment-gains.cypher."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ class Gain:
     metric: str
     value: str | None
     evidence: str | None
+    method: str | None = None  # the paper's own method the gain belongs to, where it names one
 
 
 @dataclass
@@ -39,9 +40,9 @@ def deployments(store: GraphStore, paper_keys: list[str]) -> list[Deployment]:
                 Deployment(row["paper"], row["company"] or row["company_key"], row["company_key"], row["evidence"]),
             )
             if row["metric"] is not None:
-                gain = Gain(row["metric"], row["value"], row["gain_evidence"])
-                if gain not in deployment.gains:
-                    deployment.gains.append(gain)
+                gain = Gain(row["metric"], row["value"], row["gain_evidence"], row["method"])
+                if all((g.metric, g.value) != (gain.metric, gain.value) for g in deployment.gains):
+                    deployment.gains.append(gain)  # one per value: Results differ by dataset and baseline too
     for deployment in found.values():
         deployment.gains.sort(key=lambda g: (g.metric.lower(), g.value or ""))
     return [found[k] for k in sorted(found)]

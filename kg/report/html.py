@@ -94,7 +94,7 @@ PAGE = (
 <div class="kg-panel"><table class="kg">
 <tr><th>company</th><th>paper</th><th>online gains</th></tr>
 {% for d in b.deployments %}<tr><td>{{ d.company }}</td><td><a href="{{ d.paper.url or '' }}" title="{{ (d.evidence or '')|truncate(evidence_chars) }}">{{ d.paper.title }}</a> <span class="kg-muted">{{ d.paper.date }}</span></td>
-<td>{% for metric, value, evidence in d.gains %}<span title="{{ (evidence or '')|truncate(evidence_chars) }}">{{ metric }} {{ value or 'reported' }}</span>{% if not loop.last %}, {% endif %}{% else %}<span class="kg-muted">none stated</span>{% endfor %}</td></tr>
+<td>{% for metric, value, evidence, method in d.gains %}<span title="{{ (evidence or '')|truncate(evidence_chars) }}">{{ metric }} {{ value or 'reported' }}{% if method %} ({{ method }}){% endif %}</span>{% if not loop.last %}, {% endif %}{% else %}<span class="kg-muted">none stated</span>{% endfor %}</td></tr>
 {% else %}<tr><td colspan="3" class="kg-muted">no paper of the window states a deployment</td></tr>{% endfor %}
 </table></div>
 

@@ -44,7 +44,13 @@ def to_markdown(b: Briefing) -> str:
 
     lines += ["", "## Company deployments and their online gains", ""]
     for d in b.deployments:
-        gains = ", ".join(f"{metric} {value or 'reported'}" for metric, value, _ in d.gains) or "no gain stated"
+        gains = (
+            ", ".join(
+                f"{metric} {value or 'reported'}" + (f" ({method})" if method else "")
+                for metric, value, _, method in d.gains
+            )
+            or "no gain stated"
+        )
         lines.append(f"- **{d.company}**: {_link(Link(d.paper, d.evidence))}; {gains}")
     if not b.deployments:
         lines.append("No paper of the window states a deployment.")

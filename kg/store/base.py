@@ -31,7 +31,8 @@ class GraphStore(ABC):
     @abstractmethod
     def write(self, batch: GraphBatch) -> None:
         """Upsert every node of the batch by key (a None property never erases a stored
-        value) and every relationship by its two end nodes; atomically where the store can."""
+        value) and every relationship by its two end nodes (and the property its type is
+        keyed by, kg.schema.RelType); atomically where the store can."""
 
     @abstractmethod
     def query(self, cypher: str, params: Row | None = None, *, write: bool = False) -> QueryResult:

@@ -13,8 +13,19 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import QueryError, StoreError, StoreInUse
-from kg.graph import GraphBatch, RelKey, Row
-from kg.schema import BOOL, COUNTS, INT, NODES, PAPER_MATCH_PROPS, RELATIONSHIPS, STRING, STRINGS, written_props
+from kg.graph import Ends, GraphBatch, RelKey, Row
+from kg.schema import (
+    BOOL,
+    COUNTS,
+    FLOAT,
+    INT,
+    NODES,
+    PAPER_MATCH_PROPS,
+    RELATIONSHIPS,
+    STRING,
+    STRINGS,
+    written_props,
+)
 from kg.store.base import GraphStore, QueryResult, refuse_writes
 
 Columns = dict[str, tuple[str, list[Any]]]  # name -> (kg.schema kind, values)
@@ -50,7 +61,14 @@ WAL_CHECKPOINT_BYTES = 64 << 20
 def _arrow_type(kind: str) -> Any:
     import pyarrow as pa
 
-    return {STRING: pa.string(), INT: pa.int64(), BOOL: pa.bool_(), STRINGS: pa.list_(pa.string())}[kind]
+    kinds = {
+        STRING: pa.string(),
+        INT: pa.int64(),
+        FLOAT: pa.float64(),
+        BOOL: pa.bool_(),
+        STRINGS: pa.list_(pa.string()),
+    }
+    return kinds[kind]
 
 
 # LadybugDB indexes only primary keys, so the paper look-ups by id, title and abstract
@@ -64,9 +82,9 @@ def _ddl() -> list[str]:
     for label, props in NODES.items():
         columns = ", ".join(f"{name} {kind}" for name, kind in props.items())
         statements.append(f"CREATE NODE TABLE IF NOT EXISTS {label}({columns}, PRIMARY KEY (key))")
-    for rel, (pairs, props) in RELATIONSHIPS.items():
-        ends = ", ".join(f"FROM {a} TO {b}" for a, b in pairs)
-        columns = "".join(f", {name} {kind}" for name, kind in props.items())
+    for rel, rel_type in RELATIONSHIPS.items():
+        ends = ", ".join(f"FROM {a} TO {b}" for a, b in rel_type.pairs)
+        columns = "".join(f", {name} {kind}" for name, kind in rel_type.props.items())
         statements.append(f"CREATE REL TABLE IF NOT EXISTS {rel}({ends}{columns})")
     return statements
 
@@ -157,7 +175,7 @@ class LadybugStore(GraphStore):
         try:
             created = {label: self._write_nodes(label, batch) for label in NODES}
             self._write_matches(batch.nodes.get("Paper", {}))
-            linked: dict[RelKey, list[tuple[str, str]]] = {}
+            linked: dict[RelKey, list[Ends]] = {}
             for rel_key in batch.rels:
                 linked[rel_key] = self._write_rels(rel_key, batch.rels[rel_key], created)
             self._add_counts(linked, created)
@@ -276,51 +294,48 @@ class LadybugStore(GraphStore):
             self._load(columns, f"MATCH (n:{label} {{key: k}}) SET " + ", ".join(f"n.{p} = v_{p}" for p in changed))
         return {row["key"] for row in new}
 
-    def _write_rels(
-        self, rel_key: RelKey, pairs: dict[tuple[str, str], Row], created: dict[str, set[str]]
-    ) -> list[tuple[str, str]]:
+    def _write_rels(self, rel_key: RelKey, pairs: dict[Ends, Row], created: dict[str, set[str]]) -> list[Ends]:
         """COPY the relationships that touch a node created in this write (they cannot exist
-        yet), MERGE the others; returns the (from, to) pairs that were not stored before."""
+        yet), MERGE the others (on their end points, and the property their type is keyed by);
+        returns those that were not stored before."""
         rel, from_label, to_label = rel_key
-        kinds = RELATIONSHIPS[rel].props
+        kinds, keyed = RELATIONSHIPS[rel].props, RELATIONSHIPS[rel].keyed_by
         new_from, new_to = created[from_label], created[to_label]
-        fresh = [pair for pair in pairs if pair[0] in new_from or pair[1] in new_to]
+        fresh = [ends for ends in pairs if ends[0] in new_from or ends[1] in new_to]
         if fresh:
-            columns: Columns = {"from": (STRING, [src for src, _ in fresh]), "to": (STRING, [dst for _, dst in fresh])}
-            columns |= {p: (kind, [pairs[pair].get(p) for pair in fresh]) for p, kind in kinds.items()}
+            columns: Columns = {"from": (STRING, [e[0] for e in fresh]), "to": (STRING, [e[1] for e in fresh])}
+            columns |= {p: (kind, [pairs[ends].get(p) for ends in fresh]) for p, kind in kinds.items()}
             self._copy(rel, columns, (from_label, to_label))
         if len(fresh) == len(pairs):
             return fresh
-        merge = [pair for pair in pairs if not (pair[0] in new_from or pair[1] in new_to)]
-        ends: Columns = {"src": (STRING, [src for src, _ in merge]), "dst": (STRING, [dst for _, dst in merge])}
-        stored: set[tuple[str, str]] = set(
-            map(
-                tuple,
-                self._load(
-                    ends,
-                    f"MATCH (a:{from_label} {{key: src}})-[:{rel}]->(b:{to_label} {{key: dst}}) RETURN a.key, b.key",
-                ).get_all(),
-            )
-        )
+        merge = [ends for ends in pairs if not (ends[0] in new_from or ends[1] in new_to)]
+        match: Columns = {"src": (STRING, [e[0] for e in merge]), "dst": (STRING, [e[1] for e in merge])}
+        where, returned, on = "", "", ""
+        if keyed is not None:  # the batch holds one row per value: LadybugDB 0.22 mixes up the
+            # SETs of two rows that MERGE the same relationship in one statement
+            match["kv"] = (kinds[keyed], [e[2] for e in merge])
+            where, returned, on = f" WHERE e.{keyed} = kv", f", e.{keyed}", f" {{{keyed}: kv}}"
+        pattern = f"(a:{from_label} {{key: src}})-[e:{rel}]->(b:{to_label} {{key: dst}})"
+        stored = set(map(tuple, self._load(match, f"MATCH {pattern}{where} RETURN a.key, b.key{returned}").get_all()))
         # Columns with a value in some row: one None throughout would change nothing.
-        given = [p for p in kinds if any(pairs[pair].get(p) is not None for pair in merge)]
-        columns = ends | {f"v_{p}": (kinds[p], [pairs[pair].get(p) for pair in merge]) for p in given}
+        given = [p for p in kinds if p != keyed and any(pairs[ends].get(p) is not None for ends in merge)]
+        columns = match | {f"v_{p}": (kinds[p], [pairs[ends].get(p) for ends in merge]) for p in given}
         sets = ", ".join(f"e.{p} = coalesce(v_{p}, e.{p})" for p in given)
         self._load(
             columns,
             f"MATCH (a:{from_label} {{key: src}}) MATCH (b:{to_label} {{key: dst}}) "
-            f"MERGE (a)-[e:{rel}]->(b)" + (f" SET {sets}" if sets else ""),
+            f"MERGE (a)-[e:{rel}{on}]->(b)" + (f" SET {sets}" if sets else ""),
         )
-        return fresh + [pair for pair in merge if pair not in stored]
+        return fresh + [ends for ends in merge if ends not in stored]
 
-    def _add_counts(self, linked: dict[RelKey, list[tuple[str, str]]], created: dict[str, set[str]]) -> None:
+    def _add_counts(self, linked: dict[RelKey, list[Ends]], created: dict[str, set[str]]) -> None:
         """Add the links this write created to the counts of stored nodes (new nodes were
         COPYed with theirs)."""
         for count in COUNTS:
             more: Counter[str] = Counter()
             for (rel, from_label, _), pairs in linked.items():
                 if rel == count.rel and from_label == count.label:
-                    more.update(src for src, _ in pairs if src not in created[count.label])
+                    more.update(ends[0] for ends in pairs if ends[0] not in created[count.label])
             if more:
                 self._load(
                     {"k": (STRING, list(more)), "c": (INT, list(more.values()))},

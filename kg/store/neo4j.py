@@ -19,7 +19,7 @@ from functools import partial
 from typing import Any, NamedTuple
 
 from kg.errors import QueryError, StoreAuthError, StoreError, StoreUnavailable
-from kg.graph import GraphBatch, Row, chunks
+from kg.graph import Ends, GraphBatch, Row, chunks
 from kg.schema import COUNTS, NODES, PAPER_MATCH_PROPS, RELATIONSHIPS, written_props
 from kg.store.base import GraphStore, QueryResult, refuse_writes
 
@@ -244,7 +244,8 @@ def write_plan(batch: GraphBatch) -> WritePlan:
     a node this transaction creates has no relationship yet (`write` looks up which papers
     are stored in its transaction; a concurrent writer creating the same paper first makes
     the CREATE fail on the key constraint, and `write` looks again). Everything else is
-    MERGEd on its key. A count of kg.schema.COUNTS starts at 0 on a new node and goes up
+    MERGEd on its key (a relationship on its end points, and the property its type is
+    keyed by). A count of kg.schema.COUNTS starts at 0 on a new node and goes up
     by one with each relationship created.
 
     Properties are set one by one, a None (null) keeping the stored value: `SET n += map`
@@ -258,7 +259,7 @@ def write_plan(batch: GraphBatch) -> WritePlan:
     ] = {}  # paper key -> list name -> items (other node's properties, e_<rel prop>)
     links: list[_Link] = []
     linked: dict[str, set[str]] = {}  # label -> keys written with a paper
-    flat: list[tuple[str, str, str, list[tuple[tuple[str, str], Row]]]] = []
+    flat: list[tuple[str, str, str, list[tuple[Ends, Row]]]] = []
     for (rel, from_label, to_label), pairs in batch.rels.items():
         from_paper = from_label == "Paper"
         if from_paper == (to_label == "Paper"):  # no Paper end (or two)
@@ -268,11 +269,11 @@ def write_plan(batch: GraphBatch) -> WritePlan:
         others, name, rest = batch.nodes.get(label, {}), _list_name(rel, label), []
         columns = [(p, f"e_{p}") for p in RELATIONSHIPS[rel].props]
         keys = linked.setdefault(label, set())
-        for pair, props in pairs.items():
-            paper, other = pair if from_paper else pair[::-1]
+        for ends, props in pairs.items():
+            paper, other = (ends[0], ends[1]) if from_paper else (ends[1], ends[0])
             node = others.get(other)
             if node is None or paper not in papers:
-                rest.append((pair, props))  # an end outside the batch: matched by key
+                rest.append((ends, props))  # an end outside the batch: matched by key
                 continue
             item = dict(node)  # a None is null: sets nothing on a new node, keeps the stored value
             for p, field in columns:
@@ -312,8 +313,8 @@ def write_plan(batch: GraphBatch) -> WritePlan:
         rels.append(
             Statement(
                 f"UNWIND $rows AS r MATCH (a:{from_label} {{key: r.from}}) MATCH (b:{to_label} {{key: r.to}}) "
-                f"MERGE (a)-[e:{rel}]->(b){_upsert_link('e', rel, 'r', ('a', from_label))}",
-                [{"from": src, "to": dst, **props} for (src, dst), props in items],
+                f"MERGE (a)-[e:{rel}{_keyed(rel, 'r')}]->(b){_upsert_link('e', rel, 'r', ('a', from_label))}",
+                [{"from": ends[0], "to": ends[1], **props} for ends, props in items],
             )
         )
     return WritePlan(nodes, PaperStatements(create, merge, paper_rows), rels)
@@ -322,17 +323,28 @@ def write_plan(batch: GraphBatch) -> WritePlan:
 def _foreach(link: _Link, *, create: bool) -> str:
     """The FOREACH clause writing a paper's `rel` relationships to `label` nodes (item `a`)."""
     rel, label, from_paper = link
-    pattern = f"(p)-[e:{rel}]->(n)" if from_paper else f"(n)-[e:{rel}]->(p)"
     start = ("p", "Paper") if from_paper else ("n", label)
     if create:
         sets = [f"e.{c} = a.e_{c}" for c in RELATIONSHIPS[rel].props] + _count_up(rel, *start)
-        write = f"CREATE {pattern}" + (" SET " + ", ".join(sets) if sets else "")
+        write = f"CREATE {_link_pattern(link)}" + (" SET " + ", ".join(sets) if sets else "")
     else:
-        write = f"MERGE {pattern}" + _upsert_link("e", rel, "a", start, prefix="e_")
+        keyed = _keyed(rel, "a", prefix="e_")
+        write = f"MERGE {_link_pattern(link, keyed)}" + _upsert_link("e", rel, "a", start, prefix="e_")
     return (
         f" FOREACH (a IN coalesce(r.{_list_name(rel, label)}, []) | "
         f"MERGE (n:{label} {{key: a.key}}){_upsert_node('n', label, 'a')} {write})"
     )
+
+
+def _link_pattern(link: _Link, keyed: str = "") -> str:
+    """The pattern of a paper's relationship `e` to the node `n`, with the map it is keyed by."""
+    return f"(p)-[e:{link.rel}{keyed}]->(n)" if link.from_paper else f"(n)-[e:{link.rel}{keyed}]->(p)"
+
+
+def _keyed(rel: str, row: str, prefix: str = "") -> str:
+    """The property map a MERGE of a type keyed by a property matches on (kg.schema.RelType)."""
+    keyed = RELATIONSHIPS[rel].keyed_by
+    return f" {{{keyed}: {row}.{prefix}{keyed}}}" if keyed else ""
 
 
 def _list_name(rel: str, label: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -25,8 +26,12 @@ from kg.views.summary import ConceptSummary, concept_summary
 DEFAULT_LIMIT = 300
 OVERVIEW_CONCEPT_SHARE = 0.4  # of an overview's limit, the rest papers
 MAX_LIMIT = 1000  # more nodes than this make a page that lays out slowly and reads as a hairball
-CONCEPT_RELS = tuple(rel for rel, (pairs, _) in RELATIONSHIPS.items()
-                     if any(a in CONCEPT_LABELS or b in CONCEPT_LABELS for a, b in pairs))
+# Papers and concepts, linked by what papers say; results and comparisons are drawn by
+# `kg view method` (and a paper's own by `kg view paper`).
+COMPARISON_RELS = tuple(rel for rel, rel_type in RELATIONSHIPS.items()
+                        if rel == "OUTPERFORMS" or any("Result" in pair for pair in rel_type.pairs))
+CONCEPT_RELS = tuple(rel for rel, rel_type in RELATIONSHIPS.items() if rel not in COMPARISON_RELS
+                     and any(a in CONCEPT_LABELS or b in CONCEPT_LABELS for a, b in rel_type.pairs))
 COAUTHOR = "CO_AUTHOR"  # derived, not stored: two authors of one paper
 SHARED = "SHARES_PAPERS"  # derived, not stored: two concepts named by the same papers
 RANK_NAMES = {"pagerank": "PageRank", "degree": "degree", "view-degree": "links within the view", "papers": "papers, each label its share"}
@@ -64,7 +69,7 @@ class View:
                 f"{RANK_NAMES.get(self.rank, self.rank)} (limit {self.limit:,}); left out: {parts}")
 
 
-def _limited(build):
+def _limited(build: Callable[..., View]) -> Callable[..., View]:
     """Check a view's `limit` and hold it to MAX_LIMIT, saying so in the view's notes."""
 
     @functools.wraps(build)

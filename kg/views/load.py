@@ -17,6 +17,7 @@ CHUNK = 2000
 _SHOWN = {
     "Paper": ("arxiv_id", "title", "published", "digest_date", "url", "venue", "category", "n_authors", "upvotes"),
     "Source": ("name", "family", "date"),
+    "Result": ("value", "setting"),
 }
 
 

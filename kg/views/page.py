@@ -60,7 +60,7 @@ div.vis-tooltip { white-space: pre-wrap; max-width: 420px; font: 12px/1.35 syste
   {% if c.months %}<h2>Papers per month</h2><div id="kg-months"></div>{% endif %}
   {% if c.label == "Company" %}<h2>Deployments and their online gains</h2>
   <div class="kg-card"><table>{% for d in c.deployments %}<tr><td><a href="{{ d.paper.url or '' }}" title="{{ (d.paper.evidence or '')|truncate(500) }}">{{ d.paper.title }}</a> <span class="kg-muted">{{ d.paper.date or '' }}</span></td>
-  <td>{% for metric, value, evidence in d.gains %}<span title="{{ (evidence or '')|truncate(500) }}">{{ metric }} {{ value or 'reported' }}</span>{% if not loop.last %}, {% endif %}{% else %}<span class="kg-muted">no online gain stated</span>{% endfor %}</td></tr>
+  <td>{% for metric, value, evidence, method in d.gains %}<span title="{{ (evidence or '')|truncate(500) }}">{{ metric }} {{ value or 'reported' }}{% if method %} ({{ method }}){% endif %}</span>{% if not loop.last %}, {% endif %}{% else %}<span class="kg-muted">no online gain stated</span>{% endfor %}</td></tr>
   {% else %}<tr><td class="kg-muted">no paper states a deployment</td></tr>{% endfor %}</table></div>{% endif %}
   <h2>What its papers name</h2>
   <div class="kg-cards">{% for label, items in c.related.items() if items %}<div class="kg-card"><b>{{ label }}</b><table>

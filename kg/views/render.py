@@ -23,6 +23,7 @@ STYLES = {
     "Metric": ("#b279a2", "triangleDown", "▼"),
     "Task": ("#d4a017", "triangle", "▲"),
     "Source": ("#9e9e9e", "hexagon", "⬢"),
+    "Result": ("#72b7b2", "box", "▭"),
 }
 EDGE_COLOURS = {
     "WROTE": "#b9a18f",
@@ -34,6 +35,12 @@ EDGE_COLOURS = {
     "ADDRESSES": "#e3c55b",
     "LISTED_IN": "#cfcfcf",
     "PART_OF": "#e45756",
+    "CLAIMS": "#8cc7c2",
+    "MEASURES": "#c9a3c0",
+    "MEASURED_ON": "#7fbf77",
+    "ACHIEVED_BY": "#f5a55c",
+    "AGAINST": "#9a9a9a",
+    "OUTPERFORMS": "#2f7f4f",
     COAUTHOR: "#b0b0b0",
     SHARED: "#a9b4c2",
 }
@@ -64,8 +71,11 @@ def to_html(view: View) -> str:
     for node, data in graph.nodes(data=True):
         net.add_node(node, **_node(view, node, data, names[node], scale))
     show_labels = graph.number_of_edges() <= EDGE_LABELS_UP_TO
-    for src, dst, rel, data in graph.edges(keys=True, data=True):
+    for src, dst, key, data in graph.edges(keys=True, data=True):
         # pyvis's add_edge scans its node list per edge; the ends are known to exist here.
+        # An edge's key is its type, or where two of a type join the same nodes (one per
+        # paper in `kg view method`) `type` says it.
+        rel = data.get("type", key)
         net.edges.append({"from": src, "to": dst, **_edge(rel, data.get("props") or {}, names[src], names[dst], show_labels)})
     net.options = _options(graph.number_of_nodes())
     nodes, edges, _, _, _, _ = net.get_network_data()
@@ -74,7 +84,7 @@ def to_html(view: View) -> str:
             item.pop("label", None)
 
     legend_nodes, legend_title, size_note = _legend(view)
-    rel_counts = Counter(rel for _, _, rel in graph.edges(keys=True))
+    rel_counts = Counter(data.get("type", key) for _, _, key, data in graph.edges(keys=True, data=True))
     env = jinja2.Environment(autoescape=True)
     return env.from_string(PAGE).render(
         kind=view.kind, title=view.title, shown=f"{view.shown:,}", edge_count=f"{graph.number_of_edges():,}",
@@ -134,6 +144,8 @@ def _options(n_nodes: int) -> dict:
 
 def _name(data: dict) -> str:
     props = data.get("props") or {}
+    if data["label"] == "Result":  # a number (or, without one, the claim to beat a method)
+        return " ".join(str(props[p]) for p in ("value", "setting") if props.get(p)) or "claim"
     return props.get("title") or props.get("name") or data["key"]
 
 
@@ -206,6 +218,8 @@ def _edge(rel: str, props: dict, src: str, dst: str, show_label: bool) -> dict:
     detail = ""
     if rel == "REPORTS":
         detail = " ".join(str(props[p]) for p in ("value", "setting") if props.get(p))
+    elif rel == "OUTPERFORMS":
+        detail = props.get("gain") or ""
     elif rel == "MENTIONS" and props.get("deployed"):
         detail = "deployed"
     elif rel == "WROTE" and props.get("position") is not None:
@@ -214,6 +228,10 @@ def _edge(rel: str, props: dict, src: str, dst: str, show_label: bool) -> dict:
         detail = f"{props.get('papers', 1)} paper{'s' if props.get('papers', 1) != 1 else ''} together"
     caption = DERIVED.get(rel, rel)
     lines = [f"{_short(src, 60)} → {_short(dst, 60)}", f"{caption} {detail}".strip()]
+    if props.get("title"):  # the paper an edge of `kg view method` is read from
+        lines.append(f"in: {_short(props['title'], 120)}")
+    if props.get("results"):
+        lines.append(_short(props["results"], _EVIDENCE_CHARS))
     if props.get("evidence"):
         lines.append(f"“{_short(props['evidence'], _EVIDENCE_CHARS)}”")
     edge = {
@@ -224,7 +242,7 @@ def _edge(rel: str, props: dict, src: str, dst: str, show_label: bool) -> dict:
     if rel in DERIVED:
         edge.update(arrows={"to": {"enabled": False}}, value=props.get("papers", 1))
     if show_label:
-        edge["label"] = detail if rel == "REPORTS" and detail else caption
+        edge["label"] = detail if rel in ("REPORTS", "OUTPERFORMS") and detail else caption
     return edge
 
 

@@ -31,7 +31,7 @@ class PaperLine:
 @dataclass
 class DeploymentLine:
     paper: PaperLine
-    gains: list[tuple[str, str | None, str | None]]  # metric, value, evidence
+    gains: list[tuple[str, str | None, str | None, str | None]]  # metric, value, evidence, method
 
 
 @dataclass
@@ -79,7 +79,7 @@ def concept_summary(store: GraphStore, label: str, key: str, name: str) -> Conce
         summary.deployments = [
             DeploymentLine(
                 PaperLine(papers[d.paper].title, papers[d.paper].url, papers[d.paper].date, d.evidence),
-                [(g.metric, g.value, g.evidence) for g in d.gains],
+                [(g.metric, g.value, g.evidence, g.method) for g in d.gains],
             )
             for d in found[:DEPLOYMENTS]
         ]
