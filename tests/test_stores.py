@@ -13,7 +13,7 @@ import pytest
 
 from kg.graph import GraphBatch
 from kg.ingest import ingest
-from kg.queries import list_queries
+from kg.queries import list_queries, load_query
 from kg.store import open_store
 from tests.conftest import BULK, EXTERNAL, REPO, SEEDS, kg_command, run_kg, wipe_neo4j
 
@@ -333,6 +333,25 @@ def test_stores_ladybug_store_without_author_papers_gets_them_counted(tmp_path):
     db.close()
     with open_store(path) as store:
         assert _papers_by_author(store)[0] == {"a": 2, "b": 0}
+
+
+def test_stores_ladybug_store_older_than_the_schema_reads_as_empty_tables(tmp_path):
+    """A store written before Result and its relationships existed: a read-only command
+    (kg stats, a ready query on them) sees them empty instead of failing."""
+    import ladybug
+
+    path = str(tmp_path / "old.lbug")
+    db = ladybug.Database(path)
+    conn = ladybug.Connection(db)
+    conn.execute("CREATE NODE TABLE Paper(key STRING, PRIMARY KEY (key))")
+    conn.execute("CREATE (:Paper {key: 'p'})")
+    conn.close()
+    db.close()
+    with open_store(path, read_only=True) as store:
+        counts = store.counts()
+        assert counts["nodes"]["Paper"] == 1 and counts["nodes"]["Result"] == 0
+        assert counts["relationships"]["OUTPERFORMS"] == 0
+        assert store.query(load_query("baselines-most-beaten").cypher, {"limit": 5}).rows == []
 
 
 @pytest.fixture(scope="module")

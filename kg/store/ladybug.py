@@ -109,10 +109,31 @@ class LadybugStore(GraphStore):
             except RuntimeError as again:
                 raise _store_error(self.path, again) from again
         self._conn = self._connect()
+        if read_only and self._missing_tables():
+            self._add_missing_tables()
         if not read_only:
             for statement in _ddl():
                 self._execute(statement)
             self._add_missing_counts()
+
+    def _missing_tables(self) -> bool:
+        """A store written before a label or type of kg.schema existed lacks its table."""
+        tables = {row[0] for row in self._execute("CALL show_tables() RETURN name").get_all()}
+        return not {*NODES, *RELATIONSHIPS} <= tables
+
+    def _add_missing_tables(self) -> None:
+        """A read-only open of a store that lacks tables of the schema: one read-write open
+        adds them (empty), as the next write would; where that open fails (another process
+        holds the store, the file is read-only) the store stays as it is and queries naming
+        those tables fail."""
+        self._conn.close()
+        self._db.close()
+        try:
+            LadybugStore(self.path).close()
+        except StoreError:  # in use by another process, or a file kg may not write
+            pass
+        self._db = self._open(True)
+        self._conn = self._connect()
 
     def _add_missing_counts(self) -> None:
         """A store written before a count of kg.schema.COUNTS existed gets it, counted once."""
