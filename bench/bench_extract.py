@@ -38,8 +38,15 @@ def load_papers(bulk: Path, limit: int | None) -> list[Paper]:
         with open(path, encoding="utf-8") as handle:
             for line in handle:
                 record = json.loads(line)
-                papers.append(Paper(source=os.path.basename(path), family="bulk", arxiv_id=record.get("arxiv_id"),
-                                    title=record.get("title"), abstract=record.get("abstract")))
+                papers.append(
+                    Paper(
+                        source=os.path.basename(path),
+                        family="bulk",
+                        arxiv_id=record.get("arxiv_id"),
+                        title=record.get("title"),
+                        abstract=record.get("abstract"),
+                    )
+                )
                 if limit and len(papers) >= limit:
                     return papers
     return papers
@@ -76,14 +83,18 @@ def main() -> None:
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"abstracts      {len(papers)}")
     print(f"seconds        {elapsed:.2f}")
-    print(f"abstracts/s    {len(papers) / elapsed:,.0f} (wall), {len(papers) / cpu:,.0f} (CPU time of this process)"
-          f"{f', best of {args.repeat} runs' if args.repeat > 1 else ''}")
+    print(
+        f"abstracts/s    {len(papers) / elapsed:,.0f} (wall), {len(papers) / cpu:,.0f} (CPU time of this process)"
+        f"{f', best of {args.repeat} runs' if args.repeat > 1 else ''}"
+    )
     if args.repeat > 1:
-        print(f"all runs       " + ", ".join(f"{len(papers) / c:,.0f}" for _, c in runs) + " (CPU time)")
+        print("all runs       " + ", ".join(f"{len(papers) / c:,.0f}" for _, c in runs) + " (CPU time)")
     print(f"load average   {load_before:.2f} before, {os.getloadavg()[0]:.2f} after (other processes share the cores)")
     print(f"mentions       {mentions} ({mentions / len(papers):.1f} per abstract)")
     print(f"peak memory    {peak_mb:,.0f} MB (ru_maxrss)")
-    print(f"machine        {platform.processor() or platform.machine()}, {os.cpu_count()} cores, python {platform.python_version()}")
+    print(
+        f"machine        {platform.processor() or platform.machine()}, {os.cpu_count()} cores, python {platform.python_version()}"
+    )
     if args.reference:
         for name, rate in reference_rates([paper.text for paper in papers], extractor):
             print(f"reference      {name}: {rate:,.0f} abstracts/s (CPU time)")

@@ -1,6 +1,7 @@
 """Benchmark `kg ingest` end to end, through the real command, into either store.
 
     .venv/bin/python bench/bench_ingest.py PATH... [--store URL] [--no-extract] [--jobs N] [--fresh] [--server-pid PID]
+                                           [--extraction-alone]
 
 Runs `kg ingest` as a child process (parse + extract + load, exactly as a user runs it)
 and samples, every 0.2 s, the memory of its whole process tree (the extraction workers
@@ -9,7 +10,9 @@ in every process. Then reads the store's counts with `kg stats`. Prints wall tim
 tree's CPU time, papers/s, nodes+relationships written/s and the peak tree PSS and RSS, one
 `key: value` a line.
 `--fresh` deletes an embedded store first, or empties a Neo4j one. `--server-pid` (a Neo4j
-server on this machine) adds the server's CPU time during the ingest."""
+server on this machine) adds the server's CPU time during the ingest. `--extraction-alone`
+then times, in the same run, extraction alone on the same papers with the same workers (kg's
+ParallelExtractor over the parsed records, parsing not timed) and prints the ratio."""
 
 from __future__ import annotations
 
@@ -60,7 +63,9 @@ def tree_memory(root: int) -> tuple[int, int]:
     return rss, pss
 
 
-def run_measured(args: list[str], env: dict | None = None) -> tuple[float, float, tuple[int, int], subprocess.CompletedProcess]:
+def run_measured(
+    args: list[str], env: dict | None = None
+) -> tuple[float, float, tuple[int, int], subprocess.CompletedProcess]:
     """Run a command; returns (seconds, CPU seconds of its process tree, peak (RSS, PSS) of
     the tree in bytes, the result)."""
     cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -95,8 +100,45 @@ def server_cpu(pid: int | None) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+_EXTRACTION_ALONE = """
+import sys, time
+from extractors.digests import expand_paths, parse_file
+from kg.ingest import BATCH, entity_extractor
+from kg.graph import chunks
+from kg.parallel import ParallelExtractor
+
+papers = [p for path in expand_paths(sys.argv[2:]) for p in parse_file(path).papers]
+jobs = int(sys.argv[1]) or None
+started = time.perf_counter()
+with ParallelExtractor(entity_extractor(), jobs) as extractor:
+    futures = [extractor.submit(part) for part in chunks(papers, BATCH)]
+    mentions = sum(len(m) for f in futures for m in f.result())
+print(time.perf_counter() - started, len(papers), mentions)
+"""
+
+
+def extraction_alone(paths: list[str], jobs: int | None) -> tuple[float, float, int]:
+    """Seconds to extract the papers of these inputs with kg's workers (pipeline built and
+    workers started inside the clock, as in an ingest; parsing outside it), the CPU seconds
+    of the whole run (parsing included), and the number of records."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    done = subprocess.run(
+        [sys.executable, "-c", _EXTRACTION_ALONE, str(jobs or 0), *paths],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    seconds, papers, _ = done.stdout.split()
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return float(seconds), cpu, int(papers)
+
+
 def counts(store: str) -> dict:
-    result = subprocess.run([KG, "stats", "--format", "json", "--store", store], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [KG, "stats", "--format", "json", "--store", store], capture_output=True, text=True, check=True
+    )
     return json.loads(result.stdout)
 
 
@@ -106,7 +148,9 @@ def empty_store(store: str) -> None:
         from kg.store.neo4j import Neo4jStore
 
         with Neo4jStore(store) as graph:
-            while graph.query("MATCH (n) WITH n LIMIT 50000 DETACH DELETE n RETURN count(*) AS n", write=True).rows[0][0]:
+            while graph.query("MATCH (n) WITH n LIMIT 50000 DETACH DELETE n RETURN count(*) AS n", write=True).rows[0][
+                0
+            ]:
                 pass
         return
     for path in Path(store).parent.glob(Path(store).name + "*"):
@@ -121,12 +165,24 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--jobs", type=int)
     parser.add_argument("--fresh", action="store_true", help="start from an empty store")
     parser.add_argument("--server-pid", type=int, help="PID of the Neo4j server process, to report its CPU time")
+    parser.add_argument(
+        "--extraction-alone",
+        action="store_true",
+        help="also time extraction alone on the same papers with the same workers",
+    )
     args = parser.parse_args(argv)
     if args.fresh:
         empty_store(args.store)
     before = counts(args.store) if not args.fresh and (Path(args.store).exists() or "://" in args.store) else None
-    command = [KG, "ingest", "--store", args.store, *(["--no-extract"] if args.no_extract else []),
-               *(["--jobs", str(args.jobs)] if args.jobs else []), *args.paths]
+    command = [
+        KG,
+        "ingest",
+        "--store",
+        args.store,
+        *(["--no-extract"] if args.no_extract else []),
+        *(["--jobs", str(args.jobs)] if args.jobs else []),
+        *args.paths,
+    ]
     load_before = os.getloadavg()[0]
     server_before = server_cpu(args.server_pid)
     seconds, cpu_seconds, (peak_rss, peak_pss), result = run_measured(command)
@@ -141,17 +197,28 @@ def main(argv: list[str] | None = None) -> None:
     papers = after["nodes"]["Paper"] - (before["nodes"]["Paper"] if before else 0)
     written = sum(total(after, p) - total(before, p) for p in ("nodes", "relationships"))
     print(f"command: {' '.join(command[1:])}")
-    print(f"machine: {os.cpu_count()} cores, {os.sysconf('SC_PHYS_PAGES') * PAGE / 2**30:.0f} GB, {platform.platform()}, "
-          f"load average before {load_before:.1f}, after {os.getloadavg()[0]:.1f}")
+    print(
+        f"machine: {os.cpu_count()} cores, {os.sysconf('SC_PHYS_PAGES') * PAGE / 2**30:.0f} GB, {platform.platform()}, "
+        f"load average before {load_before:.1f}, after {os.getloadavg()[0]:.1f}"
+    )
     print(f"exit: {result.returncode}")
     print(f"seconds: {seconds:.1f}  (CPU of the process tree: {cpu_seconds:.1f} s)")
     print(f"new papers: {papers:,}  ({papers / seconds:,.0f} papers/s)")
     print(f"new nodes+relationships: {written:,}  ({written / seconds:,.0f} /s)")
     if written:
-        print(f"CPU per node+relationship: kg process tree {cpu_seconds / written * 1e6:.1f} us"
-              + (f", server {server_seconds:.1f} s ({server_seconds / written * 1e6:.1f} us)" if args.server_pid else ""))
+        print(
+            f"CPU per node+relationship: kg process tree {cpu_seconds / written * 1e6:.1f} us"
+            + (f", server {server_seconds:.1f} s ({server_seconds / written * 1e6:.1f} us)" if args.server_pid else "")
+        )
     print(f"peak memory (process tree): PSS {peak_pss / 2**20:,.0f} MB, RSS {peak_rss / 2**20:,.0f} MB")
     print(f"store: {json.dumps(after)}")
+    if args.extraction_alone:
+        alone, alone_cpu, records = extraction_alone(args.paths, args.jobs)
+        print(
+            f"extraction alone, same papers and workers ({records:,} records): {alone:.1f} s (CPU {alone_cpu:.1f} s, "
+            f"parsing included); end to end / extraction alone: {seconds / alone:.2f} wall, "
+            f"{cpu_seconds / alone_cpu:.2f} CPU  (load average now {os.getloadavg()[0]:.1f})"
+        )
 
 
 if __name__ == "__main__":

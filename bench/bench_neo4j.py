@@ -25,7 +25,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_ingest import empty_store, server_cpu  # noqa: E402
+
 from extractors.digests import expand_paths, parse_file  # noqa: E402
+from kg.graph import chunks  # noqa: E402
 from kg.ingest import build_batch  # noqa: E402
 from kg.resolve import match_keys, resolve  # noqa: E402
 from kg.store import open_store  # noqa: E402
@@ -41,8 +43,7 @@ def main(argv: list[str] | None = None) -> None:
     batches = []
     for path in expand_paths(args.paths):
         parsed = parse_file(path)
-        for start in range(0, len(parsed.papers), args.batch):
-            chunk = parsed.papers[start:start + args.batch]
+        for chunk in chunks(parsed.papers, args.batch):
             nodes, owners = resolve(chunk, [], [match_keys(p) for p in chunk])
             batches.append(build_batch(nodes, chunk, owners, [[] for _ in chunk]))
     empty_store(args.store)
@@ -55,8 +56,10 @@ def main(argv: list[str] | None = None) -> None:
         server, client = server_cpu(args.server_pid) - server, client_cpu() - client
         counts = store.counts()
     written = sum(counts["nodes"].values()) + sum(counts["relationships"].values())
-    print(f"store: {args.store}  batches: {len(batches)} of <= {args.batch} papers  "
-          f"load average before: {load:.1f}, after: {os.getloadavg()[0]:.1f}")
+    print(
+        f"store: {args.store}  batches: {len(batches)} of <= {args.batch} papers  "
+        f"load average before: {load:.1f}, after: {os.getloadavg()[0]:.1f}"
+    )
     print(f"write seconds: {seconds:.1f}")
     print(f"nodes+relationships: {written:,}  ({written / seconds:,.0f} /s)")
     print(f"client CPU: {client:.1f} s ({client / written * 1e6:.1f} us per item)")

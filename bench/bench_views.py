@@ -18,8 +18,16 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def main() -> None:
@@ -45,9 +53,14 @@ def main() -> None:
         started = time.perf_counter()
         with open_store(store_url) as store:
             store.write(synthetic_batch(args.papers))
-        print(f"synthetic graph of {args.papers:,} papers written in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+        print(
+            f"synthetic graph of {args.papers:,} papers written in {time.perf_counter() - started:.1f} s",
+            file=sys.stderr,
+        )
 
-    jobs = [(f"overview --limit {n}", lambda s, n=n: views.overview(s, limit=n)) for n in map(int, args.limits.split(","))]
+    jobs = [
+        (f"overview --limit {n}", lambda s, n=n: views.overview(s, limit=n)) for n in map(int, args.limits.split(","))
+    ]
     jobs += [
         (f"overview --limit {args.request}", lambda s: views.overview(s, limit=args.request)),
         ("authors --limit 500", lambda s: views.authors(s, limit=500)),
@@ -65,16 +78,22 @@ def main() -> None:
             rendered = time.perf_counter() - started
             rows.append([name, view, built, rendered, page])
 
-    print(f"store: {store_url}; {sum(counts['nodes'].values()):,} nodes, "
-          f"{sum(counts['relationships'].values()):,} relationships")
+    print(
+        f"store: {store_url}; {sum(counts['nodes'].values()):,} nodes, "
+        f"{sum(counts['relationships'].values()):,} relationships"
+    )
     print()
-    print("| view | nodes drawn | edges | of candidates | build (s) | HTML (s) | page (MB) | load + settle in Chromium (s) | iterations | cut message |")
+    print(
+        "| view | nodes drawn | edges | of candidates | build (s) | HTML (s) | page (MB) | load + settle in Chromium (s) | iterations | cut message |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|")
     for name, view, built, rendered, page in rows:
         seconds, iterations = _settle(args.chromium, page)
         notes = "; ".join([*view.notes, view.message or ""]).strip("; ")
-        print(f"| `kg view {name}` | {view.shown:,} | {view.graph.number_of_edges():,} | {view.total:,} | {built:.2f} | "
-              f"{rendered:.2f} | {page.stat().st_size / 1e6:.1f} | {seconds:.2f} | {iterations} | {notes[:160]} |")
+        print(
+            f"| `kg view {name}` | {view.shown:,} | {view.graph.number_of_edges():,} | {view.total:,} | {built:.2f} | "
+            f"{rendered:.2f} | {page.stat().st_size / 1e6:.1f} | {seconds:.2f} | {iterations} | {notes[:160]} |"
+        )
     print(f"\npages and screenshots: {out}", file=sys.stderr)
 
 

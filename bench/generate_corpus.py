@@ -96,10 +96,10 @@ def paper(pools: Pools, seed: int, index: int) -> dict:
     rng = random.Random(seed * 1_000_003 + index)
     n_sentences, n_authors = rng.choice(pools.shapes)
     first, second = rng.choice(pools.openings).split(), rng.choice(pools.openings).split()
-    opening = " ".join(first[: max(3, len(first) // 2)] + second[len(second) // 2:])
+    opening = " ".join(first[: max(3, len(first) // 2)] + second[len(second) // 2 :])
     body = [rng.choice(pools.sentences) for _ in range(max(0, n_sentences - 1))]
     head, tail = rng.choice(pools.titles), rng.choice(pools.titles)
-    title = " ".join(head[: max(1, len(head) // 2)] + tail[len(tail) // 2:])
+    title = " ".join(head[: max(1, len(head) // 2)] + tail[len(tail) // 2 :])
     authors = []
     for _ in range(max(1, n_authors)):
         if rng.random() < 0.5:
@@ -131,8 +131,12 @@ def _jsonl(records: list[dict]) -> str:
 
 def _markdown_table(records: list[dict]) -> str:
     year, month, day = records[0]["listing_date"].split("-")
-    lines = [f"# arXiv Daily Report - {day}-{_MONTHS[int(month) - 1]}-{year}", "",
-             "| Title | Link | abstract | author |", "| --- | --- | --- | --- |"]
+    lines = [
+        f"# arXiv Daily Report - {day}-{_MONTHS[int(month) - 1]}-{year}",
+        "",
+        "| Title | Link | abstract | author |",
+        "| --- | --- | --- | --- |",
+    ]
     for r in records:
         lines.append(f"| {r['title']} | [{r['link']}]({r['link']}) | {r['abstract']} | {', '.join(r['authors'])} |")
     return "\n".join(lines) + "\n"
@@ -143,11 +147,16 @@ def _listing(records: list[dict]) -> str:
     return "".join(f"{r['abstract']}\narXiv:{r['arxiv_id']}" for r in records) + "\n"
 
 
-WRITERS = {"json-records": (_jsonl, "jsonl"), "markdown-table": (_markdown_table, "md"), "arxiv-listing": (_listing, "txt")}
+WRITERS = {
+    "json-records": (_jsonl, "jsonl"),
+    "markdown-table": (_markdown_table, "md"),
+    "arxiv-listing": (_listing, "txt"),
+}
 
 
-def generate(n: int, outdir: Path, *, seed: int = 7, offset: int = 0, family: str = "mixed",
-             bulk: Path = DEFAULT_BULK) -> dict[str, int]:
+def generate(
+    n: int, outdir: Path, *, seed: int = 7, offset: int = 0, family: str = "mixed", bulk: Path = DEFAULT_BULK
+) -> dict[str, int]:
     """Write papers offset .. offset+n-1 into outdir; returns files written per family."""
     pools = Pools(bulk)
     outdir.mkdir(parents=True, exist_ok=True)
@@ -185,8 +194,10 @@ def main(argv: list[str] | None = None) -> None:
     written = generate(args.n, args.outdir, seed=args.seed, offset=args.offset, family=args.family, bulk=args.bulk)
     files = ", ".join(f"{count} {name}" for name, count in written.items() if count)
     size = sum(os.path.getsize(p) for p in args.outdir.iterdir()) / 1e6
-    print(f"{args.n:,} papers in {args.outdir} ({files} files, {size:,.0f} MB) in {time.perf_counter() - started:.1f} s",
-          file=sys.stderr)
+    print(
+        f"{args.n:,} papers in {args.outdir} ({files} files, {size:,.0f} MB) in {time.perf_counter() - started:.1f} s",
+        file=sys.stderr,
+    )
 
 
 if __name__ == "__main__":

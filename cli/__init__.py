@@ -4,7 +4,8 @@ library function with keyword arguments, and hands the result to `kg.ui` to prin
     cli/base.py      the app (its root command maps errors), the consoles, fail, choices
     cli/commands.py  ingest, stats, query, queries, extract, eval, fetch, enrich, copy, export
     cli/curation.py  duplicates, merge, unmerge, reextract
-    cli/views.py     kg view overview | paper | concept | authors | query
+    cli/trends.py    trends, report
+    cli/views.py     kg view overview | landscape | paper | concept | authors | query | trends
 
 To add a command, write in one of these modules (or a new one imported below):
 
@@ -29,7 +30,7 @@ traceback under `kg --debug`; `fail(message)` says what is wrong with an option.
 `choice` takes a StrEnum's values and shows them in --help. Rendering lives in
 `kg/ui.py`, the work in `kg/`. Nothing outside this package imports it."""
 
-from cli import commands, curation, views  # noqa: F401  (importing them registers their commands)
+from cli import commands, curation, trends, views  # noqa: F401  (importing them registers their commands)
 from cli.base import app
 
 __all__ = ["app"]

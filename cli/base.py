@@ -101,8 +101,8 @@ Choice = TypeVar("Choice", bound=Enum)
 
 
 def choice(default: Choice, *names: str, help: str) -> Any:
-    """An option that takes one of an Enum's values; they show in --help, and any other
-    value is one line: `--rank 'fame' is not one of: pagerank, degree` (exit code 2)."""
+    """An option that takes one of an Enum's values, in any case; they show in --help, and
+    any other value is one line: `--rank 'fame' is not one of: pagerank, degree` (exit code 2)."""
     return _choice(type(default), default, names, help)
 
 
@@ -117,10 +117,10 @@ def _choice(kind: type[Choice], default: Choice | None, names: tuple[str, ...], 
     def parse(value: Any) -> Choice:
         if isinstance(value, kind):
             return value
-        try:
-            return kind(value)
-        except ValueError:
-            fail(f"{names[0]} {value!r} is not one of: {', '.join(values)}", code=2)
+        for member in kind:  # any case: `--label method` is Method
+            if str(member.value).casefold() == str(value).casefold():
+                return member
+        fail(f"{names[0]} {value!r} is not one of: {', '.join(values)}", code=2)
 
     return typer.Option(default, *names, parser=parse, metavar=f"<{'|'.join(values)}>", help=help)
 
@@ -134,6 +134,11 @@ class RowFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
+
+
+class ReportFormat(StrEnum):
+    html = "html"
+    md = "md"
 
 
 class ExtractFormat(StrEnum):

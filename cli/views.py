@@ -10,15 +10,18 @@ from typing import TYPE_CHECKING
 import typer
 
 from cli.base import Hops, Rank, StoreOption, app, choice, err, fail, out, parse_params
+from cli.trends import ByOption, LabelOption, SinceOption, UntilOption
 from kg import ui
 from kg.store import open_store
+from kg.timeline import By
+from kg.trends import ConceptLabel
 
 if TYPE_CHECKING:
     from kg.store.base import GraphStore
     from kg.views import View
 
 view_app = typer.Typer(
-    help="Draw the graph as an interactive HTML page that works offline (pyvis + networkx).",
+    help="Draw the graph (pyvis + networkx) or its trends (uPlot) as interactive HTML pages that work offline.",
     no_args_is_help=True,
 )
 app.add_typer(view_app, name="view")
@@ -67,6 +70,24 @@ def view_overview(
     draw(lambda graph: views.overview(graph, limit=limit, rank=rank.value), store, output, open_page, "overview")
 
 
+@view_app.command("landscape")
+def view_landscape(
+    limit: int = typer.Option(150, "--limit", "-n", help="Most concepts to draw, each label its share (at most 1000)."),
+    output: str | None = ViewOutput,
+    open_page: bool = ViewOpen,
+    store: str | None = StoreOption,
+) -> None:
+    """A landscape of the field: the concepts with most papers, linked by the papers they share.
+
+    Example:
+
+        kg view landscape --limit 200 --open
+    """
+    from kg import views
+
+    draw(lambda graph: views.landscape(graph, limit=limit), store, output, open_page, "landscape")
+
+
 @view_app.command("paper")
 def view_paper(
     paper_id: str = typer.Argument(..., help="arXiv id (any version, or its URL), paper key or title."),
@@ -110,6 +131,26 @@ def view_concept(
     draw(
         lambda graph: views.concept(graph, name, label=label, limit=limit), store, output, open_page, f"concept-{name}"
     )
+
+
+@view_app.command("method")
+def view_method(
+    name: str = typer.Argument(..., help="Name of a method."),
+    limit: int = ViewLimit,
+    output: str | None = ViewOutput,
+    open_page: bool = ViewOpen,
+    store: str | None = StoreOption,
+) -> None:
+    """A method with what it beats and what beats it: one edge per paper, labelled with
+    the metric and value it states (the paper's title and evidence on hover).
+
+    Example:
+
+        kg view method SASRec --open
+    """
+    from kg import views
+
+    draw(lambda graph: views.method(graph, name, limit=limit), store, output, open_page, f"method-{name}")
 
 
 @view_app.command("authors")
@@ -166,3 +207,38 @@ def view_query(
         open_page,
         name,
     )
+
+
+@view_app.command("trends")
+def view_trends(
+    label: ConceptLabel = LabelOption,
+    top: int = typer.Option(10, "--top", "-n", min=1, max=30, help="Concepts per list (at most 30)."),
+    by: By = ByOption,
+    since: str | None = SinceOption,
+    until: str | None = UntilOption,
+    output: str | None = ViewOutput,
+    open_page: bool = ViewOpen,
+    store: str | None = StoreOption,
+) -> None:
+    """Papers per period for the top concepts of a label: an interactive chart (most
+    papers, rising, fading, new; counts or shares), the previous window shaded.
+
+    Example:
+
+        kg view trends --label Task --top 8 --open
+    """
+    import webbrowser
+
+    from kg.trends import trends
+    from kg.views.trends_page import write_html
+
+    with open_store(store, read_only=True) as graph:
+        found = trends(graph, label=label.value, by=by, since=since, until=until, top=top)
+    path = Path(output or f"kg-view-trends-{label.value.lower()}.html")
+    try:
+        write_html(found, path)
+    except OSError as exc:
+        fail(f"{path}: cannot write the page ({exc.strerror or exc}); choose another file with -o")
+    ui.print_trends_page_written(out, err, path, found, label.value, by.value)
+    if open_page:
+        webbrowser.open(path.resolve().as_uri())

@@ -26,13 +26,14 @@ def copy_graph(
             for row in rows:
                 batch.add_node(label, row[0], **dict(zip(columns[1:], row[1:], strict=True)))
             _write(target, batch, label, len(rows), copied, on_batch)
-    for rel, (pairs, props) in RELATIONSHIPS.items():
+    for rel, rel_type in RELATIONSHIPS.items():
         copied[rel] = 0
-        for from_label, to_label in pairs:
-            for rows in relationship_pages(source, rel, from_label, to_label, list(props), page=PAGE):
+        names = list(rel_type.props)
+        for from_label, to_label in rel_type.pairs:
+            for rows in relationship_pages(source, rel, from_label, to_label, names, page=PAGE):
                 batch = GraphBatch()
                 for src, dst, *values in rows:
-                    batch.add_rel(rel, from_label, src, to_label, dst, **dict(zip(props, values, strict=True)))
+                    batch.add_rel(rel, from_label, src, to_label, dst, **dict(zip(names, values, strict=True)))
                 _write(target, batch, rel, len(rows), copied, on_batch)
     return copied
 

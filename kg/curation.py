@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import CurationError
-from kg.graph import GraphBatch
+from kg.graph import Ends, GraphBatch
 from kg.model import concept_key
 from kg.schema import CONCEPT_LABELS
 
@@ -222,13 +222,14 @@ class Curation:
         for (rel, from_label, to_label), pairs in list(batch.rels.items()):
             if from_label not in CONCEPT_LABELS and to_label not in CONCEPT_LABELS:
                 continue
-            moved: dict[tuple[str, str], dict[str, Any]] = {}
-            for (start, end), props in pairs.items():
+            moved: dict[Ends, dict[str, Any]] = {}
+            for ends, props in pairs.items():  # (start, end[, the keyed_by value])
+                start, end = ends[:2]
                 new_start = self._end(from_label, start)
                 new_end = self._end(to_label, end)
                 if new_start == new_end and from_label == to_label and (new_start, new_end) != (start, end):
                     continue
-                moved.setdefault((new_start, new_end), props)
+                moved.setdefault((new_start, new_end, *ends[2:]), props)
             batch.rels[(rel, from_label, to_label)] = moved
         return batch
 

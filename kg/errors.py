@@ -10,6 +10,9 @@ one-line message; anything else that escapes is a bug, reported as an internal e
      ├── QueryNotFound          a ready query name that is not in cypher/
      ├── ViewError              a view that cannot be drawn (kg.views)
      ├── ExportError            an export folder that cannot be written (kg.export)
+     ├── DateError              a --since/--until that is not a date (kg.timeline)
+     ├── TrendsError            trends that cannot be computed (kg.trends)
+     ├── ReportError            a briefing that cannot be made (kg.report)
      ├── SourceError            an arXiv API answer kg cannot use, or a bad setting (kg.arxiv)
      │    └── SourceUnavailable the API cannot be reached, or keeps failing after retries
      └── StoreError             anything a store refuses
@@ -62,6 +65,18 @@ class ViewError(KgError):
 
 class ExportError(KgError):
     """An export folder that is not empty or cannot be created."""
+
+
+class DateError(KgError):
+    """A --since/--until that is not a date."""
+
+
+class TrendsError(KgError):
+    """Trends that cannot be computed: no dated papers, a window that ends before it starts."""
+
+
+class ReportError(KgError):
+    """A briefing that cannot be made: no dated papers, a window that ends before it starts."""
 
 
 class SourceError(KgError):

@@ -9,25 +9,27 @@ to label), with the id space of each label so that keys of different labels neve
 
 Arrays are `;`-joined (neo4j-admin's default array delimiter); a `;` inside an element is
 replaced by `,`. Booleans and integers are typed in the header. `import.sh` beside them
-holds the neo4j-admin command. Rows are read from the store a key range at a time: memory stays
-flat however large the graph."""
+holds the neo4j-admin command (`$NEO4J_ADMIN` if set, e.g. by `scripts/neo4j-dev import`).
+A store that can write CSV itself (LadybugDB's `COPY (query) TO`) does, from the query of
+`csv_query`; otherwise rows are read a key range at a time: memory stays flat however large
+the graph."""
 
 from __future__ import annotations
 
 import csv
 import shlex
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from kg.errors import ExportError
-from kg.schema import BOOL, INT, NODES, RELATIONSHIPS, STRING, STRINGS
+from kg.schema import BOOL, FLOAT, INT, NODES, RELATIONSHIPS, STRING, STRINGS
 from kg.store.base import GraphStore, node_pages, relationship_pages
 
 PAGE = 50_000  # nodes per query
 ARRAY_DELIMITER = ";"
-_TYPES = {STRING: "", INT: ":long", BOOL: ":boolean", STRINGS: ":string[]"}
+_TYPES = {STRING: "", INT: ":long", FLOAT: ":double", BOOL: ":boolean", STRINGS: ":string[]"}
 
 
 @dataclass
@@ -58,14 +60,18 @@ def export_neo4j_admin(
     for label, props in NODES.items():
         columns = list(props)
         header = [f"key:ID({label})", ":LABEL", *(f"{c}{_TYPES[props[c]]}" for c in columns if c != "key")]
-        rows = (row for page in node_pages(store, label, columns, page=PAGE) for row in page)
-        count = _write(out, label, header, ([r[0], label, *(_cell(v) for v in r[1:])] for r in rows))
+        count = store.copy_to_csv(*csv_query(label), out / f"{label}.csv")
+        if count is None:
+            rows = (row for page in node_pages(store, label, columns, page=PAGE) for row in page)
+            count = _write(out / f"{label}.csv", ([r[0], label, *(_cell(v) for v in r[1:])] for r in rows))
+        _write(out / f"{label}.header.csv", [header])
         report.nodes[label] = count
         args.append(f"--nodes={label}={label}.header.csv,{label}.csv")
         if on_file:
             on_file(f"{label}.csv", count)
-    for rel, (pairs, props) in RELATIONSHIPS.items():
-        for from_label, to_label in pairs:
+    for rel, rel_type in RELATIONSHIPS.items():
+        props = rel_type.props
+        for from_label, to_label in rel_type.pairs:
             stem = f"{rel}_{from_label}_{to_label}"
             header = [
                 f":START_ID({from_label})",
@@ -73,12 +79,15 @@ def export_neo4j_admin(
                 ":TYPE",
                 *(f"{c}{_TYPES[kind]}" for c, kind in props.items()),
             ]
-            rows = (
-                row
-                for page in relationship_pages(store, rel, from_label, to_label, list(props), page=PAGE)
-                for row in page
-            )
-            count = _write(out, stem, header, ([r[0], r[1], rel, *(_cell(v) for v in r[2:])] for r in rows))
+            count = store.copy_to_csv(*csv_query(rel, from_label, to_label), out / f"{stem}.csv")
+            if count is None:
+                rows = (
+                    row
+                    for page in relationship_pages(store, rel, from_label, to_label, list(props), page=PAGE)
+                    for row in page
+                )
+                count = _write(out / f"{stem}.csv", ([r[0], r[1], rel, *(_cell(v) for v in r[2:])] for r in rows))
+            _write(out / f"{stem}.header.csv", [header])
             report.relationships[stem] = count
             args.append(f"--relationships={rel}={stem}.header.csv,{stem}.csv")
             if on_file:
@@ -95,17 +104,39 @@ def export_neo4j_admin(
     )
     (out / "import.sh").write_text(
         "#!/bin/sh\n# Import these files into a new Neo4j database (the server stopped).\n"
-        f'cd "$(dirname "$0")" && {report.command} "$@"\n',
+        f'cd "$(dirname "$0")" && ${{NEO4J_ADMIN:-neo4j-admin}} {report.command.removeprefix("neo4j-admin ")} "$@"\n',
         encoding="utf-8",
     )
     return report
 
 
-def _write(out: Path, stem: str, header: list[str], rows: Iterable[Sequence[Any]]) -> int:
-    with open(out / f"{stem}.header.csv", "w", newline="", encoding="utf-8") as handle:
-        csv.writer(handle).writerow(header)
+def csv_query(name: str, from_label: str | None = None, to_label: str | None = None) -> tuple[str, str]:
+    """The MATCH and the RETURN items whose rows are the data lines of a node label's (or a
+    relationship's) file, in the header's column order, every value already as neo4j-admin
+    reads it."""
+    if from_label is None:
+        props = NODES[name]
+        cells = ["n.key", f"'{name}'", *(_cell_expr(f"n.{c}", kind) for c, kind in props.items() if c != "key")]
+        return f"MATCH (n:{name})", ", ".join(cells)
+    props = RELATIONSHIPS[name].props
+    cells = ["a.key", "b.key", f"'{name}'", *(_cell_expr(f"r.{c}", kind) for c, kind in props.items())]
+    return f"MATCH (a:{from_label})-[r:{name}]->(b:{to_label})", ", ".join(cells)
+
+
+def _cell_expr(value: str, kind: str) -> str:
+    """A value in Cypher as `_cell` writes it in Python."""
+    if kind == STRINGS:
+        return (
+            f"list_to_string('{ARRAY_DELIMITER}', list_transform({value}, x -> replace(x, '{ARRAY_DELIMITER}', ',')))"
+        )
+    if kind == BOOL:
+        return f"CASE WHEN {value} THEN 'true' WHEN NOT {value} THEN 'false' END"
+    return value
+
+
+def _write(path: Path, rows: Iterable[list[Any]]) -> int:
     count = 0
-    with open(out / f"{stem}.csv", "w", newline="", encoding="utf-8") as handle:
+    with open(path, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         for row in rows:
             writer.writerow(row)

@@ -113,10 +113,10 @@ def _nodes(store: GraphStore, report: GraphExportReport) -> Iterator[_Node]:
 
 
 def _relationships(store: GraphStore, report: GraphExportReport) -> Iterator[_Rel]:
-    for rel, (pairs, props) in RELATIONSHIPS.items():
-        columns = list(props)
+    for rel, rel_type in RELATIONSHIPS.items():
+        columns = list(rel_type.props)
         report.relationships[rel] = 0
-        for start, end in pairs:
+        for start, end in rel_type.pairs:
             for page in relationship_pages(store, rel, start, end, columns, page=PAGE):
                 report.relationships[rel] += len(page)
                 for row in page:
@@ -143,7 +143,9 @@ def _write_networkx(store: GraphStore, target: Path, format: str, report: GraphE
         graph.add_node(node.id, **attrs, kind=node.label, label=display(node.props))
     for rel in _relationships(store, report):
         attrs = {name: _flat(value) for name, value in rel.props.items()}
-        graph.add_edge(rel.start, rel.end, key=rel.type, **attrs, kind=rel.type, label=rel.type)
+        keyed_by = RELATIONSHIPS[rel.type].keyed_by  # two papers' OUTPERFORMS of one pair are two edges
+        key = rel.type if keyed_by is None else f"{rel.type}|{rel.props.get(keyed_by)}"
+        graph.add_edge(rel.start, rel.end, key=key, **attrs, kind=rel.type, label=rel.type)
     if format == "graphml":
         nx.write_graphml(graph, target)
     else:
@@ -170,7 +172,7 @@ def _write_jsonl(store: GraphStore, target: Path, report: GraphExportReport) -> 
 
 def _write_csv(store: GraphStore, folder: Path, report: GraphExportReport) -> None:
     node_columns = list(dict.fromkeys(name for props in NODES.values() for name in props))
-    rel_columns = list(dict.fromkeys(name for _, props in RELATIONSHIPS.values() for name in props))
+    rel_columns = list(dict.fromkeys(name for rel_type in RELATIONSHIPS.values() for name in rel_type.props))
     nodes_path, edges_path = folder / "nodes.csv", folder / "edges.csv"
     with open(nodes_path, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)

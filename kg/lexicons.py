@@ -20,10 +20,13 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kg.errors import LexiconError
 from kg.model import concept_key
+
+if TYPE_CHECKING:
+    from extractors.entities import EntityExtractor
 
 LEXICON_ENV = "KG_LEXICON_DIR"
 
@@ -103,7 +106,7 @@ def combined_lexicon_dir(directory: str | os.PathLike[str]) -> Iterator[str]:
         yield str(target)
 
 
-def entity_extractor(lexicon_dir: str | os.PathLike[str] | None = None) -> Any:
+def entity_extractor(lexicon_dir: str | os.PathLike[str] | None = None) -> EntityExtractor:
     """The entity extractor with the package's lexicons, and the user's from `lexicon_dir`
     where one is given. The pipeline reads the lexicons as it is built."""
     from extractors.entities import EntityExtractor

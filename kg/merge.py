@@ -54,8 +54,8 @@ def ends(label: str) -> list[tuple[str, str, str, bool]]:
     """(type, from label, to label, the concept is the start) of every relationship the
     schema gives a label, once per end the label can take."""
     found = []
-    for rel, (pairs, _) in RELATIONSHIPS.items():
-        for start, end in pairs:
+    for rel, rel_type in RELATIONSHIPS.items():
+        for start, end in rel_type.pairs:
             if end == label:
                 found.append((rel, start, end, False))
             if start == label:
@@ -106,15 +106,16 @@ def merge(store: GraphStore, *, label: str, name: str, into: str, curation: Cura
     aliases = sorted({*(target["aliases"] if target else []), source["name"], *source["aliases"]})
     batch.add_node(label, into_key, name=into_name, aliases=aliases)
     for rel, start, end, outgoing in ends(label):
-        props = list(RELATIONSHIPS[rel][1])
+        props, keyed_by = list(RELATIONSHIPS[rel].props), RELATIONSHIPS[rel].keyed_by
         moving = _links(store, rel, start, end, outgoing, source["key"], props)
         others = sorted({row[0] for row in moving})
-        present = _linked(store, rel, start, end, outgoing, into_key, others) if target and others else set()
+        present = _linked(store, rel, start, end, outgoing, into_key, others, keyed_by) if target and others else set()
         for other, *values in moving:
             if start == end and other in (source["key"], into_key):
                 report.dropped += 1  # a loop, or a link between the two
                 continue
-            if other in present:
+            # a keyed type (OUTPERFORMS, one per paper) is there only with the same key value
+            if (other if keyed_by is None else (other, values[props.index(keyed_by)])) in present:
                 report.kept += 1
                 continue
             pair = (into_key, other) if outgoing else (other, into_key)
@@ -140,14 +141,26 @@ def _links(
     return store.query(cypher, {"key": key}).rows
 
 
-def _linked(store: GraphStore, rel: str, start: str, end: str, outgoing: bool, key: str, others: list[str]) -> set[str]:
-    """Those of `others` that already have the relationship with the concept `key`: looked up
+def _linked(
+    store: GraphStore,
+    rel: str,
+    start: str,
+    end: str,
+    outgoing: bool,
+    key: str,
+    others: list[str],
+    keyed_by: str | None,
+) -> set[Any]:
+    """Those of `others` that already have the relationship with the concept `key` (with
+    each value of the property a keyed type is keyed by: (other, value) pairs): looked up
     from their side, so that the cost follows the merged concept's size, not the target's."""
+    found = "k" if keyed_by is None else f"k, r.{keyed_by}"
     if outgoing:
-        cypher = f"UNWIND $others AS k MATCH (c:{start} {{key: $key}})-[:{rel}]->(o:{end} {{key: k}}) RETURN k"
+        cypher = f"UNWIND $others AS k MATCH (c:{start} {{key: $key}})-[r:{rel}]->(o:{end} {{key: k}}) RETURN {found}"
     else:
-        cypher = f"UNWIND $others AS k MATCH (o:{start} {{key: k}})-[:{rel}]->(c:{end} {{key: $key}}) RETURN k"
-    return {row[0] for row in store.query(cypher, {"key": key, "others": others}).rows}
+        cypher = f"UNWIND $others AS k MATCH (o:{start} {{key: k}})-[r:{rel}]->(c:{end} {{key: $key}}) RETURN {found}"
+    rows = store.query(cypher, {"key": key, "others": others}).rows
+    return {row[0] if keyed_by is None else (row[0], row[1]) for row in rows}
 
 
 def unmerge(
@@ -178,12 +191,15 @@ def unmerge(
         {"key": into_key, **({"aliases": aliases} if aliases else {})},
         write=True,
     )
-    papers = [
-        row[0]
-        for row in store.query(
-            f"MATCH (p:Paper)-->(c:{label} {{key: $key}}) RETURN DISTINCT p.key", {"key": into_key}
-        ).rows
-    ]
+    papers = sorted(
+        {
+            row[0]
+            for path in ("(p:Paper)-->", "(p:Paper)-[:CLAIMS]->(:Result)-->")  # named directly, or by a result
+            for row in store.query(
+                f"MATCH {path}(c:{label} {{key: $key}}) RETURN DISTINCT p.key", {"key": into_key}
+            ).rows
+        }
+    )
     if papers:
         report.reextracted = reextract(
             store, extractor=extractor, curation=after, papers=papers, jobs=jobs, on_papers=on_papers

@@ -3,7 +3,8 @@ papers already in the store, from the text the store keeps (title, abstract, com
 TL;DR, an AI digest's sections), and replace their concept relationships; no digest file is read.
 
 The relationships replaced are those extraction makes: every type of the schema from a
-Paper to a concept label. When the whole store is re-extracted, the concept nodes and the
+Paper to a concept label, and the paper's results and comparisons (its Result nodes with
+their links, the OUTPERFORMS its `paper` names). When the whole store is re-extracted, the concept nodes and the
 relationships between them (a company's PART_OF its parent) are made anew as well; for
 some papers, a concept left with no paper and nothing pointing at it is removed, as a
 fresh ingest would never have made it. Running it twice changes nothing the second time."""
@@ -41,9 +42,19 @@ def extracted_types() -> list[tuple[str, str, str]]:
     """(type, from label, to label) of every relationship extraction makes from a paper."""
     return [
         (rel, start, end)
-        for rel, (pairs, _) in RELATIONSHIPS.items()
-        for start, end in pairs
+        for rel, rel_type in RELATIONSHIPS.items()
+        for start, end in rel_type.pairs
         if start == "Paper" and end in CONCEPT_LABELS
+    ]
+
+
+def result_types() -> list[tuple[str, str, str]]:
+    """(type, from label, to label) of the relationships from a paper's Result to concepts."""
+    return [
+        (rel, start, end)
+        for rel, rel_type in RELATIONSHIPS.items()
+        for start, end in rel_type.pairs
+        if start == "Result" and end in CONCEPT_LABELS
     ]
 
 
@@ -51,8 +62,8 @@ def concept_types() -> list[tuple[str, str, str]]:
     """(type, from label, to label) of the relationships between two concepts."""
     return [
         (rel, start, end)
-        for rel, (pairs, _) in RELATIONSHIPS.items()
-        for start, end in pairs
+        for rel, rel_type in RELATIONSHIPS.items()
+        for start, end in rel_type.pairs
         if start in CONCEPT_LABELS and end in CONCEPT_LABELS
     ]
 
@@ -114,7 +125,7 @@ def _clear(store: GraphStore, report: ReextractReport) -> None:
         cypher = f"MATCH (:{start})-[r:{rel}]->(:{end}) WITH r LIMIT {DELETE_SLICE} DELETE r RETURN count(r)"
         while n := _delete(store, cypher):
             _count(report.removed, rel, n)
-    for label in CONCEPT_LABELS:
+    for label in ("Result", *CONCEPT_LABELS):
         while _delete(store, f"MATCH (c:{label}) WITH c LIMIT {DELETE_SLICE} DETACH DELETE c RETURN count(c)"):
             pass
 
@@ -180,6 +191,21 @@ def _remove_links(store: GraphStore, keys: list[str], touched: dict[str, set[str
         ).rows
         touched[end].update(row[0] for row in rows)
         _count(report.removed, rel, len(rows))
+    for rel, _, end in result_types():  # the concepts the paper's results led to
+        rows = store.query(
+            f"UNWIND $keys AS k MATCH (:Paper {{key: k}})-[:CLAIMS]->(:Result)-[:{rel}]->(c:{end}) RETURN c.key",
+            {"keys": keys},
+        ).rows
+        touched[end].update(row[0] for row in rows)
+    claims = "UNWIND $keys AS k MATCH (:Paper {key: k})-[:CLAIMS]->(r:Result) DETACH DELETE r RETURN count(r)"
+    _count(report.removed, "CLAIMS", _delete(store, claims, {"keys": keys}))
+    rows = store.query(
+        "MATCH (a:Method)-[o:OUTPERFORMS]->(b:Method) WHERE o.paper IN $keys DELETE o RETURN a.key, b.key",
+        {"keys": keys},
+        write=True,
+    ).rows
+    touched["Method"].update(key for row in rows for key in row)
+    _count(report.removed, "OUTPERFORMS", len(rows))
 
 
 def remove_orphans(store: GraphStore, keys: dict[str, set[str]] | None = None) -> int:

@@ -3,17 +3,29 @@ normalised title, then abstract fingerprint, and merge their fields."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
+from kg.graph import Row
 from kg.model import Paper, abstract_fingerprint, paper_key, title_key
-from kg.schema import NODES
+from kg.schema import NODES, PAPER_MATCH_PROPS
 from kg.store.base import GraphStore
 
 PAPER_PROPS = list(NODES["Paper"])
 # Fields a later record fills only when the node lacks them.
 _FILL = (
-    "published", "updated", "url", "pdf_url", "doi", "venue", "comments",
-    "journal_ref", "category", "tldr", "digest_date",
+    "published",
+    "updated",
+    "url",
+    "pdf_url",
+    "doi",
+    "venue",
+    "comments",
+    "journal_ref",
+    "category",
+    "tldr",
+    "digest_date",
 )
 
 
@@ -22,8 +34,8 @@ class PaperNode:
     """A Paper node as it will be written, and the records that make it up."""
 
     key: str
-    props: dict
-    stored: dict | None = None  # the properties in the store before this batch
+    props: Row
+    stored: Row | None = None  # the properties in the store before this batch
     records: list[Paper] = field(default_factory=list)
 
     @property
@@ -35,31 +47,30 @@ class PaperNode:
         return self.stored is not None and self.stored != self.props
 
 
-@dataclass(frozen=True)
-class MatchKeys:
-    """What a record is matched by: its node key, title key and abstract fingerprint."""
+class MatchKeys(NamedTuple):
+    """What a record is matched by: its node key and the PAPER_MATCH_PROPS."""
 
     key: str
+    arxiv_id: str | None
     title_key: str | None
     fingerprint: str | None
 
 
 def match_keys(paper: Paper) -> MatchKeys:
-    return MatchKeys(paper_key(paper), title_key(paper.title), abstract_fingerprint(paper.abstract))
+    return MatchKeys(paper_key(paper), paper.arxiv_id, title_key(paper.title), abstract_fingerprint(paper.abstract))
 
 
-def lookup_stored(store: GraphStore, papers: list[Paper], keys: list[MatchKeys]) -> list[dict]:
+def lookup_stored(store: GraphStore, keys: Sequence[MatchKeys]) -> list[Row]:
     """Stored Paper nodes that any of these records (with their `match_keys`) may be: same
     key, id, title or fingerprint."""
-    return store.find_papers({
-        "key": sorted({k.key for k in keys}),
-        "arxiv_id": sorted({p.arxiv_id for p in papers if p.arxiv_id}),
-        "title_key": sorted({k.title_key for k in keys if k.title_key}),
-        "fingerprint": sorted({k.fingerprint for k in keys if k.fingerprint}),
-    })
+    return store.find_papers(
+        {prop: sorted({value for k in keys if (value := getattr(k, prop))}) for prop in ("key", *PAPER_MATCH_PROPS)}
+    )
 
 
-def resolve(papers: list[Paper], stored: list[dict], keys: list[MatchKeys]) -> tuple[list[PaperNode], list[PaperNode]]:
+def resolve(
+    papers: Sequence[Paper], stored: list[Row], keys: Sequence[MatchKeys]
+) -> tuple[list[PaperNode], list[PaperNode]]:
     """Group records (with their `match_keys`) into nodes. Returns (nodes in first-seen
     order, the node of each record)."""
     by_id: dict[str, PaperNode] = {}
@@ -80,7 +91,7 @@ def resolve(papers: list[Paper], stored: list[dict], keys: list[MatchKeys]) -> t
 
     nodes: dict[str, PaperNode] = {}
     owners: list[PaperNode] = []
-    for paper, found in zip(papers, keys):
+    for paper, found in zip(papers, keys, strict=True):
         node = _find(paper, found, by_id, by_title, by_print)
         if node is None:
             node = PaperNode(key=found.key, props={name: None for name in PAPER_PROPS} | {"key": found.key})
@@ -92,7 +103,13 @@ def resolve(papers: list[Paper], stored: list[dict], keys: list[MatchKeys]) -> t
     return list(nodes.values()), owners
 
 
-def _find(paper: Paper, found: MatchKeys, by_id, by_title, by_print) -> PaperNode | None:
+def _find(
+    paper: Paper,
+    found: MatchKeys,
+    by_id: dict[str, PaperNode],
+    by_title: dict[str, PaperNode],
+    by_print: dict[str, PaperNode],
+) -> PaperNode | None:
     if paper.arxiv_id and paper.arxiv_id in by_id:
         return by_id[paper.arxiv_id]
     # Two different arXiv ids are two papers, however alike their titles.
@@ -103,31 +120,38 @@ def _find(paper: Paper, found: MatchKeys, by_id, by_title, by_print) -> PaperNod
     return None
 
 
-def merge_record(props: dict, paper: Paper, keys: MatchKeys) -> None:
+def merge_record(props: Row, paper: Paper, keys: MatchKeys) -> None:
     """Fold one record (with its `match_keys`) into a node's properties: fill what is
     missing, keep the longest abstract and the largest counts, union the sources and
-    categories. The match keys follow the title and abstract."""
-    if not props.get("arxiv_id") and paper.arxiv_id:
+    categories. The match keys follow the title and abstract. (Once per record: plain
+    look-ups and tests, no helper calls where a test does.)"""
+    get = props.get
+    if not get("arxiv_id") and paper.arxiv_id:
         props["arxiv_id"] = paper.arxiv_id
-    if props.get("title") is None and paper.title:
+    if get("title") is None and paper.title:
         props["title"], props["title_key"] = paper.title, keys.title_key
-    if paper.abstract and len(paper.abstract) > len(props.get("abstract") or ""):
+    if paper.abstract and len(paper.abstract) > len(get("abstract") or ""):
         props["abstract"], props["fingerprint"] = paper.abstract, keys.fingerprint
     if not props.get("sections") and paper.sections:  # the text kg reextract reads again
         props["sections"] = list(paper.sections.values())
     for name in _FILL:
-        if props.get(name) is None and getattr(paper, name):
-            props[name] = getattr(paper, name)
-    props["categories"] = _union(props.get("categories"), paper.categories) or None
-    props["sources"] = sorted(set(props.get("sources") or []) | {paper.source})
-    props["n_authors"] = _max(props.get("n_authors"), paper.n_authors, len(paper.authors) or None)
-    props["upvotes"] = _max(props.get("upvotes"), paper.upvotes)
+        if get(name) is None:
+            value = getattr(paper, name)
+            if value:
+                props[name] = value
+    categories = get("categories")
+    props["categories"] = (
+        list(dict.fromkeys([*(categories or []), *paper.categories])) if paper.categories else categories or None
+    )
+    sources = get("sources")
+    props["sources"] = sorted({*sources, paper.source}) if sources else [paper.source]
+    props["n_authors"] = _max(get("n_authors"), paper.n_authors, len(paper.authors) or None)
+    props["upvotes"] = _max(get("upvotes"), paper.upvotes)
 
 
-def _union(first: list | None, second: list) -> list:
-    return list(dict.fromkeys([*(first or []), *second]))
-
-
-def _max(*values):
-    present = [v for v in values if v is not None]
-    return max(present) if present else None
+def _max(*values: int | None) -> int | None:
+    best = None
+    for value in values:
+        if value is not None and (best is None or value > best):
+            best = value
+    return best

@@ -23,7 +23,9 @@ if TYPE_CHECKING:
     from kg.merge import MergeReport, UnmergeReport
     from kg.queries import ReadyQuery
     from kg.reextract import ReextractReport
+    from kg.report import Briefing
     from kg.store.base import QueryResult
+    from kg.trends import Trends
     from kg.views import View
 
 
@@ -311,3 +313,45 @@ def paper_progress(console: Console, description: str) -> Iterator[Callable[[int
             progress.update(task, advance=papers)
 
         yield advance
+
+
+def print_trends(out: Console, err: Console, found: Trends, fmt: str) -> None:
+    """`kg trends`: the summary lines, then each list as a table, JSON or CSV (the summary
+    then goes to standard error, so that the CSV stays clean)."""
+    from kg.trends import SECTIONS, csv_rows, summary_lines, table_rows
+
+    if fmt == "json":
+        out.print(json.dumps(found.as_dict(), indent=2, ensure_ascii=False), markup=False)
+        return
+    if fmt == "csv":
+        out.file.write(to_csv(*csv_rows(found)))
+        for line in summary_lines(found):
+            err.print(line, markup=False)
+        return
+    for line in summary_lines(found):
+        out.print(line, markup=False)
+    for section, title in SECTIONS:
+        columns, rows = table_rows(found, section)
+        if rows:
+            out.print(to_table(columns, rows, title=title))
+
+
+def print_report_written(out: Console, err: Console, path: Path, found: Briefing) -> None:
+    """`kg report`: where the briefing went and what it holds."""
+    new = sum(found.new_totals.values())
+    deployments = len(found.deployments)
+    out.print(
+        f"{path}: {len(found.papers):,} papers from {found.since} to {found.until}, {new:,} concepts first seen, "
+        f"{len(found.rising)} rising, {deployments} deployment{'s' * (deployments != 1)}",
+        markup=False,
+    )
+    for note in found.notes:
+        err.print(note, markup=False)
+
+
+def print_trends_page_written(out: Console, err: Console, path: Path, found: Trends, label: str, by: str) -> None:
+    """`kg view trends`: where the page went and what it charts."""
+    periods = len(found.previous_periods) + len(found.periods)
+    out.print(f"{path}: {len(found.top)} {label} concepts over {periods} {by}s", markup=False)
+    for note in found.notes:
+        err.print(note, markup=False)

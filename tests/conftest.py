@@ -30,14 +30,20 @@ def kg_command() -> str:
     return str(beside) if beside.exists() else shutil.which("kg")
 
 
-def run_kg(*args: str, cwd: Path | None = None, env: dict | None = None, input: str | bytes | None = None,
-           timeout: float = 300) -> subprocess.CompletedProcess:
+def run_kg(
+    *args: str, cwd: Path | None = None, env: dict | None = None, input: str | bytes | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess:
     """Run the real `kg` command; returns the completed process (text output)."""
     full_env = {**os.environ, "COLUMNS": "200", **(env or {})}
     full_env.pop("KG_STORE", None) if env is None or "KG_STORE" not in env else None
     return subprocess.run(
-        [kg_command(), *args], cwd=cwd, env=full_env, input=input, capture_output=True,
-        text=not isinstance(input, bytes), timeout=timeout,
+        [kg_command(), *args],
+        cwd=cwd,
+        env=full_env,
+        input=input,
+        capture_output=True,
+        text=not isinstance(input, bytes),
+        timeout=timeout,
     )
 
 
@@ -56,6 +62,7 @@ def ladybug_store(store_path):
 
 # -- Neo4j ----------------------------------------------------------------------------
 
+
 def _neo4j_env() -> dict:
     return {
         "NEO4J_USER": os.environ.get("NEO4J_USER", "neo4j"),
@@ -69,7 +76,9 @@ def neo4j_url() -> str:
     here. Without one the Neo4j tests fail in CI (CI=true) and are skipped elsewhere."""
     url = os.environ.get("NEO4J_URI")
     if not url:
-        started = subprocess.run([str(REPO / "scripts" / "neo4j-dev"), "start"], capture_output=True, text=True, timeout=900)
+        started = subprocess.run(
+            [str(REPO / "scripts" / "neo4j-dev"), "start"], capture_output=True, text=True, timeout=900
+        )
         lines = started.stdout.strip().splitlines()
         if started.returncode != 0 or not lines:
             message = f"no Neo4j server: scripts/neo4j-dev start failed: {started.stderr.strip()[-500:]}"

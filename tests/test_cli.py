@@ -120,7 +120,9 @@ def test_cli_query_write_flag_allows_changes(tmp_path):
 def test_cli_unknown_query_name_lists_the_known_ones(seeded_store):
     result = run_kg("query", "no-such-query", "--store", str(seeded_store))
     assert result.returncode == 1
-    assert result.stderr.startswith("Error: no ready query named 'no-such-query'; known: coauthors,")
+    assert result.stderr.startswith(
+        "Error: no ready query named 'no-such-query'; known: baselines-most-beaten, beaten-by, beats, coauthors,"
+    )
 
 
 def test_cli_ready_query_names_a_missing_param(seeded_store):

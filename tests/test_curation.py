@@ -147,6 +147,26 @@ def test_curation_merge_moves_both_directions_of_a_concept_type(store_url_any, t
         assert rows == [[True, "on Taobao"]]
 
 
+def test_curation_merge_keeps_one_outperforms_per_paper(store_url_any, tmp_path):
+    """OUTPERFORMS is keyed by its paper: the target's edge of one paper is kept, the merged
+    name's edge of another paper moves beside it, and the results follow."""
+    batch = GraphBatch()
+    for key, name in (("sasrec", "SASRec"), ("sasrecv2", "SASRec-v2"), ("gru4rec", "GRU4Rec")):
+        batch.add_node("Method", key, name=name)
+    batch.add_node("Result", "r1", value="+3%")
+    batch.add_rel("OUTPERFORMS", "Method", "sasrec", "Method", "gru4rec", paper="p1", evidence="one")
+    batch.add_rel("OUTPERFORMS", "Method", "sasrecv2", "Method", "gru4rec", paper="p1", evidence="one again")
+    batch.add_rel("OUTPERFORMS", "Method", "sasrecv2", "Method", "gru4rec", paper="p2", evidence="two")
+    batch.add_rel("ACHIEVED_BY", "Result", "r1", "Method", "sasrecv2")
+    with open_store(store_url_any) as store:
+        store.write(batch)
+        report = merge(store, label="Method", name="SASRec-v2", into="SASRec", curation=Curation.load(tmp_path / "c"))
+        assert report.kept == 1 and report.moved == {"OUTPERFORMS": 1, "ACHIEVED_BY": 1}
+        rows = store.query("MATCH (a:Method)-[o:OUTPERFORMS]->(b:Method) RETURN a.key, b.key, o.paper, o.evidence").rows
+        assert sorted(rows) == [["sasrec", "gru4rec", "p1", "one"], ["sasrec", "gru4rec", "p2", "two"]]
+        assert store.query("MATCH (:Result)-[:ACHIEVED_BY]->(m:Method) RETURN m.key").rows == [["sasrec"]]
+
+
 def test_curation_merge_into_a_new_name_renames(store_url_any, tmp_path):
     batch = GraphBatch()
     batch.add_node("Task", "ctrestimation", name="CTR estimation")

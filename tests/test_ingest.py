@@ -42,8 +42,10 @@ def test_ingest_merges_a_paper_seen_twice(seeded):
         ).rows
         names = [name for name, _ in rows]
         assert len(names) == len(set(names)) == 11
-        sources = store.query("MATCH (p:Paper {key: '2511.14403'}) RETURN p.sources AS s, p.title AS t, p.comments AS c").rows
-        (srcs, title, comments), = sources
+        sources = store.query(
+            "MATCH (p:Paper {key: '2511.14403'}) RETURN p.sources AS s, p.title AS t, p.comments AS c"
+        ).rows
+        ((srcs, title, comments),) = sources
         assert len(srcs) == 2 and title.startswith("Infer As You Train") and comments == "4 pages, 4 tables, 1 figure"
 
 
@@ -72,10 +74,17 @@ def test_ingest_title_only_record_meets_its_id_later(ladybug_store):
     from kg.ingest import load_parsed
     from kg.model import Paper
 
-    titled = Paper(source="page.txt", family="daily-papers", line=1, title="A Study of Things: Part One",
-                   abstract="word " * 40)
-    with_id = Paper(source="feed.jsonl", family="json-records", line=1, arxiv_id="2601.00001",
-                    title="A study of things - part one", authors=["Ann Lee", "Bo Chen"])
+    titled = Paper(
+        source="page.txt", family="daily-papers", line=1, title="A Study of Things: Part One", abstract="word " * 40
+    )
+    with_id = Paper(
+        source="feed.jsonl",
+        family="json-records",
+        line=1,
+        arxiv_id="2601.00001",
+        title="A study of things - part one",
+        authors=["Ann Lee", "Bo Chen"],
+    )
     load_parsed(ParsedFile("page.txt", "daily-papers", [titled]), store=ladybug_store)
     report = load_parsed(ParsedFile("feed.jsonl", "json-records", [with_id]), store=ladybug_store)
     assert (report.added, report.updated) == (0, 1)

@@ -34,6 +34,20 @@ def test_reextract_gives_what_the_ingest_gave_and_is_idempotent(store_url_any):
         assert links(store) == ingested and store.counts() == counts
 
 
+def test_reextract_of_some_papers_replaces_their_results_and_comparisons(store_url_any):
+    """Re-extracting papers with results and comparisons writes them once again, not twice."""
+    with open_store(store_url_any) as store:
+        ingest([str(SEEDS)], store=store, jobs=1)
+        ingested, counts = links(store), store.counts()
+        claimed = store.query("MATCH (p:Paper)-[:CLAIMS]->(:Result) RETURN DISTINCT p.key").rows
+        beating = store.query("MATCH ()-[o:OUTPERFORMS]->() RETURN DISTINCT o.paper").rows
+        papers = sorted({row[0] for row in claimed + beating})
+        assert counts["relationships"]["OUTPERFORMS"] and counts["nodes"]["Result"]
+        report = reextract(store, extractor=entity_extractor(), papers=papers, jobs=1)
+        assert report.papers == len(papers) and report.removed["CLAIMS"] == counts["relationships"]["CLAIMS"]
+        assert links(store) == ingested and store.counts() == counts
+
+
 def test_reextract_with_a_lexicon_equals_a_fresh_ingest_with_it(tmp_path):
     lexicon = tmp_path / "lexicon"
     lexicon.mkdir()

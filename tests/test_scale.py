@@ -22,7 +22,9 @@ needs_bulk = pytest.mark.skipif(not BULK.is_dir(), reason="needs ../shared/corpu
 
 
 def generate(n: int, out: Path, *args: str) -> Path:
-    subprocess.run([sys.executable, str(GENERATOR), str(n), str(out), *args], check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [sys.executable, str(GENERATOR), str(n), str(out), *args], check=True, capture_output=True, timeout=300
+    )
     return out
 
 
@@ -33,9 +35,13 @@ def stats(store: Path) -> dict:
 
 
 def start_ingest(store: Path, corpus: Path, *args: str) -> subprocess.Popen:
-    return subprocess.Popen([kg_command(), "ingest", "--store", str(store), *args, str(corpus)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                            env={k: v for k, v in os.environ.items() if k != "KG_STORE"})
+    return subprocess.Popen(
+        [kg_command(), "ingest", "--store", str(store), *args, str(corpus)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={k: v for k, v in os.environ.items() if k != "KG_STORE"},
+    )
 
 
 def wait_until_writing(proc: subprocess.Popen, store: Path, timeout: float = 60) -> None:
@@ -100,8 +106,13 @@ def test_scale_second_writer_during_a_real_ingest_is_refused(tmp_path):
 
 
 def _record(i: int, **extra) -> dict:
-    return {"arxiv_id": f"3101.{i:05d}", "title": f"Odd input paper number {i}", "authors": ["Ada Lovelace"],
-            "abstract": "We study how a loader copes with odd files and report what it finds in each of them.", **extra}
+    return {
+        "arxiv_id": f"3101.{i:05d}",
+        "title": f"Odd input paper number {i}",
+        "authors": ["Ada Lovelace"],
+        "abstract": "We study how a loader copes with odd files and report what it finds in each of them.",
+        **extra,
+    }
 
 
 def test_scale_fifty_megabyte_single_line_json_array_loads(tmp_path):
@@ -133,7 +144,9 @@ def test_scale_nul_bytes_are_removed_with_a_warning(tmp_path):
     result = run_kg("ingest", "--no-extract", "--store", str(store), str(path))
     assert result.returncode == 0, result.stderr
     assert f"Warning: {path}: 3 NUL bytes removed" in result.stderr
-    titles = run_kg("query", "MATCH (p:Paper) RETURN p.title AS t ORDER BY t", "--format", "json", "--store", str(store))
+    titles = run_kg(
+        "query", "MATCH (p:Paper) RETURN p.title AS t ORDER BY t", "--format", "json", "--store", str(store)
+    )
     assert [row["t"] for row in json.loads(titles.stdout)] == [f"Odd input paper number {i}" for i in range(3)]
 
 
@@ -160,7 +173,9 @@ def test_scale_encodings_give_the_right_text(tmp_path, name, encode, warning):
     result = run_kg("ingest", "--no-extract", "--store", str(store), str(path))
     assert result.returncode == 0, result.stderr
     assert (f"Warning: {path}: {warning}" in result.stderr) if warning else "Warning" not in result.stderr
-    rows = json.loads(run_kg("query", "MATCH (p:Paper) RETURN p.title AS t", "--format", "json", "--store", str(store)).stdout)
+    rows = json.loads(
+        run_kg("query", "MATCH (p:Paper) RETURN p.title AS t", "--format", "json", "--store", str(store)).stdout
+    )
     assert rows == [{"t": title}]
 
 
@@ -196,7 +211,7 @@ def test_scale_export_neo4j_admin_headers_and_row_counts(tmp_path):
     header, rows = read("Paper")
     sources = {r[0]: r[header.index("sources:string[]")] for r in rows}
     assert sources["2511.14403"].count(";") == 1
-    files = sum(len(pairs) for pairs, _ in RELATIONSHIPS.values())
+    files = sum(len(rel_type.pairs) for rel_type in RELATIONSHIPS.values())
     assert (out / "import.sh").read_text().count("--relationships=") == files
 
 
@@ -208,3 +223,27 @@ def test_scale_export_refuses_a_folder_that_is_not_empty(tmp_path):
     result = run_kg("export", "--neo4j-admin", str(tmp_path / "full"), "--store", str(store))
     assert result.returncode == 1
     assert result.stderr.strip() == f"Error: {tmp_path / 'full'}: not an empty folder; choose a new one for the export"
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+@needs_bulk
+def test_scale_killed_ingest_leaves_no_extraction_worker(tmp_path):
+    corpus = generate(3000, tmp_path / "corpus")
+    proc = start_ingest(tmp_path / "s.lbug", corpus, "--jobs", "2")
+    deadline = time.monotonic() + 120
+    while len(workers := _children(proc.pid)) < 2 and time.monotonic() < deadline:
+        assert proc.poll() is None, proc.stderr.read()
+        time.sleep(0.05)
+    assert len(workers) == 2
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    deadline = time.monotonic() + 30
+    while any(Path(f"/proc/{w}").exists() for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [w for w in workers if Path(f"/proc/{w}").exists()]

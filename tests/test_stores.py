@@ -7,12 +7,13 @@ import os
 import socket
 import subprocess
 import time
+from pathlib import Path
 
 import pytest
 
 from kg.graph import GraphBatch
 from kg.ingest import ingest
-from kg.queries import list_queries
+from kg.queries import list_queries, load_query
 from kg.store import open_store
 from tests.conftest import BULK, EXTERNAL, REPO, SEEDS, kg_command, run_kg, wipe_neo4j
 
@@ -33,7 +34,23 @@ def test_stores_write_is_keyed_and_idempotent(graph_store):
     assert row == [["T", "An abstract.", ["a.md"]]]
 
 
-def test_stores_link_new_and_stored_nodes_once(graph_store):
+@pytest.fixture(params=["ladybug-log", "ladybug-copy", "neo4j"])
+def each_write_path(request, tmp_path, monkeypatch):
+    """A fresh store for each way a write can go: LadybugDB's logged statements (small
+    writes) and COPY (large ones), and Neo4j."""
+    from kg.store import ladybug
+
+    if request.param == "neo4j":
+        url = request.getfixturevalue("neo4j_url")
+        wipe_neo4j(url)
+    else:
+        url = str(tmp_path / "any.lbug")
+        monkeypatch.setattr(ladybug, "SMALL_WRITE", 10**9 if request.param == "ladybug-log" else 0)
+    with open_store(url) as store:
+        yield store
+
+
+def test_stores_link_new_and_stored_nodes_once(each_write_path):
     """Relationships between stored nodes, from a new node to a stored one and from a new
     paper to stored nodes are each written once, also when the batch runs twice; a None
     keeps the stored value on nodes and relationships; an end outside the batch is found
@@ -44,7 +61,7 @@ def test_stores_link_new_and_stored_nodes_once(graph_store):
     first.add_node("Source", "a.md", name="a.md", family="markdown-table", date="2026-01-01")
     first.add_rel("WROTE", "Author", "ann lee", "Paper", "2601.00003", position=1)
     first.add_rel("LISTED_IN", "Paper", "2601.00003", "Source", "a.md", line=3)
-    graph_store.write(first)
+    each_write_path.write(first)
 
     stored_paper = GraphBatch()  # the paper and Ann are stored, Bo and the method are new
     stored_paper.add_node("Paper", "2601.00003", abstract="A.")
@@ -61,20 +78,30 @@ def test_stores_link_new_and_stored_nodes_once(graph_store):
     new_paper.add_node("Method", "llm", name=None)
     new_paper.add_rel("WROTE", "Author", "bo chen", "Paper", "2601.00004", position=1)
     new_paper.add_rel("USES", "Paper", "2601.00004", "Method", "llm", evidence=None)
+    graph_store = each_write_path
     for batch in (stored_paper, stored_paper, new_paper, new_paper):
         graph_store.write(batch)
 
     counts = graph_store.counts()
     assert {k: v for k, v in counts["nodes"].items() if v} == {"Paper": 2, "Author": 2, "Method": 1, "Source": 1}
     assert {k: v for k, v in counts["relationships"].items() if v} == {"WROTE": 3, "USES": 2, "LISTED_IN": 1}
-    rows = graph_store.query("MATCH (a:Author)-[w:WROTE]->(p:Paper) "
-                             "RETURN p.key AS k, a.name AS n, w.position AS pos, p.title AS t, p.abstract AS ab "
-                             "ORDER BY k, pos").rows
-    assert rows == [["2601.00003", "Ann Lee", 1, "T", "A."], ["2601.00003", "Bo Chen", 2, "T", "A."],
-                    ["2601.00004", "Bo Chen", 1, "U", None]]
-    rows = graph_store.query("MATCH (p:Paper)-[u:USES]->(m:Method) RETURN p.key AS k, m.name AS n, u.evidence AS e ORDER BY k").rows
+    rows = graph_store.query(
+        "MATCH (a:Author)-[w:WROTE]->(p:Paper) "
+        "RETURN p.key AS k, a.name AS n, w.position AS pos, p.title AS t, p.abstract AS ab "
+        "ORDER BY k, pos"
+    ).rows
+    assert rows == [
+        ["2601.00003", "Ann Lee", 1, "T", "A."],
+        ["2601.00003", "Bo Chen", 2, "T", "A."],
+        ["2601.00004", "Bo Chen", 1, "U", None],
+    ]
+    rows = graph_store.query(
+        "MATCH (p:Paper)-[u:USES]->(m:Method) RETURN p.key AS k, m.name AS n, u.evidence AS e ORDER BY k"
+    ).rows
     assert rows == [["2601.00003", "LLM", "We use an LLM."], ["2601.00004", "LLM", None]]
-    rows = graph_store.query("MATCH (p:Paper)-[l:LISTED_IN]->(s:Source) RETURN l.line AS line, s.family AS f, s.date AS d").rows
+    rows = graph_store.query(
+        "MATCH (p:Paper)-[l:LISTED_IN]->(s:Source) RETURN l.line AS line, s.family AS f, s.date AS d"
+    ).rows
     assert rows == [[3, "markdown-table", "2026-01-01"]]
 
 
@@ -134,9 +161,11 @@ def test_stores_follow_links_from_either_end_in_any_pattern(graph_store):
     batch.add_node("Method", "llm", name="LLM")
     batch.add_rel("USES", "Paper", "2601.00002", "Method", "llm", evidence="We use an LLM.")
     graph_store.write(batch)
-    for cypher in ("MATCH (m:Method {key: 'llm'}) WITH m MATCH (p:Paper)-[:USES]->(m) RETURN p.key",
-                   "MATCH (m:Method {key: 'llm'})<-[:USES]-(p:Paper) RETURN p.key",
-                   "MATCH (m:Method {key: 'llm'})-[:USES]-(p:Paper) RETURN p.key"):
+    for cypher in (
+        "MATCH (m:Method {key: 'llm'}) WITH m MATCH (p:Paper)-[:USES]->(m) RETURN p.key",
+        "MATCH (m:Method {key: 'llm'})<-[:USES]-(p:Paper) RETURN p.key",
+        "MATCH (m:Method {key: 'llm'})-[:USES]-(p:Paper) RETURN p.key",
+    ):
         assert graph_store.query(cypher).rows == [["2601.00002"]], cypher
 
 
@@ -163,6 +192,168 @@ def test_stores_author_queries_find_the_name_in_any_case_with_or_without_dots(gr
         assert graph_store.query(coauthors, {"author": typed}).rows == [["Ann Lee", 1]]
 
 
+def _papers_by_author(store) -> dict:
+    kept = dict(store.query("MATCH (a:Author) RETURN a.key AS k, a.papers AS n").rows)
+    counted = dict(store.query("MATCH (a:Author)-[:WROTE]->(p:Paper) RETURN a.key AS k, count(*) AS n").rows)
+    return kept, {key: counted.get(key, 0) for key in kept}
+
+
+def test_stores_author_papers_counts_each_wrote_link_once(each_write_path):
+    """Author.papers is kept at write time: new authors, a stored author's new paper, a new
+    link between a stored author and a stored paper, an end outside the batch, and the same
+    batches again (no change)."""
+    first = GraphBatch()
+    for key, authors in (("2601.00011", ["ann lee", "bo chen"]), ("2601.00012", ["ann lee"])):
+        first.add_node("Paper", key, title=key)
+        for position, author in enumerate(authors, start=1):
+            first.add_node("Author", author, name=author.title(), papers=99)  # a given count is ignored
+            first.add_rel("WROTE", "Author", author, "Paper", key, position=position)
+    later = GraphBatch()
+    later.add_node("Paper", "2601.00013", title="new")  # a new paper by a stored author
+    later.add_node("Author", "bo chen", name="Bo Chen")
+    later.add_rel("WROTE", "Author", "bo chen", "Paper", "2601.00013", position=1)
+    later.add_node("Paper", "2601.00012", title="2601.00012")  # a stored paper gains a stored author
+    later.add_rel("WROTE", "Author", "bo chen", "Paper", "2601.00012", position=2)
+    outside = GraphBatch()  # both ends stored, neither in the batch
+    outside.add_rel("WROTE", "Author", "cy wu", "Paper", "2601.00011", position=3)
+    cy = GraphBatch()
+    cy.add_node("Author", "cy wu", name="Cy Wu")
+    for batch in (first, first, later, later, cy, outside, outside):
+        each_write_path.write(batch)
+    kept, counted = _papers_by_author(each_write_path)
+    assert kept == counted == {"ann lee": 2, "bo chen": 3, "cy wu": 1}
+
+
+def test_stores_outperforms_is_one_edge_per_paper(each_write_path):
+    """Two papers that say SeqFoo beats SASRec are two edges: written new (COPY / CREATE),
+    between stored nodes (MERGE on the paper), again (no change), and with a changed
+    evidence (kept on its own edge)."""
+    store = each_write_path
+
+    def beats(paper: str, evidence: str | None) -> GraphBatch:
+        b = GraphBatch()
+        b.add_node("Method", "seqfoo", name="SeqFoo")
+        b.add_node("Method", "sasrec", name="SASRec")
+        b.add_rel("OUTPERFORMS", "Method", "seqfoo", "Method", "sasrec", paper=paper, evidence=evidence)
+        return b
+
+    for batch in (
+        beats("2601.1", "first"),
+        beats("2601.2", "second"),
+        beats("2601.1", None),
+        beats("2601.2", "second"),
+    ):
+        store.write(batch)
+    both = GraphBatch()  # one batch with both: two rows, two edges
+    both.add_rel("OUTPERFORMS", "Method", "seqfoo", "Method", "sasrec", paper="2601.1", evidence="first")
+    both.add_rel("OUTPERFORMS", "Method", "seqfoo", "Method", "sasrec", paper="2601.3", evidence="third")
+    store.write(both)
+    rows = store.query(
+        "MATCH (a:Method)-[o:OUTPERFORMS]->(b:Method) RETURN a.name, b.name, o.paper, o.evidence ORDER BY o.paper"
+    ).rows
+    assert rows == [
+        ["SeqFoo", "SASRec", "2601.1", "first"],
+        ["SeqFoo", "SASRec", "2601.2", "second"],
+        ["SeqFoo", "SASRec", "2601.3", "third"],
+    ]
+    with pytest.raises(ValueError, match="OUTPERFORMS needs its paper"):
+        GraphBatch().add_rel("OUTPERFORMS", "Method", "seqfoo", "Method", "sasrec", evidence="no paper")
+
+
+_LOGGED_WRITES_THEN_KILLED = """
+import os, sys
+from kg.graph import GraphBatch
+from kg.store import open_store
+
+store = open_store(sys.argv[1])
+for i in range(3):
+    batch = GraphBatch()
+    batch.add_node("Paper", f"2601.0002{i}", title=f"T{i}", abstract="An abstract. " * 50)
+    batch.add_node("Author", "ann lee", name="Ann Lee")
+    batch.add_rel("WROTE", "Author", "ann lee", "Paper", f"2601.0002{i}", position=1)
+    store.write(batch)
+os.kill(os.getpid(), 9)
+"""
+
+
+def test_stores_ladybug_small_writes_survive_a_kill_before_any_checkpoint(tmp_path):
+    """Small writes are kept in the write-ahead log only (no checkpoint, not even at close):
+    a process killed after three of them leaves all three, read-only and read-write."""
+    import sys
+
+    path = str(tmp_path / "killed.lbug")
+    killed = subprocess.run([sys.executable, "-c", _LOGGED_WRITES_THEN_KILLED, path], cwd=REPO, capture_output=True)
+    assert killed.returncode == -9, killed.stderr
+    assert os.path.getsize(path + ".wal") > 0
+    for read_only in (True, False):
+        with open_store(path, read_only=read_only) as store:
+            assert store.query("MATCH (a:Author)-[:WROTE]->(p:Paper) RETURN a.papers, count(p)").rows == [[3, 3]]
+
+
+def test_stores_ladybug_torn_log_tail_loses_only_the_unfinished_write(tmp_path):
+    """A kill while a write is appended to the write-ahead log leaves its last record torn:
+    the store opens with every write committed before it."""
+    import shutil
+    import sys
+
+    path = str(tmp_path / "killed.lbug")
+    killed = subprocess.run([sys.executable, "-c", _LOGGED_WRITES_THEN_KILLED, path], cwd=REPO, capture_output=True)
+    assert killed.returncode == -9, killed.stderr
+    torn = str(tmp_path / "torn.lbug")
+    shutil.copy(path, torn)
+    wal = Path(path + ".wal").read_bytes()
+    Path(torn + ".wal").write_bytes(wal[: len(wal) - 200])  # the third write cut short
+    with open_store(torn) as store:
+        assert store.query("MATCH (a:Author)-[:WROTE]->(p:Paper) RETURN a.papers, count(p)").rows == [[2, 2]]
+        again = GraphBatch()  # and the log goes on from there
+        again.add_node("Paper", "2601.00029", title="T9")
+        again.add_node("Author", "ann lee", name="Ann Lee")
+        again.add_rel("WROTE", "Author", "ann lee", "Paper", "2601.00029", position=1)
+        store.write(again)
+    with open_store(torn, read_only=True) as store:
+        assert store.query("MATCH (a:Author)-[:WROTE]->(p:Paper) RETURN a.papers, count(p)").rows == [[3, 3]]
+
+
+def test_stores_ladybug_store_without_author_papers_gets_them_counted(tmp_path):
+    import ladybug
+
+    path = str(tmp_path / "old.lbug")
+    db = ladybug.Database(path)
+    conn = ladybug.Connection(db)
+    for statement in (
+        "CREATE NODE TABLE Author(key STRING, name STRING, PRIMARY KEY (key))",
+        "CREATE NODE TABLE Paper(key STRING, PRIMARY KEY (key))",
+        "CREATE REL TABLE WROTE(FROM Author TO Paper, position INT64)",
+        "CREATE (:Author {key: 'a', name: 'A'}), (:Author {key: 'b', name: 'B'}), (:Paper {key: 'p'}), "
+        "(:Paper {key: 'q'})",
+        "MATCH (a:Author {key: 'a'}), (p:Paper) CREATE (a)-[:WROTE {position: 1}]->(p)",
+    ):
+        conn.execute(statement)
+    conn.close()
+    db.close()
+    with open_store(path) as store:
+        assert _papers_by_author(store)[0] == {"a": 2, "b": 0}
+
+
+def test_stores_ladybug_store_older_than_the_schema_reads_as_empty_tables(tmp_path):
+    """A store written before Result and its relationships existed: a read-only command
+    (kg stats, a ready query on them) sees them empty instead of failing."""
+    import ladybug
+
+    path = str(tmp_path / "old.lbug")
+    db = ladybug.Database(path)
+    conn = ladybug.Connection(db)
+    conn.execute("CREATE NODE TABLE Paper(key STRING, PRIMARY KEY (key))")
+    conn.execute("CREATE (:Paper {key: 'p'})")
+    conn.close()
+    db.close()
+    with open_store(path, read_only=True) as store:
+        counts = store.counts()
+        assert counts["nodes"]["Paper"] == 1 and counts["nodes"]["Result"] == 0
+        assert counts["relationships"]["OUTPERFORMS"] == 0
+        assert store.query(load_query("baselines-most-beaten").cypher, {"limit": 5}).rows == []
+
+
 @pytest.fixture(scope="module")
 def both_loaded(tmp_path_factory, neo4j_url):
     """Seeds and external files ingested with extraction into each store."""
@@ -181,7 +372,11 @@ def test_stores_same_counts_after_the_corpus(both_loaded):
     assert [f.error for f in reports[lbug].failed] == []
     with open_store(lbug, read_only=True) as a, open_store(neo, read_only=True) as b:
         assert a.counts() == b.counts()
-    assert json.loads(run_kg("stats", "-f", "json", "-s", lbug).stdout) == json.loads(run_kg("stats", "-f", "json", "-s", neo).stdout)
+        kept, counted = _papers_by_author(a)
+        assert kept == counted and _papers_by_author(b) == (kept, counted)
+    assert json.loads(run_kg("stats", "-f", "json", "-s", lbug).stdout) == json.loads(
+        run_kg("stats", "-f", "json", "-s", neo).stdout
+    )
 
 
 @pytest.mark.parametrize("query", list_queries(), ids=lambda q: q.name)
@@ -198,6 +393,28 @@ def test_stores_every_ready_query_gives_the_same_rows(both_loaded, query):
     assert rows_a == rows_b
 
 
+def test_stores_neo4j_admin_import_gives_the_bolt_paths_graph(both_loaded, private_neo4j, tmp_path):
+    """The embedded store exported for neo4j-admin and imported into a Neo4j server of its
+    own (`scripts/neo4j-dev import`) holds the graph of the embedded store, which the parity
+    tests above hold equal to the Bolt path's on the same corpus (the shared server itself is
+    reused by later tests): counts, Author.papers and every ready query's rows."""
+    lbug, _, _ = both_loaded
+    export = tmp_path / "export"
+    assert run_kg("export", "--neo4j-admin", str(export), "-s", lbug).returncode == 0
+    url = private_neo4j("start").splitlines()[-1]
+    private_neo4j("import", str(export))
+    with open_store(url) as imported, open_store(lbug, read_only=True) as embedded:  # read-write: creates the schema
+        assert imported.counts() == embedded.counts()
+        assert _papers_by_author(imported) == _papers_by_author(embedded)
+        for query in list_queries():
+            a, b = (store.query(query.cypher, query.example_params()) for store in (imported, embedded))
+            assert a.columns == b.columns, query.name
+            if "ORDER BY" in query.cypher.upper():  # as the parity test compares (1 == Decimal(1))
+                assert a.rows == b.rows, query.name
+            else:
+                assert sorted(map(repr, a.rows)) == sorted(map(repr, b.rows)), query.name
+
+
 def test_stores_copy_round_trip(tmp_path, neo4j_url):
     original = tmp_path / "original.lbug"
     back = tmp_path / "back.lbug"
@@ -207,8 +424,15 @@ def test_stores_copy_round_trip(tmp_path, neo4j_url):
     assert to_neo.returncode == 0, to_neo.stderr
     to_file = run_kg("copy", "--from", neo4j_url, "--to", str(back))
     assert to_file.returncode == 0, to_file.stderr
-    counts = [json.loads(run_kg("stats", "-f", "json", "-s", url).stdout) for url in (str(original), neo4j_url, str(back))]
+    counts = [
+        json.loads(run_kg("stats", "-f", "json", "-s", url).stdout) for url in (str(original), neo4j_url, str(back))
+    ]
     assert counts[0] == counts[1] == counts[2]
+    kept = []
+    for url in (str(original), neo4j_url, str(back)):
+        with open_store(url, read_only=True) as store:
+            kept.append(_papers_by_author(store))
+    assert kept[0][0] == kept[0][1] and kept[0] == kept[1] == kept[2]
     assert counts[0]["nodes"]["Paper"] == 91
 
 
@@ -243,9 +467,10 @@ def private_neo4j(tmp_path, monkeypatch):
     env = {"NEO4J_DEV_DIR": str(tmp_path / "neo4j"), "NEO4J_DEV_PORT": str(port)}
     script = str(REPO / "scripts" / "neo4j-dev")
 
-    def control(command: str) -> str:
-        done = subprocess.run([script, command], env={**os.environ, **env},
-                              capture_output=True, text=True, timeout=600)
+    def control(command: str, *args: str) -> str:
+        done = subprocess.run(
+            [script, command, *args], env={**os.environ, **env}, capture_output=True, text=True, timeout=600
+        )
         assert done.returncode in (0, 3), done.stderr
         return done.stdout.strip()
 
@@ -259,7 +484,10 @@ def test_stores_neo4j_killed_mid_ingest_then_rerun_completes(private_neo4j, tmp_
     env = {"KG_NEO4J_RETRY_SECONDS": "2", "KG_NEO4J_CONNECT_ATTEMPTS": "2"}
     ingesting = subprocess.Popen(
         [kg_command(), "ingest", "--no-extract", "-s", url, *inputs],
-        env={**os.environ, **env}, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, **env},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     # Kill the server once the first file is in, while the second is being written.
     deadline = time.time() + 120

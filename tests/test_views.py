@@ -10,8 +10,10 @@ import re
 import networkx as nx
 import pytest
 
+from extractors.entities import Mention
 from kg import views
 from kg.graph import GraphBatch
+from kg.results import add_comparisons
 from kg.views import load, select
 from tests.conftest import run_kg
 
@@ -56,6 +58,16 @@ def small_batch() -> GraphBatch:
     b.add_rel("PART_OF", "Company", "taobao", "Company", "alibaba")
     b.add_rel("REPORTS", "Paper", "2501.00001", "Metric", "ctr", value="+20.00%", unit="%", setting="online",
               evidence="+20.00% online CTR")
+    # Results, as ingest adds them (kg.results): MMQ's online CTR gain and its win over
+    # Transformer on MovieLens; 2501.00003, which names no method of its own, beats MMQ.
+    beat = "MMQ beats Transformer by +3.1% NDCG@10 on MovieLens."
+    add_comparisons(b, "2501.00001", [
+        Mention("result", "CTR", "+20.00% online CTR", value="+20.00%", unit="%", setting="online", method="MMQ"),
+        Mention("result", "NDCG@10", beat, value="+3.1%", unit="%", dataset="MovieLens", baseline="Transformer",
+                method="MMQ"),
+        Mention("outperforms", "Transformer", beat, method="MMQ"),
+    ], datasets={"movielens"})
+    add_comparisons(b, "2501.00003", [Mention("outperforms", "MMQ", "It outperforms MMQ.")], datasets=set())
     for paper in ("2501.00001", "2501.00002", "2501.00003"):
         b.add_rel("ADDRESSES", "Paper", paper, "Task", "ctrprediction", evidence="CTR prediction")
     b.add_rel("ADDRESSES", "Paper", "2501.00003", "Task", "ranking", evidence="ranking")
@@ -173,7 +185,9 @@ def test_views_paper_one_and_two_hops(small_store):
     assert set(one.graph) == {
         "Paper:2501.00001", "Author:alice", "Author:bob", "Method:mmq", "Method:transformer", "Dataset:movielens",
         "Company:kuaishou", "Metric:ctr", "Task:ctrprediction", "Source:digest.md",
+        "Result:2501.00001|ctr|+20.00%||", "Result:2501.00001|ndcg@10|+3.1%|movielens|transformer",
     }
+    assert {k for _, _, k in one.graph.in_edges("Result:2501.00001|ctr|+20.00%||", keys=True)} == {"CLAIMS"}
     assert one.graph.edges["Paper:2501.00001", "Company:kuaishou", "MENTIONS"]["props"]["deployed"] is True
     two = views.paper(small_store, "2501.00001", hops=2)
     assert {"Paper:2501.00002", "Paper:2501.00003"} <= set(two.graph)
@@ -354,6 +368,7 @@ def _signature(store) -> dict:
         "concept": views.concept(store, "MMQ"),
         "authors": views.authors(store),
         "query": views.query(store, "MATCH (p:Paper)-[r:ADDRESSES]->(t:Task) RETURN p, r, t"),
+        "method": views.method(store, "MMQ"),
     }
     return {
         name: (sorted(v.graph.nodes), sorted((a, b, k, sorted((d.get("props") or {}).items()))
@@ -371,3 +386,41 @@ def test_views_same_on_both_stores(graph_store, tmp_path):
         reference.write(small_batch())
         expected = _signature(reference)
     assert _signature(graph_store) == expected
+
+
+# -- kg view method ------------------------------------------------------------------------
+
+
+def test_views_method_what_it_beats_and_what_beats_it(small_store):
+    view = views.method(small_store, "mmq")
+    assert view.title == "Method: MMQ, what it beats and what beats it"
+    assert set(view.graph) == {"Method:mmq", "Method:transformer", "Paper:2501.00003"}
+    edges = {(a, b, k): d for a, b, k, d in view.graph.edges(keys=True, data=True)}
+    assert set(edges) == {
+        ("Method:mmq", "Method:transformer", "OUTPERFORMS:2501.00001"),
+        ("Paper:2501.00003", "Method:mmq", "OUTPERFORMS:2501.00003"),  # the paper names no method of its own
+    }
+    won = edges[("Method:mmq", "Method:transformer", "OUTPERFORMS:2501.00001")]
+    assert won["type"] == "OUTPERFORMS"
+    assert won["props"] == {
+        "paper": "2501.00001",
+        "title": "MMQ: Mixture of Quantization for Recommendation",
+        "gain": "NDCG@10 +3.1%",
+        "evidence": "MMQ beats Transformer by +3.1% NDCG@10 on MovieLens.",
+    }
+    claim = edges[("Paper:2501.00003", "Method:mmq", "OUTPERFORMS:2501.00003")]  # no number: no gain
+    assert claim["props"] == {"paper": "2501.00003", "title": "Ranking with Transformers", "evidence": "It outperforms MMQ."}
+    assert view.notes == ["MMQ beats 1 method in 1 paper; 0 methods beat it in 0 papers; "
+                          "1 paper without a method of its own beats it"]
+    page = views.to_html(view)
+    assert '"label": "NDCG@10 +3.1%"' in page and "in: MMQ: Mixture of Quantization for Recommendation" in page
+    assert views.method(small_store, "Transformer", limit=1).left_out == {"Method": 1}
+
+
+def test_views_method_errors_name_what_to_do(small_store):
+    with pytest.raises(views.ViewError) as caught:
+        views.method(small_store, "Ranking")
+    assert str(caught.value) == ("no paper in the store states a result of or against the method 'Ranking'; "
+                                 "see kg query baselines-most-beaten")
+    with pytest.raises(views.ViewError, match="no method named 'Kuaishou' in the store"):
+        views.method(small_store, "Kuaishou")

@@ -101,8 +101,10 @@ def small_store_file(tmp_path_factory):
         ["concept", "MMQ"],
         ["authors"],
         ["query", "MATCH (p:Paper)-[r:ADDRESSES]->(t:Task) RETURN p, r, t"],
+        ["landscape"],
+        ["method", "MMQ"],
     ],
-    ids=["overview", "paper", "concept", "authors", "query"],
+    ids=["overview", "paper", "concept", "authors", "query", "landscape", "method"],
 )
 def test_browser_view_renders_offline_and_settles(browser, small_store_file, tmp_path, args):
     html = tmp_path / "view.html"
@@ -118,6 +120,12 @@ def test_browser_view_renders_offline_and_settles(browser, small_store_file, tmp
         assert (tmp_path / "view.png").stat().st_size > 10_000
         if args[0] == "paper":
             _check_paper_details(loaded.page)
+        if args[0] == "method":  # the edges carry their metric and gain, the paper's title on hover
+            labels = loaded.page.evaluate("() => network.body.data.edges.get().map(e => e.label)")
+            assert "NDCG@10 +3.1%" in labels
+        if args[0] == "concept":  # what a reader wants first, then the graph
+            assert loaded.page.inner_text("#kg-summary h1") == "Method: MMQ"
+            assert loaded.page.locator("#kg-months canvas").count() == 1
     finally:
         loaded.page.close()
 

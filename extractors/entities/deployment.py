@@ -71,7 +71,7 @@ class DeploymentRuler:
         self.spans_key = spans_key
         entries = load_lexicons(directory)
         self.cue_only = {e.name for e in entries if e.kind == "company" and e.cue_only}
-        self.known = {s.casefold() for e in entries for s in e.spellings}
+        self.known = {s.casefold() for e in entries for s in e.spellings if not e.guarded(s)}  # names matched on sight
 
     def __call__(self, doc: Doc) -> Doc:
         spans = doc_spans(doc, self.spans_key)

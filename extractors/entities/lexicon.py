@@ -24,16 +24,32 @@ One JSON Lines file per kind in `lexicons/` (`companies.jsonl`, `datasets.jsonl`
   `cold-start`): kept where the title names them or the sentence states a problem
   (`address`, `alleviate`, `suffer`, `challenge`, ...).
 - `title_only`: a task read from the title only (`recommendation`).
+- `source`: where the entry came from: `kg` (our own, `lexicons/ours/`) or the public
+  lists it was built from (`owner/repo:path`, `pypi:package==version:path`).
+- `verbatim`: an entry from a public list. A spelling with a capital matches exactly,
+  a lower-case one in any case; a mention is named as the text writes it (companies
+  keep the entry's name).
+- `needs_cue`: spellings that are also ordinary words or short acronyms with several
+  senses (`Adult`, `Steam`, `Dice`): a name only with a cue of its kind nearby (see
+  `rulers.LexiconRuler`).
+- `needs_pattern`: spellings from broad, noisy lists: a name only where a pattern
+  confirms the kind (`the X dataset`, `deployed on X`).
+- `versioned`: a model family's name, read with the version written after it
+  (`Qwen2.5-7B-Instruct`, `Claude Opus 4.6`, `GPT-4o mini`); a version confirms it.
 
-Adding a company, dataset, metric, task or method is a change to these files only.
+The files are built by `scripts/build-lexicons` from `lexicons/ours/*.jsonl` (our own
+entries, the same fields) and curated public lists; adding a company, dataset, metric,
+task or method is a change to `ours/` and a rebuild.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from kg.errors import LexiconError
 
@@ -57,13 +73,22 @@ class Entry:
     value_only: bool = False
     value_free: bool = False
     title_only: bool = False
+    source: tuple[str, ...] = ()
+    verbatim: bool = False
+    needs_cue: frozenset[str] = frozenset()
+    needs_pattern: frozenset[str] = frozenset()
+    versioned: bool = False
 
     @property
     def spellings(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)
 
+    def guarded(self, spelling: str) -> bool:
+        """A spelling that is a name only beside a cue or in a pattern."""
+        return spelling in self.needs_cue or spelling in self.needs_pattern
 
-def entry_from_dict(kind: str, data: dict) -> Entry:
+
+def entry_from_dict(kind: str, data: dict[str, Any]) -> Entry:
     if not isinstance(data.get("name"), str) or not data["name"].strip():
         raise LexiconError("entry without a name")
     return Entry(
@@ -80,22 +105,29 @@ def entry_from_dict(kind: str, data: dict) -> Entry:
         value_only=bool(data.get("value_only", False)),
         value_free=bool(data.get("value_free", False)),
         title_only=bool(data.get("title_only", False)),
+        source=tuple(data.get("source", ())),
+        verbatim=bool(data.get("verbatim", False)),
+        needs_cue=frozenset(data.get("needs_cue", ())),
+        needs_pattern=frozenset(data.get("needs_pattern", ())),
+        versioned=bool(data.get("versioned", False)),
     )
 
 
-def entry_to_dict(entry: Entry) -> dict:
-    data: dict = {"name": entry.name, "aliases": list(entry.aliases)}
+def entry_to_dict(entry: Entry) -> dict[str, Any]:
+    data: dict[str, Any] = {"name": entry.name, "aliases": list(entry.aliases)}
     for key in ("zh",):
         if getattr(entry, key):
             data[key] = list(getattr(entry, key))
     if entry.parent:
         data["parent"] = entry.parent
-    for key in ("case", "cue_only", "at_k", "value_only", "value_free", "title_only"):
+    for key in ("case", "cue_only", "at_k", "value_only", "value_free", "title_only", "verbatim", "versioned"):
         if getattr(entry, key):
             data[key] = True
-    for key in ("context_only", "at_k_only"):
+    for key in ("context_only", "at_k_only", "needs_cue", "needs_pattern"):
         if getattr(entry, key):
             data[key] = sorted(getattr(entry, key))
+    if entry.source:
+        data["source"] = list(entry.source)
     return data
 
 
@@ -155,15 +187,20 @@ def variants(spelling: str) -> set[str]:
 
 class KnownNames:
     """Look up a name in the lexicons the way the matcher would: exact for the
-    spellings that match case-sensitively (`COCO` is not `CoCo`), else case-folded."""
+    spellings that match case-sensitively (`COCO` is not `CoCo`), else case-folded.
+    Only the names matched on sight count: a spelling that needs a cue or a pattern
+    (an ordinary word, a name from a noisy list) may still be a paper's coinage."""
 
-    def __init__(self, entries):
+    def __init__(self, entries: Iterable[Entry]) -> None:
         self.exact: dict[str, Entry] = {}
         self.folded: dict[str, Entry] = {}
         for entry in entries:
             for spelling in entry.spellings:
+                if entry.guarded(spelling):
+                    continue
+                exact = spelling != spelling.lower() if entry.verbatim else exact_case(spelling, entry)
                 for form in variants(spelling):
-                    if exact_case(spelling, entry):
+                    if exact:
                         self.exact.setdefault(form, entry)
                     else:
                         self.folded.setdefault(form.casefold(), entry)

@@ -218,7 +218,7 @@ class MetricValueRuler:
         self.spans_key = spans_key
         metrics = [e for e in load_lexicons(directory) if e.kind == "metric"]
         self.value_only = {e.name for e in metrics if e.value_only}
-        self.plain_word = {e.name for e in metrics if e.name[:1].islower()}
+        self.plain_word = {e.name for e in metrics if e.name[:1].islower() and not e.verbatim}  # a list's, as written
         self.cased = {e.name for e in metrics if e.at_k and e.name[:1].isupper() and not e.name.isupper()}
         self.metric_words = {s.casefold(): e.name for e in metrics for s in e.spellings}
 

@@ -330,7 +330,7 @@ class NameRuler:
         for entry, acronym in redefined:
             spans = [s for s in spans if not (s.kb_id_ == entry.name and s.label_ == entry.kind and s.text.rstrip("s") == acronym)]
         # a lexicon name the paper itself proposes is not also a method it uses
-        spans = [s for s in spans if not (s.label_ in ("method", "dataset") and s.kb_id_ in proposed and (s.label_, s.kb_id_) not in found)]
+        spans = [s for s in spans if not (s.label_ in ("method", "dataset", "company") and s.kb_id_ in proposed and (s.label_, s.kb_id_) not in found)]
         set_doc_spans(doc, self.spans_key, spans + list(found.values()))
         return doc
 

@@ -8,37 +8,74 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from kg.errors import QueryError, StoreError, StoreInUse
-from kg.graph import GraphBatch
-from kg.schema import BOOL, INT, NODES, RELATIONSHIPS, STRING, STRINGS
+from kg.graph import Ends, GraphBatch, RelKey, Row
+from kg.schema import (
+    BOOL,
+    COUNTS,
+    FLOAT,
+    INT,
+    NODES,
+    PAPER_MATCH_PROPS,
+    RELATIONSHIPS,
+    STRING,
+    STRINGS,
+    written_props,
+)
 from kg.store.base import GraphStore, QueryResult, refuse_writes
 
+Columns = dict[str, tuple[str, list[Any]]]  # name -> (kg.schema kind, values)
 _LOCK = re.compile(r"Could not set lock on file.*?Lock is held by PID (\d+)", re.S)
-# LadybugDB's checkpoint needs buffer-pool memory that grows with the store: with 1 GB, a
-# load with extraction failed at ~640,000 papers ("buffer pool is full"). A quarter of the
-# machine's memory, at least 1 GB; the pool is reserved, not resident until used.
-_BUFFER_MB = int(os.environ.get("KG_LADYBUG_BUFFER_MB", "0")) or max(
-    1024, os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // (4 << 20))
-# LadybugDB's checkpoint after every commit is most of a write's cost on a large store
-# (~1.3 s at 100,000 papers), but it stays on: with auto_checkpoint off, reopening a store
-# killed with several transactions in its log crashed LadybugDB 0.22 (SIGSEGV) in our tests.
-# kg writes fewer, larger batches instead (kg.ingest.BATCH).
 
 
-def _arrow_type(kind: str):
+def buffer_pool_bytes(store_bytes: int) -> int:
+    """The buffer pool a store of this size needs: LadybugDB keeps every page it touched
+    until the pool is full, so the pool is what a write's resident memory grows to. Its
+    checkpoint needs memory that grows with the store (the node group a COPY appends to, and
+    the one group of each relationship type that holds all the links into concepts: with
+    1 GB, a load with extraction failed at ~640,000 papers, "buffer pool is full"). Half the
+    store plus 768 MB, at least 1 GB, at most a quarter of the machine; KG_LADYBUG_BUFFER_MB
+    fixes it. `write` reopens the database with a larger pool when the store outgrows it."""
+    fixed = int(os.environ.get("KG_LADYBUG_BUFFER_MB", "0"))
+    if fixed:
+        return fixed << 20
+    machine = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    return min(machine // 4, max(1 << 30, store_bytes // 2 + (768 << 20)))
+
+
+# A write of up to SMALL_WRITE nodes+relationships (a daily increment) is logged in the
+# write-ahead log with CREATE / MERGE statements and not checkpointed: LadybugDB makes a COPY
+# durable only by a checkpoint at its commit, and a checkpoint rewrites every node group a
+# write touched -- all the links into concepts sit in one group per relationship type (their
+# backward lists, evidence included), so at 1,000,000 papers one checkpoint takes seconds
+# whatever the write's size. The log is checkpointed by the next large write (a COPY), or when
+# it passes WAL_CHECKPOINT_BYTES, never at close (replaying a few MB on open takes ~0.1 s).
+SMALL_WRITE = 20_000
+WAL_CHECKPOINT_BYTES = 64 << 20
+
+
+def _arrow_type(kind: str) -> Any:
     import pyarrow as pa
 
-    return {STRING: pa.string(), INT: pa.int64(), BOOL: pa.bool_(), STRINGS: pa.list_(pa.string())}[kind]
+    kinds = {
+        STRING: pa.string(),
+        INT: pa.int64(),
+        FLOAT: pa.float64(),
+        BOOL: pa.bool_(),
+        STRINGS: pa.list_(pa.string()),
+    }
+    return kinds[kind]
 
 
 # LadybugDB indexes only primary keys, so the paper look-ups by id, title and abstract
 # fingerprint (kg.resolve) go through this table: `<property>:<value>` -> the paper's key.
 # It is kg's own bookkeeping, not part of the graph model.
 MATCH_TABLE = "PaperMatch"
-MATCH_PROPS = ("arxiv_id", "title_key", "fingerprint")
 
 
 def _ddl() -> list[str]:
@@ -46,20 +83,19 @@ def _ddl() -> list[str]:
     for label, props in NODES.items():
         columns = ", ".join(f"{name} {kind}" for name, kind in props.items())
         statements.append(f"CREATE NODE TABLE IF NOT EXISTS {label}({columns}, PRIMARY KEY (key))")
-    for rel, (pairs, props) in RELATIONSHIPS.items():
-        ends = ", ".join(f"FROM {a} TO {b}" for a, b in pairs)
-        columns = "".join(f", {name} {kind}" for name, kind in props.items())
+    for rel, rel_type in RELATIONSHIPS.items():
+        ends = ", ".join(f"FROM {a} TO {b}" for a, b in rel_type.pairs)
+        columns = "".join(f", {name} {kind}" for name, kind in rel_type.props.items())
         statements.append(f"CREATE REL TABLE IF NOT EXISTS {rel}({ends}{columns})")
     return statements
 
 
 class LadybugStore(GraphStore):
-    def __init__(self, path: str | os.PathLike, *, read_only: bool = False):
-        import ladybug
-
+    def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False):
         self.path = str(path)
         self.url = self.path
         self.read_only = read_only
+        self._log_only = False  # the write under way goes to the write-ahead log only
         if read_only and not Path(self.path).exists():
             raise StoreError(f"store {self.path} does not exist yet; run `kg ingest` first")
         try:
@@ -73,10 +109,13 @@ class LadybugStore(GraphStore):
                 self._db = self._open(True)
             except RuntimeError as again:
                 raise _store_error(self.path, again) from again
-        self._conn = ladybug.Connection(self._db)
+        self._conn = self._connect()
+        if read_only and self._missing_tables():
+            self._add_missing_tables()
         if not read_only:
             for statement in _ddl():
                 self._execute(statement)
+            self._add_missing_counts()
             self._add_missing_columns()
 
     def _add_missing_columns(self) -> None:
@@ -88,14 +127,72 @@ class LadybugStore(GraphStore):
                 if name not in columns:
                     self._execute(f"ALTER TABLE {label} ADD {name} {kind}")
 
-    def _open(self, read_only: bool):
+    def _missing_tables(self) -> bool:
+        """A store written before a label or type of kg.schema existed lacks its table."""
+        tables = {row[0] for row in self._execute("CALL show_tables() RETURN name").get_all()}
+        return not {*NODES, *RELATIONSHIPS} <= tables
+
+    def _add_missing_tables(self) -> None:
+        """A read-only open of a store that lacks tables of the schema: one read-write open
+        adds them (empty), as the next write would; where that open fails (another process
+        holds the store, the file is read-only) the store stays as it is and queries naming
+        those tables fail."""
+        self._conn.close()
+        self._db.close()
+        try:
+            LadybugStore(self.path).close()
+        except StoreError:  # in use by another process, or a file kg may not write
+            pass
+        self._db = self._open(True)
+        self._conn = self._connect()
+
+    def _add_missing_counts(self) -> None:
+        """A store written before a count of kg.schema.COUNTS existed gets it, counted once."""
+        for count in COUNTS:
+            columns = {row[0] for row in self._execute(f"CALL table_info('{count.label}') RETURN name").get_all()}
+            if count.prop not in columns:
+                self._execute(f"ALTER TABLE {count.label} ADD {count.prop} {NODES[count.label][count.prop]} DEFAULT 0")
+                self._execute(
+                    f"MATCH (n:{count.label})-[:{count.rel}]->() WITH n, count(*) AS c SET n.{count.prop} = c"
+                )
+
+    def _open(self, read_only: bool) -> Any:
         import ladybug
 
-        return ladybug.Database(self.path, read_only=read_only, buffer_pool_size=_BUFFER_MB * 1024 * 1024)
+        self._pool = buffer_pool_bytes(self._size())
+        # A process killed while it appended to the log leaves a torn last record, of a
+        # transaction that never committed: replay stops there instead of refusing the store.
+        return ladybug.Database(
+            self.path,
+            read_only=read_only,
+            buffer_pool_size=self._pool,
+            checkpoint_threshold=WAL_CHECKPOINT_BYTES,
+            throw_on_wal_replay_failure=False,
+        )
+
+    def _size(self) -> int:
+        return sum(p.stat().st_size for p in (Path(self.path), Path(self.path + ".wal")) if p.exists())
+
+    def _grow_pool(self) -> None:
+        """Reopen with a larger pool once the store has outgrown this one by a quarter
+        (this also releases every page the last writes left cached)."""
+        if buffer_pool_bytes(self._size()) > self._pool * 5 // 4:
+            self._conn.close()
+            self._db.close()
+            self._db = self._open(False)
+            self._conn = self._connect()
+
+    def _connect(self) -> Any:
+        import ladybug
+
+        conn = ladybug.Connection(self._db)
+        if not self.read_only:
+            conn.execute("CALL force_checkpoint_on_close=false")
+        return conn
 
     # -- the contract -------------------------------------------------------------
 
-    def query(self, cypher: str, params: dict | None = None, *, write: bool = False) -> QueryResult:
+    def query(self, cypher: str, params: Row | None = None, *, write: bool = False) -> QueryResult:
         if not write:
             refuse_writes(cypher)
         result = self._execute(cypher, params)
@@ -105,53 +202,67 @@ class LadybugStore(GraphStore):
     def write(self, batch: GraphBatch) -> None:
         if not len(batch):
             return
+        self._log_only = len(batch) <= SMALL_WRITE
         self._execute("BEGIN TRANSACTION")
         try:
-            created = {label: self._write_nodes(label, batch.node_rows(label)) for label in NODES}
-            self._write_matches(batch.node_rows("Paper"))
+            created = {label: self._write_nodes(label, batch) for label in NODES}
+            self._write_matches(batch.nodes.get("Paper", {}))
+            linked: dict[RelKey, list[Ends]] = {}
             for rel_key in batch.rels:
-                self._write_rels(rel_key, batch.rel_rows(rel_key), created)
+                linked[rel_key] = self._write_rels(rel_key, batch.rels[rel_key], created)
+            self._add_counts(linked, created)
             self._execute("COMMIT")
         except BaseException:
             self._rollback()
-            raise
-        finally:
             self._renew_connection()
+            raise
+        if not self._log_only:
+            self._grow_pool()
+        self._renew_connection()
 
-    def find_papers(self, matches: dict[str, list[str]]) -> list[dict]:
+    def copy_to_csv(self, match: str, returns: str, path: Path) -> int:
+        """LadybugDB's own `COPY (query) TO` file: no row crosses into Python."""
+        self._execute(
+            f"COPY ({match} RETURN {returns}) TO '{_quote(str(path))}' (header=false, quote='\"', escape='\"')"
+        )
+        return int(self._execute(f"{match} RETURN count(*)").get_all()[0][0])
+
+    def find_papers(self, matches: dict[str, list[str]]) -> list[Row]:
         """Primary-key look-ups only: the keys themselves, the rest through MATCH_TABLE."""
         keys = set(matches.get("key", []))
-        aliases = [f"{prop}:{value}" for prop in MATCH_PROPS for value in matches.get(prop, [])]
+        aliases = [f"{prop}:{value}" for prop in PAPER_MATCH_PROPS for value in matches.get(prop, [])]
         if aliases:
             keys |= set(self._lookup(MATCH_TABLE, "paper", aliases).values())
         return list(self._stored("Paper", sorted(keys)).values())
 
-    def _write_matches(self, papers: list[dict]) -> None:
-        """Record each paper's id, title key and fingerprint; the first paper to claim one keeps it."""
-        rows = {f"{prop}:{paper[prop]}": paper["key"] for paper in papers for prop in MATCH_PROPS if paper.get(prop)}
+    def _write_matches(self, papers: dict[str, Row]) -> None:
+        """Record each paper's id, title key and fingerprint; the first paper to claim one
+        keeps it. An id that is the paper's own key needs no row: the key is looked up too."""
+        rows = {
+            f"{prop}:{value}": key
+            for key, paper in papers.items()
+            for prop in PAPER_MATCH_PROPS
+            if (value := paper.get(prop)) and value != key
+        }
         taken = self._lookup(MATCH_TABLE, "paper", list(rows))
-        new = [{"key": alias, "paper": key} for alias, key in rows.items() if alias not in taken]
+        new = [alias for alias in rows if alias not in taken]
         if new:
-            self._copy(MATCH_TABLE, new, {"key": STRING, "paper": STRING})
+            self._copy(MATCH_TABLE, {"key": (STRING, new), "paper": (STRING, [rows[alias] for alias in new])})
 
     def _lookup(self, table: str, column: str, keys: list[str]) -> dict[str, str]:
         """key -> column for the keys present in a table."""
-        found: dict[str, str] = {}
-        for start in range(0, len(keys), 5000):
-            result = self._execute(f"UNWIND $keys AS k MATCH (n:{table} {{key: k}}) RETURN n.key, n.{column}",
-                                   {"keys": keys[start:start + 5000]})
-            found.update((key, value) for key, value in result.get_all())
-        return found
+        if not keys:
+            return {}
+        result = self._load({"k": (STRING, keys)}, f"MATCH (n:{table} {{key: k}}) RETURN n.key, n.{column}")
+        return dict(result.get_all())
 
     def _renew_connection(self) -> None:
         """A fresh connection after each write: LadybugDB 0.22 keeps memory per connection
         that grows with every row written (~6 KB a node; a 100,000-paper ingest ran out of
         its 1 GB buffer pool) and releases it only when the connection closes."""
-        import ladybug
-
         if self._conn is not None:
             self._conn.close()
-            self._conn = ladybug.Connection(self._db)
+            self._conn = self._connect()
 
     def _rollback(self) -> None:
         """LadybugDB has already rolled back when a statement failed; tolerate that."""
@@ -170,71 +281,125 @@ class LadybugStore(GraphStore):
 
     # -- writing ------------------------------------------------------------------
 
-    def _stored(self, label: str, keys: list[str]) -> dict[str, dict]:
-        """The stored properties of those keys that exist, by key (a primary-key look-up)."""
-        found: dict[str, dict] = {}
-        columns = list(NODES[label])
+    def _stored(self, label: str, keys: list[str], columns: list[str] | None = None) -> dict[str, Row]:
+        """The stored properties (all, or `columns`) of those keys that exist, by key (a
+        primary-key look-up)."""
+        if not keys:
+            return {}
+        columns = ["key", *(columns if columns is not None else [c for c in NODES[label] if c != "key"])]
         returns = ", ".join(f"n.{name}" for name in columns)
-        for start in range(0, len(keys), 5000):
-            chunk = keys[start:start + 5000]
-            result = self._execute(f"UNWIND $keys AS k MATCH (n:{label} {{key: k}}) RETURN {returns}", {"keys": chunk})
-            for row in result.get_all():
-                found[row[0]] = dict(zip(columns, row))
-        return found
+        result = self._load({"k": (STRING, keys)}, f"MATCH (n:{label} {{key: k}}) RETURN {returns}")
+        return {row[0]: dict(zip(columns, row, strict=True)) for row in result.get_all()}
 
-    def _write_nodes(self, label: str, rows: list[dict]) -> set[str]:
+    def _write_nodes(self, label: str, batch: GraphBatch) -> set[str]:
         """COPY the new rows, SET what changed on the existing ones; returns the keys created.
 
         Only changed properties are SET: LadybugDB rewrites every node group an update
         touches at its next checkpoint, so SETting unchanged values on nodes spread over
         the table (authors of new papers) made each checkpoint cost (time and buffer pool)
-        grow with the table, until a 100,000-paper ingest ran out of its 1 GB pool."""
+        grow with the table, until a 100,000-paper ingest ran out of its 1 GB pool. A count
+        (kg.schema.COUNTS) of a new node is its links in this batch, all new with it."""
+        rows = batch.nodes.get(label)
         if not rows:
             return set()
-        stored = self._stored(label, [row["key"] for row in rows])
-        new_rows = [row for row in rows if row["key"] not in stored]
-        if new_rows:
-            self._copy(label, new_rows, NODES[label])
+        kinds = NODES[label]
+        props = written_props(label)
+        stored = self._stored(label, list(rows), props)
+        new = [row for key, row in rows.items() if key not in stored]
+        if new:
+            values = {name: [row.get(name) for row in new] for name in kinds}
+            for count in COUNTS:
+                if count.label == label:
+                    links = batch.links_from(count)
+                    values[count.prop] = [links[row["key"]] for row in new]
+            self._copy(label, {name: (kind, values[name]) for name, kind in kinds.items()})
         # coalesce semantics: a property this input lacks never erases what another input gave.
-        changes: dict[tuple[str, ...], list[dict]] = {}
-        for row in rows:
-            before = stored.get(row["key"])
-            if before is None:
-                continue
-            changed = tuple(p for p, v in row.items() if p != "key" and v is not None and v != before.get(p))
+        changes: dict[tuple[str, ...], list[Row]] = {}
+        for key, before in stored.items():
+            row = rows[key]
+            changed = tuple(p for p in props if (v := row.get(p)) is not None and v != before[p])
             if changed:
-                changes.setdefault(changed, []).append({"key": row["key"], **{p: row[p] for p in changed}})
+                changes.setdefault(changed, []).append(row)
         for changed, group in changes.items():
-            sets = ", ".join(f"n.{p} = r.{p}" for p in changed)
-            self._execute(f"UNWIND $rows AS r MATCH (n:{label} {{key: r.key}}) SET {sets}", {"rows": group})
-        return {row["key"] for row in new_rows}
+            columns: Columns = {"k": (STRING, [row["key"] for row in group])}
+            columns |= {f"v_{p}": (kinds[p], [row[p] for row in group]) for p in changed}
+            self._load(columns, f"MATCH (n:{label} {{key: k}}) SET " + ", ".join(f"n.{p} = v_{p}" for p in changed))
+        return {row["key"] for row in new}
 
-    def _write_rels(self, rel_key: tuple[str, str, str], rows: list[dict], created: dict[str, set[str]]) -> None:
+    def _write_rels(self, rel_key: RelKey, pairs: dict[Ends, Row], created: dict[str, set[str]]) -> list[Ends]:
+        """COPY the relationships that touch a node created in this write (they cannot exist
+        yet), MERGE the others (on their end points, and the property their type is keyed by);
+        returns those that were not stored before."""
         rel, from_label, to_label = rel_key
-        props = RELATIONSHIPS[rel][1]
-        # A relationship touching a node created in this write cannot exist yet: COPY it.
-        fresh = [r for r in rows if r["from"] in created[from_label] or r["to"] in created[to_label]]
-        merge = [r for r in rows if not (r["from"] in created[from_label] or r["to"] in created[to_label])]
+        kinds, keyed = RELATIONSHIPS[rel].props, RELATIONSHIPS[rel].keyed_by
+        new_from, new_to = created[from_label], created[to_label]
+        fresh = [ends for ends in pairs if ends[0] in new_from or ends[1] in new_to]
         if fresh:
-            columns = {"from": STRING, "to": STRING, **props}
-            self._copy(rel, fresh, columns, f"(from='{from_label}', to='{to_label}')")
-        if merge:
-            sets = ", ".join(f"e.{p} = coalesce(r.{p}, e.{p})" for p in _given(merge, props))
-            self._execute(
-                f"UNWIND $rows AS r MATCH (a:{from_label} {{key: r.from}}) MATCH (b:{to_label} {{key: r.to}}) "
-                f"MERGE (a)-[e:{rel}]->(b)" + (f" SET {sets}" if sets else ""),
-                {"rows": merge},
+            columns: Columns = {"from": (STRING, [e[0] for e in fresh]), "to": (STRING, [e[1] for e in fresh])}
+            columns |= {p: (kind, [pairs[ends].get(p) for ends in fresh]) for p, kind in kinds.items()}
+            self._copy(rel, columns, (from_label, to_label))
+        if len(fresh) == len(pairs):
+            return fresh
+        merge = [ends for ends in pairs if not (ends[0] in new_from or ends[1] in new_to)]
+        match: Columns = {"src": (STRING, [e[0] for e in merge]), "dst": (STRING, [e[1] for e in merge])}
+        where, returned, on = "", "", ""
+        if keyed is not None:  # the batch holds one row per value: LadybugDB 0.22 mixes up the
+            # SETs of two rows that MERGE the same relationship in one statement
+            match["kv"] = (kinds[keyed], [e[2] for e in merge])
+            where, returned, on = f" WHERE e.{keyed} = kv", f", e.{keyed}", f" {{{keyed}: kv}}"
+        pattern = f"(a:{from_label} {{key: src}})-[e:{rel}]->(b:{to_label} {{key: dst}})"
+        stored = set(map(tuple, self._load(match, f"MATCH {pattern}{where} RETURN a.key, b.key{returned}").get_all()))
+        # Columns with a value in some row: one None throughout would change nothing.
+        given = [p for p in kinds if p != keyed and any(pairs[ends].get(p) is not None for ends in merge)]
+        columns = match | {f"v_{p}": (kinds[p], [pairs[ends].get(p) for ends in merge]) for p in given}
+        sets = ", ".join(f"e.{p} = coalesce(v_{p}, e.{p})" for p in given)
+        self._load(
+            columns,
+            f"MATCH (a:{from_label} {{key: src}}) MATCH (b:{to_label} {{key: dst}}) "
+            f"MERGE (a)-[e:{rel}{on}]->(b)" + (f" SET {sets}" if sets else ""),
+        )
+        return fresh + [ends for ends in merge if ends not in stored]
+
+    def _add_counts(self, linked: dict[RelKey, list[Ends]], created: dict[str, set[str]]) -> None:
+        """Add the links this write created to the counts of stored nodes (new nodes were
+        COPYed with theirs)."""
+        for count in COUNTS:
+            more: Counter[str] = Counter()
+            for (rel, from_label, _), pairs in linked.items():
+                if rel == count.rel and from_label == count.label:
+                    more.update(ends[0] for ends in pairs if ends[0] not in created[count.label])
+            if more:
+                self._load(
+                    {"k": (STRING, list(more)), "c": (INT, list(more.values()))},
+                    f"MATCH (n:{count.label} {{key: k}}) SET n.{count.prop} = coalesce(n.{count.prop}, 0) + c",
+                )
+
+    def _copy(self, table: str, columns: Columns, ends: tuple[str, str] | None = None) -> None:
+        """Add new nodes (or, with their `ends` labels, relationships from `from` to `to`)
+        given column by column, (kind, values) by name, in the table's order: COPY, or in a
+        small write CREATE statements, which the write-ahead log keeps (see SMALL_WRITE)."""
+        if not self._log_only:
+            options = f" (from='{ends[0]}', to='{ends[1]}')" if ends else ""
+            self._execute(f"COPY {table} FROM $rows{options}", {"rows": _arrow(columns)})
+            return
+        names = [name for name in columns if name not in ("from", "to")]
+        props = "{" + ", ".join(f"{name}: v_{name}" for name in names) + "}"
+        values = {f"v_{name}": columns[name] for name in names}
+        if ends is None:
+            self._load(values, f"CREATE (:{table} {props})")
+        else:
+            self._load(
+                {"src": columns["from"], "dst": columns["to"], **values},
+                f"MATCH (a:{ends[0]} {{key: src}}) MATCH (b:{ends[1]} {{key: dst}}) CREATE (a)-[:{table} {props}]->(b)",
             )
 
-    def _copy(self, table: str, rows: list[dict], columns: dict[str, str], options: str = "") -> None:
-        import pyarrow as pa
+    def _load(self, columns: Columns, then: str) -> Any:
+        """`LOAD FROM` rows given column by column, each column a variable of `then`: an
+        Arrow table crosses into LadybugDB whole, where a list parameter (UNWIND) is
+        inspected value by value in Python first."""
+        return self._execute(f"LOAD FROM $rows {then}", {"rows": _arrow(columns)})
 
-        # Column by column: several times faster than Table.from_pylist over row dicts.
-        arrow = pa.table({name: pa.array([row.get(name) for row in rows], _arrow_type(kind))
-                          for name, kind in columns.items()})
-        self._execute(f"COPY {table} FROM $rows {options}".strip(), {"rows": arrow})
-
-    def _execute(self, cypher: str, params: dict | None = None):
+    def _execute(self, cypher: str, params: Row | None = None) -> Any:
         if self._conn is None:
             raise StoreError(f"store {self.path} is closed")
         try:
@@ -243,13 +408,18 @@ class LadybugStore(GraphStore):
             raise _query_error(exc) from exc
 
 
-def _given(rows: list[dict], columns) -> list[str]:
-    """Columns with a value in some row. A column that is None throughout is left out of
-    a SET: it would change nothing, and LadybugDB cannot type a parameter of only nulls."""
-    return [name for name in columns if any(row.get(name) is not None for row in rows)]
+def _quote(text: str) -> str:
+    """Text inside a single-quoted Cypher string literal."""
+    return text.replace("\\", "\\\\").replace("'", "\\'")
 
 
-def _plain(value):
+def _arrow(columns: Columns) -> Any:
+    import pyarrow as pa
+
+    return pa.table({name: pa.array(values, _arrow_type(kind)) for name, (kind, values) in columns.items()})
+
+
+def _plain(value: Any) -> Any:
     """Nodes and relationships as plain dicts: properties plus `_label`, without internal ids.
     A sum comes back as a Decimal (an INT128): a number, as Neo4j gives it."""
     if isinstance(value, Decimal):

@@ -8,11 +8,37 @@
 Each view function returns a View of at most `limit` nodes (the most central kept) and
 says in `View.message` what it left out; `to_html`/`write_html` make one offline page."""
 
-from kg.views.build import DEFAULT_LIMIT, View, ViewError, authors, concept, find_concept, find_paper, overview, paper, query
+from kg.views.build import (
+    DEFAULT_LIMIT,
+    View,
+    ViewError,
+    authors,
+    concept,
+    find_concept,
+    find_paper,
+    landscape,
+    overview,
+    paper,
+    query,
+)
+from kg.views.method import method
 from kg.views.render import to_html, write_html
 from kg.views.select import RANKS
 
 __all__ = [
-    "DEFAULT_LIMIT", "RANKS", "View", "ViewError", "authors", "concept", "find_concept", "find_paper",
-    "overview", "paper", "query", "to_html", "write_html",
+    "DEFAULT_LIMIT",
+    "RANKS",
+    "View",
+    "ViewError",
+    "authors",
+    "concept",
+    "find_concept",
+    "find_paper",
+    "landscape",
+    "method",
+    "overview",
+    "paper",
+    "query",
+    "to_html",
+    "write_html",
 ]

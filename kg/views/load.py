@@ -17,6 +17,7 @@ CHUNK = 2000
 _SHOWN = {
     "Paper": ("arxiv_id", "title", "published", "digest_date", "url", "venue", "category", "n_authors", "upvotes"),
     "Source": ("name", "family", "date"),
+    "Result": ("value", "setting"),
 }
 
 
@@ -53,7 +54,9 @@ def add_nodes(store: GraphStore, graph: nx.Graph, label: str, *, keys: Iterable[
     if keys is None:
         found = sorted(row[0] for row in store.query(f"MATCH (n:{label}) RETURN n.key AS key").rows)
     else:
-        found = sorted(row[0] for row in _unwind(store, f"MATCH (n:{label} {{key: k}}) RETURN n.key AS key", list(keys)))
+        found = sorted(
+            row[0] for row in _unwind(store, f"MATCH (n:{label} {{key: k}}) RETURN n.key AS key", list(keys))
+        )
     for key in found:
         graph.add_node(node_id(label, key), label=label, key=key)
 
@@ -80,8 +83,14 @@ def fill_edges(store: GraphStore, graph: nx.MultiDiGraph, rel_types: Iterable[st
             graph.add_edge(node_id(a, src), v, key=rel, type=rel, props=props)
 
 
-def expand(store: GraphStore, graph: nx.MultiDiGraph, frontier: Iterable[str], *,
-           rel_types: Iterable[str] | None = None, labels: Iterable[str] | None = None) -> set[str]:
+def expand(
+    store: GraphStore,
+    graph: nx.MultiDiGraph,
+    frontier: Iterable[str],
+    *,
+    rel_types: Iterable[str] | None = None,
+    labels: Iterable[str] | None = None,
+) -> set[str]:
     """Add the neighbours of the frontier nodes (both directions) and the edges to them;
     returns the nodes that were new. `labels` limits which neighbours are taken."""
     wanted = set(labels) if labels is not None else None
@@ -114,7 +123,9 @@ def _edges_from(store: GraphStore, graph: nx.Graph, rel_types, *, outgoing: bool
         props = list(RELATIONSHIPS[rel][1])
         columns = "".join(f", r.{p} AS {p}" for p in props)
         pattern = f"(a:{a} {{key: k}})-[r:{rel}]->(b:{b})" if outgoing else f"(a:{a})-[r:{rel}]->(b:{b} {{key: k}})"
-        rows = sorted(_unwind(store, f"MATCH {pattern} RETURN a.key AS a, b.key AS b{columns}", keys), key=lambda r: (r[0], r[1]))
+        rows = sorted(
+            _unwind(store, f"MATCH {pattern} RETURN a.key AS a, b.key AS b{columns}", keys), key=lambda r: (r[0], r[1])
+        )
         for row in rows:
             yield rel, a, b, row[0], row[1], {p: v for p, v in zip(props, row[2:]) if v is not None}
 
@@ -122,4 +133,4 @@ def _edges_from(store: GraphStore, graph: nx.Graph, rel_types, *, outgoing: bool
 def _unwind(store: GraphStore, match_return: str, keys: list[str]):
     """Rows of `UNWIND $keys AS k <match_return>`, the keys sent in chunks."""
     for start in range(0, len(keys), CHUNK):
-        yield from store.query(f"UNWIND $keys AS k {match_return}", {"keys": keys[start:start + CHUNK]}).rows
+        yield from store.query(f"UNWIND $keys AS k {match_return}", {"keys": keys[start : start + CHUNK]}).rows

@@ -12,9 +12,23 @@ PAGE = r"""<!DOCTYPE html>
 <title>{{ title }} - kg</title>
 <style>{{ vis_css|safe }}</style>
 <script>{{ vis_js|safe }}</script>
+{% if summary %}<style>{{ uplot_css|safe }}</style>
+<script>{{ uplot_js|safe }}</script>{% endif %}
 <style>
 html, body { margin: 0; height: 100%; font: 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #222; }
+#kg-graph { position: absolute; inset: 0; }
 #mynetwork { position: absolute; inset: 0; background: #fff; }
+body.kg-has-summary { height: auto; background: #f6f6f4; }
+body.kg-has-summary #kg-graph { position: relative; height: 88vh; margin: 0 12px 12px; border: 1px solid #ddd; border-radius: 6px; overflow: hidden; }
+#kg-summary { max-width: 1180px; margin: 0 auto; padding: 12px 20px 4px; }
+#kg-summary h1 { font-size: 22px; margin: 4px 0; } #kg-summary h2 { font-size: 15px; margin: 14px 0 4px; }
+#kg-summary .kg-cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(210px, 1fr)); gap: 10px; }
+#kg-summary .kg-card { background: #fff; border: 1px solid #ddd; border-radius: 6px; padding: 8px 12px; }
+#kg-summary table { border-collapse: collapse; width: 100%; } #kg-summary td { padding: 1px 6px 1px 0; vertical-align: top; }
+#kg-summary td.n { text-align: right; font-variant-numeric: tabular-nums; color: #555; }
+#kg-summary .kg-muted { color: #777; } #kg-summary a { color: #1f5fa8; text-decoration: none; }
+#kg-summary a[title] { border-bottom: 1px dotted #9bb7d9; }
+#kg-months { background: #fff; border: 1px solid #ddd; border-radius: 6px; padding: 6px; }
 .kg-panel { position: absolute; background: rgba(255,255,255,0.93); border: 1px solid #ddd; border-radius: 6px;
             padding: 8px 12px; box-shadow: 0 1px 4px rgba(0,0,0,0.12); z-index: 5; }
 #kg-header { top: 8px; left: 8px; max-width: 60%; }
@@ -38,7 +52,26 @@ html, body { margin: 0; height: 100%; font: 13px/1.4 system-ui, -apple-system, "
 div.vis-tooltip { white-space: pre-wrap; max-width: 420px; font: 12px/1.35 system-ui, sans-serif; }
 </style>
 </head>
-<body>
+<body{% if summary %} class="kg-has-summary"{% endif %}>
+{% if summary %}{% set c = summary %}
+<section id="kg-summary">
+  <h1>{{ title }}</h1>
+  <p>{{ "{:,}".format(c.papers) }} paper{{ "s" if c.papers != 1 }}{% if c.first_seen %}, first seen {{ c.first_seen }}, latest {{ c.last_seen }}{% endif %}{% if c.undated %} ({{ c.undated }} undated){% endif %}{% if c.label == "Company" %} · {{ c.deployed_papers }} state a deployment{% endif %}</p>
+  {% if c.months %}<h2>Papers per month</h2><div id="kg-months"></div>{% endif %}
+  {% if c.label == "Company" %}<h2>Deployments and their online gains</h2>
+  <div class="kg-card"><table>{% for d in c.deployments %}<tr><td><a href="{{ d.paper.url or '' }}" title="{{ (d.paper.evidence or '')|truncate(500) }}">{{ d.paper.title }}</a> <span class="kg-muted">{{ d.paper.date or '' }}</span></td>
+  <td>{% for metric, value, evidence, method in d.gains %}<span title="{{ (evidence or '')|truncate(500) }}">{{ metric }} {{ value or 'reported' }}{% if method %} ({{ method }}){% endif %}</span>{% if not loop.last %}, {% endif %}{% else %}<span class="kg-muted">no online gain stated</span>{% endfor %}</td></tr>
+  {% else %}<tr><td class="kg-muted">no paper states a deployment</td></tr>{% endfor %}</table></div>{% endif %}
+  <h2>What its papers name</h2>
+  <div class="kg-cards">{% for label, items in c.related.items() if items %}<div class="kg-card"><b>{{ label }}</b><table>
+    {% for name, n in items %}<tr><td>{{ name }}</td><td class="n">{{ n }}</td></tr>{% endfor %}</table></div>{% endfor %}</div>
+  <h2>Newest papers</h2>
+  <div class="kg-card"><table>{% for p in c.newest %}<tr><td><a href="{{ p.url or '' }}" title="{{ (p.evidence or '')|truncate(500) }}">{{ p.title }}</a></td><td class="n">{{ p.date or '' }}</td></tr>{% endfor %}</table></div>
+  <h2>The graph</h2>
+  <p class="kg-muted">{{ c.name }}, its papers and the concepts they share; drag to arrange, hover a paper for its title, click for details.</p>
+</section>
+{% endif %}
+<div id="kg-graph">
 <div id="mynetwork"></div>
 <div id="kg-header" class="kg-panel">
   <h1>{{ title }}</h1>
@@ -59,7 +92,9 @@ div.vis-tooltip { white-space: pre-wrap; max-width: 420px; font: 12px/1.35 syste
   {% if size_note %}<p class="kg-note">{{ size_note }}</p>{% endif %}
 </div>
 <div id="kg-details" class="kg-panel"></div>
+</div>
 <script>
+{% if summary %}var KG_MONTHS = {{ summary.months|tojson }};{% endif %}
 var kgView = {kind: {{ kind|tojson }}, stabilized: false, started: performance.now(), stabilizedMs: null, iterations: 0};
 var nodes = new vis.DataSet({{ nodes|tojson }});
 var edges = new vis.DataSet({{ edges|tojson }});
@@ -81,6 +116,14 @@ network.on("stabilizationProgress", function (p) {
 network.once("stabilizationIterationsDone", kgSettled);
 if (nodes.length === 0) { kgSettled(); }
 
+{% if summary and summary.months %}
+new uPlot({width: Math.min(1140, document.getElementById("kg-months").clientWidth - 12), height: 160, legend: {show: false},
+  series: [{value: function (u, v) { return v == null ? "" : KG_MONTHS[v]; }}, {label: "papers", stroke: "#4c78a8", width: 2, fill: "#4c78a822", points: {show: KG_MONTHS.length <= 36}}],
+  scales: {x: {time: false}, y: {range: function (u, lo, hi) { return [0, hi > 0 ? hi * 1.1 : 1]; }}},
+  axes: [{values: function (u, s) { return s.map(function (v) { return Number.isInteger(v) && KG_MONTHS[v] !== undefined ? KG_MONTHS[v] : ""; }); }, space: 60, grid: {stroke: "#eee"}},
+         {size: 48, grid: {stroke: "#eee"}}]
+}, [KG_MONTHS.map(function (_, i) { return i; }), {{ summary.per_month|tojson }}], document.getElementById("kg-months"));
+{% endif %}
 function kgLink(url) {
   return typeof url === "string" && /^https?:\/\//.test(url) ? url : null;
 }

@@ -34,15 +34,17 @@ def centrality(graph: nx.Graph, rank: str = "pagerank") -> dict[Hashable, float]
     return pagerank(graph) if rank == "pagerank" else degree(graph)
 
 
-def order(nodes: Iterable[Hashable], scores: dict[Hashable, float],
-          tier: Callable[[Hashable], int] | None = None) -> list[Hashable]:
+def order(
+    nodes: Iterable[Hashable], scores: dict[Hashable, float], tier: Callable[[Hashable], int] | None = None
+) -> list[Hashable]:
     """Nodes best first: by tier (lower first, e.g. the hop from a view's centre), then by
     score (higher first), then by id, so that the same graph always gives the same order."""
     return sorted(nodes, key=lambda n: (tier(n) if tier else 0, -scores.get(n, 0.0), str(n)))
 
 
-def by_shares(ranked: list[Hashable], limit: int, group: Callable[[Hashable], str],
-              shares: dict[str, float]) -> list[Hashable]:
+def by_shares(
+    ranked: list[Hashable], limit: int, group: Callable[[Hashable], str], shares: dict[str, float]
+) -> list[Hashable]:
     """Reorder a ranking so that its first `limit` nodes give each group its share of the
     limit (the best of that group), and any share a group cannot fill goes to the best of
     the rest. Nodes keep their ranked order within what is taken."""
@@ -71,7 +73,9 @@ def keep_top(graph: nx.Graph, ranked: list[Hashable], limit: int) -> tuple[nx.Gr
     sub = graph.__class__()
     sub.add_nodes_from((n, dict(graph.nodes[n])) for n in kept)
     if graph.is_multigraph():
-        sub.add_edges_from((u, v, k, dict(d)) for u, v, k, d in graph.edges(keys=True, data=True) if u in keep and v in keep)
+        sub.add_edges_from(
+            (u, v, k, dict(d)) for u, v, k, d in graph.edges(keys=True, data=True) if u in keep and v in keep
+        )
     else:
         sub.add_edges_from((u, v, dict(d)) for u, v, d in graph.edges(data=True) if u in keep and v in keep)
     return sub, left_out
@@ -109,8 +113,9 @@ def communities(graph: nx.Graph, *, seed: int = 7) -> dict[Hashable, int]:
     index = {name: i for i, name in enumerate(names)}
     numbered = nx.Graph()
     numbered.add_nodes_from(range(len(names)))
-    numbered.add_weighted_edges_from(sorted(
-        (*sorted((index[u], index[v])), float(d.get("weight", 1.0))) for u, v, d in undirected.edges(data=True)))
+    numbered.add_weighted_edges_from(
+        sorted((*sorted((index[u], index[v])), float(d.get("weight", 1.0))) for u, v, d in undirected.edges(data=True))
+    )
     found = nx.community.louvain_communities(numbered, weight="weight", seed=seed)
     found = sorted(found, key=lambda c: (-len(c), min(c)))
     return {names[node]: i for i, members in enumerate(found) for node in members}
