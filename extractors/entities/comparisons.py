@@ -46,11 +46,20 @@ WIN = re.compile(
     r"improv(?:e|es|ed|ing)\s+(?:\S+\s+){1,5}?over" + ARTICLE + ")"
 )
 WIN_WORDS = WordSet(
-    [stem + end for stem, ends in (
-        ("outperform", ("", "s", "ed", "ing")), ("surpass", ("", "es", "ed", "ing")), ("beat", ("", "s", "ing")),
-        ("exceed", ("", "s", "ed", "ing")), ("outpac", ("es", "ed", "ing")), ("outscor", ("es", "ed", "ing")),
-        ("dominat", ("es", "ed", "ing")), ("improv", ("e", "es", "ed", "ing", "ement", "ements")),
-    ) for end in ends]
+    [
+        stem + end
+        for stem, ends in (
+            ("outperform", ("", "s", "ed", "ing")),
+            ("surpass", ("", "es", "ed", "ing")),
+            ("beat", ("", "s", "ing")),
+            ("exceed", ("", "s", "ed", "ing")),
+            ("outpac", ("es", "ed", "ing")),
+            ("outscor", ("es", "ed", "ing")),
+            ("dominat", ("es", "ed", "ing")),
+            ("improv", ("e", "es", "ed", "ing", "ement", "ements")),
+        )
+        for end in ends
+    ]
     + "gain gains advantage advantages edge superiority superior".split()
 )
 # comparatives that claim a win when the paper's own is their subject: `more robust than X`,
@@ -74,7 +83,11 @@ CLAIM = re.compile(
 )
 # a comparison that claims no win: `competitive performance compared to X`, `an attractive
 # trade-off relative to X`
-HEDGE = re.compile(r"\b(?:competitive|comparable|similar|on\s+par|trade-?offs?|close\s+to|approach(?:es|ing)\s+(?:the|that))\b", re.I)
+HEDGE = re.compile(
+    r"\b(?:competitive|comparable|similar|on\s+par|trade-?offs?|close\s+to|approach(?:es|ing)\s+(?:the|that)|"
+    r"sacrific\w*|los(?:e|es|ing)|lags?|lagging|trails?|trailing|underperform\w*|fall(?:s|ing)?\s+short)\b",  # a loss
+    re.I,
+)
 CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:while|whereas|but|and|although|though|with)\b")
 # `we compare X against Y`: a comparison made, not a claim
 COMPARE_VERB = re.compile(r"\bcompar(?:e|es|ed|ing)\b(?!\s+(?:to|with)\b)", re.I)
@@ -84,7 +97,7 @@ RELATIVE = re.compile(
 )
 # a negated or hedged cue: `does not outperform`, `comparable to, and sometimes exceeding`
 NEGATED = re.compile(
-    r"\b(?:(?:not|n't|never|no|fail(?:s|ed)?\s+to|unable\s+to|rarely|cannot|hardly)\s+(?:\w+\s+){0,2}|"
+    r"\b(?:(?:not|n't|never|no|without|fail(?:s|ed)?\s+to|unable\s+to|rarely|cannot|hardly)\s+(?:\w+\s+){0,2}|"
     r"comparabl[ey]\s+(?:to|with),?\s+(?:and|or)\s+(?:\w+\s+)?|"
     r"(?:match|matches|matching|equals?|rivals?)\s+or\s+)$",
     re.I,
@@ -99,7 +112,9 @@ OWN_SUBJECT = re.compile(
 )
 # cues whose subject is the sentence's, not a name right before them: `, outperforming X`,
 # `gains over X`
-DETACHED_CUE = re.compile(r"(?:outperforming|surpassing|beating|exceeding|improvements?|gains?|advantages?|superiority|edge)\b", re.I)
+DETACHED_CUE = re.compile(
+    r"(?:outperforming|surpassing|beating|exceeding|improvements?|gains?|advantages?|superiority|edge)\b", re.I
+)
 # verbs that start the next part of a sentence after `and`: `outperforms X and rivals Y`
 NEXT_VERBS = (
     r"achiev|reduc|improv|yield|obtain|deliver|show|demonstrat|rank|generaliz|rival|match|require|remain|run|scal|use|"
@@ -113,6 +128,7 @@ OBJECT_END = re.compile(
     r"trained|designed|built|based|developed|used|applied|tuned|that|who)\b"
     r"|(?<!such)\s+as\b"
     r"|(?:,\s*|\s+and\s+|,\s*and\s+)(?:\w+ly\s+)?(?:" + NEXT_VERBS + r")\w*\b"
+    r"|\s+(?:" + NEXT_VERBS + r")e?s\b"  # the object's own verb: `over traditional RAG achieves ...`
 )
 # an object that is a family, not a name: `most existing LLMs`, `all other methods`
 QUANTIFIED = re.compile(
@@ -123,7 +139,9 @@ QUANTIFIED = re.compile(
 # a plural acronym names a family: `LLMs`, `CNNs`, `VLMs`
 PLURAL_ACRONYM = re.compile(r"^[A-Z][A-Z0-9-]*[A-Z]s$")
 LIST_INTRO = re.compile(r"\b(?:such\s+as|including|e\.g\.,?|like|namely|i\.e\.,?)\s+|\(")
-ITEM_SPLIT = re.compile(r"\s*(?:,\s*(?:and|or)?|\band\b|\bor\b|\s/\s|\s\+\s)\s*")
+ITEM_SPLIT = re.compile(r"\s*(?:,\s*(?:and|or)?|\band\b|\bor\b|\s/\s)\s*")
+# `Tiered + GEPA`: one baseline made of two methods, neither beaten alone
+COMBINED = re.compile(r"\s\+\s")
 # `56.2% (Claude Opus 4.6)`: a number and, in brackets, whose it is
 NUMBER_THEN_NAME = re.compile(r"^[~≈]?[\d.,]+\s*(?:%|x|pp|points?)?\s*\(([^()]+)\)")
 BRACKETS = re.compile(r"\s*\([^()]*\)")
@@ -166,7 +184,9 @@ FAMILIES = frozenset(
     + ["LLM agent", "language model", "vision-language model", "neural network", "deep learning", "machine learning"]
 )
 # objects that are a limit, not a method: `far exceeding the capabilities of X`
-NOT_COMPETITORS = re.compile(r"^(?:the\s+)?(?:capabilit|capacit|limit|scope|reach|budget|threshold|expectation|requirement)", re.I)
+NOT_COMPETITORS = re.compile(
+    r"^(?:the\s+)?(?:capabilit|capacit|limit|scope|reach|budget|threshold|expectation|requirement)", re.I
+)
 MAX_PHRASE_WORDS = 4
 OBJECT_WINDOW = 220  # characters after a win cue that can hold its object
 SUBJECT_LOOKBACK = 40  # characters before a verb that can hold its subject's name
@@ -252,11 +272,13 @@ class Names:
 
     def winner(self, start: int, cue: int) -> str | None:
         """The paper's own method a cue at `cue` speaks of: the last one named before it
-        in its sentence (from `start`), else the first the paper names."""
-        before = [name for at, name in self.own_at if start <= at < cue]
+        in its sentence (from `start`), else the first the paper names; not a name it also
+        uses as a dataset or metric (a benchmark it releases is not what wins)."""
+        own = [(at, name) for at, name in self.own_at if name not in self.not_methods]
+        before = [name for at, name in own if start <= at < cue]
         if before:
             return before[-1]
-        return self.own_at[0][1] if self.own_at else None
+        return own[0][1] if own else None
 
     def measured_in(self, start: int, end: int) -> bool:
         return any(start <= a and b <= end for a, b in self.measures)
@@ -317,6 +339,16 @@ def _phrase_name(words: list[str], generic: bool) -> str | None:
     return None
 
 
+def _described_technique(words: list[str]) -> bool:
+    """A technique with a compound modifier describes a variant, and names none:
+    `task-loss-only fine-tuning`, `LLM-heuristic-guided search`."""
+    return (
+        len(words) >= 2
+        and words[-1].lower() in TECHNIQUE_HEADS
+        and any(w.lower().split("-")[-1] in MODIFIER_SUFFIXES for w in words[:-1])
+    )
+
+
 def _before_generic_head(text: str, end: int) -> bool:
     """A name right before a generic head is the one meant: `the SASRec baseline`, `CF
     methods` (a named technique, as the gold guidelines read it)."""
@@ -358,26 +390,30 @@ def object_names(text: str, start: int, bound: int, names: Names) -> list[str]:
     found: list[str] = []
     for a, b in _items(text, start, limit):
         item = text[a:b].strip()
+        if QUANTIFIED.match(item):
+            continue  # before brackets go: `other (Fin)BERT variants`
         if "'s " in item or "’s " in item:
             item = re.split(r"['’]s\s", item)[0]  # `AutoSurvey's 4.77/10`: whose score it is
         number_first = NUMBER_THEN_NAME.match(item) or DEFINED_ACRONYM.search(item)
         item = number_first.group(1) if number_first else BRACKETS.sub("", item).split("(")[0].strip(" )")
         if not item or any(c in item for c in "=<>$%~") or MEASUREMENT.search(item):
             continue  # a number or a formula, not a name
-        if QUANTIFIED.match(item) or NOT_COMPETITORS.match(item):
+        if QUANTIFIED.match(item) or NOT_COMPETITORS.match(item) or COMBINED.search(item):
             continue
         words = item.split()
         generic = False
         while words and words[-1].lower() in GENERIC_HEADS:
             words, generic = words[:-1], True
-        if names.measured_in(a, b):
+        if names.measured_in(a, b) or _described_technique(words):
             continue  # `improving POPE F1 by 2.7`: a measurement on a benchmark, not a method
         family = generic or _family(words)
         # a known method inside a longer word (`CNN--LSTM`, `RL-based`) is not named alone, nor
         # one that only modifies a family (`LLM research agents`; but `SASRec baselines`)
         spans = [
-            (s, e, name) for s, e, name in names.methods_in(a, b)
-            if not (text.startswith("-", e) or text[s - 1 : s] == "-") and not PLURAL_ACRONYM.match(text[s:e])
+            (s, e, name)
+            for s, e, name in names.methods_in(a, b)
+            if not (text.startswith("-", e) or text[s - 1 : s] == "-")
+            and not PLURAL_ACRONYM.match(text[s:e])
             and not (family and (text[s:e].islower() or not _before_generic_head(text, e)))
         ]
         phrase = _phrase_name(words, generic)
@@ -388,7 +424,12 @@ def object_names(text: str, start: int, bound: int, names: Names) -> list[str]:
         for name in named:
             if name in FAMILIES:
                 continue
-            if name not in found and name not in names.own and name not in names.own_text and name not in names.not_methods:
+            if (
+                name not in found
+                and name not in names.own
+                and name not in names.own_text
+                and name not in names.not_methods
+            ):
                 found.append(name)
     return found
 
@@ -440,8 +481,11 @@ SUBJECT_NAME = re.compile(r"(?<![\w-])([A-Z][\w.+-]*[A-Z0-9][\w.+-]*)\s+(?:\w+ly
 # a coined name opening a clause as its subject: `HOLA lowers perplexity`, `, X achieves`
 SUBJECT_VERB_WORDS = WordSet(
     [stem + end for stem in ("achiev", "improv", "reduc", "rais", "increas") for end in ("es", "ed")]
-    + [stem + end for stem in ("outperform", "lower", "attain", "reach", "yield", "obtain", "surpass", "deliver",
-                                "boost", "cut") for end in ("s", "es", "ed")]
+    + [
+        stem + end
+        for stem in ("outperform", "lower", "attain", "reach", "yield", "obtain", "surpass", "deliver", "boost", "cut")
+        for end in ("s", "es", "ed")
+    ]
 )
 # a coined name opening a clause before such a verb: `HOLA lowers perplexity`, `, X achieves`
 NAME_BEFORE_VERB = re.compile(r"(?<![\w-])([A-Z][\w.+-]*[A-Z0-9][\w.+-]*)\s+(?:\w+ly\s+)?$")
@@ -524,8 +568,18 @@ def results(sents: Sentences, measured: list[Span], names: Names, beaten: list[W
             if key in seen:
                 continue
             seen.add(key)
-            out.append(Result(span.kb_id_, value, unit, span._.kg_setting, dataset, baseline,
-                              names.winner(sentence.start_char, span.start_char), span.start_char))
+            out.append(
+                Result(
+                    span.kb_id_,
+                    value,
+                    unit,
+                    span._.kg_setting,
+                    dataset,
+                    baseline,
+                    names.winner(sentence.start_char, span.start_char),
+                    span.start_char,
+                )
+            )
     return out
 
 
