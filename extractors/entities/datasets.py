@@ -40,6 +40,12 @@ MAX_WORDS = 5  # `TREC Deep Learning 2019`
 NOUNS = r"(?:datasets?|benchmarks?|corpus|corpora|test\s+sets?|testbeds?)"
 NAME_BEFORE_NOUN = re.compile(rf"(?<![\w-])({PHRASE})\s+$")
 NOUN_LOOKBACK = 80  # characters before a dataset noun where its name may start
+# a word one rule or another needs (a list of datasets comes with a dataset noun or an
+# evaluation cue, so `listed_with_known` needs one too)
+SENTENCE_HINT = re.compile(
+    r"data|bench|Bench|corp|test|QA|On |xperiment|valuat|result|train|tuned|perform|accura|utperform|validat|conduct"
+)
+NOUN_HINT = re.compile(r"data|bench|corp|test\s+set|testbed")  # cheaper than NOUN_AT on most sentences
 NOUN_AT = re.compile(rf"(?=[dbct]){NOUNS}\b")
 
 # what introduces a list of datasets after the noun: `datasets: A, B`, `datasets (A, B)`,
@@ -159,6 +165,8 @@ def _mixed(ctx: Context, items: list[tuple[str, int, int]]) -> bool:
 def named_before_noun(ctx: Context) -> Iterator[Candidate]:
     """`the Coffee Chain Sales dataset`, `the public DOCILE dataset`, `three STaRK benchmarks`."""
     text, base = ctx.sent.text, ctx.sent.start_char
+    if not NOUN_HINT.search(text):
+        return
     for noun in NOUN_AT.finditer(text):
         start = max(0, noun.start() - NOUN_LOOKBACK)
         match = NAME_BEFORE_NOUN.search(text, start, noun.start())
@@ -208,6 +216,8 @@ def listed_after_noun(ctx: Context) -> Iterator[Candidate]:
     """`benchmarks, including Sintel, KITTI, and Spring`, `datasets (Immune and Lung)`,
     `three datasets: CEX (...), EXCITE (...), and LinkedBooks`, `two datasets, Bird and OTT-QA`."""
     text, base = ctx.sent.text, ctx.sent.start_char
+    if not NOUN_HINT.search(text):
+        return
     for noun in NOUN_AT.finditer(text):
         intro = INTRO.match(text, noun.end())
         items: list[tuple[str, int, int]]
@@ -232,6 +242,8 @@ def evaluated_on(ctx: Context) -> Iterator[Candidate]:
     reach ...`: the coined names a paper evaluates on. A list followed by `models`,
     `GPUs`, `tasks` is of something else."""
     text, base = ctx.sent.text, ctx.sent.start_char
+    if "on " not in text and "On " not in text:
+        return
     lists = []
     for cue in EVALUATED.finditer(text):
         listed = LIST_AT.match(text, cue.end())
@@ -266,6 +278,8 @@ def benchmark_suffix(ctx: Context) -> Iterator[Candidate]:
 def listed_with_known(ctx: Context) -> Iterator[Candidate]:
     """`GSM8K, SVAMP, and ARC-Challenge`: in a list with a dataset, a name is one too."""
     text, base = ctx.sent.text, ctx.sent.start_char
+    if not any(name in text for name in ctx.datasets):
+        return  # (a scan for lists costs more than this test)
     for listed in LIST_AT.finditer(text):
         if listed.group(2) == "" or NOT_DATA_AFTER.match(text, listed.end()):
             continue
@@ -333,16 +347,15 @@ class DatasetRuler:
         kept = [s for s in spans if not (s.label_ == "dataset" and not_a_name(s.kb_id_))]
         renamed = renamed or len(kept) < len(spans)
         spans = kept
-        datasets = {s.kb_id_ for s in spans if s.label_ == "dataset"} | {s.text for s in spans if s.label_ == "dataset"}
-        others = {s.kb_id_ for s in spans if s.label_ in OTHER_KINDS} | {
-            s.text for s in spans if s.label_ in OTHER_KINDS
-        }
-        others -= datasets
+        datasets = {s.kb_id_ for s in spans if s.label_ == "dataset"}
+        others = {s.kb_id_ for s in spans if s.label_ in OTHER_KINDS} - datasets
         tend = title_end(doc)
         added: dict[str, Span] = {}
         sents = sentences(doc)
         text = sents.text
         for sent in sents:
+            if not SENTENCE_HINT.search(sent.text) and not any(name in sent.text for name in datasets):
+                continue  # no rule can match: most sentences
             ctx = Context(doc, sent, sent.start_char < tend, datasets, others, self.kinds, text)
             for rules in (RULES, (listed_with_known,)):
                 for rule in rules:
