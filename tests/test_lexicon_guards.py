@@ -65,11 +65,15 @@ def found(extractor: EntityExtractor, text: str, kind: str, title: str | None = 
 
 
 @pytest.mark.parametrize(
-    "text",
-    ["We evaluate on the Gorpus dataset.", "Experiments on two benchmarks, Gorpus and Qux, follow."],
+    ("text", "names"),
+    [
+        ("We evaluate on the Gorpus dataset.", ["Gorpus"]),
+        # (Qux, in no lexicon, is named by the list after `two benchmarks`: datasets.py)
+        ("Experiments on two benchmarks, Gorpus and Qux, follow.", ["Gorpus", "Qux"]),
+    ],
 )
-def test_lexicon_guard_cue_word_near_a_dataset_name_confirms_it(extractor, text):
-    assert found(extractor, text, "dataset") == ["Gorpus"]
+def test_lexicon_guard_cue_word_near_a_dataset_name_confirms_it(extractor, text, names):
+    assert found(extractor, text, "dataset") == names
 
 
 @pytest.mark.parametrize("text", ["Gorpus is what we call it.", "The model was trained by Gorpus and others."])
@@ -91,12 +95,14 @@ def test_lexicon_guard_a_name_listed_with_a_confirmed_one_is_confirmed(extractor
 
 
 def test_lexicon_guard_a_guarded_word_of_a_longer_capitalised_name_is_not_the_name(extractor):
-    assert found(extractor, "We release the Steam Game Reviews dataset.", "dataset") == []
+    # the longer name is the dataset (`the X dataset`, datasets.py), never `Steam`
+    assert found(extractor, "We release the Steam Game Reviews dataset.", "dataset") == ["Steam Game Reviews"]
 
 
-@pytest.mark.parametrize("text", ["We test on MMLU-Redux.", "Our RGB-ZQA model is small."])
-def test_lexicon_listed_name_run_on_by_a_hyphen_is_a_longer_name(extractor, text):
-    assert found(extractor, text, "dataset") == []
+@pytest.mark.parametrize(("text", "names"), [("We test on MMLU-Redux.", ["MMLU-Redux"]), ("Our RGB-ZQA model is small.", [])])
+def test_lexicon_listed_name_run_on_by_a_hyphen_is_a_longer_name(extractor, text, names):
+    # never the list's `MMLU` or `ZQA`; `MMLU-Redux` is the longer name (datasets.py)
+    assert found(extractor, text, "dataset") == names
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,143 @@
+"""kg_datasets: datasets named by their context (extractors/entities/datasets.py), one
+test per rule, with phrasings that must not match."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.entities import EntityExtractor
+from kg.model import Paper
+
+
+@pytest.fixture(scope="module")
+def extractor() -> EntityExtractor:
+    return EntityExtractor()
+
+
+def datasets(extractor: EntityExtractor, text: str, title: str | None = None) -> list[str]:
+    paper = Paper(source="test.txt", family="test", title=title, abstract=text)
+    return [m.name for m in extractor(paper) if m.kind == "dataset"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("On the public Coffee Chain Sales dataset, the model achieves an MAE of 22.87.", "Coffee Chain Sales"),
+        ("We evaluate our method on the public DOCILE dataset.", "DOCILE"),
+        ("Evaluated on the comprehensive MultiVENT 2.0 dataset, it generates unified embeddings.", "MultiVENT 2.0"),
+        ("It advances the state of the art across the three STaRK benchmarks.", "STaRK"),
+    ],
+)
+def test_datasets_named_before_noun(extractor, text, name):
+    assert name in datasets(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We release an AI-ready dataset of ocean profiles.",
+        "Results on SSH-heavy benchmarks improve.",
+        "We solve partial differential equations (PDEs). Across nine PDE benchmarks, ESO wins.",
+        "Inputs may be out-of-catalogue (OOC). We test on the OOC benchmark of prior work.",
+        "We build a 70-case OCR benchmark.",
+        "Public datasets show gains.",
+    ],
+)
+def test_datasets_named_before_noun_not_a_kind_of_data(extractor, text):
+    assert datasets(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Experiments on public benchmarks, including Sintel, KITTI, and Spring, show gains.", {"Sintel", "Spring"}),
+        ("It wins on two datasets (Immune and Lung), with the best accuracy.", {"Immune", "Lung"}),
+        ("We evaluated ARM on two datasets, Bird and OTT-QA.", {"Bird", "OTT-QA"}),
+        (
+            "We use three datasets: CEX (English journal articles, many fields), EXCITE (German documents), "
+            "and LinkedBooks (humanities references).",
+            {"CEX", "EXCITE", "LinkedBooks"},
+        ),
+    ],
+)
+def test_datasets_listed_after_noun(extractor, text, names):
+    assert names <= set(datasets(extractor, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We use two datasets, Alpha and three others.",  # the count is not met
+        "On three datasets, SegNSP outperforms all baselines.",  # one name, not a list of two
+    ],
+)
+def test_datasets_listed_after_noun_needs_a_list(extractor, text):
+    assert datasets(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Experiments on LoCoMo and LongMemEval-s show consistent gains.", {"LongMemEval-s"}),
+        ("On ALFWorld and WebShop with a small model, SIRI improves success.", {"ALFWorld", "WebShop"}),
+        ("On CitiLink-Minutes, SegNSP achieves a B-F1 of 0.79.", {"CitiLink-Minutes"}),
+    ],
+)
+def test_datasets_evaluated_on(extractor, text, names):
+    assert names <= set(datasets(extractor, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We evaluate on Qwen2.5-7B and Llama-3-8B models.",  # models
+        "It yields significant gains on LogP, MR, and QED.",  # `gains on` names measures
+        "On Monday, we released the code.",  # not coined
+    ],
+)
+def test_datasets_evaluated_on_not_models_or_measures(extractor, text):
+    assert datasets(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("We compare aggregation methods on questions from KalshiBench.", "KalshiBench"),
+        ("Grounding a reader in AskChem yields resolvable DOIs on AskChem-Bench.", "AskChem-Bench"),
+        ("It also helps on multi-hop OTT-QA questions.", "OTT-QA"),
+    ],
+)
+def test_datasets_benchmark_suffix(extractor, text, name):
+    assert name in datasets(extractor, text)
+
+
+@pytest.mark.parametrize("text", ["Knowledge-base VQA and KBQA remain hard.", "The Bench is long."])
+def test_datasets_benchmark_suffix_not_task_acronyms(extractor, text):
+    assert datasets(extractor, text) == []
+
+
+def test_datasets_listed_with_known(extractor):
+    text = "Agents self-evolve at the prompt level on GSM8K, SVAMP, and ARC-Challenge with small models."
+    assert {"GSM8K", "ARC-Challenge"} <= set(datasets(extractor, text))
+
+
+def test_datasets_listed_with_known_not_a_mixed_list(extractor):
+    text = "Detectors are compared: MovieLens, RoBERTa, RADAR and Binoculars."
+    assert "RADAR" not in datasets(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The track leverages the MS MARCO V2.1 corpus.", "MS MARCO V2.1"),
+        ("Experiments on Yelp and Gowalla-100k show gains.", "Gowalla-100k"),
+        ("We conduct experiments on the public benchmark dataset ISIC 2018.", "ISIC 2018"),
+        ("It is evaluated on the M-BEIR benchmark.", "M-BEIR"),
+    ],
+)
+def test_datasets_versioned_names_are_named_as_written(extractor, text, name):
+    assert name in datasets(extractor, text)
+
+
+def test_datasets_versioned_names_not_a_modifier(extractor):
+    assert "MovieLens" in datasets(extractor, "We run MovieLens-based experiments on the MovieLens dataset.")
