@@ -64,13 +64,13 @@ def add_nodes(store: GraphStore, graph: nx.Graph, label: str, *, keys: Iterable[
 def fill_props(store: GraphStore, graph: nx.Graph) -> None:
     """Set the `props` attribute of every node from the store (shown properties only)."""
     by_label: dict[str, list[str]] = {}
-    for node, data in graph.nodes(data=True):
+    for _, data in graph.nodes(data=True):
         by_label.setdefault(data["label"], []).append(data["key"])
     for label, keys in by_label.items():
         props = shown_props(label)
         columns = ", ".join(f"n.{p} AS {p}" for p in props)
         for row in _unwind(store, f"MATCH (n:{label} {{key: k}}) RETURN n.key AS key, {columns}", keys):
-            graph.nodes[node_id(label, row[0])]["props"] = dict(zip(props, row[1:]))
+            graph.nodes[node_id(label, row[0])]["props"] = dict(zip(props, row[1:], strict=True))
     for _, data in graph.nodes(data=True):
         data.setdefault("props", {})
 
@@ -127,7 +127,7 @@ def _edges_from(store: GraphStore, graph: nx.Graph, rel_types, *, outgoing: bool
             _unwind(store, f"MATCH {pattern} RETURN a.key AS a, b.key AS b{columns}", keys), key=lambda r: (r[0], r[1])
         )
         for row in rows:
-            yield rel, a, b, row[0], row[1], {p: v for p, v in zip(props, row[2:]) if v is not None}
+            yield rel, a, b, row[0], row[1], {p: v for p, v in zip(props, row[2:], strict=True) if v is not None}
 
 
 def _unwind(store: GraphStore, match_return: str, keys: list[str]):
