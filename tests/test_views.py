@@ -31,17 +31,37 @@ def small_batch() -> GraphBatch:
     }
     for key, (title, published) in papers.items():
         arxiv_id = None if key.startswith("title:") else key
-        b.add_node("Paper", key, arxiv_id=arxiv_id, title=title, published=published,
-                   url=f"https://arxiv.org/abs/{arxiv_id}" if arxiv_id else None)
+        b.add_node(
+            "Paper",
+            key,
+            arxiv_id=arxiv_id,
+            title=title,
+            published=published,
+            url=f"https://arxiv.org/abs/{arxiv_id}" if arxiv_id else None,
+        )
     for key, name in [("alice", "Alice"), ("bob", "Bob"), ("carol", "Carol"), ("dave", "Dave")]:
         b.add_node("Author", key, name=name)
-    for author, paper, position in [("alice", "2501.00001", 1), ("bob", "2501.00001", 2), ("alice", "2501.00002", 2),
-                                    ("carol", "2501.00002", 1), ("carol", "2501.00003", 1), ("dave", "2501.00003", 2)]:
+    for author, paper, position in [
+        ("alice", "2501.00001", 1),
+        ("bob", "2501.00001", 2),
+        ("alice", "2501.00002", 2),
+        ("carol", "2501.00002", 1),
+        ("carol", "2501.00003", 1),
+        ("dave", "2501.00003", 2),
+    ]:
         b.add_rel("WROTE", "Author", author, "Paper", paper, position=position)
-    concepts = [("Method", "mmq", "MMQ"), ("Method", "transformer", "Transformer"), ("Dataset", "movielens", "MovieLens"),
-                ("Company", "kuaishou", "Kuaishou"), ("Company", "taobao", "Taobao"), ("Company", "alibaba", "Alibaba"),
-                ("Metric", "ctr", "CTR"), ("Task", "ctrprediction", "CTR prediction"),
-                ("Method", "ranking", "Ranking"), ("Task", "ranking", "ranking")]
+    concepts = [
+        ("Method", "mmq", "MMQ"),
+        ("Method", "transformer", "Transformer"),
+        ("Dataset", "movielens", "MovieLens"),
+        ("Company", "kuaishou", "Kuaishou"),
+        ("Company", "taobao", "Taobao"),
+        ("Company", "alibaba", "Alibaba"),
+        ("Metric", "ctr", "CTR"),
+        ("Task", "ctrprediction", "CTR prediction"),
+        ("Method", "ranking", "Ranking"),
+        ("Task", "ranking", "ranking"),
+    ]
     for label, key, name in concepts:
         b.add_node(label, key, name=name)
     b.add_rel("PROPOSES", "Paper", "2501.00001", "Method", "mmq", evidence="we propose MMQ, a mixture of quantization")
@@ -52,21 +72,50 @@ def small_batch() -> GraphBatch:
     b.add_rel("USES", "Paper", "2501.00003", "Method", "ranking", evidence="ranking")
     b.add_rel("EVALUATES_ON", "Paper", "2501.00001", "Dataset", "movielens", evidence="on MovieLens")
     b.add_rel("EVALUATES_ON", "Paper", "2501.00002", "Dataset", "movielens", evidence="on MovieLens-1M")
-    b.add_rel("MENTIONS", "Paper", "2501.00001", "Company", "kuaishou", deployed=True,
-              evidence="deployed at Kuaishou with +20.00% online CTR")
+    b.add_rel(
+        "MENTIONS",
+        "Paper",
+        "2501.00001",
+        "Company",
+        "kuaishou",
+        deployed=True,
+        evidence="deployed at Kuaishou with +20.00% online CTR",
+    )
     b.add_rel("MENTIONS", "Paper", "2501.00002", "Company", "taobao", deployed=False, evidence="Taobao search logs")
     b.add_rel("PART_OF", "Company", "taobao", "Company", "alibaba")
-    b.add_rel("REPORTS", "Paper", "2501.00001", "Metric", "ctr", value="+20.00%", unit="%", setting="online",
-              evidence="+20.00% online CTR")
+    b.add_rel(
+        "REPORTS",
+        "Paper",
+        "2501.00001",
+        "Metric",
+        "ctr",
+        value="+20.00%",
+        unit="%",
+        setting="online",
+        evidence="+20.00% online CTR",
+    )
     # Results, as ingest adds them (kg.results): MMQ's online CTR gain and its win over
     # Transformer on MovieLens; 2501.00003, which names no method of its own, beats MMQ.
     beat = "MMQ beats Transformer by +3.1% NDCG@10 on MovieLens."
-    add_comparisons(b, "2501.00001", [
-        Mention("result", "CTR", "+20.00% online CTR", value="+20.00%", unit="%", setting="online", method="MMQ"),
-        Mention("result", "NDCG@10", beat, value="+3.1%", unit="%", dataset="MovieLens", baseline="Transformer",
-                method="MMQ"),
-        Mention("outperforms", "Transformer", beat, method="MMQ"),
-    ], datasets={"movielens"})
+    add_comparisons(
+        b,
+        "2501.00001",
+        [
+            Mention("result", "CTR", "+20.00% online CTR", value="+20.00%", unit="%", setting="online", method="MMQ"),
+            Mention(
+                "result",
+                "NDCG@10",
+                beat,
+                value="+3.1%",
+                unit="%",
+                dataset="MovieLens",
+                baseline="Transformer",
+                method="MMQ",
+            ),
+            Mention("outperforms", "Transformer", beat, method="MMQ"),
+        ],
+        datasets={"movielens"},
+    )
     add_comparisons(b, "2501.00003", [Mention("outperforms", "MMQ", "It outperforms MMQ.")], datasets=set())
     for paper in ("2501.00001", "2501.00002", "2501.00003"):
         b.add_rel("ADDRESSES", "Paper", paper, "Task", "ctrprediction", evidence="CTR prediction")
@@ -82,9 +131,17 @@ def synthetic_batch(papers: int, *, seed: int = 7) -> GraphBatch:
     few (Zipf-like), so that centrality has something to find."""
     rng = random.Random(seed)
     b = GraphBatch()
-    pools = {label: [f"{label.lower()}{i}" for i in range(max(papers // 10, 5))]
-             for label in ("Method", "Dataset", "Company", "Metric", "Task")}
-    rels = {"Method": "USES", "Dataset": "EVALUATES_ON", "Company": "MENTIONS", "Metric": "REPORTS", "Task": "ADDRESSES"}
+    pools = {
+        label: [f"{label.lower()}{i}" for i in range(max(papers // 10, 5))]
+        for label in ("Method", "Dataset", "Company", "Metric", "Task")
+    }
+    rels = {
+        "Method": "USES",
+        "Dataset": "EVALUATES_ON",
+        "Company": "MENTIONS",
+        "Metric": "REPORTS",
+        "Task": "ADDRESSES",
+    }
     authors = [f"author{i}" for i in range(int(papers * 1.5))]
     weights = [1.0 / (i + 1) for i in range(len(authors))]
     concept_weights = {label: [1.0 / (i + 1) ** 1.1 for i in range(len(pool))] for label, pool in pools.items()}
@@ -156,10 +213,18 @@ def test_select_communities_split_two_cliques():
 
 def test_views_overview_keeps_most_central(small_store):
     view = views.overview(small_store, limit=5)
-    assert set(view.graph) == {"Paper:2501.00001", "Paper:2501.00002", "Paper:2501.00003", "Method:mmq", "Task:ctrprediction"}
+    assert set(view.graph) == {
+        "Paper:2501.00001",
+        "Paper:2501.00002",
+        "Paper:2501.00003",
+        "Method:mmq",
+        "Task:ctrprediction",
+    }
     assert view.total == 14  # papers and concepts; authors and sources are not in the overview
-    assert view.message == ("showing 5 of 14 nodes, the most central by PageRank (limit 5); left out: "
-                            "3 Company, 2 Method, 1 Dataset, 1 Metric, 1 Paper, 1 Task")
+    assert view.message == (
+        "showing 5 of 14 nodes, the most central by PageRank (limit 5); left out: "
+        "3 Company, 2 Method, 1 Dataset, 1 Metric, 1 Paper, 1 Task"
+    )
     assert views.overview(small_store, limit=13).left_out == {"Paper": 1}  # a paper without links goes first
     full = views.overview(small_store)
     assert full.message is None and full.shown == 14
@@ -183,9 +248,18 @@ def test_views_paper_one_and_two_hops(small_store):
     one = views.paper(small_store, "arXiv:2501.00001v2")
     assert one.title == "Paper 2501.00001: MMQ: Mixture of Quantization for Recommendation"
     assert set(one.graph) == {
-        "Paper:2501.00001", "Author:alice", "Author:bob", "Method:mmq", "Method:transformer", "Dataset:movielens",
-        "Company:kuaishou", "Metric:ctr", "Task:ctrprediction", "Source:digest.md",
-        "Result:2501.00001|ctr|+20.00%||", "Result:2501.00001|ndcg@10|+3.1%|movielens|transformer",
+        "Paper:2501.00001",
+        "Author:alice",
+        "Author:bob",
+        "Method:mmq",
+        "Method:transformer",
+        "Dataset:movielens",
+        "Company:kuaishou",
+        "Metric:ctr",
+        "Task:ctrprediction",
+        "Source:digest.md",
+        "Result:2501.00001|ctr|+20.00%||",
+        "Result:2501.00001|ndcg@10|+3.1%|movielens|transformer",
     }
     assert {k for _, _, k in one.graph.in_edges("Result:2501.00001|ctr|+20.00%||", keys=True)} == {"CLAIMS"}
     assert one.graph.edges["Paper:2501.00001", "Company:kuaishou", "MENTIONS"]["props"]["deployed"] is True
@@ -224,7 +298,10 @@ def test_views_concept_errors_name_what_to_do(small_store):
     assert views.concept(small_store, "ranking", label="task").graph.nodes["Task:ranking"]["hop"] == 0
     with pytest.raises(views.ViewError) as caught:
         views.concept(small_store, "Movie")
-    assert str(caught.value) == "no method, dataset, company, metric or task named 'Movie' in the store; did you mean: MovieLens?"
+    assert (
+        str(caught.value)
+        == "no method, dataset, company, metric or task named 'Movie' in the store; did you mean: MovieLens?"
+    )
     with pytest.raises(views.ViewError, match="label 'Venue' is not one of: Method, Dataset, Company, Metric, Task"):
         views.concept(small_store, "mmq", label="Venue")
 
@@ -242,11 +319,14 @@ def test_views_authors_communities_and_sizes(small_store):
 
 
 def test_views_query_draws_returned_nodes(small_store):
-    view = views.query(small_store, "MATCH (p:Paper)-[r:USES]->(m:Method {key: $m}) RETURN p, r, m", params={"m": "mmq"})
+    view = views.query(
+        small_store, "MATCH (p:Paper)-[r:USES]->(m:Method {key: $m}) RETURN p, r, m", params={"m": "mmq"}
+    )
     assert set(view.graph) == {"Method:mmq", "Paper:2501.00002", "Paper:2501.00003"}
     assert {rel for _, _, rel in view.graph.edges(keys=True)} == {"USES"}
     paths = views.query(small_store, "MATCH (a:Author)-[:WROTE]->(p:Paper) RETURN collect(a) AS authors, p")
-    assert "Author:alice" in paths.graph and ("Author:alice", "Paper:2501.00001", "WROTE") in paths.graph.edges(keys=True)
+    assert "Author:alice" in paths.graph
+    assert ("Author:alice", "Paper:2501.00001", "WROTE") in paths.graph.edges(keys=True)
     with pytest.raises(views.ViewError, match="the query returns no nodes to draw"):
         views.query(small_store, "MATCH (p:Paper) RETURN p.title")
 
@@ -325,14 +405,25 @@ def test_cli_view_default_file_name(small_store_file, tmp_path):
 @pytest.mark.parametrize(
     "args, message, code",
     [
-        (["paper", "2509.99999"], "Error: no paper '2509.99999' in the store; give an arXiv id, a paper key or a title "
-                                  "(list some with: kg query \"MATCH (p:Paper) RETURN p.key, p.title LIMIT 20\")", 1),
-        (["concept", "Movie"], "Error: no method, dataset, company, metric or task named 'Movie' in the store; "
-                               "did you mean: MovieLens?", 1),
+        (
+            ["paper", "2509.99999"],
+            "Error: no paper '2509.99999' in the store; give an arXiv id, a paper key or a title "
+            '(list some with: kg query "MATCH (p:Paper) RETURN p.key, p.title LIMIT 20")',
+            1,
+        ),
+        (
+            ["concept", "Movie"],
+            "Error: no method, dataset, company, metric or task named 'Movie' in the store; did you mean: MovieLens?",
+            1,
+        ),
         (["overview", "--rank", "fame"], "Error: --rank 'fame' is not one of: pagerank, degree", 2),
         (["paper", "2501.00001", "--hops", "3"], "Error: --hops '3' is not one of: 1, 2", 2),
-        (["query", "MATCH (p:Paper) RETURN p.title"], "Error: the query returns no nodes to draw: return whole nodes "
-                                                      "(RETURN p, m), not their properties (p.title)", 1),
+        (
+            ["query", "MATCH (p:Paper) RETURN p.title"],
+            "Error: the query returns no nodes to draw: return whole nodes "
+            "(RETURN p, m), not their properties (p.title)",
+            1,
+        ),
         (["query", "MATCH (p:Paper) RETURN p", "-p", "oops"], "Error: --param 'oops' is not name=value", 1),
     ],
 )
@@ -345,8 +436,17 @@ def test_cli_view_errors_are_one_line(small_store_file, tmp_path, args, message,
 
 def test_cli_view_query_with_params(small_store_file, tmp_path):
     page = tmp_path / "q.html"
-    result = run_kg("view", "query", "MATCH (p:Paper)-[:MENTIONS]->(c:Company {name: $c}) RETURN p, c",
-                    "-p", "c=Kuaishou", "-o", str(page), "--store", str(small_store_file))
+    result = run_kg(
+        "view",
+        "query",
+        "MATCH (p:Paper)-[:MENTIONS]->(c:Company {name: $c}) RETURN p, c",
+        "-p",
+        "c=Kuaishou",
+        "-o",
+        str(page),
+        "--store",
+        str(small_store_file),
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"{page}: 2 nodes, 1 relationship"
 
@@ -356,7 +456,14 @@ def test_select_by_shares_gives_each_group_its_part():
     group = lambda n: {"c": "concept", "p": "paper"}.get(n[0], "alone")  # noqa: E731
     assert select.by_shares(ranked, 4, group, {"concept": 0.5, "paper": 0.5})[:4] == ["c1", "c2", "p1", "p2"]
     # a share a group cannot fill goes to the best of the rest, in ranked order
-    assert select.by_shares(ranked, 6, group, {"concept": 0.2, "paper": 0.8})[:6] == ["c1", "c2", "c3", "p1", "p2", "p3"]
+    assert select.by_shares(ranked, 6, group, {"concept": 0.2, "paper": 0.8})[:6] == [
+        "c1",
+        "c2",
+        "c3",
+        "p1",
+        "p2",
+        "p3",
+    ]
     assert sorted(select.by_shares(ranked, 3, group, {"paper": 1.0})) == sorted(ranked)
 
 
@@ -371,9 +478,14 @@ def _signature(store) -> dict:
         "method": views.method(store, "MMQ"),
     }
     return {
-        name: (sorted(v.graph.nodes), sorted((a, b, k, sorted((d.get("props") or {}).items()))
-                                             for a, b, k, d in v.graph.edges(keys=True, data=True)),
-               sorted((n, sorted(d.get("props", {}).items())) for n, d in v.graph.nodes(data=True)), v.message)
+        name: (
+            sorted(v.graph.nodes),
+            sorted(
+                (a, b, k, sorted((d.get("props") or {}).items())) for a, b, k, d in v.graph.edges(keys=True, data=True)
+            ),
+            sorted((n, sorted(d.get("props", {}).items())) for n, d in v.graph.nodes(data=True)),
+            v.message,
+        )
         for name, v in built.items()
     }
 
@@ -409,9 +521,14 @@ def test_views_method_what_it_beats_and_what_beats_it(small_store):
         "evidence": "MMQ beats Transformer by +3.1% NDCG@10 on MovieLens.",
     }
     claim = edges[("Paper:2501.00003", "Method:mmq", "OUTPERFORMS:2501.00003")]  # no number: no gain
-    assert claim["props"] == {"paper": "2501.00003", "title": "Ranking with Transformers", "evidence": "It outperforms MMQ."}
-    assert view.notes == ["MMQ beats 1 method in 1 paper; 0 methods beat it in 0 papers; "
-                          "1 paper without a method of its own beats it"]
+    assert claim["props"] == {
+        "paper": "2501.00003",
+        "title": "Ranking with Transformers",
+        "evidence": "It outperforms MMQ.",
+    }
+    assert view.notes == [
+        "MMQ beats 1 method in 1 paper; 0 methods beat it in 0 papers; 1 paper without a method of its own beats it"
+    ]
     page = views.to_html(view)
     assert '"label": "NDCG@10 +3.1%"' in page and "in: MMQ: Mixture of Quantization for Recommendation" in page
     assert views.method(small_store, "Transformer", limit=1).left_out == {"Method": 1}
@@ -420,7 +537,8 @@ def test_views_method_what_it_beats_and_what_beats_it(small_store):
 def test_views_method_errors_name_what_to_do(small_store):
     with pytest.raises(views.ViewError) as caught:
         views.method(small_store, "Ranking")
-    assert str(caught.value) == ("no paper in the store states a result of or against the method 'Ranking'; "
-                                 "see kg query baselines-most-beaten")
+    assert str(caught.value) == (
+        "no paper in the store states a result of or against the method 'Ranking'; see kg query baselines-most-beaten"
+    )
     with pytest.raises(views.ViewError, match="no method named 'Kuaishou' in the store"):
         views.method(small_store, "Kuaishou")

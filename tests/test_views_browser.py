@@ -20,8 +20,16 @@ from tests.test_views import small_batch, synthetic_batch
 pytestmark = pytest.mark.browser
 
 CHROMIUM = os.environ.get("KG_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 _REPORTED = re.compile(r": ([\d,]+) nodes?, ([\d,]+) relationships?$")
 
 
@@ -155,7 +163,9 @@ def test_browser_overview_of_500_nodes_within_10_seconds(browser, tmp_path):
     result = run_kg("view", "overview", "--limit", "500", "-o", str(html), "--store", str(store))
     assert result.returncode == 0, result.stderr
     assert reported(result)[0] == 500
-    cut = re.match(r"showing 500 of ([\d,]+) nodes, the most central by PageRank \(limit 500\); left out: ", result.stderr)
+    cut = re.match(
+        r"showing 500 of ([\d,]+) nodes, the most central by PageRank \(limit 500\); left out: ", result.stderr
+    )
     assert cut and int(cut[1].replace(",", "")) > 5000, result.stderr
     loaded = load_view(browser, html, tmp_path / "overview.png", timeout_s=10)
     try:
@@ -167,4 +177,7 @@ def test_browser_overview_of_500_nodes_within_10_seconds(browser, tmp_path):
     asked = run_kg("view", "overview", "--limit", "5000", "-o", str(tmp_path / "all.html"), "--store", str(store))
     assert asked.returncode == 0, asked.stderr
     assert reported(asked)[0] == 1000
-    assert asked.stderr.splitlines()[0] == "limit 5,000 is above the most a view draws (1,000); drawing at most 1,000 nodes"
+    assert (
+        asked.stderr.splitlines()[0]
+        == "limit 5,000 is above the most a view draws (1,000); drawing at most 1,000 nodes"
+    )

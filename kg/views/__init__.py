@@ -8,10 +8,10 @@
 Each view function returns a View of at most `limit` nodes (the most central kept) and
 says in `View.message` what it left out; `to_html`/`write_html` make one offline page."""
 
+from kg.errors import ViewError
 from kg.views.build import (
     DEFAULT_LIMIT,
     View,
-    ViewError,
     authors,
     concept,
     find_concept,

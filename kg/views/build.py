@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import ParamSpec, cast
 
 import networkx as nx
 
 from kg.errors import ViewError
+from kg.graph import Row
 from kg.model import concept_key, normalise_arxiv_id, title_key
 from kg.schema import CONCEPT_LABELS, NODES, RELATIONSHIPS
 from kg.statements import statement
@@ -53,6 +55,8 @@ LANDSCAPE_SHARES = {"Method": 0.35, "Task": 0.2, "Dataset": 0.15, "Metric": 0.15
 LANDSCAPE_LINKS = 4  # strongest partners kept per concept
 LANDSCAPE_MIN_SHARED = 2  # papers two concepts must share to be linked
 
+ViewArgs = ParamSpec("ViewArgs")
+
 
 @dataclass
 class View:
@@ -62,13 +66,13 @@ class View:
     limit: int
     total: int  # nodes that qualified before the cut
     rank: str  # how nodes were ordered for the cut
-    left_out: Counter = field(default_factory=Counter)  # label -> nodes left out
+    left_out: Counter[str] = field(default_factory=Counter)  # label -> nodes left out
     notes: list[str] = field(default_factory=list)
     summary: ConceptSummary | None = None  # what a concept view says before its graph
 
     @property
     def shown(self) -> int:
-        return self.graph.number_of_nodes()
+        return len(self.graph)
 
     @property
     def message(self) -> str | None:
@@ -84,14 +88,18 @@ class View:
         )
 
 
-def _limited(build: Callable[..., View]) -> Callable[..., View]:
-    """Check a view's `limit` and hold it to MAX_LIMIT, saying so in the view's notes."""
+def _limited(build: Callable[ViewArgs, View]) -> Callable[ViewArgs, View]:
+    """Check a view's `limit` and hold it to MAX_LIMIT, saying so in the view's notes.
+    Every view takes `limit` by keyword only (a ParamSpec keeps each view's own signature
+    for its callers, but cannot name one keyword of it: hence the cast)."""
 
     @functools.wraps(build)
-    def wrapper(store: GraphStore, *args, limit: int = DEFAULT_LIMIT, **kwargs) -> View:
+    def wrapper(*args: ViewArgs.args, **kwargs: ViewArgs.kwargs) -> View:
+        limit = cast(int, kwargs.get("limit", DEFAULT_LIMIT))
         if limit < 1:
             raise ViewError(f"limit {limit} must be at least 1")
-        view = build(store, *args, limit=min(limit, MAX_LIMIT), **kwargs)
+        kwargs["limit"] = min(limit, MAX_LIMIT)
+        view = build(*args, **kwargs)
         if limit > MAX_LIMIT:
             view.notes.insert(
                 0,
@@ -120,7 +128,7 @@ def overview(store: GraphStore, *, limit: int = DEFAULT_LIMIT, rank: str = "page
     # between them: keep the best concepts and the best papers that join them.
     others = "Author" if rel_types == ("WROTE",) else "concept"
 
-    def group(n):  # a node without links has no share: it comes last, if there is room
+    def group(n: Hashable) -> str:  # a node without links has no share: it comes last, if there is room
         return "alone" if not graph.degree(n) else "Paper" if graph.nodes[n]["label"] == "Paper" else others
 
     ranked = by_shares(ranked, limit, group, {"Paper": 1 - OVERVIEW_CONCEPT_SHARE, others: OVERVIEW_CONCEPT_SHARE})
@@ -288,7 +296,7 @@ def query(
     store: GraphStore,
     statement: str,
     *,
-    params: dict | None = None,
+    params: Row | None = None,
     limit: int = DEFAULT_LIMIT,
     title: str | None = None,
 ) -> View:
@@ -342,7 +350,8 @@ def find_paper(store: GraphStore, paper_id: str) -> str:
         rows = store.query("MATCH (p:Paper) WHERE p.title_key = $tk RETURN p.key", {"tk": tk}).rows
         rows = rows or store.query("MATCH (p:Paper) WHERE toLower(p.title) = $t RETURN p.key", {"t": text.lower()}).rows
         if rows:
-            return rows[0][0]
+            found: str = rows[0][0]
+            return found
     raise ViewError(
         f"no paper {paper_id!r} in the store; give an arXiv id, a paper key or a title "
         f'(list some with: kg query "MATCH (p:Paper) RETURN p.key, p.title LIMIT 20")'
@@ -352,7 +361,7 @@ def find_paper(store: GraphStore, paper_id: str) -> str:
 def find_concept(store: GraphStore, name: str, *, label: str | None = None) -> tuple[str, str]:
     """(label, key) of the concept named so (names compare as kg keys them); with several
     labels holding the name, `label` picks one."""
-    labels = CONCEPT_LABELS
+    labels: tuple[str, ...] = CONCEPT_LABELS
     if label is not None:
         matched = [known for known in CONCEPT_LABELS if known.lower() == label.lower()]
         if not matched:
@@ -377,7 +386,7 @@ def _concept_name(store: GraphStore, label: str, key: str) -> str | None:
     return rows[0][0] if rows else None
 
 
-def _similar_concepts(store: GraphStore, name: str, labels, limit: int = 5) -> list[str]:
+def _similar_concepts(store: GraphStore, name: str, labels: Iterable[str], limit: int = 5) -> list[str]:
     needle = name.strip().lower()
     if not needle:
         return []
@@ -398,13 +407,13 @@ def _cut(
     title: str,
     store: GraphStore,
     graph: nx.MultiDiGraph,
-    scores: dict,
-    ranked: list,
+    scores: dict[Hashable, float],
+    ranked: list[Hashable],
     *,
     limit: int,
     rank: str,
-    rel_types=None,
-    notes=None,
+    rel_types: Iterable[str] | None = None,
+    notes: Iterable[str] | None = None,
 ) -> View:
     """Keep the first `limit` ranked nodes, read their properties and the edges between them."""
     kept, left = keep_top(graph, ranked, limit)
@@ -424,7 +433,7 @@ def _cut(
     )
 
 
-def _graph_values(value, rel_types: set[str]):
+def _graph_values(value: object, rel_types: set[str]) -> Iterator[tuple[str, Row]]:
     """(label, properties) of every node inside a result value; relationship types seen
     are added to rel_types. Nodes are dicts with `_label` (or `_labels`) and `key`."""
     if isinstance(value, dict):

@@ -4,14 +4,18 @@ graph assembled in Python. Nodes are named `Label:key` (keys are unique per labe
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 import networkx as nx
 
+from kg.graph import Row
 from kg.schema import NODES, RELATIONSHIPS
 from kg.store.base import GraphStore
 
 CHUNK = 2000
+# A stored relationship: type, from label, to label, from key, to key, properties (those set).
+StoredEdge = tuple[str, str, str, str, str, Row]
 
 # The properties a view shows, per label (the rest, abstracts above all, stay in the store).
 _SHOWN = {
@@ -28,7 +32,7 @@ def node_id(label: str, key: str) -> str:
 def rel_pairs(rel_types: Iterable[str] | None = None) -> list[tuple[str, str, str]]:
     """(type, from label, to label) for every pair the schema allows."""
     types = RELATIONSHIPS if rel_types is None else rel_types
-    return [(rel, a, b) for rel in types for a, b in RELATIONSHIPS[rel][0]]
+    return [(rel, a, b) for rel in types for a, b in RELATIONSHIPS[rel].pairs]
 
 
 def shown_props(label: str) -> tuple[str, ...]:
@@ -64,13 +68,13 @@ def add_nodes(store: GraphStore, graph: nx.Graph, label: str, *, keys: Iterable[
 def fill_props(store: GraphStore, graph: nx.Graph) -> None:
     """Set the `props` attribute of every node from the store (shown properties only)."""
     by_label: dict[str, list[str]] = {}
-    for node, data in graph.nodes(data=True):
+    for _, data in graph.nodes(data=True):
         by_label.setdefault(data["label"], []).append(data["key"])
     for label, keys in by_label.items():
         props = shown_props(label)
         columns = ", ".join(f"n.{p} AS {p}" for p in props)
         for row in _unwind(store, f"MATCH (n:{label} {{key: k}}) RETURN n.key AS key, {columns}", keys):
-            graph.nodes[node_id(label, row[0])]["props"] = dict(zip(props, row[1:]))
+            graph.nodes[node_id(label, row[0])]["props"] = dict(zip(props, row[1:], strict=True))
     for _, data in graph.nodes(data=True):
         data.setdefault("props", {})
 
@@ -110,9 +114,10 @@ def expand(
     return new
 
 
-def _edges_from(store: GraphStore, graph: nx.Graph, rel_types, *, outgoing: bool):
-    """(type, from label, to label, from key, to key, props) of the relationships that
-    leave (or, with outgoing False, enter) the nodes of the graph."""
+def _edges_from(
+    store: GraphStore, graph: nx.Graph, rel_types: Iterable[str] | None, *, outgoing: bool
+) -> Iterator[StoredEdge]:
+    """The relationships that leave (or, with outgoing False, enter) the nodes of the graph."""
     keys_by_label: dict[str, list[str]] = {}
     for _, data in graph.nodes(data=True):
         keys_by_label.setdefault(data["label"], []).append(data["key"])
@@ -120,17 +125,17 @@ def _edges_from(store: GraphStore, graph: nx.Graph, rel_types, *, outgoing: bool
         keys = keys_by_label.get(a if outgoing else b)
         if not keys:
             continue
-        props = list(RELATIONSHIPS[rel][1])
+        props = list(RELATIONSHIPS[rel].props)
         columns = "".join(f", r.{p} AS {p}" for p in props)
         pattern = f"(a:{a} {{key: k}})-[r:{rel}]->(b:{b})" if outgoing else f"(a:{a})-[r:{rel}]->(b:{b} {{key: k}})"
         rows = sorted(
             _unwind(store, f"MATCH {pattern} RETURN a.key AS a, b.key AS b{columns}", keys), key=lambda r: (r[0], r[1])
         )
         for row in rows:
-            yield rel, a, b, row[0], row[1], {p: v for p, v in zip(props, row[2:]) if v is not None}
+            yield rel, a, b, row[0], row[1], {p: v for p, v in zip(props, row[2:], strict=True) if v is not None}
 
 
-def _unwind(store: GraphStore, match_return: str, keys: list[str]):
+def _unwind(store: GraphStore, match_return: str, keys: list[str]) -> Iterator[list[Any]]:
     """Rows of `UNWIND $keys AS k <match_return>`, the keys sent in chunks."""
     for start in range(0, len(keys), CHUNK):
         yield from store.query(f"UNWIND $keys AS k {match_return}", {"keys": keys[start : start + CHUNK]}).rows

@@ -8,7 +8,9 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any, TypedDict
 
+from kg.graph import Row
 from kg.views.build import COAUTHOR, RANK_NAMES, SHARED, View
 from kg.views.charts import uplot_css, uplot_js
 from kg.views.page import PAGE
@@ -66,6 +68,18 @@ EDGE_LABELS_UP_TO = 80  # edges; a larger view shows the type in tooltips only
 PAPER_LABELS_UP_TO = 25
 NAME_FONT = (18, 40)  # smallest and largest name, in graph units, by the node's score
 _EVIDENCE_CHARS = 400
+
+# What the page hands vis-network: nodes, edges and options, plain JSON of many shapes.
+VisJson = dict[str, Any]
+# A node's attributes in a View's graph: label, key, props, score and, by view, hop, papers, community.
+NodeData = dict[str, Any]
+
+
+class LegendItem(TypedDict):
+    glyph: str
+    color: str
+    name: str
+    count: int
 
 
 def to_html(view: View) -> str:
@@ -140,7 +154,7 @@ def _asset(name: str) -> str:
     return (Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2" / name).read_text(encoding="utf-8")
 
 
-def _options(n_nodes: int) -> dict:
+def _options(n_nodes: int) -> VisJson:
     iterations = 400 if n_nodes <= 200 else 250 if n_nodes <= 1000 else 150
     return {
         "layout": {"randomSeed": 7, "improvedLayout": n_nodes <= 100},
@@ -176,11 +190,12 @@ def _options(n_nodes: int) -> dict:
     }
 
 
-def _name(data: dict) -> str:
+def _name(data: NodeData) -> str:
     props = data.get("props") or {}
     if data["label"] == "Result":  # a number (or, without one, the claim to beat a method)
         return " ".join(str(props[p]) for p in ("value", "setting") if props.get(p)) or "claim"
-    return props.get("title") or props.get("name") or data["key"]
+    name: str = props.get("title") or props.get("name") or data["key"]
+    return name
 
 
 def _short(text: str, width: int = 36) -> str:
@@ -188,7 +203,7 @@ def _short(text: str, width: int = 36) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def _arxiv_url(props: dict) -> str | None:
+def _arxiv_url(props: Row) -> str | None:
     if props.get("arxiv_id"):
         return f"https://arxiv.org/abs/{props['arxiv_id']}"
     url = props.get("url")
@@ -203,7 +218,7 @@ class _Scale:
     papers: int
 
 
-def _node(view: View, node: str, data: dict, name: str, scale: _Scale) -> dict:
+def _node(view: View, node: str, data: NodeData, name: str, scale: _Scale) -> VisJson:
     label, props = data["label"], data.get("props") or {}
     colour, shape, _ = STYLES.get(label, ("#888", "dot", "●"))
     if view.kind == "authors":
@@ -236,7 +251,7 @@ def _node(view: View, node: str, data: dict, name: str, scale: _Scale) -> dict:
         [f"{label}: {name}", *(f"{k}: {v}" for k, v in rows), *([url] if url else []), "(click for details)"]
     )
     # sizes by square root: a few hubs would otherwise leave every other node at the minimum
-    value = (data.get("papers") if view.kind == "authors" else data.get("score", 0.0) or 0.0) ** 0.5
+    value = (data["papers"] if view.kind == "authors" else data.get("score", 0.0) or 0.0) ** 0.5
     item = {
         "label": _short(name),
         "shape": shape,
@@ -264,7 +279,7 @@ def _node(view: View, node: str, data: dict, name: str, scale: _Scale) -> dict:
     return item
 
 
-def _edge(rel: str, props: dict, src: str, dst: str, show_label: bool) -> dict:
+def _edge(rel: str, props: Row, src: str, dst: str, show_label: bool) -> VisJson:
     detail = ""
     if rel == "REPORTS":
         detail = " ".join(str(props[p]) for p in ("value", "setting") if props.get(p))
@@ -300,11 +315,11 @@ def _edge(rel: str, props: dict, src: str, dst: str, show_label: bool) -> dict:
     return edge
 
 
-def _legend(view: View) -> tuple[list[dict], str, str | None]:
+def _legend(view: View) -> tuple[list[LegendItem], str, str | None]:
     counts = Counter(data["label"] for _, data in view.graph.nodes(data=True))
     if view.kind == "authors":
         groups = Counter(data.get("community") for _, data in view.graph.nodes(data=True))
-        items = []
+        items: list[LegendItem] = []
         for group, n in sorted(groups.items(), key=lambda kv: (kv[0] is None, kv[0] or 0)):
             if group is not None and group < len(COMMUNITY_COLOURS):
                 members = [d for _, d in view.graph.nodes(data=True) if d.get("community") == group]

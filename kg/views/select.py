@@ -7,10 +7,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable
 from itertools import combinations
+from typing import TypeVar
 
 import networkx as nx
 
 RANKS = ("pagerank", "degree")
+
+Node = TypeVar("Node", bound=Hashable)  # a graph's node: `Label:key` in views, an author key in co-authors
 
 
 def pagerank(graph: nx.Graph, *, alpha: float = 0.85, weight: str = "weight") -> dict[Hashable, float]:
@@ -19,7 +22,8 @@ def pagerank(graph: nx.Graph, *, alpha: float = 0.85, weight: str = "weight") ->
     if len(graph) == 0:
         return {}
     undirected = graph.to_undirected(as_view=True) if graph.is_directed() else graph
-    return nx.pagerank(undirected, alpha=alpha, weight=weight)
+    scores: dict[Hashable, float] = nx.pagerank(undirected, alpha=alpha, weight=weight)
+    return scores
 
 
 def degree(graph: nx.Graph) -> dict[Hashable, float]:
@@ -35,21 +39,19 @@ def centrality(graph: nx.Graph, rank: str = "pagerank") -> dict[Hashable, float]
 
 
 def order(
-    nodes: Iterable[Hashable], scores: dict[Hashable, float], tier: Callable[[Hashable], int] | None = None
-) -> list[Hashable]:
+    nodes: Iterable[Node], scores: dict[Hashable, float], tier: Callable[[Node], int] | None = None
+) -> list[Node]:
     """Nodes best first: by tier (lower first, e.g. the hop from a view's centre), then by
     score (higher first), then by id, so that the same graph always gives the same order."""
     return sorted(nodes, key=lambda n: (tier(n) if tier else 0, -scores.get(n, 0.0), str(n)))
 
 
-def by_shares(
-    ranked: list[Hashable], limit: int, group: Callable[[Hashable], str], shares: dict[str, float]
-) -> list[Hashable]:
+def by_shares(ranked: list[Node], limit: int, group: Callable[[Node], str], shares: dict[str, float]) -> list[Node]:
     """Reorder a ranking so that its first `limit` nodes give each group its share of the
     limit (the best of that group), and any share a group cannot fill goes to the best of
     the rest. Nodes keep their ranked order within what is taken."""
     quotas = {g: int(limit * share) for g, share in shares.items()}
-    taken: set[Hashable] = set()
+    taken: set[Node] = set()
     for node in ranked:
         g = group(node)
         if quotas.get(g, 0) > 0:
@@ -62,7 +64,7 @@ def by_shares(
     return [n for n in ranked if n in taken] + [n for n in ranked if n not in taken]
 
 
-def keep_top(graph: nx.Graph, ranked: list[Hashable], limit: int) -> tuple[nx.Graph, list[Hashable]]:
+def keep_top(graph: nx.Graph, ranked: list[Node], limit: int) -> tuple[nx.Graph, list[Node]]:
     """The subgraph induced by the first `limit` ranked nodes, and the nodes left out."""
     if limit < 1:
         raise ValueError("limit must be at least 1")
@@ -88,7 +90,7 @@ def coauthor_graph(wrote: Iterable[tuple[str, str]]) -> nx.Graph:
     for author, paper in wrote:
         by_paper.setdefault(paper, set()).add(author)
     graph = nx.Graph()  # built in sorted order: Louvain's result depends on it
-    papers: Counter = Counter()
+    papers: Counter[str] = Counter()
     for _, authors in sorted(by_paper.items()):
         papers.update(authors)
         for a, b in combinations(sorted(authors), 2):
