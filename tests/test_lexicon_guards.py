@@ -99,7 +99,9 @@ def test_lexicon_guard_a_guarded_word_of_a_longer_capitalised_name_is_not_the_na
     assert found(extractor, "We release the Steam Game Reviews dataset.", "dataset") == ["Steam Game Reviews"]
 
 
-@pytest.mark.parametrize(("text", "names"), [("We test on MMLU-Redux.", ["MMLU-Redux"]), ("Our RGB-ZQA model is small.", [])])
+@pytest.mark.parametrize(
+    ("text", "names"), [("We test on MMLU-Redux.", ["MMLU-Redux"]), ("Our RGB-ZQA model is small.", [])]
+)
 def test_lexicon_listed_name_run_on_by_a_hyphen_is_a_longer_name(extractor, text, names):
     # never the list's `MMLU` or `ZQA`; `MMLU-Redux` is the longer name (datasets.py)
     assert found(extractor, text, "dataset") == names
