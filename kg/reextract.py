@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any
 
 from kg.curation import Curation
-from kg.graph import GraphBatch
+from kg.graph import GraphBatch, chunks
 from kg.ingest import _add_mentions
 from kg.model import Paper
 from kg.parallel import ParallelExtractor
@@ -143,8 +143,8 @@ def _text_pages(store: GraphStore, *, since: date | None, papers: Sequence[str] 
         assert since is not None
         papers = [row[0] for page in node_pages(store, "Paper", list(DATES)) for row in page if _since(row, since)]
     returns = ", ".join(f"p.{name}" for name in TEXT)
-    for start in range(0, len(papers), PAGE):
-        keys = sorted(papers[start : start + PAGE])
+    for page in chunks(papers, PAGE):
+        keys = sorted(page)
         rows = store.query(f"UNWIND $keys AS k MATCH (p:Paper {{key: k}}) RETURN {returns}", {"keys": keys}).rows
         if rows:
             yield rows

@@ -25,6 +25,7 @@ from enum import StrEnum
 from typing import Any
 
 from kg.errors import TrendsError
+from kg.graph import chunks
 from kg.schema import CONCEPT_LABELS, RELATIONSHIPS
 from kg.statements import statement
 from kg.store.base import GraphStore
@@ -307,8 +308,8 @@ def period_counts(
         "after": bounds["after"],
         "width": 7 if by is By.month else 10,
     }
-    for start in range(0, len(keys), NAME_CHUNK):
-        chunk = {**params, "keys": keys[start : start + NAME_CHUNK]}
+    for part in chunks(keys, NAME_CHUNK):
+        chunk = {**params, "keys": part}
         for key, date, papers in store.query(statement("concept-period-counts", label=label), chunk).rows:
             period = period_of(date, by)
             if period in index:
@@ -346,8 +347,8 @@ def _trend(
 def _name(store: GraphStore, label: str, shown: list[ConceptTrend]) -> None:
     keys = sorted({t.key for t in shown})
     names: dict[str, str] = {}
-    for start in range(0, len(keys), NAME_CHUNK):
-        chunk = {"keys": keys[start : start + NAME_CHUNK]}
+    for part in chunks(keys, NAME_CHUNK):
+        chunk = {"keys": part}
         names.update((k, n) for k, n in store.query(statement("concept-names", label=label), chunk).rows if n)
     for t in shown:
         t.name = names.get(t.key, t.key)

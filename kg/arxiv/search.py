@@ -11,6 +11,7 @@ from typing import Any
 from kg.arxiv.client import Client, OnRequest
 from kg.arxiv.settings import ArxivSettings
 from kg.errors import SourceError
+from kg.graph import chunks
 from kg.model import normalise_arxiv_id, title_key
 
 Record = dict[str, Any]
@@ -77,8 +78,7 @@ def fetch(
     records: dict[str, Record] = {}
     with Client(settings, on_request=on_request) as client:
         if wanted:
-            for start in range(0, len(wanted), settings.page_size):
-                chunk = wanted[start : start + settings.page_size]
+            for chunk in chunks(wanted, settings.page_size):
                 found = client.records(query=search_query, ids=chunk, max_results=len(chunk), page_size=len(chunk))
                 _collect(found, records)
         else:

@@ -14,6 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from kg.errors import ReportError
+from kg.graph import chunks
 from kg.model import concept_key
 from kg.report.gains import Deployment, deployments
 from kg.schema import CONCEPT_LABELS
@@ -237,8 +238,8 @@ def _matching(store: GraphStore, keys: list[str], terms: list[str]) -> set[str]:
         found.update(row[0] for row in rows)
     found &= set(keys)
     pattern = "(?is)" + "|".join(f"(.*\\W)?{_words(t)}(\\W.*)?" for t in terms)
-    for start in range(0, len(keys), CHUNK):
-        rows = store.query(statement("word-papers"), {"keys": keys[start : start + CHUNK], "pattern": pattern}).rows
+    for chunk in chunks(keys, CHUNK):
+        rows = store.query(statement("word-papers"), {"keys": chunk, "pattern": pattern}).rows
         found.update(row[0] for row in rows)
     return found
 
@@ -257,8 +258,8 @@ def _links(store: GraphStore, keys: list[str]) -> ConceptLinks:
     links: ConceptLinks = defaultdict(dict)
     for label in CONCEPT_LABELS:
         cypher = statement("paper-concepts", label=label)
-        for start in range(0, len(keys), CHUNK):
-            for paper, key, name, evidence in store.query(cypher, {"keys": keys[start : start + CHUNK]}).rows:
+        for chunk in chunks(keys, CHUNK):
+            for paper, key, name, evidence in store.query(cypher, {"keys": chunk}).rows:
                 held = links[(label, key)].get(paper)
                 if held is None or (held[1] is None and evidence):
                     links[(label, key)][paper] = (name or key, evidence)
@@ -269,8 +270,8 @@ def _first_dates(store: GraphStore, concepts: set[tuple[str, str]]) -> dict[tupl
     found: dict[tuple[str, str], str] = {}
     for label in CONCEPT_LABELS:
         keys = sorted(key for lab, key in concepts if lab == label)
-        for start in range(0, len(keys), CHUNK):
-            rows = store.query(statement("concept-first-dates", label=label), {"keys": keys[start : start + CHUNK]})
+        for chunk in chunks(keys, CHUNK):
+            rows = store.query(statement("concept-first-dates", label=label), {"keys": chunk})
             found.update(((label, key), first) for key, first in rows.rows if month_of(first))
     return found
 
@@ -281,8 +282,8 @@ def _sources(store: GraphStore, papers: list[PaperRef]) -> list[Item]:
     by_key = {p.key: p for p in papers}
     grouped: dict[str, Item] = {}
     listed: set[str] = set()
-    for start in range(0, len(papers), CHUNK):
-        chunk = [p.key for p in papers[start : start + CHUNK]]
+    for part in chunks(papers, CHUNK):
+        chunk = [p.key for p in part]
         for paper, source, name, family in store.query(statement("paper-sources"), {"keys": chunk}).rows:
             item = grouped.setdefault(source, Item(source, name or source, "Source", 0, family=family))
             item.papers += 1
@@ -299,8 +300,8 @@ def _sources(store: GraphStore, papers: list[PaperRef]) -> list[Item]:
 def _authors(store: GraphStore, papers: list[PaperRef], top: int) -> list[Item]:
     by_key = {p.key: p for p in papers}
     grouped: dict[str, Item] = {}
-    for start in range(0, len(papers), CHUNK):
-        chunk = [p.key for p in papers[start : start + CHUNK]]
+    for part in chunks(papers, CHUNK):
+        chunk = [p.key for p in part]
         for paper, key, name in store.query(statement("paper-authors"), {"keys": chunk}).rows:
             item = grouped.setdefault(key, Item(key, name or key, "Author", 0))
             item.papers += 1

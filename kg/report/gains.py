@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kg.graph import chunks
 from kg.statements import statement
 from kg.store.base import GraphStore
 
@@ -32,8 +33,8 @@ class Deployment:
 def deployments(store: GraphStore, paper_keys: list[str]) -> list[Deployment]:
     """The deployments the papers state, with their online gains, in paper then company order."""
     found: dict[tuple[str, str], Deployment] = {}
-    for start in range(0, len(paper_keys), CHUNK):
-        rows = store.query(statement("deployment-gains"), {"keys": paper_keys[start : start + CHUNK]}).records()
+    for chunk in chunks(paper_keys, CHUNK):
+        rows = store.query(statement("deployment-gains"), {"keys": chunk}).records()
         for row in rows:
             deployment = found.setdefault(
                 (row["paper"], row["company_key"]),

@@ -9,7 +9,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.graph import Row
+from kg.graph import Row, chunks
 from kg.schema import NODES, RELATIONSHIPS
 from kg.store.base import GraphStore
 
@@ -137,5 +137,5 @@ def _edges_from(
 
 def _unwind(store: GraphStore, match_return: str, keys: list[str]) -> Iterator[list[Any]]:
     """Rows of `UNWIND $keys AS k <match_return>`, the keys sent in chunks."""
-    for start in range(0, len(keys), CHUNK):
-        yield from store.query(f"UNWIND $keys AS k {match_return}", {"keys": keys[start : start + CHUNK]}).rows
+    for chunk in chunks(keys, CHUNK):
+        yield from store.query(f"UNWIND $keys AS k {match_return}", {"keys": chunk}).rows
