@@ -88,8 +88,49 @@ BUSINESS = frozenset(
      "dwell time", "app usage time", "user retention", "clicks", "conversions", "transaction rate",
      "purchase rate", "like rate", "click rate", "engagement", "availability"]
 )
-# `attract more clicks and conversions`: a stated change without a number
-COMPARATIVE = re.compile(r"\b(?:more|higher|fewer|lower|increased|improved)\s+(?:[a-z]+\s+(?:and|or)\s+)?$")
+# A metric without a number is this paper's measure where its evaluation speaks of it:
+# a change (`improves accuracy`, `reduces inference latency`, `higher user satisfaction`,
+# `accuracy drops`), a comparison in its terms (`in terms of speed`, `measured by
+# coverage`), or a list of such (`in terms of fairness, diversity, and accuracy`).
+# Named alone (`an overemphasis on accuracy`, `the diversity of results`) it is a notion.
+EVAL_CUE_WORDS = (
+    r"in\s+terms\s+of|measured\s+(?:by|in|with)|(?:evaluated|assessed|compared)\s+(?:by|with|using|via|across|on|in)"
+    r"|metrics?\s+(?:such\s+as|including|like|of)|metrics?\s*[:(]"
+    r"|improv\w*|enhanc\w*|boost\w*|increas\w*|rais\w*|reduc\w*|decreas\w*|lowers?|lowering|cuts?|cutting|halv\w*"
+    r"|doubl\w*|maintain\w*|preserv\w*|retain\w*|sacrific\w*|compromis\w*|hurt\w*|degrad\w*"
+    r"|more|higher|better|superior|greater|faster|lower|fewer|comparable|competitive|stronger|worse"
+    r"|(?:drops?|declines?|gains?|improvements?|reductions?|losses?|increases?|decreases?)\s+(?:in|of)"
+    r"|without\s+(?:compromising|sacrificing|hurting|degrading|harming|losing)"
+)
+EVAL_LIST_ITEM = r"(?:[\w-]+\s+){0,2}?[\w-]+(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+EVALUATED_BEFORE = re.compile(
+    rf"(?P<cue>\b(?:{EVAL_CUE_WORDS})\s+(?:(?:the|both|overall|their|its|our|significantly|substantially)\s+)*)"
+    rf"(?:{EVAL_LIST_ITEM}){{0,4}}(?:[a-z][\w-]*\s+){{0,2}}$",
+    re.I,
+)
+EVALUATED_AFTER = re.compile(
+    r"\s+(?:(?:is|was|are|were|also|further|consistently|significantly)\s+)*"
+    r"(?:improv\w*|increas\w*|decreas\w*|drop\w*|declin\w*|rises?|rose|degrad\w*|falls?|fell|boost\w*)\b"
+)
+EVAL_LOOKBACK = 90  # characters before a metric that can hold its cue and a list before it
+# the cue is this paper's finding only in a sentence that reports one; `to improve X`,
+# `failing to improve X` say what is sought, not found
+RESULT_SENTENCE = re.compile(
+    r"\b(?:experiment\w*|results|show\w*|demonstrat\w*|evaluat\w*|A/B|outperform\w*|achiev\w*|observ\w*|"
+    r"find|finds|found|findings?|reveal\w*|confirm\w*|yield\w*|tests?|tested|study|studies|empirical\w*|"
+    r"report\w*|compared|baselines?|state-of-the-art|significant\w*)\b|\d(?:[.,]\d+)?\s?(?:%|x\b|×)|\d\.\d",
+    re.I,
+)
+PURPOSE = re.compile(
+    r"(?:(?<!\blead\s)(?<!\bleads\s)(?<!\bled\s)(?<!\bdue\s)(?<!\bcompared\s)\bto|\brather\s+than|\binstead\s+of)\s+$",
+    re.I,
+)
+# `core engagement metrics`, `recommendation accuracy of NDCG@20`, `prediction
+# accuracy (online CTR ...)`: a family of metrics named, the measure is the other
+FAMILY_AFTER = re.compile(
+    r"\s*(?:metrics|measures|indicators)\b|\s*of\s+(?:the\s+)?[A-Za-z]+@"
+    r"|\s*\(\s*(?:[\w@-]+\s+){0,2}?[\w@-]+\s+(?:by\s+|of\s+|=\s*|:\s*)?[+\-]?\d"
+)
 DEFINED = re.compile(
     r"\b(?:the|an?)\s+(?P<name>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:as\s+an?\s+(?:[\w-]+\s+){0,3}?(?:metric|measure|indicator)s?\b"
     r"|to\s+(?:quantify|measure)\b)"
@@ -106,7 +147,12 @@ STOP = (r"(?:the|a|an|of|in|on|by|and|or|to|our|its|their|with|for|from|while|th
         r"aim\w*|maximi[sz]\w*|minimi[sz]\w*|optimi[sz]\w*|near-optimal|strong|high|low|good|great|total|estimated|"
         # verbs of the sentence, not words of the metric: `preserving accuracy`, `cuts latency`
         r"reports?|reported|cuts?|cutting|lift\w*|add\w*|hold\w*|preserv\w*|keep\w*|retain\w*|boost\w*|rais\w*|lower\w*|"
-        r"obtain\w*|attain\w*|deliver\w*|exceed\w*|surpass\w*|sustain\w*|sacrific\w*|los\w*|hurt\w*|degrad\w*)")
+        r"obtain\w*|attain\w*|deliver\w*|exceed\w*|surpass\w*|sustain\w*|sacrific\w*|los\w*|hurt\w*|degrad\w*|"
+        # the sentence's comparison and listing words: `superior ranking accuracy`, `including accuracy`
+        r"superior|comparable|competitive|greater|stronger|worse|faster|slower|shorter|longer|smaller|larger|fewer|"
+        r"enhanc\w*|decreas\w*|compromis\w*|including|such|like|key|across|via|as|at|percent|substantial|"
+        r"consistent|considerable|remarkable|meaningful|similar|same|state-of-the-art|favou?rable|desirable|"
+        r"acceptable|reasonable|satisfactory|excellent|impressive|optimal|minimal|negligible|marginal|moderate)")
 PHRASE_WORD = rf"(?!{STOP}\b)[A-Za-z][\w-]*"
 AFTER_VALUE_PHRASE = re.compile(
     rf"\s*(?:(?:online|offline)\s+)?(?:{CHANGE}\s+(?:in|on|of)\s+(?:the\s+)?)?(?P<name>(?:{PHRASE_WORD}\s+){{0,3}}{METRIC_HEAD})\b"
@@ -124,7 +170,7 @@ AT_K = re.compile(r"(?<![\w@./-])([A-Za-z][A-Za-z0-9-]{0,14})@(\d{1,4})(?![\w.@]
 NOT_AT_K = frozenset(["top", "Top", "at", "k", "K"])
 AT_K_WORDS = frozenset(["pass", "hit", "hits", "success", "acc", "map", "mrr", "ndcg", "recall", "precision", "coverage"])
 # a name before the metric is what it is measured on, not part of it: `WikiText-2 perplexity`
-LEFT_WORD = re.compile(rf"(?<![\w'’-])(?!{STOP}\b)([A-Za-z](?![\w-]*[A-Z])[\w-]*)\s+$")
+LEFT_WORD = re.compile(rf"(?<![\w'’/-])(?!{STOP}\b)([A-Za-z](?![\w-]*[A-Z])[\w-]+)\s+$")
 
 
 @Language.factory("kg_metrics", default_config={"spans_key": SPANS_KEY, "directory": None})
@@ -174,6 +220,24 @@ def defined_matches(text: str):
             at = text.find(word, at + 1)
     for start, end in sorted(stretches):
         yield from DEFINED.finditer(text, start, end)
+
+
+def evaluated(text: str, span: Span, sentence: Span) -> int | None:
+    """A metric the evaluation speaks of: a change or comparison cue before it (through
+    a list of others) or a change verb after it, in a sentence that reports a finding
+    (see EVAL_CUE_WORDS). Returns where the words that may narrow the metric can begin
+    (after the cue), or None."""
+    if FAMILY_AFTER.match(text, span.end_char) or not RESULT_SENTENCE.search(sentence.text):
+        return None
+    start = max(sentence.start_char, span.start_char - EVAL_LOOKBACK)
+    cue = EVALUATED_BEFORE.search(text, start, span.start_char)
+    if cue is not None:
+        if PURPOSE.search(text, max(0, cue.start() - 16), cue.start()):
+            return None
+        return cue.end("cue")
+    if EVALUATED_AFTER.match(text, span.end_char, sentence.end_char):
+        return sentence.start_char
+    return None
 
 
 def has_digit(text: str) -> bool:
@@ -248,10 +312,14 @@ class MetricValueRuler:
                 continue
             if not values and f"{span.kb_id_} prediction".casefold() in tasks:
                 continue  # `CTR` in a CTR prediction paper names the task
-            if not values and span.id_ in self.value_only and not COMPARATIVE.search(text, max(0, span.start_char - 25), span.start_char):
-                continue
-            if values:
-                span = self._widen(doc, span, sentence)
+            floor = sentence.start_char
+            if not values and span.id_ in self.value_only:
+                cue_end = evaluated(text, span, sentence)
+                if cue_end is None:
+                    continue
+                floor = cue_end
+            if values or span.id_ in self.value_only:
+                span = self._widen(doc, span, sentence, floor)
             span._.kg_values = [list(v) for v in values] or None
             span._.kg_setting = self._setting(span, sentence)
             keep.append(span)
@@ -303,15 +371,16 @@ class MetricValueRuler:
                 out.append(defined)
         return out
 
-    def _widen(self, doc: Doc, span: Span, sentence) -> Span:
-        """`success rate` -> `task success rate`: the words before a plain-word metric."""
+    def _widen(self, doc: Doc, span: Span, sentence, floor: int) -> Span:
+        """`success rate` -> `task success rate`: the words before a plain-word metric,
+        from `floor` on (after the cue that made it a metric)."""
         if span.id_ not in self.plain_word:
             return span
         text = doc_text(doc)
         start = span.start_char
         words = []
         while len(words) < 3:
-            match = LEFT_WORD.search(text, max(sentence.start_char, start - 40), start)
+            match = LEFT_WORD.search(text, max(floor, start - 40), start)
             if match is None or match.end() != start:
                 break
             words.insert(0, match.group(1))

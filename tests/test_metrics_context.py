@@ -1,0 +1,71 @@
+"""Metric rules of issue 15 item 3 on sentences written here: a measure the paper's
+evaluation speaks of without a number, names as written, and the value forms."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.entities import EntityExtractor
+from kg.model import Paper
+
+
+@pytest.fixture(scope="module")
+def extractor() -> EntityExtractor:
+    return EntityExtractor()
+
+
+def metrics(extractor: EntityExtractor, text: str) -> dict[str, set[str | None]]:
+    paper = Paper(source="test.txt", family="test", title=None, abstract=text)
+    out: dict[str, set[str | None]] = {}
+    for m in extractor(paper):
+        if m.kind == "metric":
+            out.setdefault(m.name, set()).add(m.value)
+    return out
+
+
+# --- a measure the evaluation speaks of (EVALUATED_BEFORE, EVALUATED_AFTER) -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Experiments show that it reduces inference latency on two benchmarks.", "inference latency"),
+        ("Results show improved accuracy and relevance of search results.", "accuracy"),
+        ("Experiments demonstrate its advantages in terms of fairness, diversity, and accuracy.", "diversity"),
+        ("Experiments demonstrate its advantages in terms of fairness, diversity, and accuracy.", "accuracy"),
+        ("Results show it keeps superior recommendation accuracy across datasets.", "recommendation accuracy"),
+        ("Experiments show that our method is better in terms of throughput.", "throughput"),
+        ("In our experiments, accuracy drops sharply for the baselines.", "accuracy"),
+        ("It halves memory without sacrificing accuracy in our experiments.", "accuracy"),
+    ],
+)
+def test_metrics_context_a_measure_with_a_change_or_comparison(extractor, text, name):
+    assert name in metrics(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("We study the diversity of results.", "diversity"),  # a topic, no change
+        ("Benchmarks put an overemphasis on accuracy.", "accuracy"),  # a notion
+        ("Models add item content to enhance recommendation accuracy.", "recommendation accuracy"),  # a purpose
+        ("Rather than improving planner accuracy, the system demonstrates a runtime.", "planner accuracy"),
+        ("It adds edges, improving coverage for sparse items.", "coverage"),  # no finding reported
+        ("Results show significant improvements in core engagement metrics.", "core engagement"),  # a family
+    ],
+)
+def test_metrics_context_not_a_measure(extractor, text, name):
+    found = metrics(extractor, text)
+    assert name not in found and name.split()[-1] not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("It surpasses the encoder across key metrics, including accuracy of 0.79.", "accuracy"),
+        ("It achieves 32.0% fewer rounds and 34.1% shorter training time.", "training time"),
+        ("Results show it does so while maintaining favorable generation diversity.", "generation diversity"),
+    ],
+)
+def test_metrics_context_words_of_the_sentence_do_not_widen_the_name(extractor, text, name):
+    assert name in metrics(extractor, text)
