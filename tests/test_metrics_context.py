@@ -69,3 +69,31 @@ def test_metrics_context_not_a_measure(extractor, text, name):
 )
 def test_metrics_context_words_of_the_sentence_do_not_widen_the_name(extractor, text, name):
     assert name in metrics(extractor, text)
+
+
+# --- names as written, and metrics of online business (lexicons/ours/metrics.jsonl) --------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "value"),
+    [
+        ("It improves Hit@1 by 12.3% over the best baseline.", "Hit@1", "12.3%"),
+        ("The classifier reaches a ROC-AUC of 0.91 on the test set.", "ROC-AUC", "0.91"),
+        ("The probe reaches an AUROC of 0.88 on held-out data.", "AUROC", "0.88"),
+        ("The reranker reaches P@1 of 54.8% on the queries.", "P@1", "54.8%"),
+        ("The ranker improves HR@10 by 3.1% on both sets.", "HR@10", "3.1%"),
+        ("Online A/B tests show GTV rises by 1.54%.", "GTV", "1.54%"),
+        ("In the A/B test UCTR rises by +0.13% and UCVR by +0.25%.", "UCVR", "+0.25%"),
+        ("Deployed online, it lifts active days by +0.131%.", "active days", "+0.131%"),
+        ("Online, the add-to-cart rate increased by 36%.", "add-to-cart rate", "36%"),
+        ("Predictions agree with experts (Pearson r of 0.724).", "Pearson r", "0.724"),
+        ("Raters agree well, with an ICC of 0.87.", "ICC", "0.87"),
+    ],
+)
+def test_metrics_named_as_written(extractor, text, name, value):
+    assert value in metrics(extractor, text).get(name, set())
+
+
+def test_metrics_a_letter_alone_is_a_variable(extractor):
+    found = metrics(extractor, "We propose Precision at R (P@R), and report P@10 of 0.4.")
+    assert "P" not in found and found["P@10"] == {"0.4"}

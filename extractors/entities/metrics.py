@@ -306,6 +306,8 @@ class MetricValueRuler:
         for span in metrics:
             if MODIFIED.match(text, span.end_char) or text[span.start_char - 1: span.start_char] == "-" or any(d.start <= span.start < d.end for d in defined):
                 continue
+            if len(span.kb_id_) == 1:
+                continue  # a letter alone (`P`, `R`) is a variable; with a cut-off it is `P@10`
             sentence = sents.at(span.start_char)
             values = self._values_for(span, sentence, used) if has_number else []
             if not values and ("@" not in span.kb_id_ and (span.id_ in with_k or span.id_ in self.cased and text[span.start_char].islower())):
