@@ -97,3 +97,28 @@ def test_metrics_named_as_written(extractor, text, name, value):
 def test_metrics_a_letter_alone_is_a_variable(extractor):
     found = metrics(extractor, "We propose Precision at R (P@R), and report P@10 of 0.4.")
     assert "P" not in found and found["P@10"] == {"0.4"}
+
+
+# --- value forms: ranges, pairs, `~`, units (RANGE, RANGED, UNIT) ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "value"),
+    [
+        ("Online tests show increases in GMV ranging from 0.54% to 2.90%.", "GMV", "0.54% to 2.90%"),
+        ("It shows an improvement of 27% to 47% in the NDCG@10 metric.", "NDCG@10", "27% to 47%"),
+        ("It achieves 6-33% lower average latency than the baselines.", "latency", "6-33%"),
+        ("The models achieve 13.9%/15.3% PER on Dev/Test.", "PER", "13.9%/15.3%"),
+        ("Raters agree with it (ICC = 0.87-0.95) on all items.", "ICC", "0.87-0.95"),
+        ("It brings improvements of up to ~3.7x in NDCG on both sets.", "NDCG", "~3.7x"),
+        ("It improves average nDCG@5 by +4.04 on explicit queries.", "NDCG@5", "+4.04"),
+        ("Voting achieves the highest accuracy at 83.43 percent overall.", "accuracy", "83.43 percent"),
+        ("It reaches a Mean Absolute Error (MAE) as low as 0.53 Mbps.", "MAE", "0.53 Mbps"),
+        ("It keeps a mean quality of 0.815 at 900 ms latency.", "latency", "900 ms"),
+        ("Online CTR rose from 2.1% to 2.5% during the test.", "CTR", "2.5%"),  # a change: the value reached
+        ("Its feedback improves scoring (MAE 0.87 to 0.73) for experts.", "MAE", "0.73"),
+        ("It raises recovery from 0.33 to 0.91 ROC-AUC over the baseline.", "ROC-AUC", "0.91"),
+    ],
+)
+def test_metrics_value_forms(extractor, text, name, value):
+    assert metrics(extractor, text).get(name) == {value}

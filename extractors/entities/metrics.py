@@ -44,12 +44,14 @@ for _name, _default in (("kg_values", None), ("kg_setting", None)):
         Span.set_extension(_name, default=_default)
 
 NUM = r"[+\-−]?\s?\$?\d+(?:[.,]\d+)*"
-UNIT = (r"(?:\s?\\?%|\s?(?:x|×)(?![\w])|\s?times\b|\s?-?fold\b|\s?pp\b|"
-        r"\s(?:percentage\s+points?|points?|pts?|bps|basis\s+points)\b)")
-VALUE = rf"(?P<num>{NUM})(?P<unit>{UNIT})?"
-HEDGE = (r"(?:(?:up\s*to|upto|over|about|around|approximately|nearly|almost|roughly|more\s+than|at\s+least|as\s+much\s+as|"
+UNIT = (r"(?:\s?\\?%\s+points?\b|\s?\\?%|\s?(?:x|×|X)(?![\w])|\s?times\b|\s?-?fold\b|\s?pp\b|\s?pt\b|"
+        r"\s(?:percentage\s+points?|points?|pts?|bps|basis\s+points|percent)\b|\s?(?:ms|Mbps)\b)")
+# a range or a pair as one value: `6-33%`, `88%-93%`, `0.54% to 2.90%`, `13.9%/15.3%`
+RANGE = rf"(?:\s?[-–/]\s?|\s+to\s+)\d+(?:[.,]\d+)*(?:{UNIT})?"
+VALUE = rf"(?P<approx>~\s?)?(?P<num>{NUM})(?P<unit>{UNIT})?(?P<upper>{RANGE})?"
+HEDGE = (r"(?:(?:up\s*to|upto|over|about|around|approximately|nearly|almost|roughly|more\s+than|at\s+least|as\s+(?:much|low|high|little|many)\s+as|"
          r"an?\s+(?:average|maximum|overall|relative|absolute|total)(?:\s+(?:improvement|gain|increase))?\s+of|"
-         r"(?:an\s+)?average(?:\s+of)?|~)\s*)*")
+         r"(?:an\s+)?average(?:\s+of)?)\s*)*")
 CHANGE = (r"(?:(?:relative|absolute|overall|significant|average|online|offline|substantial|notable|consistent|"
           r"maximum|total|\w+ly)\s+)*(?:improvements?|increases?|gains?|lifts?|boosts?|uplifts?|growth|reductions?|"
           r"decreases?|drops?|declines?|rises?|enhancements?|increments?)")
@@ -58,7 +60,7 @@ PREP_TIGHT = ("of", "to", "=", ":", "reaching", "reaches", "reached")
 # metric ... value
 AFTER = re.compile(
     rf"\s*(?:\)\s*)?(?:(?:score|scores|metric|metrics|rate|performance)\s+)?(?:(?:is|was|were|are|has|have)\s+)?"
-    rf"(?:(?:increas\w*|improv\w*|ris\w*|gain\w*|grow\w*|boost\w*|lift\w*|reduc\w*|decreas\w*|drop\w*|declin\w*|achiev\w*|reach\w*|rose|grew|fell|up|down)\s+)?"
+    rf"(?:(?:increas\w*|improv\w*|ris\w*|gain\w*|grow\w*|boost\w*|lift\w*|reduc\w*|decreas\w*|drop\w*|declin\w*|achiev\w*|reach\w*|rang\w*|rose|grew|fell|up|down)\s+)?"
     rf"(?:(?:improvements?|gains?|increases?)\s+)?(?:(?:of|for|on)\s+(?:the\s+|a\s+)?[\w'’-]+(?:\s+[\w'’-]+){{0,6}}?\s+(?=by\b|was\b|were\b|is\b|are\b))?"
     rf"(?:(?:was|were|is|are)\s+)?"
     rf"(?:(?P<prep>by|of|to|at|from|=|:|reaching|reaches|reached)\s*)?{HEDGE}{VALUE}"
@@ -71,6 +73,13 @@ BEFORE = re.compile(
     # 6.02% is not GMV's
     rf"(?:(?:in|on|at|of)\s+(?:the\s+|terms\s+of\s+)*)?(?:the\s+)?(?:(?!(?:and|or|but|while|whereas)\s)[a-z][\w-]*\s+){{0,2}}$"
 )
+TO_SEP = re.compile(r"\s+to\s")
+# what makes `A to B` a range: `ranging from`, `between`, a change given as one (`by`, `of`)
+RANGED = re.compile(
+    rf"\b(?:rang\w*(?:\s+from)?|vary\w*(?:\s+from)?|between|by|of|improvements?|gains?|increases?|reductions?)\s+{HEDGE}$"
+)
+UPPER_VALUE = re.compile(rf"(?P<num>\d+(?:[.,]\d+)*)(?P<unit>{UNIT})?$")
+RANGING = re.compile(r"\b(?:rang\w*|vary\w*|varie\w*|between)\s+$")
 FROM_TO = re.compile(rf"\s*(?P<prep>to)\s+{HEDGE}{VALUE}")
 BRACKETED = re.compile(rf"\s*\(\s*(?P<num>[+\-−]\s?\d+(?:[.,]\d+)*)(?P<unit>{UNIT})?\s*\)")
 CONTINUED = re.compile(
@@ -152,7 +161,7 @@ STOP = (r"(?:the|a|an|of|in|on|by|and|or|to|our|its|their|with|for|from|while|th
         r"superior|comparable|competitive|greater|stronger|worse|faster|slower|shorter|longer|smaller|larger|fewer|"
         r"enhanc\w*|decreas\w*|compromis\w*|including|such|like|key|across|via|as|at|percent|substantial|"
         r"consistent|considerable|remarkable|meaningful|similar|same|state-of-the-art|favou?rable|desirable|"
-        r"acceptable|reasonable|satisfactory|excellent|impressive|optimal|minimal|negligible|marginal|moderate)")
+        r"acceptable|reasonable|satisfactory|excellent|impressive|optimal|minimal|negligible|marginal|moderate|more|less|ms|p)")
 PHRASE_WORD = rf"(?!{STOP}\b)[A-Za-z][\w-]*"
 AFTER_VALUE_PHRASE = re.compile(
     rf"\s*(?:(?:online|offline)\s+)?(?:{CHANGE}\s+(?:in|on|of)\s+(?:the\s+)?)?(?P<name>(?:{PHRASE_WORD}\s+){{0,3}}{METRIC_HEAD})\b"
@@ -196,13 +205,41 @@ def clean_value(num: str, unit: str | None) -> tuple[str, str | None]:
     return f"{num} {unit_text}", low
 
 
+def value_of(match: re.Match[str]) -> tuple[str, str | None]:
+    """A value match as written: `~3.7x`, a range `6-33%` or `0.54% to 2.90%` whole;
+    but `accuracy 0.80 to 0.96`, `from 0.33 to 0.91` is a change, the value reached."""
+    upper = match.groupdict().get("upper")
+    if upper and TO_SEP.match(upper) and not RANGED.search(match.string, max(0, match.start("num") - 40), match.start("num")):
+        reached = UPPER_VALUE.search(upper)
+        if reached is not None:
+            return clean_value(reached.group("num"), reached.group("unit") or match.group("unit"))
+    if not upper:
+        value, unit = clean_value(match.group("num"), match.group("unit"))
+    else:
+        raw = match.string[match.start("num"): match.end("upper")]
+        value = " ".join(raw.replace("\\", "").replace("−", "-").split())
+        last = re.search(UNIT + "$", upper) or re.search(UNIT + "$", match.group("unit") or "")
+        unit = clean_value("0", last.group()) [1] if last else None
+    return ("~" + value if match.groupdict().get("approx") else value), unit
+
+
+def unit_of(match: re.Match[str]) -> str | None:
+    """The unit a value match has, on its first number or on the end of its range."""
+    upper = match.groupdict().get("upper")
+    if upper:
+        last = re.search(UNIT + "$", upper)
+        if last:
+            return last.group()
+    return match.group("unit")
+
+
 def plausible(num: str, unit: str | None, tight: bool) -> bool:
     """A number that can be a metric value: with a unit, or a decimal in tight phrasing."""
     if unit and unit.strip():
         return True
     digits = num.lstrip("+-−$ ")
-    if "$" in num:
-        return True
+    if "$" in num or num.lstrip()[:1] == "+" and "." in digits:
+        return True  # money, or a signed change: `by +4.04`
     return tight and "." in digits and not YEAR.match(digits)
 
 
@@ -402,24 +439,26 @@ class MetricValueRuler:
         end = span.end_char - base
         values: list[tuple[str, str | None]] = []
         after = AFTER.match(text, end, min(len(text), end + 110))
-        if after and after.group("prep") == "from":
+        if after and after.group("prep") == "from" and not RANGING.search(text, max(0, after.start("prep") - 12), after.start("prep")):
             # `HR@5 increased from 0.681 to 0.735`: the value reached is the one reported
-            after = FROM_TO.match(text, after.end()) or after
+            # (but `ranging from 0.54% to 2.90%` is the range)
+            first_end = after.end("unit") if after.group("unit") else after.end("num")
+            after = FROM_TO.match(text, first_end) or after
         # a decimal right after the metric is tight too: `recall 0.592`
-        if after and plausible(after.group("num"), after.group("unit"),
+        if after and plausible(after.group("num"), unit_of(after),
                                after.group("prep") in PREP_TIGHT or not text[end:after.start("num")].strip()):
             pos = base + after.start("num")
             if pos not in used:
                 used.add(pos)
-                values.append(clean_value(after.group("num"), after.group("unit")))
+                values.append(value_of(after))
                 values.extend(self._more(text, after.end(), base, used))
         if not values:
             before = BEFORE.search(text, max(0, start - 90), start)
-            if before and plausible(before.group("num"), before.group("unit"), before.end() == start and not before.group("unit")):
+            if before and plausible(before.group("num"), unit_of(before), before.end() == start and not unit_of(before)):
                 pos = base + before.start("num")
                 if pos not in used:
                     used.add(pos)
-                    values.append(clean_value(before.group("num"), before.group("unit")))
+                    values.append(value_of(before))
         if not values and text.find("respectively", end) >= 0:
             values.extend(self._respectively(text, end, base, used))
         return values
@@ -429,11 +468,11 @@ class MetricValueRuler:
         out = []
         for pattern in (BRACKETED, CONTINUED):
             match = pattern.match(text, pos)
-            if match and plausible(match.group("num"), match.group("unit"), pattern is BRACKETED):
+            if match and plausible(match.group("num"), unit_of(match), pattern is BRACKETED):
                 where = base + match.start("num")
                 if where not in used:
                     used.add(where)
-                    out.append(clean_value(match.group("num"), match.group("unit")))
+                    out.append(value_of(match))
         return out
 
     def _respectively(self, text: str, end: int, base: int, used: set[int]) -> list[tuple[str, str | None]]:
