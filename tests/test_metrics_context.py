@@ -122,3 +122,32 @@ def test_metrics_a_letter_alone_is_a_variable(extractor):
 )
 def test_metrics_value_forms(extractor, text, name, value):
     assert metrics(extractor, text).get(name) == {value}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("In A/B tests it lifts results in terms of users' active days and app usage duration.", "active days"),
+        ("We report that it achieves the best trade-off between memory footprint, accuracy, and latency.", "latency"),
+        ("Validity was assessed via precision, recall and F1 score.", "Precision"),
+    ],
+)
+def test_metrics_context_lists_trade_offs_and_assessments(extractor, text, name):
+    assert name in metrics(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("AR-Med: Automated Relevance Enhancement in Medical Search. Results show it works.", "relevance"),
+        ("Query understanding is essential in modern relevance systems, results show.", "relevance"),
+        ("Results show that reasoning rerankers with stronger relevance judgment help.", "relevance"),
+    ],
+)
+def test_metrics_context_a_title_or_a_modifier_is_no_measure(extractor, text, name):
+    assert name not in metrics(extractor, text)
+
+
+def test_metrics_value_with_its_spread(extractor):
+    text = "It keeps 215 ms +/- 18 ms average latency overhead across pipelines."
+    assert metrics(extractor, text).get("latency") == {"215 ms +/- 18 ms"}

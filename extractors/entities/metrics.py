@@ -47,7 +47,7 @@ NUM = r"[+\-−]?\s?\$?\d+(?:[.,]\d+)*"
 UNIT = (r"(?:\s?\\?%\s+points?\b|\s?\\?%|\s?(?:x|×|X)(?![\w])|\s?times\b|\s?-?fold\b|\s?pp\b|\s?pt\b|"
         r"\s(?:percentage\s+points?|points?|pts?|bps|basis\s+points|percent)\b|\s?(?:ms|Mbps)\b)")
 # a range or a pair as one value: `6-33%`, `88%-93%`, `0.54% to 2.90%`, `13.9%/15.3%`
-RANGE = rf"(?:\s?[-–/]\s?|\s+to\s+)\d+(?:[.,]\d+)*(?:{UNIT})?"
+RANGE = rf"(?:\s?(?:[-–/]|±|\+/-|\$\\pm\$)\s?|\s+to\s+)\d+(?:[.,]\d+)*(?:{UNIT})?"
 VALUE = rf"(?P<approx>~\s?)?(?P<num>{NUM})(?P<unit>{UNIT})?(?P<upper>{RANGE})?"
 HEDGE = (r"(?:(?:up\s*to|upto|over|about|around|approximately|nearly|almost|roughly|more\s+than|at\s+least|as\s+(?:much|low|high|little|many)\s+as|"
          r"an?\s+(?:average|maximum|overall|relative|absolute|total)(?:\s+(?:improvement|gain|increase))?\s+of|"
@@ -110,11 +110,12 @@ EVAL_CUE_WORDS = (
     r"|more|higher|better|superior|greater|faster|lower|fewer|comparable|competitive|stronger|worse"
     r"|(?:drops?|declines?|gains?|improvements?|reductions?|losses?|increases?|decreases?)\s+(?:in|of)"
     r"|without\s+(?:compromising|sacrificing|hurting|degrading|harming|losing)"
+    r"|trade-?offs?\s+(?:between|among|of)"
 )
-EVAL_LIST_ITEM = r"(?:[\w-]+\s+){0,2}?[\w-]+(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+EVAL_LIST_ITEM = r"(?:[\w'’-]+\s+){0,2}?[\w'’-]+(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
 EVALUATED_BEFORE = re.compile(
     rf"(?P<cue>\b(?:{EVAL_CUE_WORDS})\s+(?:(?:the|both|overall|their|its|our|significantly|substantially)\s+)*)"
-    rf"(?:{EVAL_LIST_ITEM}){{0,4}}(?:[a-z][\w-]*\s+){{0,2}}$",
+    rf"(?:{EVAL_LIST_ITEM}){{0,4}}(?:[a-z][\w'’-]*\s+){{0,2}}$",
     re.I,
 )
 EVALUATED_AFTER = re.compile(
@@ -126,7 +127,7 @@ EVAL_LOOKBACK = 90  # characters before a metric that can hold its cue and a lis
 # `failing to improve X` say what is sought, not found
 RESULT_SENTENCE = re.compile(
     r"\b(?:experiment\w*|results|show\w*|demonstrat\w*|evaluat\w*|A/B|outperform\w*|achiev\w*|observ\w*|"
-    r"find|finds|found|findings?|reveal\w*|confirm\w*|yield\w*|tests?|tested|study|studies|empirical\w*|"
+    r"find|finds|found|findings?|reveal\w*|confirm\w*|yield\w*|tests?|tested|study|studies|empirical\w*|assess\w*|measur\w*|"
     r"report\w*|compared|baselines?|state-of-the-art|significant\w*)\b|\d(?:[.,]\d+)?\s?(?:%|x\b|×)|\d\.\d",
     re.I,
 )
@@ -144,7 +145,8 @@ DEFINED = re.compile(
     r"\b(?:the|an?)\s+(?P<name>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:as\s+an?\s+(?:[\w-]+\s+){0,3}?(?:metric|measure|indicator)s?\b"
     r"|to\s+(?:quantify|measure)\b)"
 )
-MODIFIED = re.compile(r"-\w|\s*(?:models?|constraints?|prediction|predictor|predictors|tasks?|estimation|modeling|modelling|stage|field|setting)\b", re.I)
+MODIFIED = re.compile(r"-\w|\s*(?:models?|constraints?|prediction|predictor|predictors|tasks?|estimation|modeling|modelling|stage|field|setting|"
+                      r"systems?|signals?|feedback|labels?|judg(?:e)?ments?)\b", re.I)
 
 # unknown metric names: a short noun phrase ending in a metric word, beside a value
 METRIC_HEAD = (r"(?:rate|rates|accuracy|score|ratio|revenue|cost|precision|recall|latency|throughput|coverage|"
@@ -161,7 +163,7 @@ STOP = (r"(?:the|a|an|of|in|on|by|and|or|to|our|its|their|with|for|from|while|th
         r"superior|comparable|competitive|greater|stronger|worse|faster|slower|shorter|longer|smaller|larger|fewer|"
         r"enhanc\w*|decreas\w*|compromis\w*|including|such|like|key|across|via|as|at|percent|substantial|"
         r"consistent|considerable|remarkable|meaningful|similar|same|state-of-the-art|favou?rable|desirable|"
-        r"acceptable|reasonable|satisfactory|excellent|impressive|optimal|minimal|negligible|marginal|moderate|more|less|ms|p)")
+        r"acceptable|reasonable|satisfactory|excellent|impressive|optimal|minimal|negligible|marginal|moderate|more|less|ms|p|stable|rich|comprehensive|broad\w*|wide\w*|full|accurate|precise|strict|ensur\w*)")
 PHRASE_WORD = rf"(?!{STOP}\b)[A-Za-z][\w-]*"
 AFTER_VALUE_PHRASE = re.compile(
     rf"\s*(?:(?:online|offline)\s+)?(?:{CHANGE}\s+(?:in|on|of)\s+(?:the\s+)?)?(?P<name>(?:{PHRASE_WORD}\s+){{0,3}}{METRIC_HEAD})\b"
@@ -339,6 +341,7 @@ class MetricValueRuler:
         with_k = {s.id_ for s in metrics if "@" in s.kb_id_}
         tasks = {s.kb_id_.casefold() for s in spans if s.label_ == "task"}
         defined = self._defined_metrics(doc, text)
+        title_end = doc.user_data.get("kg.title_end", 0)  # a title names a topic, not a finding
         keep: list[Span] = list(defined)
         for span in metrics:
             if MODIFIED.match(text, span.end_char) or text[span.start_char - 1: span.start_char] == "-" or any(d.start <= span.start < d.end for d in defined):
@@ -347,13 +350,15 @@ class MetricValueRuler:
                 continue  # a letter alone (`P`, `R`) is a variable; with a cut-off it is `P@10`
             sentence = sents.at(span.start_char)
             values = self._values_for(span, sentence, used) if has_number else []
-            if not values and ("@" not in span.kb_id_ and (span.id_ in with_k or span.id_ in self.cased and text[span.start_char].islower())):
+            if not values and "@" not in span.kb_id_ and span.id_ in with_k:
                 continue
+            if not values and span.id_ in self.cased and text[span.start_char].islower() and evaluated(text, span, sentence) is None:
+                continue  # `recall` is a word; `assessed via precision, recall and F1` a measure
             if not values and f"{span.kb_id_} prediction".casefold() in tasks:
                 continue  # `CTR` in a CTR prediction paper names the task
             floor = sentence.start_char
             if not values and span.id_ in self.value_only:
-                cue_end = evaluated(text, span, sentence)
+                cue_end = None if span.start_char < title_end else evaluated(text, span, sentence)
                 if cue_end is None:
                     continue
                 floor = cue_end
