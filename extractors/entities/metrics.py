@@ -369,6 +369,7 @@ class MetricValueRuler:
             keep.append(span)
         extra = self._phrase_metrics(doc, sents, used) if has_number else []
         set_doc_spans(doc, self.spans_key, [s for s in spans if s.label_ != "metric"] + keep + extra)
+        doc.user_data.pop("kg.setting_cues", None)  # (this component's own; not sent to other processes)
         return doc
 
     def _at_k(self, doc: Doc, text: str, spans: list[Span]) -> list[Span]:
@@ -501,8 +502,11 @@ class MetricValueRuler:
             return "offline"
         if ONLINE_WORD.search(local) and "offline" not in local:
             return "online"
-        online = CUE_ONLINE.search(text)
-        offline = CUE_OFFLINE.search(text)
+        # the sentence's cues, read once per sentence (several metrics share one)
+        cues = span.doc.user_data.setdefault("kg.setting_cues", {})
+        if sentence.start_char not in cues:
+            cues[sentence.start_char] = (CUE_ONLINE.search(text) is not None, CUE_OFFLINE.search(text) is not None)
+        online, offline = cues[sentence.start_char]
         business = span.id_ in BUSINESS or span.kb_id_ in BUSINESS
         if online and (business or not offline):
             return "online"
