@@ -151,3 +151,33 @@ def test_metrics_context_a_title_or_a_modifier_is_no_measure(extractor, text, na
 def test_metrics_value_with_its_spread(extractor):
     text = "It keeps 215 ms +/- 18 ms average latency overhead across pipelines."
     assert metrics(extractor, text).get("latency") == {"215 ms +/- 18 ms"}
+
+
+# --- senses by field (defined_otherwise, RANKING_SENSE) ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("MBR decoding beats maximum a posteriori (MAP) decoding in our results.", "MAP"),
+        ("We propose Middle-layer Attention Prediction (MAP). MAP improves speed.", "MAP"),
+        ("Emergent misalignment (EM) appears after fine-tuning on narrow data.", "EM"),
+        ("The map of the city and MAP estimates of the posterior are shown.", "MAP"),
+    ],
+)
+def test_metrics_an_acronym_in_another_sense(extractor, text, name):
+    assert name not in metrics(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("We report nDCG, MAP, and MRR on the TREC retrieval tracks.", "MAP"),
+        ("It improves exact match (EM) by +6.5 on six QA benchmarks.", "EM"),
+        ("Online, it lifts Daily Active Users (DAU) by 0.47%.", "DAU"),
+        ("It reaches an area under the ROC curve (AUC) of about 0.73.", "AUC"),
+        ("It yields improvements up to +10.2% (HR@1) and +6.4% (HR@5).", "HR@5"),
+    ],
+)
+def test_metrics_an_acronym_in_its_metric_sense(extractor, text, name):
+    assert name in metrics(extractor, text)

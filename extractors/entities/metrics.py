@@ -31,13 +31,14 @@ Values go to the span extension `kg_values` (a list of [value, unit]); the setti
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.entities.lexicon import load_lexicons
 from extractors.entities.rulers import SPANS_KEY, doc_spans, set_doc_spans
-from extractors.entities.text import Sentences, doc_text, sentences
+from extractors.entities.text import Sentences, doc_text, initials_match, sentences
 
 for _name, _default in (("kg_values", None), ("kg_setting", None)):
     if not Span.has_extension(_name):
@@ -73,6 +74,20 @@ BEFORE = re.compile(
     # 6.02% is not GMV's
     rf"(?:(?:in|on|at|of)\s+(?:the\s+|terms\s+of\s+)*)?(?:the\s+)?(?:(?!(?:and|or|but|while|whereas)\s)[a-z][\w-]*\s+){{0,2}}$"
 )
+# Senses by field (issue 15 item 5). An acronym the paper spells out as something that
+# is no measure means that (`maximum a posteriori (MAP)`, `Multi-step Auxiliary
+# Prediction (MAP)`); and the ranking metrics that are also common acronyms are metrics
+# only in a retrieval or recommender text.
+MEASURE_WORD = re.compile(
+    r"\b(?:precision|recall|gains?|ranks?|errors?|scores?|rates?|ratios?|accuracy|coefficients?|correlations?|"
+    r"distances?|loss|index|measures?|metrics?|values?|time|costs?|latency|revenues?|volumes?|area|curves?|per|"
+    r"second|ctr|auc)\b",
+    re.I,
+)
+PLAIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*$")  # a long form is words, not `+10.2% (HR@1) and`
+DEFINITION_WORDS = 6  # words before `(ACRONYM)` that can spell it out
+RANKING_SENSE = frozenset(["MAP", "DCG"])
+RANKING_CONTEXT = re.compile(r"\b(?:[Rr]etriev\w*|[Rr]ank\w*|[Rr]ecommend\w*|[Ss]earch\w*|quer(?:y|ies)|N?DCG|nDCG|MRR|IR)\b")
 TO_SEP = re.compile(r"\s+to\s")
 # what makes `A to B` a range: `ranging from`, `between`, a change given as one (`by`, `of`)
 RANGED = re.compile(
@@ -279,6 +294,23 @@ def evaluated(text: str, span: Span, sentence: Span) -> int | None:
     return None
 
 
+def defined_otherwise(text: str, acronym: str, spellings: Collection[str]) -> bool:
+    """`maximum a posteriori (MAP)`: the paper spells the acronym out as something that
+    is no measure (neither a metric's spelling, `exact match (EM)`, nor a phrase with a
+    measure word, `area under the ROC curve (AUC)`)."""
+    at = text.find(f"({acronym})")
+    while at >= 0:
+        words = text[max(0, at - 80): at].split()[-DEFINITION_WORDS:]
+        start = initials_match(acronym, words)
+        if start is not None and all(PLAIN_WORD.match(w) for w in words[start:]):
+            long_form = " ".join(words[start:])
+            listed = any(" ".join(words[k:]).casefold() in spellings for k in range(start, len(words)))
+            if not listed and not MEASURE_WORD.search(long_form):
+                return True
+        at = text.find(f"({acronym})", at + 1)
+    return False
+
+
 def has_digit(text: str) -> bool:
     """`DIGIT.search(text)`, by ten substring searches (C memchr) where the text is ASCII."""
     if text.isascii():
@@ -324,6 +356,7 @@ class MetricValueRuler:
         self.plain_word = {e.name for e in metrics if e.name[:1].islower() and not e.verbatim}  # a list's, as written
         self.cased = {e.name for e in metrics if e.at_k and e.name[:1].isupper() and not e.name.isupper()}
         self.metric_words = {s.casefold(): e.name for e in metrics for s in e.spellings}
+        self.listed = {e.name for e in metrics}
 
     def __call__(self, doc: Doc) -> Doc:
         if self.spans_key not in doc.spans:
@@ -348,8 +381,14 @@ class MetricValueRuler:
                 continue
             if len(span.kb_id_) == 1:
                 continue  # a letter alone (`P`, `R`) is a variable; with a cut-off it is `P@10`
+            if span.id_ in self.listed and span.kb_id_.isupper() and "(" in text and defined_otherwise(
+                text, span.kb_id_, self.metric_words
+            ):
+                continue  # a lexicon acronym the paper spells out as something else
             sentence = sents.at(span.start_char)
             values = self._values_for(span, sentence, used) if has_number else []
+            if not values and span.kb_id_ in RANKING_SENSE and not RANKING_CONTEXT.search(text):
+                continue  # `MAP` in a text that ranks nothing is no ranking metric
             if not values and "@" not in span.kb_id_ and span.id_ in with_k:
                 continue
             if not values and span.id_ in self.cased and text[span.start_char].islower() and evaluated(text, span, sentence) is None:
