@@ -181,3 +181,16 @@ def test_metrics_an_acronym_in_another_sense(extractor, text, name):
 )
 def test_metrics_an_acronym_in_its_metric_sense(extractor, text, name):
     assert name in metrics(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "value"),
+    [
+        ("The system keeps an agentic routing overhead of 0.126 ms.", "agentic routing overhead", "0.126 ms"),
+        ("An A/B test yields 1.70% in user reading time.", "user reading time", "1.70%"),
+        ("An A/B test yields improvements of 1.34% in click unique visitors.", "click unique visitors", "1.34%"),
+        ("It slashes peak token usage by 69.9% at the same budget.", "peak token usage", "69.9%"),
+    ],
+)
+def test_metrics_quantity_phrases_beside_a_value(extractor, text, name, value):
+    assert metrics(extractor, text).get(name) == {value}
