@@ -194,3 +194,15 @@ def test_metrics_an_acronym_in_its_metric_sense(extractor, text, name):
 )
 def test_metrics_quantity_phrases_beside_a_value(extractor, text, name, value):
     assert metrics(extractor, text).get(name) == {value}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "value"),
+    [
+        ("The chunker keeps 93-100% answer coverage on all sets.", "answer coverage", "93-100%"),
+        ("It reaches 97.6--100.0% exact match on the test split.", "exact match", "97.6--100.0%"),
+    ],
+)
+def test_metrics_a_range_read_whole_once(extractor, text, name, value):
+    found = metrics(extractor, text)
+    assert found.get(name) == {value} and len(found) == 1

@@ -88,6 +88,8 @@ PLAIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*$")  # a long form is words, not
 DEFINITION_WORDS = 6  # words before `(ACRONYM)` that can spell it out
 RANKING_SENSE = frozenset(["MAP", "DCG"])
 RANKING_CONTEXT = re.compile(r"\b(?:[Rr]etriev\w*|[Rr]ank\w*|[Rr]ecommend\w*|[Ss]earch\w*|quer(?:y|ies)|N?DCG|nDCG|MRR|IR)\b")
+LOWER_END = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?:\\?%|x)?(?:--|[-–])$")  # `93` of `93-100%`, `97.6-` of `97.6--100%`
+LOWER_END_WINDOW = 16
 TO_SEP = re.compile(r"\s+to\s")
 # what makes `A to B` a range: `ranging from`, `between`, a change given as one (`by`, `of`)
 RANGED = re.compile(
@@ -314,6 +316,12 @@ def defined_otherwise(text: str, acronym: str, spellings: Collection[str]) -> bo
                 return True
         at = text.find(f"({acronym})", at + 1)
     return False
+
+
+def lower_end(text: str, match: re.Match[str]) -> re.Match[str] | None:
+    """The lower end of the range a value found alone closes: `93-` of `93-100%`."""
+    signed = match.group("num").startswith("-")  # `97.6--100%`: the second `-` read as a sign
+    return LOWER_END.search(text, max(0, match.start() - LOWER_END_WINDOW), match.start("num") + signed)
 
 
 def has_digit(text: str) -> bool:
@@ -558,12 +566,22 @@ class MetricValueRuler:
             return "offline"
         return None
 
+    @staticmethod
+    def _whole_value(text: str, match: re.Match[str]) -> tuple[str, str | None]:
+        """A value found alone, with the lower end of its range: `93-100%`, not `-100%`."""
+        lower = lower_end(text, match)
+        if lower is None:
+            return clean_value(match.group("num"), match.group("unit"))
+        value = " ".join(text[lower.start(): match.end()].replace("\\", "").split())
+        return value, clean_value("0", match.group("unit"))[1]
+
     def _phrase_metrics(self, doc: Doc, sents: Sentences, used: set[int]) -> list[Span]:
         """Values no lexicon metric claimed, named by the noun phrase beside them."""
         out: list[Span] = []
         text = doc_text(doc)
         for match in values_anywhere(text):
-            if match.start("num") in used:
+            lower = lower_end(text, match)
+            if match.start("num") in used or lower is not None and lower.start() in used:
                 continue
             sentence = sents.at(match.start())
             s_start = sentence.start_char
@@ -589,7 +607,7 @@ class MetricValueRuler:
             if span is None:
                 continue
             span = Span(doc, span.start, span.end, label="metric", kb_id=name, span_id=name)
-            span._.kg_values = [list(clean_value(match.group("num"), match.group("unit")))]
+            span._.kg_values = [list(self._whole_value(text, match))]
             span._.kg_setting = self._setting(span, sentence)
             used.add(match.start("num"))
             out.append(span)
