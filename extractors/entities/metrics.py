@@ -21,8 +21,17 @@ A metric whose lexicon name is a plain word keeps the words that narrow it
 metric claims a value, a short noun phrase ending in a metric word beside it becomes
 the metric (`service availability`, `query change rate decay`), and `N x faster` is a
 speedup. Metrics that are a topic as often as a measure (`value_only` in the lexicon)
-are dropped without a value, so are a bare `Recall` beside `Recall@10` and a metric
-used as a modifier (`CTR models`).
+are kept without a value only where a sentence that reports a finding speaks of them
+(`improves accuracy`, `reduces inference latency`, `in terms of fairness, diversity, and
+accuracy`, `accuracy drops`), not for a purpose (`to improve accuracy`) or in the title;
+a bare `Recall` beside `Recall@10` and a metric used as a modifier (`CTR models`,
+`relevance feedback`) are dropped. A lexicon acronym the paper spells out as something
+that is no measure (`maximum a posteriori (MAP)`) is not a metric, and `MAP`, `DCG` need
+a retrieval or recommender text.
+
+Values are kept as written: ranges and pairs whole (`6-33%`, `0.54% to 2.90%`,
+`13.9%/15.3%`, `215 ms +/- 18 ms`), `~3.7x`, `83.43 percent`; but `from 0.68 to 0.73`
+and `MAE 0.87 to 0.73` are changes whose value is the one reached.
 
 Values go to the span extension `kg_values` (a list of [value, unit]); the setting
 (`online`, `offline` or None) to `kg_setting`.
@@ -184,7 +193,11 @@ STOP = (r"(?:the|a|an|of|in|on|by|and|or|to|our|its|their|with|for|from|while|th
         r"superior|comparable|competitive|greater|stronger|worse|faster|slower|shorter|longer|smaller|larger|fewer|"
         r"enhanc\w*|decreas\w*|compromis\w*|including|such|like|key|across|via|as|at|percent|substantial|"
         r"consistent|considerable|remarkable|meaningful|similar|same|state-of-the-art|favou?rable|desirable|"
-        r"acceptable|reasonable|satisfactory|excellent|impressive|optimal|minimal|negligible|marginal|moderate|more|less|ms|p|stable|rich|comprehensive|broad\w*|wide\w*|full|accurate|precise|strict|ensur\w*|slash\w*|confirm\w*|suppress\w*|halv\w*|doubl\w*)")
+        r"acceptable|reasonable|satisfactory|excellent|impressive|optimal|minimal|negligible|marginal|moderate|"
+        r"more|less|stable|rich|comprehensive|broad\w*|wide\w*|full|accurate|precise|strict|ensur\w*|slash\w*|"
+        r"confirm\w*|suppress\w*|halv\w*|doubl\w*|"
+        # units: `900 ms latency`, `15-30%p accuracy`
+        r"ms|p)")
 PHRASE_WORD = rf"(?!{STOP}\b)[A-Za-z][\w-]*"
 AFTER_VALUE_PHRASE = re.compile(
     rf"\s*(?:(?:online|offline)\s+)?(?:{CHANGE}\s+(?:in|on|of)\s+(?:the\s+)?|(?:in|on)\s+(?:the\s+)?)?"
@@ -243,7 +256,7 @@ def value_of(match: re.Match[str]) -> tuple[str, str | None]:
         raw = match.string[match.start("num"): match.end("upper")]
         value = " ".join(raw.replace("\\", "").replace("−", "-").split())
         last = re.search(UNIT + "$", upper) or re.search(UNIT + "$", match.group("unit") or "")
-        unit = clean_value("0", last.group()) [1] if last else None
+        unit = clean_value("0", last.group())[1] if last else None
     return ("~" + value if match.groupdict().get("approx") else value), unit
 
 
@@ -369,7 +382,7 @@ class MetricValueRuler:
         self.plain_word = {e.name for e in metrics if e.name[:1].islower() and not e.verbatim}  # a list's, as written
         self.cased = {e.name for e in metrics if e.at_k and e.name[:1].isupper() and not e.name.isupper()}
         self.metric_words = {s.casefold(): e.name for e in metrics for s in e.spellings}
-        self.listed = {e.name for e in metrics}
+        self.lexicon_names = {e.name for e in metrics}
 
     def __call__(self, doc: Doc) -> Doc:
         if self.spans_key not in doc.spans:
@@ -394,7 +407,7 @@ class MetricValueRuler:
                 continue
             if len(span.kb_id_) == 1:
                 continue  # a letter alone (`P`, `R`) is a variable; with a cut-off it is `P@10`
-            if span.id_ in self.listed and span.kb_id_.isupper() and "(" in text and defined_otherwise(
+            if span.id_ in self.lexicon_names and span.kb_id_.isupper() and "(" in text and defined_otherwise(
                 text, span.kb_id_, self.metric_words
             ):
                 continue  # a lexicon acronym the paper spells out as something else
