@@ -21,8 +21,17 @@ A metric whose lexicon name is a plain word keeps the words that narrow it
 metric claims a value, a short noun phrase ending in a metric word beside it becomes
 the metric (`service availability`, `query change rate decay`), and `N x faster` is a
 speedup. Metrics that are a topic as often as a measure (`value_only` in the lexicon)
-are dropped without a value, so are a bare `Recall` beside `Recall@10` and a metric
-used as a modifier (`CTR models`).
+are kept without a value only where a sentence that reports a finding speaks of them
+(`improves accuracy`, `reduces inference latency`, `in terms of fairness, diversity, and
+accuracy`, `accuracy drops`), not for a purpose (`to improve accuracy`) or in the title;
+a bare `Recall` beside `Recall@10` and a metric used as a modifier (`CTR models`,
+`relevance feedback`) are dropped. A lexicon acronym the paper spells out as something
+that is no measure (`maximum a posteriori (MAP)`) is not a metric, and `MAP`, `DCG` need
+a retrieval or recommender text.
+
+Values are kept as written: ranges and pairs whole (`6-33%`, `0.54% to 2.90%`,
+`13.9%/15.3%`, `215 ms +/- 18 ms`), `~3.7x`, `83.43 percent`; but `from 0.68 to 0.73`
+and `MAE 0.87 to 0.73` are changes whose value is the one reached.
 
 Values go to the span extension `kg_values` (a list of [value, unit]); the setting
 (`online`, `offline` or None) to `kg_setting`.
@@ -31,25 +40,28 @@ Values go to the span extension `kg_values` (a list of [value, unit]); the setti
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.entities.lexicon import load_lexicons
 from extractors.entities.rulers import SPANS_KEY, doc_spans, set_doc_spans
-from extractors.entities.text import Sentences, doc_text, sentences
+from extractors.entities.text import Sentences, doc_text, initials_match, sentences
 
 for _name, _default in (("kg_values", None), ("kg_setting", None)):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=_default)
 
 NUM = r"[+\-−]?\s?\$?\d+(?:[.,]\d+)*"
-UNIT = (r"(?:\s?\\?%|\s?(?:x|×)(?![\w])|\s?times\b|\s?-?fold\b|\s?pp\b|"
-        r"\s(?:percentage\s+points?|points?|pts?|bps|basis\s+points)\b)")
-VALUE = rf"(?P<num>{NUM})(?P<unit>{UNIT})?"
-HEDGE = (r"(?:(?:up\s*to|upto|over|about|around|approximately|nearly|almost|roughly|more\s+than|at\s+least|as\s+much\s+as|"
+UNIT = (r"(?:\s?\\?%\s+points?\b|\s?\\?%|\s?(?:x|×|X)(?![\w])|\s?times\b|\s?-?fold\b|\s?pp\b|\s?pt\b|"
+        r"\s(?:percentage\s+points?|points?|pts?|bps|basis\s+points|percent)\b|\s?(?:ms|Mbps)\b)")
+# a range or a pair as one value: `6-33%`, `88%-93%`, `0.54% to 2.90%`, `13.9%/15.3%`
+RANGE = rf"(?:\s?(?:--|[-–/]|±|\+/-|\$\\pm\$)\s?|\s+to\s+)\d+(?:[.,]\d+)*(?:{UNIT})?"
+VALUE = rf"(?P<approx>~\s?)?(?P<num>{NUM})(?P<unit>{UNIT})?(?P<upper>{RANGE})?"
+HEDGE = (r"(?:(?:up\s*to|upto|over|about|around|approximately|nearly|almost|roughly|more\s+than|at\s+least|as\s+(?:much|low|high|little|many)\s+as|"
          r"an?\s+(?:average|maximum|overall|relative|absolute|total)(?:\s+(?:improvement|gain|increase))?\s+of|"
-         r"(?:an\s+)?average(?:\s+of)?|~)\s*)*")
+         r"(?:an\s+)?average(?:\s+of)?)\s*)*")
 CHANGE = (r"(?:(?:relative|absolute|overall|significant|average|online|offline|substantial|notable|consistent|"
           r"maximum|total|\w+ly)\s+)*(?:improvements?|increases?|gains?|lifts?|boosts?|uplifts?|growth|reductions?|"
           r"decreases?|drops?|declines?|rises?|enhancements?|increments?)")
@@ -58,7 +70,7 @@ PREP_TIGHT = ("of", "to", "=", ":", "reaching", "reaches", "reached")
 # metric ... value
 AFTER = re.compile(
     rf"\s*(?:\)\s*)?(?:(?:score|scores|metric|metrics|rate|performance)\s+)?(?:(?:is|was|were|are|has|have)\s+)?"
-    rf"(?:(?:increas\w*|improv\w*|ris\w*|gain\w*|grow\w*|boost\w*|lift\w*|reduc\w*|decreas\w*|drop\w*|declin\w*|achiev\w*|reach\w*|rose|grew|fell|up|down)\s+)?"
+    rf"(?:(?:increas\w*|improv\w*|ris\w*|gain\w*|grow\w*|boost\w*|lift\w*|reduc\w*|decreas\w*|drop\w*|declin\w*|achiev\w*|reach\w*|rang\w*|rose|grew|fell|up|down)\s+)?"
     rf"(?:(?:improvements?|gains?|increases?)\s+)?(?:(?:of|for|on)\s+(?:the\s+|a\s+)?[\w'’-]+(?:\s+[\w'’-]+){{0,6}}?\s+(?=by\b|was\b|were\b|is\b|are\b))?"
     rf"(?:(?:was|were|is|are)\s+)?"
     rf"(?:(?P<prep>by|of|to|at|from|=|:|reaching|reaches|reached)\s*)?{HEDGE}{VALUE}"
@@ -71,6 +83,29 @@ BEFORE = re.compile(
     # 6.02% is not GMV's
     rf"(?:(?:in|on|at|of)\s+(?:the\s+|terms\s+of\s+)*)?(?:the\s+)?(?:(?!(?:and|or|but|while|whereas)\s)[a-z][\w-]*\s+){{0,2}}$"
 )
+# Senses by field (issue 15 item 5). An acronym the paper spells out as something that
+# is no measure means that (`maximum a posteriori (MAP)`, `Multi-step Auxiliary
+# Prediction (MAP)`); and the ranking metrics that are also common acronyms are metrics
+# only in a retrieval or recommender text.
+MEASURE_WORD = re.compile(
+    r"\b(?:precision|recall|gains?|ranks?|errors?|scores?|rates?|ratios?|accuracy|coefficients?|correlations?|"
+    r"distances?|loss|index|measures?|metrics?|values?|time|costs?|latency|revenues?|volumes?|area|curves?|per|"
+    r"second|ctr|auc)\b",
+    re.I,
+)
+PLAIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*$")  # a long form is words, not `+10.2% (HR@1) and`
+DEFINITION_WORDS = 6  # words before `(ACRONYM)` that can spell it out
+RANKING_SENSE = frozenset(["MAP", "DCG"])
+RANKING_CONTEXT = re.compile(r"\b(?:[Rr]etriev\w*|[Rr]ank\w*|[Rr]ecommend\w*|[Ss]earch\w*|quer(?:y|ies)|N?DCG|nDCG|MRR|IR)\b")
+LOWER_END = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?:\\?%|x)?(?:--|[-–])$")  # `93` of `93-100%`, `97.6-` of `97.6--100%`
+LOWER_END_WINDOW = 16
+TO_SEP = re.compile(r"\s+to\s")
+# what makes `A to B` a range: `ranging from`, `between`, a change given as one (`by`, `of`)
+RANGED = re.compile(
+    rf"\b(?:rang\w*(?:\s+from)?|vary\w*(?:\s+from)?|between|by|of|improvements?|gains?|increases?|reductions?)\s+{HEDGE}$"
+)
+UPPER_VALUE = re.compile(rf"(?P<num>\d+(?:[.,]\d+)*)(?P<unit>{UNIT})?$")
+RANGING = re.compile(r"\b(?:rang\w*|vary\w*|varie\w*|between)\s+$")
 FROM_TO = re.compile(rf"\s*(?P<prep>to)\s+{HEDGE}{VALUE}")
 BRACKETED = re.compile(rf"\s*\(\s*(?P<num>[+\-−]\s?\d+(?:[.,]\d+)*)(?P<unit>{UNIT})?\s*\)")
 CONTINUED = re.compile(
@@ -88,17 +123,64 @@ BUSINESS = frozenset(
      "dwell time", "app usage time", "user retention", "clicks", "conversions", "transaction rate",
      "purchase rate", "like rate", "click rate", "engagement", "availability"]
 )
-# `attract more clicks and conversions`: a stated change without a number
-COMPARATIVE = re.compile(r"\b(?:more|higher|fewer|lower|increased|improved)\s+(?:[a-z]+\s+(?:and|or)\s+)?$")
+# A metric without a number is this paper's measure where its evaluation speaks of it:
+# a change (`improves accuracy`, `reduces inference latency`, `higher user satisfaction`,
+# `accuracy drops`), a comparison in its terms (`in terms of speed`, `measured by
+# coverage`), or a list of such (`in terms of fairness, diversity, and accuracy`).
+# Named alone (`an overemphasis on accuracy`, `the diversity of results`) it is a notion.
+EVAL_CUE_WORDS = (
+    r"in\s+terms\s+of|measured\s+(?:by|in|with)|(?:evaluated|assessed|compared)\s+(?:by|with|using|via|across|on|in)"
+    r"|metrics?\s+(?:such\s+as|including|like|of)|metrics?\s*[:(]"
+    r"|improv\w*|enhanc\w*|boost\w*|increas\w*|rais\w*|reduc\w*|decreas\w*|lowers?|lowering|cuts?|cutting|halv\w*"
+    r"|doubl\w*|maintain\w*|preserv\w*|retain\w*|sacrific\w*|compromis\w*|hurt\w*|degrad\w*"
+    r"|more|higher|better|superior|greater|faster|lower|fewer|comparable|competitive|stronger|worse"
+    r"|(?:drops?|declines?|gains?|improvements?|reductions?|losses?|increases?|decreases?)\s+(?:in|of)"
+    r"|without\s+(?:compromising|sacrificing|hurting|degrading|harming|losing)"
+    r"|trade-?offs?\s+(?:between|among|of)"
+)
+EVAL_LIST_ITEM = r"(?:[\w'’-]+\s+){0,2}?[\w'’-]+(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+EVALUATED_BEFORE = re.compile(
+    rf"(?P<cue>\b(?:{EVAL_CUE_WORDS})\s+(?:(?:the|both|overall|their|its|our|significantly|substantially)\s+)*)"
+    rf"(?:{EVAL_LIST_ITEM}){{0,4}}(?:[a-z][\w'’-]*\s+){{0,2}}$",
+    re.I,
+)
+EVALUATED_AFTER = re.compile(
+    r"\s+(?:(?:is|was|are|were|also|further|consistently|significantly)\s+)*"
+    r"(?:improv\w*|increas\w*|decreas\w*|drop\w*|declin\w*|rises?|rose|degrad\w*|falls?|fell|boost\w*)\b"
+)
+EVAL_LOOKBACK = 90  # characters before a metric that can hold its cue and a list before it
+# the cue is this paper's finding only in a sentence that reports one; `to improve X`,
+# `failing to improve X` say what is sought, not found
+RESULT_SENTENCE = re.compile(
+    r"\b(?:experiment\w*|results|show\w*|demonstrat\w*|evaluat\w*|A/B|outperform\w*|achiev\w*|observ\w*|"
+    r"find|finds|found|findings?|reveal\w*|confirm\w*|yield\w*|tests?|tested|study|studies|empirical\w*|assess\w*|measur\w*|"
+    r"report\w*|compared|baselines?|state-of-the-art|significant\w*)\b|\d(?:[.,]\d+)?\s?(?:%|x\b|×)|\d\.\d",
+    re.I,
+)
+PURPOSE = re.compile(
+    r"(?:(?<!\blead\s)(?<!\bleads\s)(?<!\bled\s)(?<!\bdue\s)(?<!\bcompared\s)\bto|\brather\s+than|\binstead\s+of)\s+$",
+    re.I,
+)
+# `core engagement metrics`, `recommendation accuracy of NDCG@20`, `prediction
+# accuracy (online CTR ...)`: a family of metrics named, the measure is the other
+FAMILY_AFTER = re.compile(
+    r"\s*(?:metrics|measures|indicators)\b|\s*of\s+(?:the\s+)?[A-Za-z]+@"
+    r"|\s*\(\s*(?:[\w@-]+\s+){0,2}?[\w@-]+\s+(?:by\s+|of\s+|=\s*|:\s*)?[+\-]?\d"
+)
 DEFINED = re.compile(
     r"\b(?:the|an?)\s+(?P<name>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:as\s+an?\s+(?:[\w-]+\s+){0,3}?(?:metric|measure|indicator)s?\b"
     r"|to\s+(?:quantify|measure)\b)"
 )
-MODIFIED = re.compile(r"-\w|\s*(?:models?|constraints?|prediction|predictor|predictors|tasks?|estimation|modeling|modelling|stage|field|setting)\b", re.I)
+MODIFIED = re.compile(r"-\w|\s*(?:models?|constraints?|prediction|predictor|predictors|tasks?|estimation|modeling|modelling|stage|field|setting|"
+                      r"systems?|signals?|feedback|labels?|judg(?:e)?ments?)\b", re.I)
 
 # unknown metric names: a short noun phrase ending in a metric word, beside a value
 METRIC_HEAD = (r"(?:rate|rates|accuracy|score|ratio|revenue|cost|precision|recall|latency|throughput|coverage|"
-               r"retention|conversions?|clicks|engagement|availability|decay|satisfaction|error|errors)")
+               r"retention|conversions?|clicks|engagement|availability|decay|satisfaction|error|errors|"
+               # the quantities papers report beside a value: `routing overhead of 0.12 ms`, `1.70% in total
+               # reading time`, `1.34% in click unique visitors`, `+0.43 in therapeutic quality`
+               r"time|duration|overhead|quality|consistency|completeness|correctness|reliability|fidelity|visits|"
+               r"visitors|impressions?|emissions|usage|savings)")
 STOP = (r"(?:the|a|an|of|in|on|by|and|or|to|our|its|their|with|for|from|while|than|that|which|this|these|"
         r"average|overall|mean|relative|absolute|highest|lowest|higher|lower|better|best|significant|"
         r"online|offline|improv\w*|increas\w*|reduc\w*|achiev\w*|outperform\w*|maintain\w*|gain\w*|"
@@ -106,10 +188,20 @@ STOP = (r"(?:the|a|an|of|in|on|by|and|or|to|our|its|their|with|for|from|while|th
         r"aim\w*|maximi[sz]\w*|minimi[sz]\w*|optimi[sz]\w*|near-optimal|strong|high|low|good|great|total|estimated|"
         # verbs of the sentence, not words of the metric: `preserving accuracy`, `cuts latency`
         r"reports?|reported|cuts?|cutting|lift\w*|add\w*|hold\w*|preserv\w*|keep\w*|retain\w*|boost\w*|rais\w*|lower\w*|"
-        r"obtain\w*|attain\w*|deliver\w*|exceed\w*|surpass\w*|sustain\w*|sacrific\w*|los\w*|hurt\w*|degrad\w*)")
+        r"obtain\w*|attain\w*|deliver\w*|exceed\w*|surpass\w*|sustain\w*|sacrific\w*|los\w*|hurt\w*|degrad\w*|"
+        # the sentence's comparison and listing words: `superior ranking accuracy`, `including accuracy`
+        r"superior|comparable|competitive|greater|stronger|worse|faster|slower|shorter|longer|smaller|larger|fewer|"
+        r"enhanc\w*|decreas\w*|compromis\w*|including|such|like|key|across|via|as|at|percent|substantial|"
+        r"consistent|considerable|remarkable|meaningful|similar|same|state-of-the-art|favou?rable|desirable|"
+        r"acceptable|reasonable|satisfactory|excellent|impressive|optimal|minimal|negligible|marginal|moderate|"
+        r"more|less|stable|rich|comprehensive|broad\w*|wide\w*|full|accurate|precise|strict|ensur\w*|slash\w*|"
+        r"confirm\w*|suppress\w*|halv\w*|doubl\w*|"
+        # units: `900 ms latency`, `15-30%p accuracy`
+        r"ms|p)")
 PHRASE_WORD = rf"(?!{STOP}\b)[A-Za-z][\w-]*"
 AFTER_VALUE_PHRASE = re.compile(
-    rf"\s*(?:(?:online|offline)\s+)?(?:{CHANGE}\s+(?:in|on|of)\s+(?:the\s+)?)?(?P<name>(?:{PHRASE_WORD}\s+){{0,3}}{METRIC_HEAD})\b"
+    rf"\s*(?:(?:online|offline)\s+)?(?:{CHANGE}\s+(?:in|on|of)\s+(?:the\s+)?|(?:in|on)\s+(?:the\s+)?)?"
+    rf"(?P<name>(?:{PHRASE_WORD}\s+){{0,3}}{METRIC_HEAD})\b"
 )
 BEFORE_VALUE_PHRASE = re.compile(
     rf"(?=[A-Za-z])(?<![\w-])(?P<name>(?:{PHRASE_WORD}\s+){{0,3}}{METRIC_HEAD})(?:\s+\((?P<acronym>[A-Z][A-Za-z]*[A-Z])\))?"
@@ -124,7 +216,7 @@ AT_K = re.compile(r"(?<![\w@./-])([A-Za-z][A-Za-z0-9-]{0,14})@(\d{1,4})(?![\w.@]
 NOT_AT_K = frozenset(["top", "Top", "at", "k", "K"])
 AT_K_WORDS = frozenset(["pass", "hit", "hits", "success", "acc", "map", "mrr", "ndcg", "recall", "precision", "coverage"])
 # a name before the metric is what it is measured on, not part of it: `WikiText-2 perplexity`
-LEFT_WORD = re.compile(rf"(?<![\w'’-])(?!{STOP}\b)([A-Za-z](?![\w-]*[A-Z])[\w-]*)\s+$")
+LEFT_WORD = re.compile(rf"(?<![\w'’/-])(?!{STOP}\b)([A-Za-z](?![\w-]*[A-Z])[\w-]+)\s+$")
 
 
 @Language.factory("kg_metrics", default_config={"spans_key": SPANS_KEY, "directory": None})
@@ -150,13 +242,41 @@ def clean_value(num: str, unit: str | None) -> tuple[str, str | None]:
     return f"{num} {unit_text}", low
 
 
+def value_of(match: re.Match[str]) -> tuple[str, str | None]:
+    """A value match as written: `~3.7x`, a range `6-33%` or `0.54% to 2.90%` whole;
+    but `accuracy 0.80 to 0.96`, `from 0.33 to 0.91` is a change, the value reached."""
+    upper = match.groupdict().get("upper")
+    if upper and TO_SEP.match(upper) and not RANGED.search(match.string, max(0, match.start("num") - 40), match.start("num")):
+        reached = UPPER_VALUE.search(upper)
+        if reached is not None:
+            return clean_value(reached.group("num"), reached.group("unit") or match.group("unit"))
+    if not upper:
+        value, unit = clean_value(match.group("num"), match.group("unit"))
+    else:
+        raw = match.string[match.start("num"): match.end("upper")]
+        value = " ".join(raw.replace("\\", "").replace("−", "-").split())
+        last = re.search(UNIT + "$", upper) or re.search(UNIT + "$", match.group("unit") or "")
+        unit = clean_value("0", last.group())[1] if last else None
+    return ("~" + value if match.groupdict().get("approx") else value), unit
+
+
+def unit_of(match: re.Match[str]) -> str | None:
+    """The unit a value match has, on its first number or on the end of its range."""
+    upper = match.groupdict().get("upper")
+    if upper:
+        last = re.search(UNIT + "$", upper)
+        if last:
+            return last.group()
+    return match.group("unit")
+
+
 def plausible(num: str, unit: str | None, tight: bool) -> bool:
     """A number that can be a metric value: with a unit, or a decimal in tight phrasing."""
     if unit and unit.strip():
         return True
     digits = num.lstrip("+-−$ ")
-    if "$" in num:
-        return True
+    if "$" in num or num.lstrip()[:1] == "+" and "." in digits:
+        return True  # money, or a signed change: `by +4.04`
     return tight and "." in digits and not YEAR.match(digits)
 
 
@@ -174,6 +294,47 @@ def defined_matches(text: str):
             at = text.find(word, at + 1)
     for start, end in sorted(stretches):
         yield from DEFINED.finditer(text, start, end)
+
+
+def evaluated(text: str, span: Span, sentence: Span) -> int | None:
+    """A metric the evaluation speaks of: a change or comparison cue before it (through
+    a list of others) or a change verb after it, in a sentence that reports a finding
+    (see EVAL_CUE_WORDS). Returns where the words that may narrow the metric can begin
+    (after the cue), or None."""
+    if FAMILY_AFTER.match(text, span.end_char) or not RESULT_SENTENCE.search(sentence.text):
+        return None
+    start = max(sentence.start_char, span.start_char - EVAL_LOOKBACK)
+    cue = EVALUATED_BEFORE.search(text, start, span.start_char)
+    if cue is not None:
+        if PURPOSE.search(text, max(0, cue.start() - 16), cue.start()):
+            return None
+        return cue.end("cue")
+    if EVALUATED_AFTER.match(text, span.end_char, sentence.end_char):
+        return sentence.start_char
+    return None
+
+
+def defined_otherwise(text: str, acronym: str, spellings: Collection[str]) -> bool:
+    """`maximum a posteriori (MAP)`: the paper spells the acronym out as something that
+    is no measure (neither a metric's spelling, `exact match (EM)`, nor a phrase with a
+    measure word, `area under the ROC curve (AUC)`)."""
+    at = text.find(f"({acronym})")
+    while at >= 0:
+        words = text[max(0, at - 80): at].split()[-DEFINITION_WORDS:]
+        start = initials_match(acronym, words)
+        if start is not None and all(PLAIN_WORD.match(w) for w in words[start:]):
+            long_form = " ".join(words[start:])
+            listed = any(" ".join(words[k:]).casefold() in spellings for k in range(start, len(words)))
+            if not listed and not MEASURE_WORD.search(long_form):
+                return True
+        at = text.find(f"({acronym})", at + 1)
+    return False
+
+
+def lower_end(text: str, match: re.Match[str]) -> re.Match[str] | None:
+    """The lower end of the range a value found alone closes: `93-` of `93-100%`."""
+    signed = match.group("num").startswith("-")  # `97.6--100%`: the second `-` read as a sign
+    return LOWER_END.search(text, max(0, match.start() - LOWER_END_WINDOW), match.start("num") + signed)
 
 
 def has_digit(text: str) -> bool:
@@ -221,6 +382,7 @@ class MetricValueRuler:
         self.plain_word = {e.name for e in metrics if e.name[:1].islower() and not e.verbatim}  # a list's, as written
         self.cased = {e.name for e in metrics if e.at_k and e.name[:1].isupper() and not e.name.isupper()}
         self.metric_words = {s.casefold(): e.name for e in metrics for s in e.spellings}
+        self.lexicon_names = {e.name for e in metrics}
 
     def __call__(self, doc: Doc) -> Doc:
         if self.spans_key not in doc.spans:
@@ -238,25 +400,41 @@ class MetricValueRuler:
         with_k = {s.id_ for s in metrics if "@" in s.kb_id_}
         tasks = {s.kb_id_.casefold() for s in spans if s.label_ == "task"}
         defined = self._defined_metrics(doc, text)
+        title_end = doc.user_data.get("kg.title_end", 0)  # a title names a topic, not a finding
         keep: list[Span] = list(defined)
         for span in metrics:
             if MODIFIED.match(text, span.end_char) or text[span.start_char - 1: span.start_char] == "-" or any(d.start <= span.start < d.end for d in defined):
                 continue
+            if len(span.kb_id_) == 1:
+                continue  # a letter alone (`P`, `R`) is a variable; with a cut-off it is `P@10`
+            if span.id_ in self.lexicon_names and span.kb_id_.isupper() and "(" in text and defined_otherwise(
+                text, span.kb_id_, self.metric_words
+            ):
+                continue  # a lexicon acronym the paper spells out as something else
             sentence = sents.at(span.start_char)
             values = self._values_for(span, sentence, used) if has_number else []
-            if not values and ("@" not in span.kb_id_ and (span.id_ in with_k or span.id_ in self.cased and text[span.start_char].islower())):
+            if not values and span.kb_id_ in RANKING_SENSE and not RANKING_CONTEXT.search(text):
+                continue  # `MAP` in a text that ranks nothing is no ranking metric
+            if not values and "@" not in span.kb_id_ and span.id_ in with_k:
                 continue
+            if not values and span.id_ in self.cased and text[span.start_char].islower() and evaluated(text, span, sentence) is None:
+                continue  # `recall` is a word; `assessed via precision, recall and F1` a measure
             if not values and f"{span.kb_id_} prediction".casefold() in tasks:
                 continue  # `CTR` in a CTR prediction paper names the task
-            if not values and span.id_ in self.value_only and not COMPARATIVE.search(text, max(0, span.start_char - 25), span.start_char):
-                continue
-            if values:
-                span = self._widen(doc, span, sentence)
+            floor = sentence.start_char
+            if not values and span.id_ in self.value_only:
+                cue_end = None if span.start_char < title_end else evaluated(text, span, sentence)
+                if cue_end is None:
+                    continue
+                floor = cue_end
+            if values or span.id_ in self.value_only:
+                span = self._widen(doc, span, sentence, floor)
             span._.kg_values = [list(v) for v in values] or None
             span._.kg_setting = self._setting(span, sentence)
             keep.append(span)
         extra = self._phrase_metrics(doc, sents, used) if has_number else []
         set_doc_spans(doc, self.spans_key, [s for s in spans if s.label_ != "metric"] + keep + extra)
+        doc.user_data.pop("kg.setting_cues", None)  # (this component's own; not sent to other processes)
         return doc
 
     def _at_k(self, doc: Doc, text: str, spans: list[Span]) -> list[Span]:
@@ -303,15 +481,16 @@ class MetricValueRuler:
                 out.append(defined)
         return out
 
-    def _widen(self, doc: Doc, span: Span, sentence) -> Span:
-        """`success rate` -> `task success rate`: the words before a plain-word metric."""
+    def _widen(self, doc: Doc, span: Span, sentence, floor: int) -> Span:
+        """`success rate` -> `task success rate`: the words before a plain-word metric,
+        from `floor` on (after the cue that made it a metric)."""
         if span.id_ not in self.plain_word:
             return span
         text = doc_text(doc)
         start = span.start_char
         words = []
         while len(words) < 3:
-            match = LEFT_WORD.search(text, max(sentence.start_char, start - 40), start)
+            match = LEFT_WORD.search(text, max(floor, start - 40), start)
             if match is None or match.end() != start:
                 break
             words.insert(0, match.group(1))
@@ -331,24 +510,26 @@ class MetricValueRuler:
         end = span.end_char - base
         values: list[tuple[str, str | None]] = []
         after = AFTER.match(text, end, min(len(text), end + 110))
-        if after and after.group("prep") == "from":
+        if after and after.group("prep") == "from" and not RANGING.search(text, max(0, after.start("prep") - 12), after.start("prep")):
             # `HR@5 increased from 0.681 to 0.735`: the value reached is the one reported
-            after = FROM_TO.match(text, after.end()) or after
+            # (but `ranging from 0.54% to 2.90%` is the range)
+            first_end = after.end("unit") if after.group("unit") else after.end("num")
+            after = FROM_TO.match(text, first_end) or after
         # a decimal right after the metric is tight too: `recall 0.592`
-        if after and plausible(after.group("num"), after.group("unit"),
+        if after and plausible(after.group("num"), unit_of(after),
                                after.group("prep") in PREP_TIGHT or not text[end:after.start("num")].strip()):
             pos = base + after.start("num")
             if pos not in used:
                 used.add(pos)
-                values.append(clean_value(after.group("num"), after.group("unit")))
+                values.append(value_of(after))
                 values.extend(self._more(text, after.end(), base, used))
         if not values:
             before = BEFORE.search(text, max(0, start - 90), start)
-            if before and plausible(before.group("num"), before.group("unit"), before.end() == start and not before.group("unit")):
+            if before and plausible(before.group("num"), unit_of(before), before.end() == start and not unit_of(before)):
                 pos = base + before.start("num")
                 if pos not in used:
                     used.add(pos)
-                    values.append(clean_value(before.group("num"), before.group("unit")))
+                    values.append(value_of(before))
         if not values and text.find("respectively", end) >= 0:
             values.extend(self._respectively(text, end, base, used))
         return values
@@ -358,11 +539,11 @@ class MetricValueRuler:
         out = []
         for pattern in (BRACKETED, CONTINUED):
             match = pattern.match(text, pos)
-            if match and plausible(match.group("num"), match.group("unit"), pattern is BRACKETED):
+            if match and plausible(match.group("num"), unit_of(match), pattern is BRACKETED):
                 where = base + match.start("num")
                 if where not in used:
                     used.add(where)
-                    out.append(clean_value(match.group("num"), match.group("unit")))
+                    out.append(value_of(match))
         return out
 
     def _respectively(self, text: str, end: int, base: int, used: set[int]) -> list[tuple[str, str | None]]:
@@ -386,8 +567,11 @@ class MetricValueRuler:
             return "offline"
         if ONLINE_WORD.search(local) and "offline" not in local:
             return "online"
-        online = CUE_ONLINE.search(text)
-        offline = CUE_OFFLINE.search(text)
+        # the sentence's cues, read once per sentence (several metrics share one)
+        cues = span.doc.user_data.setdefault("kg.setting_cues", {})
+        if sentence.start_char not in cues:
+            cues[sentence.start_char] = (CUE_ONLINE.search(text) is not None, CUE_OFFLINE.search(text) is not None)
+        online, offline = cues[sentence.start_char]
         business = span.id_ in BUSINESS or span.kb_id_ in BUSINESS
         if online and (business or not offline):
             return "online"
@@ -395,12 +579,22 @@ class MetricValueRuler:
             return "offline"
         return None
 
+    @staticmethod
+    def _whole_value(text: str, match: re.Match[str]) -> tuple[str, str | None]:
+        """A value found alone, with the lower end of its range: `93-100%`, not `-100%`."""
+        lower = lower_end(text, match)
+        if lower is None:
+            return clean_value(match.group("num"), match.group("unit"))
+        value = " ".join(text[lower.start(): match.end()].replace("\\", "").split())
+        return value, clean_value("0", match.group("unit"))[1]
+
     def _phrase_metrics(self, doc: Doc, sents: Sentences, used: set[int]) -> list[Span]:
         """Values no lexicon metric claimed, named by the noun phrase beside them."""
         out: list[Span] = []
         text = doc_text(doc)
         for match in values_anywhere(text):
-            if match.start("num") in used:
+            lower = lower_end(text, match)
+            if match.start("num") in used or lower is not None and lower.start() in used:
                 continue
             sentence = sents.at(match.start())
             s_start = sentence.start_char
@@ -426,7 +620,7 @@ class MetricValueRuler:
             if span is None:
                 continue
             span = Span(doc, span.start, span.end, label="metric", kb_id=name, span_id=name)
-            span._.kg_values = [list(clean_value(match.group("num"), match.group("unit")))]
+            span._.kg_values = [list(self._whole_value(text, match))]
             span._.kg_setting = self._setting(span, sentence)
             used.add(match.start("num"))
             out.append(span)
