@@ -1,5 +1,6 @@
-"""kg.evaluation: matching as the gold guidelines say, and the extraction floors of
-issue 3 on the seed gold files (../shared/gold over ../shared/corpus/seeds)."""
+"""kg.evaluation: matching as the gold guidelines say, and the extraction floors on the
+seed gold files (../shared/gold over ../shared/corpus/seeds) and on the bulk dev gold
+(../shared/gold/bulk/dev.jsonl over ../shared/corpus/bulk)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from kg.evaluation import evaluate, match_key, pair_records, score_entities, sco
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 GOLD = sorted((SHARED / "gold").glob("*.jsonl"))
 SEEDS = SHARED / "corpus" / "seeds"
+DEV_GOLD = SHARED / "gold" / "bulk" / "dev.jsonl"
+BULK = SHARED / "corpus" / "bulk"
 
 
 @pytest.mark.parametrize(
@@ -89,7 +92,7 @@ def test_evaluation_scores_types_overall_and_values():
 # The floors issue 3 sets (companies 0.90; datasets, metrics, proposed 0.85; methods,
 # tasks 0.70; values 0.85), raised to just under what the extractor reaches without
 # gold-driven lexicon entries. Raise them when it improves, never lower them.
-FLOORS = {"companies": 0.95, "datasets": 0.97, "metrics": 0.87, "proposed": 0.88, "methods": 0.81, "tasks": 0.70}
+FLOORS = {"companies": 0.95, "datasets": 0.97, "metrics": 0.89, "proposed": 0.88, "methods": 0.81, "tasks": 0.70}
 VALUES_FLOOR = 0.86
 
 
@@ -112,6 +115,34 @@ def test_evaluation_seed_f1_floors(seed_scores, kind, floor):
 
 def test_evaluation_seed_metric_values_floor(seed_scores):
     assert seed_scores["metric_values"]["accuracy"] >= VALUES_FLOOR, seed_scores["metric_values"]
+
+
+# The bulk dev gold: 240 papers the rules were not written for (issue 15). Floors just
+# under what the extractor reaches; raise them when it improves, never lower them.
+DEV_FLOORS = {"companies": 0.83, "datasets": 0.80, "metrics": 0.60, "proposed": 0.73, "methods": 0.51, "tasks": 0.35}
+DEV_VALUES_FLOOR = 0.52
+DEV_OUTPERFORMS_FLOOR = 0.65  # F1
+DEV_RESULTS_FOUND_FLOOR = 0.49
+
+
+@pytest.fixture(scope="module")
+def dev_scores():
+    if not DEV_GOLD.is_file() or not BULK.is_dir():
+        pytest.skip(f"bulk dev gold or bulk corpus missing under {SHARED}")
+    return evaluate([str(DEV_GOLD)], str(BULK))
+
+
+@pytest.mark.parametrize(("kind", "floor"), sorted(DEV_FLOORS.items()))
+def test_evaluation_dev_f1_floors(dev_scores, kind, floor):
+    got = dev_scores["types"][kind]
+    assert got["f1"] >= floor, f"{kind}: {json.dumps(got)}"
+
+
+def test_evaluation_dev_values_comparisons_and_results_floors(dev_scores):
+    assert dev_scores["papers"] == 240
+    assert dev_scores["metric_values"]["accuracy"] >= DEV_VALUES_FLOOR, dev_scores["metric_values"]
+    assert dev_scores["outperforms"]["f1"] >= DEV_OUTPERFORMS_FLOOR, dev_scores["outperforms"]
+    assert dev_scores["results"]["recall"] >= DEV_RESULTS_FOUND_FLOOR, dev_scores["results"]
 
 
 def test_evaluation_scores_comparisons_and_results_as_the_guidelines_say():
