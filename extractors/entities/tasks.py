@@ -18,17 +18,29 @@ approach, not a task. Also handled:
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterator
 from itertools import takewhile
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.entities.rulers import SPANS_KEY, doc_spans, set_doc_spans, title_end
-from extractors.entities.text import WordSet, doc_text, sentences
+from extractors.entities.text import Sentences, WordSet, doc_text, sentences
 
-HEADS = ["recommendation", "recommendations", "retrieval", "prediction", "ranking", "generation",
-         "classification", "detection", "linking", "typing", "search", "personalization", "simulation",
-         "understanding", "autobidding", "unlearning", "tokenization"]
+# The words a task name ends in (`sequential recommendation`, `node classification`,
+# `medical image segmentation`, `precipitation nowcasting`): what a paper does to its
+# data, in the nominal form the field names its problems by. Not `learning` (`deep
+# learning`, `contrastive learning` are methods), nor `model`/`framework` (approaches).
+HEADS = """
+    recommendation recommendations retrieval prediction ranking reranking generation classification detection
+    linking typing search personalization simulation understanding autobidding unlearning tokenization
+    answering segmentation reasoning modeling modelling forecasting nowcasting analysis extraction parsing
+    annotation evaluation estimation matching clustering summarization translation recognition tracking mining
+    hashing deduplication routing caching selection attribution verification completion editing captioning
+    tagging labeling labelling moderation screening diagnosis planning compression assessment quantification
+    localization grounding imputation discovery interpretability
+""".split()
 HEAD_FORMS = {"recommendations": "recommendation", "modelling": "modeling"}
 STOP = sorted(set(
     """
@@ -47,6 +59,8 @@ STOP = sorted(set(
     dual iterative equitable distinct comprehensive interpret joint unified universal holistic flexible
     lightweight interpretable explicit implicit fine-grained coarse-grained hierarchical progressive
     across through within without beyond between among about free e ecommerce one two three four five six seven eight nine ten
+    what how why against during given per past tackle tackles address addresses suit suits support supports enable enables
+    propose proposes need needs evaluate evaluates meaningful deeper future exhaustive
     """.split()
 ))
 # in the abstract, a phrase must be stated as the task: `the task of X`, `tasks such as X`,
@@ -94,6 +108,8 @@ def _punct(w: str) -> bool:
 _H = (_token, "-", _inner)
 MODIFIER_SHAPES = [(_word,), _H, (_word, _word), (_word,) + _H, _H + (_word,), _H + ("-", _inner), (_word, _word, _word)]
 
+MAX_SHAPE = max(map(len, MODIFIER_SHAPES))
+
 
 def phrases(words, a: int, b: int):
     """(start, end) token ranges in `words[a:b]` of a few modifiers and a task head
@@ -137,8 +153,8 @@ class TaskPhraseRuler:
         replaced: set[str] = set()
         candidates = list(self._candidates(doc, tend))
         # a title task after `for` (`X for Y`): the phrase before `for` is the approach
-        later = [s.start_char for s in lexicon_tasks if s.start_char < tend] + [doc[b - 1].idx for a, b in candidates if doc[a].idx < tend]
-        for start, end in candidates:
+        later = [s.start_char for s in lexicon_tasks if s.start_char < tend] + [doc[b - 1].idx for a, b, _ in candidates if doc[a].idx < tend]
+        for start, end, stated in candidates:
             # drop leading verb-like words (`improving bundle recommendation`)
             # and the tail of a hyphenated word whose head was a stop word (`e-commerce`)
             while start < end - 1 and (
@@ -155,7 +171,7 @@ class TaskPhraseRuler:
             after = NOT_TASK_AFTER.match(doc_text(doc), span.end_char, tend) if in_title else None
             if after and (not after.group().strip().startswith("for") or any(c > span.end_char for c in later)):
                 continue  # `X for <task>`, `X Framework`: X is the approach, not the task
-            if not in_title:
+            if not in_title and not stated:
                 text = doc_text(doc)
                 before = text[max(sentences(doc).at(span.start_char).start_char, span.start_char - 30): span.start_char]
                 if not (PROBLEM_BEFORE.search(before) or PROBLEM_AFTER.match(text, span.end_char)):
@@ -209,7 +225,9 @@ class TaskPhraseRuler:
                 ranges.append((i + 1, min(sent.end, i + 9)))
         words = sents.words
         for a, b in ranges:
-            yield from phrases(words, a, b)
+            for start, end in phrases(words, a, b):
+                yield start, end, False
+        yield from _salient(sents, tend)
 
     def _title_tail(self, doc: Doc, spans: list[Span], tend: int) -> list[Span]:
         """A title's `... for <Task>` / `... in <Task>` / `Towards <Task>` tail, where the
@@ -367,6 +385,57 @@ TITLE_SYSTEM = re.compile(r"(?:^|(?<=\s))(?P<words>(?:[A-Za-z][\w-]*\s+)?[A-Za-z
 NOT_MODIFIERS = frozenset("how when why what where which whether do does can should deep".split())
 # the second half of a compound modifier, which does not narrow a task alone
 NOT_ALONE = frozenset("based aware guided driven enhanced free level like specific oriented agnostic centric".split())
+
+
+HEAD_WORDS = WordSet(HEADS)
+SALIENT_WINDOW = 5  # words before a head word that a task phrase may hold
+# words that open an abstract's first sentence before its field or problem
+# (`In recommender systems, ...`, `Modern search engines ...`, `Accurate affiliation matching ...`)
+OPENING_SKIP = frozenset(
+    "in for the a an modern recent accurate effective efficient reliable robust large-scale traditional "
+    "conventional existing current today's".split()
+)
+
+
+def _salient(sents: Sentences, tend: int) -> Iterator[tuple[int, int, bool]]:
+    """Task phrases of the abstract that its wording makes salient, without a `task`
+    word (each a kind the dev gold shows and random bulk papers repeat):
+    - `opening`: the phrase an abstract opens with is its field or problem
+      (`Mechanistic interpretability often relies on ...`, `In legal case retrieval, ...`);
+    - `repeated`: a phrase the abstract names twice is what it is about.
+    (`for X` was tried: on random bulk papers most of its phrases are uses, not the
+    paper's problem: `features for relevance estimation`.)"""
+    words = sents.words
+    heads = [(i, pos) for i, pos in sents.tokens_in(HEAD_WORDS) if pos >= tend]
+    if not heads:
+        return
+    i = sents.index(tend)
+    if sents.starts[i] < tend:
+        i += 1
+    if i >= len(sents.starts):
+        return
+    first = sents.at(sents.starts[i])
+    opening = first.start
+    while opening < first.end and words[opening].lower() in OPENING_SKIP:
+        opening += 1
+    # only a head word written twice can end a repeated phrase, only one near the
+    # opening an opening phrase (the shapes cost most of this rule)
+    twice = Counter(words[j].lower() for j, _ in heads)
+    seen: dict[str, list[tuple[int, int]]] = {}
+    for j, pos in heads:
+        if twice[words[j].lower()] < 2 and not opening < j <= opening + MAX_SHAPE:
+            continue
+        sent = sents.at(pos)
+        for start, end in phrases(words, max(sent.start, j - SALIENT_WINDOW), j + 1):
+            if end != j + 1:
+                continue
+            if start == opening:
+                yield start, end, True
+            seen.setdefault(" ".join(w.lower() for w in words[start:end]), []).append((start, end))
+    for spans in seen.values():
+        if len(spans) > 1:
+            for start, end in spans:
+                yield start, end, True
 
 
 def _title_verb(doc: Doc, i: int, tend: int) -> bool:

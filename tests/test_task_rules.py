@@ -1,0 +1,70 @@
+"""Task phrases without a `task` word: the wider head words, an abstract's opening
+phrase, a phrase the abstract names twice; and phrasings that must not match."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.entities import EntityExtractor
+from kg.model import Paper
+
+
+@pytest.fixture(scope="module")
+def extractor() -> EntityExtractor:
+    return EntityExtractor()
+
+
+def tasks(extractor: EntityExtractor, abstract: str, title: str | None = None) -> list[str]:
+    paper = Paper(source="test.txt", family="test", title=title, abstract=abstract)
+    return [m.name for m in extractor(paper) if m.kind == "task"]
+
+
+@pytest.mark.parametrize(
+    ("title", "task"),
+    [
+        ("HyM-UNet: Hybrid Convolutions for Medical Image Segmentation", "medical image segmentation"),
+        ("A Wavelet Network for Short-Term Precipitation Nowcasting", "short-term precipitation nowcasting"),
+        ("Graph Adapters for Document Question Answering", "document question answering"),
+        ("Topic Mining Based on Sentence Embeddings", "topic mining"),
+        ("Phonetic Error Analysis of Raw Waveform Acoustic Models", "phonetic error analysis"),
+    ],
+)
+def test_task_title_phrase_on_a_wider_head_word(extractor: EntityExtractor, title: str, task: str) -> None:
+    assert task in tasks(extractor, "Results are strong.", title)
+
+
+@pytest.mark.parametrize(
+    ("text", "task"),
+    [
+        ("Mechanistic interpretability often relies on ablations. We add a probe.", "mechanistic interpretability"),
+        ("Operational hazard analysis of aviation systems is costly. We automate it.", "operational hazard analysis"),
+        ("Modern music recommendation is multimodal. We align audio and text.", "music recommendation"),
+        ("In legal case retrieval, queries are long. We weight sections.", "legal case retrieval"),
+    ],
+)
+def test_task_abstract_opening_phrase(extractor: EntityExtractor, text: str, task: str) -> None:
+    assert task in tasks(extractor, text, "A Title")
+
+
+def test_task_phrase_the_abstract_names_twice(extractor: EntityExtractor) -> None:
+    text = (
+        "We build a corpus of tickets. Our model improves ticket routing accuracy. Ticket routing errors fall by half."
+    )
+    assert "ticket routing" in tasks(extractor, text, "A Title")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a phrase named once, past the opening, with no task word: a use, not the problem
+        "We build a corpus of tickets. The model learns features for relevance estimation.",
+        # the opening phrase must start the sentence: not a verb's object
+        "Clinicians need ranking systems that run in real time. We build one.",
+        "We propose base sequence analysis, a framework. It works.",
+        # learning is not a task head (`deep learning`, `contrastive learning` are methods)
+        "Contrastive learning is popular. Contrastive learning helps.",
+    ],
+)
+def test_task_phrases_that_are_not_the_papers_problem(extractor: EntityExtractor, text: str) -> None:
+    found = tasks(extractor, text, "A Title")
+    assert not [t for t in found if t.endswith(("estimation", "ranking", "analysis", "learning"))], found
