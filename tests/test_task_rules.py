@@ -68,3 +68,29 @@ def test_task_phrase_the_abstract_names_twice(extractor: EntityExtractor) -> Non
 def test_task_phrases_that_are_not_the_papers_problem(extractor: EntityExtractor, text: str) -> None:
     found = tasks(extractor, text, "A Title")
     assert not [t for t in found if t.endswith(("estimation", "ranking", "analysis", "learning"))], found
+
+
+@pytest.mark.parametrize(
+    ("title", "task"),
+    [
+        ("MedSlice: Fine-Tuned LLMs for Secure Clinical Note Sectioning", "clinical note sectioning"),
+        ("Multi-Agent Oracle Systems for Prediction Market Resolution", "prediction market resolution"),
+        ("A Benchmark for Disaster Management", "disaster management"),
+        ("Modular Agents for Fostering Responsible Learning Assistance", "learning assistance"),
+    ],
+)
+def test_task_title_tail_on_an_activity_word(extractor: EntityExtractor, title: str, task: str) -> None:
+    assert task in tasks(extractor, "Results are strong.", title)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "A Hippocampus for Linear Attention",  # a mechanism, not an activity
+        "Learning Universal Embeddings for Cross-Domain User Representations",
+        "Contrastive Pretraining for Deep Learning",  # a means
+        "Agents for Tiered LLM Architectures",  # not an activity word
+    ],
+)
+def test_task_title_tail_that_names_no_activity(extractor: EntityExtractor, title: str) -> None:
+    assert tasks(extractor, "Results are strong.", title) == []

@@ -80,7 +80,7 @@ STOP_WORDS = frozenset(STOP) - {"generative", "discriminative", "personalized", 
 
 
 @Language.factory("kg_tasks", default_config={"spans_key": SPANS_KEY})
-def make_task_ruler(nlp: Language, name: str, spans_key: str) -> "TaskPhraseRuler":
+def make_task_ruler(nlp: Language, name: str, spans_key: str) -> TaskPhraseRuler:
     return TaskPhraseRuler(nlp, name, spans_key=spans_key)
 
 
@@ -205,7 +205,6 @@ class TaskPhraseRuler:
         """Matches in the title and in sentences that state a task (the shapes are tested
         on those spans only: over a whole abstract it would cost more than the rest)."""
         sents = sentences(doc)
-        text = sents.text
         ranges = []
         if tend:
             title = sents.at(0)
@@ -242,10 +241,11 @@ class TaskPhraseRuler:
             words = match.group("phrase").split()
             head = words[-1].lower()
             head = HEAD_FORMS.get(head, head)
-            if head not in TAIL_HEADS:
+            if not _tail_head(head):
                 continue
             start = match.start("phrase")
-            while words and words[0].lower() in STOP:
+            # leading stop words, evaluative words and verbs (`for Fostering Responsible ...`)
+            while words and (words[0].lower() in STOP or words[0].lower() in NOT_TAIL_MODIFIERS or _tail_verb(words)):
                 start += len(words[0]) + 1
                 words.pop(0)
             if len(words) < 2 or any(c.isdigit() for c in match.group("phrase")) or any(w in FUNCTION_WORDS for w in words):
@@ -366,6 +366,35 @@ TAIL_HEADS = frozenset(HEADS) | frozenset(
     "understanding modeling modelling advertising optimization matching alignment personalization tokenization "
     "evaluation answering bidding allocation summarization completion extraction recognition".split()
 )
+# A title's `for <Y>` tail names what the paper is for: besides `TAIL_HEADS`, a word
+# for an activity by its ending (`Clinical Note Sectioning`, `Prediction Market
+# Resolution`, `Health Communication`, `Disaster Management`), but not one for a means
+# (`learning`, `training`, `embedding`) or a place or a thing (`environment`, `setting`).
+ACTIVITY_ENDINGS = ("tion", "sion", "ment", "sis", "ing", "ance", "ence")
+NOT_ACTIVITIES = frozenset(
+    "learning training embedding embeddings computing engineering setting environment government equipment "
+    "instrument document experience evidence sequence inference intelligence performance importance "
+    "conference audience science reference distance balance instance ontology something everything "
+    "question questions application applications attention representation representations".split()
+)
+
+
+# evaluative words that open a title's tail and do not narrow its task (`for Secure
+# Clinical Note Sectioning`, `for Cost-Efficient ...`)
+NOT_TAIL_MODIFIERS = frozenset("secure accessible cost-efficient responsible trustworthy reliable safe".split())
+
+
+def _tail_head(word: str) -> bool:
+    return word in TAIL_HEADS or (word.endswith(ACTIVITY_ENDINGS) and word not in NOT_ACTIVITIES)
+
+
+def _tail_verb(words: list[str]) -> bool:
+    """`Fostering`, `Improving` opening a tail of three or more words is a verb; not
+    `Streaming`, a noun in -ing."""
+    first = words[0].lower()
+    return len(words) > 2 and first.endswith("ing") and first not in NOUNS_IN_ING and first not in HEAD_SET
+
+
 TITLE_TAIL = re.compile(
     r"(?:\b(?:for|in)\s+|^(?:[^:]*:\s*)?[Tt]owards\s+)(?P<phrase>[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*){0,4}?)"
     r"\s*(?=$|[:?,]|\s+(?:with|via|using|by|through|and\s+beyond|from)\b)"
