@@ -94,3 +94,17 @@ def test_task_title_tail_on_an_activity_word(extractor: EntityExtractor, title: 
 )
 def test_task_title_tail_that_names_no_activity(extractor: EntityExtractor, title: str) -> None:
     assert tasks(extractor, "Results are strong.", title) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "task", "not_task"),
+    [
+        ("Modern e-commerce search is multimodal. We align images.", "e-commerce search", "commerce search"),
+        ("We study ticket routing. Our ticket routing model is fast.", "ticket routing", "study ticket routing"),
+    ],
+)
+def test_task_modifiers_e_commerce_and_not_a_research_verb(
+    extractor: EntityExtractor, text: str, task: str, not_task: str
+) -> None:
+    found = tasks(extractor, text, "A Title")
+    assert task in found and not_task not in found

@@ -58,9 +58,10 @@ STOP = sorted(set(
     subsequent full partial extensive significant great generative discriminative public dynamic adaptive
     dual iterative equitable distinct comprehensive interpret joint unified universal holistic flexible
     lightweight interpretable explicit implicit fine-grained coarse-grained hierarchical progressive
-    across through within without beyond between among about free e ecommerce one two three four five six seven eight nine ten
+    across through within without beyond between among about free one two three four five six seven eight nine ten
     what how why against during given per past tackle tackles address addresses suit suits support supports enable enables
-    propose proposes need needs evaluate evaluates meaningful deeper future exhaustive
+    propose proposes need needs evaluate evaluates meaningful deeper future exhaustive study studies investigate
+    investigates explore explores examine examines introduce introduces present presents
     """.split()
 ))
 # in the abstract, a phrase must be stated as the task: `the task of X`, `tasks such as X`,
