@@ -108,3 +108,21 @@ def test_task_modifiers_e_commerce_and_not_a_research_verb(
 ) -> None:
     found = tasks(extractor, text, "A Title")
     assert task in found and not_task not in found
+
+
+@pytest.mark.parametrize(
+    ("title", "task", "not_task"),
+    [
+        ("Stringology-Based Motif Discovery from EEG Signals", "motif discovery", "stringology-based motif discovery"),
+        ("Noise-aware Coreset Selection for Training", "coreset selection", "noise-aware coreset selection"),
+        ("Text-Guided Image Editing at Scale", "image editing", "text-guided image editing"),
+        # a compound on an acronym names a kind of task; and a bare head keeps its compound
+        ("EEG-Based Depression Recognition with Transformers", "EEG-based depression recognition", None),
+        ("Sentiment-Aware Recommendation in Retail", "sentiment-aware recommendation", None),
+    ],
+)
+def test_task_title_compound_that_says_how_is_not_part_of_the_task(
+    extractor: EntityExtractor, title: str, task: str, not_task: str | None
+) -> None:
+    found = [t.casefold() for t in tasks(extractor, "Results are strong.", title)]
+    assert task.casefold() in found and not_task not in found, found

@@ -165,6 +165,12 @@ class TaskPhraseRuler:
                 or _title_verb(doc, start, tend)
             ):
                 start += 1
+            # `Stringology-Based Motif Discovery`, `Noise-aware Coreset Selection`: the
+            # compound says how; the task is what it modifies, where that still has a
+            # modifier (an acronym's compound names a kind of task: `LLM-based`, `EEG-based`)
+            if (end - start > 4 and doc[start + 1].text == "-" and doc[start + 2].lower_ in NOT_ALONE
+                    and not doc[start].text.isupper()):
+                start += 3
             if start == end - 1 or doc[start].lower_ in STOP_WORDS:
                 continue  # `Backpropagating Through Simulation`
             span = doc[start:end]
