@@ -168,7 +168,7 @@ class TaskPhraseRuler:
             # `Stringology-Based Motif Discovery`, `Noise-aware Coreset Selection`: the
             # compound says how; the task is what it modifies, where that still has a
             # modifier (an acronym's compound names a kind of task: `LLM-based`, `EEG-based`)
-            if (end - start > 4 and doc[start + 1].text == "-" and doc[start + 2].lower_ in NOT_ALONE
+            if (end - start > 4 and doc[start + 1].text == "-" and doc[start + 2].lower_ in HOW_COMPOUNDS
                     and not doc[start].text.isupper()):
                 start += 3
             if start == end - 1 or doc[start].lower_ in STOP_WORDS:
@@ -420,6 +420,9 @@ TITLE_SYSTEM = re.compile(r"(?:^|(?<=\s))(?P<words>(?:[A-Za-z][\w-]*\s+)?[A-Za-z
 
 NOT_MODIFIERS = frozenset("how when why what where which whether do does can should deep".split())
 # the second half of a compound modifier, which does not narrow a task alone
+# the second half of a leading compound that says how a task is done, not which task
+# (`Plan-Guided Graph Retrieval`); `item-level`, `task-specific` say which
+HOW_COMPOUNDS = frozenset("based aware guided driven enhanced free conditioned augmented centric oriented agnostic".split())
 NOT_ALONE = frozenset("based aware guided driven enhanced free level like specific oriented agnostic centric".split())
 
 
