@@ -126,3 +126,27 @@ def test_task_title_compound_that_says_how_is_not_part_of_the_task(
 ) -> None:
     found = [t.casefold() for t in tasks(extractor, "Results are strong.", title)]
     assert task.casefold() in found and not_task not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "task"),
+    [
+        ("Effective memory management is essential for agents. We add a store.", "memory management"),
+        ("Local-cloud collaboration is a practical way to serve models. We route.", "local-cloud collaboration"),
+        ("While post-training quantization is cheap, accuracy drops. We fix it.", "post-training quantization"),
+    ],
+)
+def test_task_abstract_opening_phrase_on_an_activity_word(extractor: EntityExtractor, text: str, task: str) -> None:
+    assert task in tasks(extractor, text, "A Title")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Text-to-image diffusion models are deployed widely. We study them.",  # the phrase goes on
+        "The rapid advancement of agents is striking. We study them.",  # no verb right after
+        "Vision-language foundation models show zero-shot gains. We adapt them.",
+    ],
+)
+def test_task_abstract_opening_activity_word_that_is_not_the_subject(extractor: EntityExtractor, text: str) -> None:
+    assert tasks(extractor, text, "A Title") == []

@@ -112,14 +112,14 @@ MODIFIER_SHAPES = [(_word,), _H, (_word, _word), (_word,) + _H, _H + (_word,), _
 MAX_SHAPE = max(map(len, MODIFIER_SHAPES))
 
 
-def phrases(words, a: int, b: int):
+def phrases(words, a: int, b: int, is_head=HEAD_SET.__contains__):
     """(start, end) token ranges in `words[a:b]` of a few modifiers and a task head
     word (`local-life recommendation`), longest first where two overlap. The shapes
     are tested on the token texts directly: a spaCy Matcher over many small spans
     builds a Token per word and costs several times more."""
     found = []
     for j in range(a + 1, b):
-        if words[j].lower() not in HEAD_SET:
+        if not is_head(words[j].lower()):
             continue
         best = None
         for shape in MODIFIER_SHAPES:
@@ -391,6 +391,14 @@ NOT_ACTIVITIES = frozenset(
 NOT_TAIL_MODIFIERS = frozenset("secure accessible cost-efficient responsible trustworthy reliable safe".split())
 
 
+def _activity(word: str) -> bool:
+    """An activity word by its ending, in running text: there an -ing word is as often
+    a verb (`while preserving`), so only the nouns in -ing."""
+    if word.endswith("ing"):
+        return word in NOUNS_IN_ING and word != "learning"
+    return word.endswith(ACTIVITY_ENDINGS) and word not in NOT_ACTIVITIES
+
+
 def _tail_head(word: str) -> bool:
     return word in TAIL_HEADS or (word.endswith(ACTIVITY_ENDINGS) and word not in NOT_ACTIVITIES)
 
@@ -426,12 +434,17 @@ HOW_COMPOUNDS = frozenset("based aware guided driven enhanced free conditioned a
 NOT_ALONE = frozenset("based aware guided driven enhanced free level like specific oriented agnostic centric".split())
 
 
+# a subject's verb (or its adverb) right after an abstract's opening phrase
+OPENING_VERBS = frozenset(
+    "is are has have remains remain often plays play relies rely requires require aims aim faces face involves "
+    "refers seeks enables enable underpins underpin lies lie poses pose presents present".split()
+)
 HEAD_WORDS = WordSet(HEADS)
 SALIENT_WINDOW = 5  # words before a head word that a task phrase may hold
 # words that open an abstract's first sentence before its field or problem
 # (`In recommender systems, ...`, `Modern search engines ...`, `Accurate affiliation matching ...`)
 OPENING_SKIP = frozenset(
-    "in for the a an modern recent accurate effective efficient reliable robust large-scale traditional "
+    "in for while although the a an modern recent accurate effective efficient reliable robust large-scale traditional "
     "conventional existing current today's".split()
 )
 
@@ -445,9 +458,6 @@ def _salient(sents: Sentences, tend: int) -> Iterator[tuple[int, int, bool]]:
     (`for X` was tried: on random bulk papers most of its phrases are uses, not the
     paper's problem: `features for relevance estimation`.)"""
     words = sents.words
-    heads = [(i, pos) for i, pos in sents.tokens_in(HEAD_WORDS) if pos >= tend]
-    if not heads:
-        return
     i = sents.index(tend)
     if sents.starts[i] < tend:
         i += 1
@@ -457,6 +467,15 @@ def _salient(sents: Sentences, tend: int) -> Iterator[tuple[int, int, bool]]:
     opening = first.start
     while opening < first.end and words[opening].lower() in OPENING_SKIP:
         opening += 1
+    # the opening phrase may end in any activity word where the sentence's verb follows
+    # it (`Effective memory management is essential ...`; not `Text-to-image diffusion models`)
+    for start, end in phrases(words, opening, min(first.end, opening + MAX_SHAPE + 1), _activity):
+        if start == opening and words[end - 1].lower() not in HEAD_SET and end < first.end:
+            if words[end].lower() in OPENING_VERBS or words[end] == "(":
+                yield start, end, True
+    heads = [(i, pos) for i, pos in sents.tokens_in(HEAD_WORDS) if pos >= tend]
+    if not heads:
+        return
     # only a head word written twice can end a repeated phrase, only one near the
     # opening an opening phrase (the shapes cost most of this rule)
     twice = Counter(words[j].lower() for j, _ in heads)
