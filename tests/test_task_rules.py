@@ -150,3 +150,15 @@ def test_task_abstract_opening_phrase_on_an_activity_word(extractor: EntityExtra
 )
 def test_task_abstract_opening_activity_word_that_is_not_the_subject(extractor: EntityExtractor, text: str) -> None:
     assert tasks(extractor, text, "A Title") == []
+
+
+@pytest.mark.parametrize(
+    ("title", "task"),
+    [
+        ("ShopX: A Foundation Model for Intent-to-Item Fulfillment in Agentic Shopping", "agentic shopping"),
+        ("ShopX: A Foundation Model for Intent-to-Item Fulfillment in Agentic Shopping", "intent-to-item fulfillment"),
+        ("Multi-Agent RL for Online Traffic Scheduling in Time-Sensitive Networks", "traffic scheduling"),
+    ],
+)
+def test_task_title_tail_ends_before_the_next_preposition(extractor: EntityExtractor, title: str, task: str) -> None:
+    assert task in tasks(extractor, "Results are strong.", title)

@@ -412,7 +412,7 @@ def _tail_verb(words: list[str]) -> bool:
 
 TITLE_TAIL = re.compile(
     r"(?:\b(?:for|in)\s+|^(?:[^:]*:\s*)?[Tt]owards\s+)(?P<phrase>[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*){0,4}?)"
-    r"\s*(?=$|[:?,]|\s+(?:with|via|using|by|through|and\s+beyond|from)\b)"
+    r"\s*(?=$|[:?,]|\s+(?:with|via|using|by|through|and\s+beyond|from|in|for|on|across|under|at)\b)"
 )
 
 
