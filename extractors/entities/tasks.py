@@ -382,7 +382,8 @@ NOT_ACTIVITIES = frozenset(
     "learning training embedding embeddings computing engineering setting environment government equipment "
     "instrument document experience evidence sequence inference intelligence performance importance "
     "conference audience science reference distance balance instance ontology something everything "
-    "question questions application applications attention representation representations".split()
+    "question questions application applications attention representation representations distillation "
+    "regularization normalization augmentation".split()
 )
 
 
