@@ -152,7 +152,11 @@ class TaskPhraseRuler:
         named = {s.kb_id_ for s in spans if s.label_ != "task"}
         out = []
         replaced: set[str] = set()
-        candidates = list(self._candidates(doc, tend))
+        # one candidate per range (several rules may yield it), stated if any rule states it
+        ranges: dict[tuple[int, int], bool] = {}
+        for start, end, stated in self._candidates(doc, tend):
+            ranges[start, end] = ranges.get((start, end), False) or stated
+        candidates = [(start, end, stated) for (start, end), stated in ranges.items()]
         # a title task after `for` (`X for Y`): the phrase before `for` is the approach
         later = [s.start_char for s in lexicon_tasks if s.start_char < tend] + [doc[b - 1].idx for a, b, _ in candidates if doc[a].idx < tend]
         for start, end, stated in candidates:
@@ -479,10 +483,11 @@ def _salient(sents: Sentences, tend: int) -> Iterator[tuple[int, int, bool]]:
         return
     # only a head word written twice can end a repeated phrase, only one near the
     # opening an opening phrase (the shapes cost most of this rule)
-    twice = Counter(words[j].lower() for j, _ in heads)
+    # (a repeated phrase repeats the word before its head too)
+    twice = Counter((words[j - 1].lower(), words[j].lower()) for j, _ in heads)
     seen: dict[str, list[tuple[int, int]]] = {}
     for j, pos in heads:
-        if twice[words[j].lower()] < 2 and not opening < j <= opening + MAX_SHAPE:
+        if twice[words[j - 1].lower(), words[j].lower()] < 2 and not opening < j <= opening + MAX_SHAPE:
             continue
         sent = sents.at(pos)
         for start, end in phrases(words, max(sent.start, j - SALIENT_WINDOW), j + 1):
