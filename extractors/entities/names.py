@@ -29,15 +29,42 @@ from spacy.tokens import Doc, Span
 
 from extractors.entities.lexicon import Entry, KnownNames, load_lexicons
 from extractors.entities.rulers import SPANS_KEY, doc_spans, set_doc_spans, title_end
-from extractors.entities.text import NAME, NOT_NAMES, WordSet, doc_text, has_word, sentences, initials_match, initials_spell, is_coined, normalise_name
+from extractors.entities.text import (
+    NAME,
+    NOT_NAMES,
+    WordSet,
+    doc_text,
+    has_word,
+    sentences,
+    initials_match,
+    initials_spell,
+    is_coined,
+    normalise_name,
+)
 
 CUE_WORD = re.compile(
     r"(?:propos|present|introduc|develop|design|devis|build|construct|releas|contribut|formulat|creat|curat|offer)[a-z]*"
     r"|named|called|dubbed|termed|coined|denoted(?:\s+as)?|namely|abbreviated\s+as"
 )
-CUE_BEFORE = re.compile(r"(?:\b(?:[Ww]e|paper|work|study|article)\s+(?:\w+\s+){0,2}?|\b(?:to|and|then|also|first|further)\s+)$")
-BASES = ("propose", "present", "introduce", "develop", "design", "devise", "build", "construct", "release",
-         "contribute", "formulate", "create", "curate", "offer")
+CUE_BEFORE = re.compile(
+    r"(?:\b(?:[Ww]e|paper|work|study|article)\s+(?:\w+\s+){0,2}?|\b(?:to|and|then|also|first|further)\s+)$"
+)
+BASES = (
+    "propose",
+    "present",
+    "introduce",
+    "develop",
+    "design",
+    "devise",
+    "build",
+    "construct",
+    "release",
+    "contribute",
+    "formulate",
+    "create",
+    "curate",
+    "offer",
+)
 VERB_FORMS = {base + end for base in BASES for end in ("", "s", "d", "ed")}
 DIRECT = ("named", "called", "dubbed", "termed", "coined", "denoted", "namely", "abbreviated")
 
@@ -66,12 +93,16 @@ def proposal_cues(doc: Doc, sents):
             yield start, match.end(), False
 
 
-PASSIVE_AFTER = re.compile(r"\s*(?:is|are)\s+(?:\w+ly\s+)?(?:proposed|introduced|designed|developed|devised|presented)\b")
+PASSIVE_AFTER = re.compile(
+    r"\s*(?:is|are)\s+(?:\w+ly\s+)?(?:proposed|introduced|designed|developed|devised|presented)\b"
+)
 # anchors: the words after a name, found first; the name is then read backwards
 # (a lookahead for the first letter, tested first at each position, makes the scan faster)
-APPOSITIVE_HEADS = ("framework model method approach system architecture paradigm algorithm dataset benchmark "
-                    "module mechanism strategy recommender pipeline agent toolkit library platform loss network "
-                    "corpus technique solution encoder retriever ranker generator adapter protector transformer").split()
+APPOSITIVE_HEADS = (
+    "framework model method approach system architecture paradigm algorithm dataset benchmark "
+    "module mechanism strategy recommender pipeline agent toolkit library platform loss network "
+    "corpus technique solution encoder retriever ranker generator adapter protector transformer"
+).split()
 APPOSITIVE_TAIL = re.compile(
     r"(?=[,ia])(?:,|\bis|\bas)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,6}?(?:" + "|".join(APPOSITIVE_HEADS) + r")s?\b"
 )
@@ -91,12 +122,17 @@ def passive_name(text: str, cue: int) -> re.Match | None:
         return None
     return PASSIVE_BEFORE.search(text, start, cue)
 
+
 ACRONYM_HINT = re.compile(r"\(\s*\{?[A-Za-z]")
 NAME_START = re.compile(r"(?<![\w$])" + NAME)
-APPOSED = re.compile(r"\b(?:framework|model|method|approach|system|architecture|paradigm|algorithm|dataset|benchmark)s?\s*,\s*$")
+APPOSED = re.compile(
+    r"\b(?:framework|model|method|approach|system|architecture|paradigm|algorithm|dataset|benchmark)s?\s*,\s*$"
+)
 # (each leading lookahead lists the characters a match can start with: tested first, it
 # spares the alternation at every other position)
-CLAUSE_END = re.compile(r"(?=[.;:,wtbufoia])(?:[.;:,]\s|(?<![\w-])(?:which|that|to|with|by|using|based|from|on|in|for|of|and|or|as|at)\s)")
+CLAUSE_END = re.compile(
+    r"(?=[.;:,wtbufoia])(?:[.;:,]\s|(?<![\w-])(?:which|that|to|with|by|using|based|from|on|in|for|of|and|or|as|at)\s)"
+)
 NAME_THEN_APPOSITION = re.compile(r"\s*(?:,\s*(?:a|an|the)\b|\()")
 CAPITALS_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*){0,3}")
 # what may stand between a cue and its object: `we propose [a novel] long form (LF)`
@@ -127,15 +163,20 @@ DATASET_LIST = re.compile(
     rf"\s+(?:(?:test|evaluation|public|benchmark|real-world|recommendation|retrieval)\s+)?(?:datasets?|benchmarks?|test\s+sets?|corpora|corpus)\b"
 )
 # `benchmark MBE`, `dataset called CollabStory`
-DATASET_NAMED = re.compile(rf"\b(?:dataset|benchmark|corpus)\s+(?:called\s+|named\s+|dubbed\s+|,\s*)?(?P<name>{CAP_NAME})")
+DATASET_NAMED = re.compile(
+    rf"\b(?:dataset|benchmark|corpus)\s+(?:called\s+|named\s+|dubbed\s+|,\s*)?(?P<name>{CAP_NAME})"
+)
 # `a dataset collected from Taobao`, `collected from a Norwegian marketplace, FINN.no`
 DATASET_FROM = re.compile(
     rf"(?=d)\b(?:dataset|data)\s+(?:\w+\s+){{0,2}}?(?:collected|crawled|gathered|sampled|obtained|derived|built|drawn)\s+from\s+"
     rf"(?:(?:a|an|the)\s+[^,.;()]{{0,60}},\s*|the\s+)?(?P<name>{CAP_NAME})"
 )
 # each pattern with the words one of which its match holds (checked before the scan)
-DATASET_PATTERNS = ((DATASET_LIST, ("set", "benchmark", "corp")), (DATASET_NAMED, ("dataset", "benchmark", "corpus")),
-                    (DATASET_FROM, ("from",)))
+DATASET_PATTERNS = (
+    (DATASET_LIST, ("set", "benchmark", "corp")),
+    (DATASET_NAMED, ("dataset", "benchmark", "corpus")),
+    (DATASET_FROM, ("from",)),
+)
 DATASET_TOKENS = WordSet(["dataset", "datasets", "data", "benchmark", "benchmarks", "corpus", "corpora", "sets", "set"])
 NOT_DATASETS = frozenset(
     """
@@ -159,7 +200,9 @@ METHOD_HEADS = frozenset(
     "mechanism architecture method technique strategy framework paradigm module".split()
 )
 # long forms that name a problem only when the text calls the acronym a task
-TASK_ONLY_HEADS = frozenset("allocation advertising bidding modeling modelling understanding evaluation optimization".split())
+TASK_ONLY_HEADS = frozenset(
+    "allocation advertising bidding modeling modelling understanding evaluation optimization".split()
+)
 
 
 def _named_as_task(text: str, acronym: str) -> bool:
@@ -196,6 +239,7 @@ def redefines(entry: Entry, acronym: str, long_words: list[str]) -> bool:
     forms (`singular value decomposition`) is in it (compared by their first five
     letters: `recommender` ~ `recommendation`). An entry with no long form of the
     acronym (`LaMP benchmark` is not one) cannot tell."""
+
     def stems(words) -> set[str]:
         return {w[:5] for w in words if len(w) > 2}
 
@@ -203,8 +247,12 @@ def redefines(entry: Entry, acronym: str, long_words: list[str]) -> bool:
     if "".join(w[0] for w in words) != "".join(c for c in acronym if c.isupper()).casefold():
         return False  # `visual features (ViT)` does not define ViT
     folded = acronym.casefold()
-    spelled = [stems(parts) for s in entry.spellings if " " in s
-               if folded not in (parts := re.split(r"[\s-]+", s.casefold())) and initials_match(acronym, parts) == 0]
+    spelled = [
+        stems(parts)
+        for s in entry.spellings
+        if " " in s
+        if folded not in (parts := re.split(r"[\s-]+", s.casefold())) and initials_match(acronym, parts) == 0
+    ]
     if not spelled:
         return False
     own = stems(words)
@@ -223,8 +271,9 @@ def make_name_ruler(nlp: Language, name: str, spans_key: str, directory: str | N
 
 
 class NameRuler:
-    def __init__(self, nlp: Language, name: str = "kg_names", *, spans_key: str = SPANS_KEY,
-                 directory: str | None = None):
+    def __init__(
+        self, nlp: Language, name: str = "kg_names", *, spans_key: str = SPANS_KEY, directory: str | None = None
+    ):
         self.name = name
         self.spans_key = spans_key
         # Known names (lexicon) are not coined by the paper unless a cue says so.
@@ -255,7 +304,7 @@ class NameRuler:
                 name = name[:-1]  # `BGCMs`: one name, as the acronym rule reads it
             known = self.known.get(name)
             add("proposed", name, start, end)
-            after = sentence[sentence.find(raw) + len(raw):][:80] if raw in sentence else ""
+            after = sentence[sentence.find(raw) + len(raw) :][:80] if raw in sentence else ""
             if MEASURE_AFTER.match(after):
                 add("metric", name, start, end)
             if DATASET_WORDS.search(after.split(".")[0][:60]) or known is not None and known.kind == "dataset":
@@ -312,8 +361,9 @@ class NameRuler:
             about_ours = any(has_word(s_text, n) for n in proposed)
             our = OUR.search(s_text)
             first_cue = min([p - base for p, _, _ in cues_by_sent.get(i, [])] + [our.start() if our else len(s_text)])
-            self._acronyms(s_text, base, 0 if about_ours else first_cue, title, add, propose, bool(cues_by_sent),
-                           tasks, redefined)
+            self._acronyms(
+                s_text, base, 0 if about_ours else first_cue, title, add, propose, bool(cues_by_sent), tasks, redefined
+            )
         if tasks:
             doc.user_data["kg.task_acronyms"] = tasks
         # 5. a code repository named like a coined name: github.com/user/H2Rec
@@ -328,9 +378,21 @@ class NameRuler:
             return doc  # nothing to add, nothing proposed or redefined to take out
         spans = doc_spans(doc, self.spans_key)
         for entry, acronym in redefined:
-            spans = [s for s in spans if not (s.kb_id_ == entry.name and s.label_ == entry.kind and s.text.rstrip("s") == acronym)]
+            spans = [
+                s
+                for s in spans
+                if not (s.kb_id_ == entry.name and s.label_ == entry.kind and s.text.rstrip("s") == acronym)
+            ]
         # a lexicon name the paper itself proposes is not also a method it uses
-        spans = [s for s in spans if not (s.label_ in ("method", "dataset", "company") and s.kb_id_ in proposed and (s.label_, s.kb_id_) not in found)]
+        spans = [
+            s
+            for s in spans
+            if not (
+                s.label_ in ("method", "dataset", "company")
+                and s.kb_id_ in proposed
+                and (s.label_, s.kb_id_) not in found
+            )
+        ]
         set_doc_spans(doc, self.spans_key, spans + list(found.values()))
         return doc
 
@@ -339,7 +401,7 @@ class NameRuler:
         at = self.full_text.find(f"({acronym})")
         if at < 0:
             return None
-        words = self.full_text[max(0, at - 120): at].split()[-(len(acronym) + 3):]
+        words = self.full_text[max(0, at - 120) : at].split()[-(len(acronym) + 3) :]
         start = initials_spell(acronym, words)
         if start is None:
             start = initials_match(acronym, words)
@@ -363,7 +425,7 @@ class NameRuler:
         causal models (BCMs)` names the paper's own."""
         if not cls._in_lower_case(words) or not before.rstrip().endswith("("):
             return False
-        lead = " ".join(before.rstrip()[:-1].split()[:-len(words)])
+        lead = " ".join(before.rstrip()[:-1].split()[: -len(words)])
         return OBJECT_LEAD.fullmatch(lead) is None
 
     def _new_name(self, raw: str) -> bool:
@@ -386,13 +448,21 @@ class NameRuler:
             plain = raw.replace("$", "")
             # a capitalised word right after `named`, or right after the verb and
             # followed by `, a` / `(`: `named Recformer`, `we propose Kuaipedia, a ...`
-            capital = plain[:1].isupper() and plain not in NOT_NAMES and raw not in self.known and (
-                direct and not between.strip() or not between.strip() and NAME_THEN_APPOSITION.match(tail, match.end())
+            capital = (
+                plain[:1].isupper()
+                and plain not in NOT_NAMES
+                and raw not in self.known
+                and (
+                    direct
+                    and not between.strip()
+                    or not between.strip()
+                    and NAME_THEN_APPOSITION.match(tail, match.end())
+                )
             )
             if not (self._new_name(raw) or capital):
                 continue
             long_words = self._long_form(raw)
-            if self._spells_task(long_words) or self._described(long_words, tail[:match.start()]):
+            if self._spells_task(long_words) or self._described(long_words, tail[: match.start()]):
                 continue
             if capital and not self._new_name(raw):
                 # `called Group Soft-Impute SVD`: the capitalised words that follow;
@@ -403,12 +473,12 @@ class NameRuler:
                 raw = raw + more.group()
             start = base + cue_end + match.start()
             propose(raw, start, start + len(raw), s_text)
-            rest = tail[match.end():]
+            rest = tail[match.end() :]
             offset = cue_end + match.end()
             while (more := CONJOINED.match(rest)) and self._new_name(more.group(1)):
                 propose(more.group(1), base + offset + more.start(1), base + offset + more.end(1), s_text)
                 offset += more.end()
-                rest = rest[more.end():]
+                rest = rest[more.end() :]
             break
 
     def _datasets(self, doc: Doc, text: str, add) -> None:
@@ -439,8 +509,18 @@ class NameRuler:
                     name = known.name if known is not None and known.kind == "dataset" else raw
                     add("dataset", name, start + part.start(), start + part.end())
 
-    def _acronyms(self, s_text: str, base: int, cue_at: int, title: str, add, propose, proposing: bool,
-                  tasks: list[Definition], redefined: set[tuple[Entry, str]]) -> None:
+    def _acronyms(
+        self,
+        s_text: str,
+        base: int,
+        cue_at: int,
+        title: str,
+        add,
+        propose,
+        proposing: bool,
+        tasks: list[Definition],
+        redefined: set[tuple[Entry, str]],
+    ) -> None:
         """Acronym definitions; `cue_at`: where the sentence's first proposal cue is;
         `proposing`: the paper has a proposal cue somewhere. Collects the definitions of
         tasks and of lexicon acronyms given another meaning."""
@@ -471,9 +551,14 @@ class NameRuler:
             end = base + match.end(1)
             # the title names it (`LF: subtitle`, `Long Form: subtitle`) or spells it out
             title_names = bool(title) and title.startswith(core + ":")
-            in_title = title_names or bool(title) and (
-                title.casefold().startswith(long_form.casefold() + ":")
-                or len(long_words) >= 3 and long_form.casefold() in title.casefold()
+            in_title = (
+                title_names
+                or bool(title)
+                and (
+                    title.casefold().startswith(long_form.casefold() + ":")
+                    or len(long_words) >= 3
+                    and long_form.casefold() in title.casefold()
+                )
             )
             if self.known.get(long_form) is not None:
                 continue  # the lexicon ruler has it, under its canonical name

@@ -42,8 +42,9 @@ HEADS = """
     localization grounding imputation discovery interpretability
 """.split()
 HEAD_FORMS = {"recommendations": "recommendation", "modelling": "modeling"}
-STOP = sorted(set(
-    """
+STOP = sorted(
+    set(
+        """
     a an the this that these those our their its his her my your we they it of for to in on at by with from
     and or but as via into over under than is are was were be been being has have had do does can could may
     might will would should must not no all any both each more most many much such other another same some
@@ -63,10 +64,13 @@ STOP = sorted(set(
     propose proposes need needs evaluate evaluates meaningful deeper future exhaustive study studies investigate
     investigates explore explores examine examines introduce introduces present presents
     """.split()
-))
+    )
+)
 # in the abstract, a phrase must be stated as the task: `the task of X`, `tasks such as X`,
 # `X task`, `X problem`, `for X,` at a clause end
-PROBLEM_BEFORE = re.compile(r"\b(?:task|tasks|problem|problems)\s+(?:of|such\s+as|like|including)\s+$|\b(?:such\s+as|including)\s+$", re.I)
+PROBLEM_BEFORE = re.compile(
+    r"\b(?:task|tasks|problem|problems)\s+(?:of|such\s+as|like|including)\s+$|\b(?:such\s+as|including)\s+$", re.I
+)
 TASK_WORDS = WordSet(["task", "tasks", "problem", "problems", "such", "including"])
 PROBLEM_AFTER = re.compile(r"\s*(?:tasks?|problems?)\b", re.I)
 VERB_LIKE = re.compile(r"^[a-z]+(?:ing|ly|ed)$")
@@ -76,7 +80,9 @@ NOUNS_IN_ING = frozenset(
     "forecasting gaming programming sensing mining hiring dating housing banking".split()
 )
 RECOMMENDATION_PROBLEMS = ("cold-start",)
-NOT_TASK_AFTER = re.compile(r"\s+(?:for\s+(?=\S)|(?:[Ff]ramework|[Pp]aradigm|[Mm]odel|[Aa]pproach|[Mm]ethod|[Aa]rchitecture|[Aa]ugmented)s?\b)")
+NOT_TASK_AFTER = re.compile(
+    r"\s+(?:for\s+(?=\S)|(?:[Ff]ramework|[Pp]aradigm|[Mm]odel|[Aa]pproach|[Mm]ethod|[Aa]rchitecture|[Aa]ugmented)s?\b)"
+)
 STOP_WORDS = frozenset(STOP) - {"generative", "discriminative", "personalized", "online", "offline", "multimodal"}
 
 
@@ -94,7 +100,12 @@ def _word(w: str) -> bool:
 
 
 def _token(w: str) -> bool:
-    return w.lower() not in STOP_SET and not _punct(w) and not w.replace(",", "").replace(".", "").isdigit() and not w.isspace()
+    return (
+        w.lower() not in STOP_SET
+        and not _punct(w)
+        and not w.replace(",", "").replace(".", "").isdigit()
+        and not w.isspace()
+    )
 
 
 def _inner(w: str) -> bool:
@@ -107,7 +118,15 @@ def _punct(w: str) -> bool:
 
 # the modifier shapes before a head word, as token tests: `word`, `token - inner`, ...
 _H = (_token, "-", _inner)
-MODIFIER_SHAPES = [(_word,), _H, (_word, _word), (_word,) + _H, _H + (_word,), _H + ("-", _inner), (_word, _word, _word)]
+MODIFIER_SHAPES = [
+    (_word,),
+    _H,
+    (_word, _word),
+    (_word,) + _H,
+    _H + (_word,),
+    _H + ("-", _inner),
+    (_word, _word, _word),
+]
 
 MAX_SHAPE = max(map(len, MODIFIER_SHAPES))
 
@@ -158,13 +177,17 @@ class TaskPhraseRuler:
             ranges[start, end] = ranges.get((start, end), False) or stated
         candidates = [(start, end, stated) for (start, end), stated in ranges.items()]
         # a title task after `for` (`X for Y`): the phrase before `for` is the approach
-        later = [s.start_char for s in lexicon_tasks if s.start_char < tend] + [doc[b - 1].idx for a, b, _ in candidates if doc[a].idx < tend]
+        later = [s.start_char for s in lexicon_tasks if s.start_char < tend] + [
+            doc[b - 1].idx for a, b, _ in candidates if doc[a].idx < tend
+        ]
         for start, end, stated in candidates:
             # drop leading verb-like words (`improving bundle recommendation`)
             # and the tail of a hyphenated word whose head was a stop word (`e-commerce`)
             while start < end - 1 and (
-                VERB_LIKE.match(doc[start].text) and doc[start + 1].text != "-"
-                or start > 0 and doc[start - 1].text == "-"
+                VERB_LIKE.match(doc[start].text)
+                and doc[start + 1].text != "-"
+                or start > 0
+                and doc[start - 1].text == "-"
                 or doc[start].text == "-"
                 or _title_verb(doc, start, tend)
             ):
@@ -172,8 +195,12 @@ class TaskPhraseRuler:
             # `Stringology-Based Motif Discovery`, `Noise-aware Coreset Selection`: the
             # compound says how; the task is what it modifies, where that still has a
             # modifier (an acronym's compound names a kind of task: `LLM-based`, `EEG-based`)
-            if (end - start > 4 and doc[start + 1].text == "-" and doc[start + 2].lower_ in HOW_COMPOUNDS
-                    and not doc[start].text.isupper()):
+            if (
+                end - start > 4
+                and doc[start + 1].text == "-"
+                and doc[start + 2].lower_ in HOW_COMPOUNDS
+                and not doc[start].text.isupper()
+            ):
                 start += 3
             if start == end - 1 or doc[start].lower_ in STOP_WORDS:
                 continue  # `Backpropagating Through Simulation`
@@ -184,7 +211,9 @@ class TaskPhraseRuler:
                 continue  # `X for <task>`, `X Framework`: X is the approach, not the task
             if not in_title and not stated:
                 text = doc_text(doc)
-                before = text[max(sentences(doc).at(span.start_char).start_char, span.start_char - 30): span.start_char]
+                before = text[
+                    max(sentences(doc).at(span.start_char).start_char, span.start_char - 30) : span.start_char
+                ]
                 if not (PROBLEM_BEFORE.search(before) or PROBLEM_AFTER.match(text, span.end_char)):
                     continue
             words = [t.lower_ for t in span]
@@ -259,7 +288,11 @@ class TaskPhraseRuler:
             while words and (words[0].lower() in STOP or words[0].lower() in NOT_TAIL_MODIFIERS or _tail_verb(words)):
                 start += len(words[0]) + 1
                 words.pop(0)
-            if len(words) < 2 or any(c.isdigit() for c in match.group("phrase")) or any(w in FUNCTION_WORDS for w in words):
+            if (
+                len(words) < 2
+                or any(c.isdigit() for c in match.group("phrase"))
+                or any(w in FUNCTION_WORDS for w in words)
+            ):
                 continue
             span = doc.char_span(start, match.end("phrase"), alignment_mode="expand")
             if span is None or any(x.label_ == "task" and x.start < span.end and span.start < x.end for x in spans):
@@ -293,7 +326,9 @@ class TaskPhraseRuler:
                 while words and words[0].lower() in STOP:
                     start += len(words[0]) + 1
                     words.pop(0)
-                if not words or any(w.lower() in FUNCTION_WORDS or w.lower() in HEAD_SET or not w[0].isalpha() for w in words):
+                if not words or any(
+                    w.lower() in FUNCTION_WORDS or w.lower() in HEAD_SET or not w[0].isalpha() for w in words
+                ):
                     continue
                 if pattern is TITLE_GERUND:
                     words[-1] = _singular(words[-1])
@@ -363,15 +398,27 @@ class TaskPhraseRuler:
         for span in spans:
             if span.label_ == "task" and span.kb_id_.endswith("recommendation") and not span.kb_id_.startswith("LLM"):
                 if LLM_BASED.search(doc_text(doc), max(0, span.start_char - 45), span.start_char):
-                    out.append(Span(doc, span.start, span.end, label="task", kb_id="LLM-based recommendation",
-                                    span_id="LLM-based recommendation"))
+                    out.append(
+                        Span(
+                            doc,
+                            span.start,
+                            span.end,
+                            label="task",
+                            kb_id="LLM-based recommendation",
+                            span_id="LLM-based recommendation",
+                        )
+                    )
         return out
 
 
 COORDINATED = re.compile(r"and\s+([A-Za-z][\w-]*)\s+(" + "|".join(HEADS) + r")\b")
-FUNCTION_WORDS = frozenset("the a an both either and or of for in on with to at by from our their its this that these".split())
+FUNCTION_WORDS = frozenset(
+    "the a an both either and or of for in on with to at by from our their its this that these".split()
+)
 WORD_BEFORE = re.compile(r"(?<![\w-])([A-Za-z][\w-]*)\s+$")
-LLM_BASED = re.compile(r"(?:LLMs?|[Ll]arge [Ll]anguage [Mm]odels?(?:\s*\(LLMs?\))?)[- ](?:based|powered|enhanced|empowered|driven)\s+$")
+LLM_BASED = re.compile(
+    r"(?:LLMs?|[Ll]arge [Ll]anguage [Mm]odels?(?:\s*\(LLMs?\))?)[- ](?:based|powered|enhanced|empowered|driven)\s+$"
+)
 
 TAIL_HEADS = frozenset(HEADS) | frozenset(
     "understanding modeling modelling advertising optimization matching alignment personalization tokenization "
@@ -428,14 +475,18 @@ TITLE_GERUND = re.compile(
     r"\s*(?=$|[:?,(]|\s+(?:[Bb]ased|[Uu]sing|[Ww]ith|[Vv]ia|[Ff]rom|[Ff]or|[Ii]n|[Oo]n|[Bb]y|[Tt]hrough|[Aa]nd|[Ww]hen)\b)"
 )
 # `for Robust Recommender Systems`: the words before the system
-TITLE_SYSTEM = re.compile(r"(?:^|(?<=\s))(?P<words>(?:[A-Za-z][\w-]*\s+)?[A-Za-z][\w-]*)\s+[Rr]ecommender\s+[Ss]ystems?\b")
+TITLE_SYSTEM = re.compile(
+    r"(?:^|(?<=\s))(?P<words>(?:[A-Za-z][\w-]*\s+)?[A-Za-z][\w-]*)\s+[Rr]ecommender\s+[Ss]ystems?\b"
+)
 
 
 NOT_MODIFIERS = frozenset("how when why what where which whether do does can should deep".split())
 # the second half of a compound modifier, which does not narrow a task alone
 # the second half of a leading compound that says how a task is done, not which task
 # (`Plan-Guided Graph Retrieval`); `item-level`, `task-specific` say which
-HOW_COMPOUNDS = frozenset("based aware guided driven enhanced free conditioned augmented centric oriented agnostic".split())
+HOW_COMPOUNDS = frozenset(
+    "based aware guided driven enhanced free conditioned augmented centric oriented agnostic".split()
+)
 NOT_ALONE = frozenset("based aware guided driven enhanced free level like specific oriented agnostic centric".split())
 
 
@@ -521,7 +572,8 @@ def _by_acronym(doc: Doc, spans: list[Span], defined) -> list[Span]:
     for span in spans:
         if span.label_ == "task":
             acronym = by_long.get(_plain(span.kb_id_)) or next(
-                (d.acronym for d in defined if d.start <= span.start_char and span.end_char <= d.end), None)
+                (d.acronym for d in defined if d.start <= span.start_char and span.end_char <= d.end), None
+            )
             if acronym and acronym != span.kb_id_:
                 span = Span(doc, span.start, span.end, label="task", kb_id=acronym, span_id=span.id_)
         out.append(span)
@@ -536,8 +588,12 @@ def _modifier(word: str, named: set[str]) -> bool:
     """Can `word` narrow a task? Not a stop or question word, a verb form (`Co-Designing`)
     or the name of a method (`Autoencoder`)."""
     low = word.lower()
-    return (low not in STOP and low not in NOT_MODIFIERS and low not in named
-            and not low.split("-")[-1].endswith(("ing", "ed", "ly")))
+    return (
+        low not in STOP
+        and low not in NOT_MODIFIERS
+        and low not in named
+        and not low.split("-")[-1].endswith(("ing", "ed", "ly"))
+    )
 
 
 def _singular(word: str) -> str:

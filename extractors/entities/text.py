@@ -248,7 +248,7 @@ def initials_spell(acronym: str, words: list[str]) -> int | None:
     letters = [c.lower() for c in acronym if c.isalpha()]
     if len(letters) < 2 or len(letters) > len(words) or not acronym.isupper():
         return None
-    tail = words[len(words) - len(letters):]
+    tail = words[len(words) - len(letters) :]
     return len(words) - len(letters) if all(w[:1].lower() == c for w, c in zip(tail, letters)) else None
 
 
