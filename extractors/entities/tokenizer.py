@@ -16,15 +16,21 @@ the raw text instead (see `rulers.LexiconRuler`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import accumulate, chain, compress
 from operator import add
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy
 from spacy.attrs import SENT_START
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 WORD = r"""
     \d+(?:[.,]\d+)+[A-Za-z]*                      # 17.8  10,015,993  1.84x
@@ -44,8 +50,11 @@ ODD_BLANKS = ("  ", "\t", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
 SENTENCE_ENDS = frozenset([".", "!", "?", "\n", "。", "！", "？", "；"])
 NOT_SENT_START = numpy.uint64(2**64 - 1)  # SENT_START -1, as from_array wants it
 
+# (hash in the string store, word, characters up to the next token, space after)
+ChunkToken = tuple[int, str, int, bool]
 
-class Chunks(dict):
+
+class Chunks(dict[str, tuple[ChunkToken, ...]]):
     """A run of text between two spaces -> its tokens as (hash in the string store,
     word, characters up to the next token, space after) tuples; the chunk's last
     token has the space. Text is mostly the same few thousand chunks (`the`,
@@ -54,11 +63,11 @@ class Chunks(dict):
 
     LIMIT = 200_000
 
-    def __init__(self, orths: "Orths"):
+    def __init__(self, orths: Orths):
         super().__init__()
         self.orths = orths
 
-    def __missing__(self, chunk: str) -> tuple:
+    def __missing__(self, chunk: str) -> tuple[ChunkToken, ...]:
         if len(self) >= self.LIMIT:
             self.clear()
         words = PLAIN_TOKEN.findall(chunk)
@@ -69,16 +78,17 @@ class Chunks(dict):
         return tokens
 
 
-class Orths(dict):
+class Orths(dict[str, int]):
     """word -> its hash in the string store. `Doc(words=<hashes>)` finds the lexemes
     three times faster than `Doc(words=<strings>)`, which hashes each word twice."""
 
-    def __init__(self, strings):
+    def __init__(self, strings: StringStore):
         super().__init__()
         self.strings = strings
 
     def __missing__(self, word: str) -> int:
-        orth = self[word] = self.strings.add(word, allow_transient=False)
+        # spaCy's stub for StringStore.add lacks the `allow_transient` keyword it takes
+        orth = self[word] = self.strings.add(word, allow_transient=False)  # type: ignore[call-arg]
         return orth
 
 
@@ -104,15 +114,16 @@ class FastTokenizer:
 
     def __call__(self, text: str) -> Doc:
         # columns by C-level loops (map, chain, zip, accumulate, numpy), never a Python loop per token
+        orths: Sequence[int]
         if single_spaced(text) and " et al." not in text:
             # no token but `et al.` spans a space: the text's tokens are its chunks'
             kept = text
             tokens = list(chain.from_iterable(map(self.chunks.__getitem__, text.split(" "))))
             if not tokens:
                 return self._empty()
-            orths, words, widths, spaces = zip(*tokens)
-            words = list(words)
-            spaces = list(spaces)
+            orths, word_column, widths, space_column = zip(*tokens, strict=True)
+            words: list[str] = list(word_column)
+            spaces: list[bool] = list(space_column)
             if not text.endswith(" "):
                 spaces[-1] = False  # no space after the last chunk
             offsets = list(accumulate(widths, initial=0))
@@ -128,12 +139,14 @@ class FastTokenizer:
             spaces = [bool(gap) for _, gap in pairs]
             offsets = list(accumulate(map(add, map(len, words), spaces), initial=0))
             orths = list(map(self.orths.__getitem__, words))
-        doc = Doc(self.vocab, words=orths, spaces=spaces)
+        # Doc takes hashes for words (see Orths); spaCy's stub allows only strings
+        doc = Doc(self.vocab, words=orths, spaces=spaces)  # type: ignore[arg-type]
         starts = sentence_starts(words)
         # set from an array: twice as fast as Doc(sent_starts=...)
         flags = numpy.full((len(words), 1), NOT_SENT_START, dtype="uint64")
         flags[starts] = 1
-        doc.from_array(SENT_START_ATTR, flags)
+        # spaCy's stub asks for thinc's Ints2d, which a numpy array is at run time but not to mypy
+        doc.from_array(SENT_START_ATTR, flags)  # type: ignore[arg-type]
         doc.user_data["kg.text"] = kept[: offsets.pop()]
         doc.user_data["kg.columns"] = (words, offsets, starts)
         return doc
@@ -148,16 +161,16 @@ class FastTokenizer:
             yield self(text)
 
     # spaCy (de)serializes the tokenizer with the pipeline; this one has no state.
-    def to_bytes(self, **kwargs) -> bytes:
+    def to_bytes(self, **kwargs: object) -> bytes:
         return b""
 
-    def from_bytes(self, data: bytes, **kwargs) -> "FastTokenizer":
+    def from_bytes(self, data: bytes, **kwargs: object) -> FastTokenizer:
         return self
 
-    def to_disk(self, path, **kwargs) -> None:
+    def to_disk(self, path: str | Path, **kwargs: object) -> None:
         return None
 
-    def from_disk(self, path, **kwargs) -> "FastTokenizer":
+    def from_disk(self, path: str | Path, **kwargs: object) -> FastTokenizer:
         return self
 
 
@@ -168,9 +181,13 @@ def sentence_starts(words: list[str]) -> list[int]:
     return [0] + [i + 1 for i in compress(range(len(words) - 1), is_end) if not is_end[i + 1]]
 
 
-@registry.tokenizers("kg.FastTokenizer.v1")
-def create_fast_tokenizer():
-    def make(nlp) -> FastTokenizer:
+def create_fast_tokenizer() -> Callable[[Language], FastTokenizer]:
+    def make(nlp: Language) -> FastTokenizer:
         return FastTokenizer(nlp.vocab)
 
     return make
+
+
+# registered by a call, not as a decorator: catalogue's registry has no type information,
+# and a decorator mypy cannot see through would leave the function untyped
+registry.tokenizers.register("kg.FastTokenizer.v1", func=create_fast_tokenizer)
