@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, pairwise
 
 from spacy.attrs import IDX, LOWER, SENT_START
-
-
 from spacy.tokens import Doc
 
 SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -64,7 +63,7 @@ def _coined_word(word: str) -> bool:
     if uppers == 1 and any(c.isdigit() for c in word):
         return True
     # CamelCase after a capital (WebRec) or a one-letter lower-case prefix (iAgent)
-    return any(a.islower() and b.isupper() for a, b in zip(word, word[1:])) and (word[0].isupper() or word[1].isupper())
+    return any(a.islower() and b.isupper() for a, b in pairwise(word)) and (word[0].isupper() or word[1].isupper())
 
 
 @lru_cache(maxsize=65536)
@@ -91,7 +90,7 @@ class WordSet:
     _all: set[str] = set()
     _all_frozen: frozenset[str] | None = None
 
-    def __init__(self, words):
+    def __init__(self, words: Iterable[str]):
         self.words = frozenset(w.lower() for w in words)
         WordSet._all |= self.words
         WordSet._all_frozen = None
@@ -105,7 +104,7 @@ class WordSet:
         return cls._all_frozen
 
 
-class AnchorWords(dict):
+class AnchorWords(dict[str, str | None]):
     """A word as written -> its lower-case form if a WordSet holds it, else None.
     Abstracts repeat the same words (the tokenizer hands out the same string objects,
     hashes computed), so one look-up replaces lower-casing and testing every token."""
@@ -142,6 +141,9 @@ class Sentences:
         self.text = doc.user_data.get("kg.text") or doc.text
         n = len(doc)
         columns = doc.user_data.get("kg.columns")
+        words: Sequence[str]
+        idx: list[int]
+        starts: list[int]
         if columns is not None:
             # set by the tokenizer: words, character offsets, sentence-start tokens
             words, idx, starts = columns
@@ -160,10 +162,10 @@ class Sentences:
         self.ends = self.starts[1:] + [len(self.text)]
         self._sents: dict[int, Sent] = {}
         self.words = words
-        self._anchors = None
+        self._anchors: list[tuple[int, str | None]] | None = None
         self._idx = idx
 
-    def tokens_in(self, words: "WordSet") -> list[tuple[int, int]]:
+    def tokens_in(self, words: WordSet) -> list[tuple[int, int]]:
         """(token index, start char) of the tokens whose lower-case form is in
         `words`. The tokens that are in any WordSet are found once per doc, by C-level
         loops (`map`, `compress`), and each rule looks only at those."""
@@ -174,10 +176,10 @@ class Sentences:
         idx = self._idx
         return [(i, idx[i]) for i, w in self._anchors if w in wanted]
 
-    def matches_at(self, pattern: re.Pattern, words: "WordSet") -> list[re.Match]:
+    def matches_at(self, pattern: re.Pattern[str], words: WordSet) -> list[re.Match[str]]:
         """`pattern.finditer(text)`, for a pattern whose every match starts at a token
         in `words`: tried at those tokens only, which costs a fraction of a scan."""
-        out = []
+        out: list[re.Match[str]] = []
         end = 0
         for _, start in self.tokens_in(words):
             if start >= end and (match := pattern.match(self.text, start)):
@@ -196,7 +198,7 @@ class Sentences:
             sent = self._sents[i] = Sent(self.token_starts[i], self.token_ends[i], a, b, self.text[a:b])
         return sent
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Sent]:
         return (self.at(start) for start in self.starts)
 
 
@@ -249,7 +251,7 @@ def initials_spell(acronym: str, words: list[str]) -> int | None:
     if len(letters) < 2 or len(letters) > len(words) or not acronym.isupper():
         return None
     tail = words[len(words) - len(letters) :]
-    return len(words) - len(letters) if all(w[:1].lower() == c for w, c in zip(tail, letters)) else None
+    return len(words) - len(letters) if all(w[:1].lower() == c for w, c in zip(tail, letters, strict=True)) else None
 
 
 def has_word(text: str, word: str) -> bool:
