@@ -22,6 +22,7 @@ a released dataset or benchmark gets both a `proposed` and a `dataset` span.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
 from spacy.language import Language
@@ -32,15 +33,21 @@ from extractors.entities.rulers import SPANS_KEY, doc_spans, set_doc_spans, titl
 from extractors.entities.text import (
     NAME,
     NOT_NAMES,
+    Sentences,
     WordSet,
     doc_text,
     has_word,
-    sentences,
     initials_match,
     initials_spell,
     is_coined,
     normalise_name,
+    sentences,
 )
+
+# add(label, name, start char, end char): a span for the doc
+AddSpan = Callable[[str, str, int, int], None]
+# propose(raw name, start char, end char, sentence): a name the paper coins
+Propose = Callable[[str, int, int, str], None]
 
 CUE_WORD = re.compile(
     r"(?:propos|present|introduc|develop|design|devis|build|construct|releas|contribut|formulat|creat|curat|offer)[a-z]*"
@@ -73,7 +80,7 @@ PARTICIPLES = {"proposed", "introduced", "designed", "developed", "devised", "pr
 CUE_TOKENS = WordSet(VERB_FORMS | set(DIRECT) | PARTICIPLES)
 
 
-def proposal_cues(doc: Doc, sents):
+def proposal_cues(doc: Doc, sents: Sentences) -> Iterator[tuple[int, int, bool]]:
     """(start, end, direct) of each proposal cue: `we propose`, `this paper introduces`,
     `to design`, `our proposed`, `named`/`called` (direct: a name follows at once).
     The verb is found as a token first, then the words before it are checked."""
@@ -113,7 +120,7 @@ MARK_TOKENS = WordSet(["our", "novel", "new", "first"])
 PASSIVE_BEFORE = re.compile(r"(?<![\w$])(" + NAME + r")\s+(?:\([^()]{1,80}\)\s+)?(?:is|are)\s+(?:\w+ly\s+)?$")
 
 
-def passive_name(text: str, cue: int) -> re.Match | None:
+def passive_name(text: str, cue: int) -> re.Match[str] | None:
     """`X is proposed`: the name before `is`/`are` (+ adverb) that ends at `cue`. The
     search is costly and the words before `cue` seldom fit, so they are checked first."""
     start = max(0, cue - 120)
@@ -240,7 +247,7 @@ def redefines(entry: Entry, acronym: str, long_words: list[str]) -> bool:
     letters: `recommender` ~ `recommendation`). An entry with no long form of the
     acronym (`LaMP benchmark` is not one) cannot tell."""
 
-    def stems(words) -> set[str]:
+    def stems(words: Iterable[str]) -> set[str]:
         return {w[:5] for w in words if len(w) > 2}
 
     words = [w for word in long_words for w in word.casefold().split("-") if w and w not in LINK_WORDS]
@@ -266,7 +273,7 @@ COMPONENT_HEADS = frozenset("stage module phase component".split())
 
 
 @Language.factory("kg_names", default_config={"spans_key": SPANS_KEY, "directory": None})
-def make_name_ruler(nlp: Language, name: str, spans_key: str, directory: str | None) -> "NameRuler":
+def make_name_ruler(nlp: Language, name: str, spans_key: str, directory: str | None) -> NameRuler:
     return NameRuler(nlp, name, spans_key=spans_key, directory=directory)
 
 
@@ -423,7 +430,7 @@ class NameRuler:
         """The acronym of a lower-case long form that is not the cue's object: `we
         developed a model for named entity recognition (NER)`; but `we propose bipartite
         causal models (BCMs)` names the paper's own."""
-        if not cls._in_lower_case(words) or not before.rstrip().endswith("("):
+        if words is None or not cls._in_lower_case(words) or not before.rstrip().endswith("("):
             return False
         lead = " ".join(before.rstrip()[:-1].split()[: -len(words)])
         return OBJECT_LEAD.fullmatch(lead) is None
@@ -431,7 +438,7 @@ class NameRuler:
     def _new_name(self, raw: str) -> bool:
         return is_coined(raw.replace("$", "")) and raw not in self.known
 
-    def _after_cue(self, s_text: str, base: int, cue_end: int, direct: bool, propose) -> None:
+    def _after_cue(self, s_text: str, base: int, cue_end: int, direct: bool, propose: Propose) -> None:
         tail = s_text[cue_end:]
         # the clause ends at a stop, a comma or a function word; a comma after an
         # appositive noun (`a ... framework, MMQ-v2`) does not end it
@@ -467,10 +474,11 @@ class NameRuler:
             if capital and not self._new_name(raw):
                 # `called Group Soft-Impute SVD`: the capitalised words that follow;
                 # `named Unified ... Translation (UDITSR)`: the acronym path has it
-                more = CAPITALS_AFTER.match(tail, match.end())
                 if ACRONYM_AHEAD.match(tail, match.end()):
                     break
-                raw = raw + more.group()
+                more = CAPITALS_AFTER.match(tail, match.end())
+                if more is not None:  # always: it matches the empty string too
+                    raw = raw + more.group()
             start = base + cue_end + match.start()
             propose(raw, start, start + len(raw), s_text)
             rest = tail[match.end() :]
@@ -481,13 +489,13 @@ class NameRuler:
                 rest = rest[more.end() :]
             break
 
-    def _datasets(self, doc: Doc, text: str, add) -> None:
+    def _datasets(self, doc: Doc, text: str, add: AddSpan) -> None:
         sents = sentences(doc)
         for i in sorted({sents.index(pos) for _, pos in sents.tokens_in(DATASET_TOKENS)}):
             sentence = sents.at(sents.starts[i])
             self._datasets_in(sentence.text, sentence.start_char, add)
 
-    def _datasets_in(self, text: str, base: int, add) -> None:
+    def _datasets_in(self, text: str, base: int, add: AddSpan) -> None:
         for pattern, needed in DATASET_PATTERNS:
             if not any(map(text.__contains__, needed)):
                 continue
@@ -515,8 +523,8 @@ class NameRuler:
         base: int,
         cue_at: int,
         title: str,
-        add,
-        propose,
+        add: AddSpan,
+        propose: Propose,
         proposing: bool,
         tasks: list[Definition],
         redefined: set[tuple[Entry, str]],
@@ -524,6 +532,11 @@ class NameRuler:
         """Acronym definitions; `cue_at`: where the sentence's first proposal cue is;
         `proposing`: the paper has a proposal cue somewhere. Collects the definitions of
         tasks and of lexicon acronyms given another meaning."""
+
+        def task(defined: Definition, acronym_start: int) -> None:
+            add("task", defined.acronym, acronym_start, defined.end)
+            tasks.append(defined)
+
         for match in ACRONYM_AFTER.finditer(s_text):
             has_cue = cue_at < match.start() or PASSIVE_AFTER.match(s_text, match.end()) is not None
             acronym = match.group(1)
@@ -589,13 +602,10 @@ class NameRuler:
                 continue  # a lexicon name keeps the lexicon's kind
             word_starts = [m.start() for m in re.finditer(r"\S+", clause)]
             long_start = base + len(before) - len(clause) + word_starts[len(word_starts) - len(long_words)]
-
-            def task() -> None:
-                add("task", normalise_name(core), start, end)
-                tasks.append(Definition(normalise_name(core), long_form, long_start, end))
+            defined = Definition(normalise_name(core), long_form, long_start, end)
 
             if (head_word in TASK_HEADS or head_word in TASK_ONLY_HEADS) and _named_as_task(self.full_text, core):
-                task()  # `tasks like WPO`, `the MTCDR task`
+                task(defined, start)  # `tasks like WPO`, `the MTCDR task`
                 continue
             # a stage or module of the paper's own method, named in Title Case:
             # `During the second Basket Pruning Stage (BPS), ...`
@@ -607,11 +617,11 @@ class NameRuler:
                 if known_core is not None and known_core.kind != "method":
                     continue
                 if head_word in TASK_HEADS and not title_names and not CUE_CLOSE.search(prefix):
-                    task()  # a title that spells out a task names what the paper addresses
+                    task(defined, start)  # a title that spells out a task names what the paper addresses
                 else:
                     propose(acronym if "$" in acronym else core, start, end, s_text)
             elif head_word in TASK_HEADS or head in TASK_HEADS:
-                task()
+                task(defined, start)
             elif DATASET_WORDS.search(long_form):
                 add("dataset", normalise_name(core), start, end)
             elif (head_word in METHOD_HEADS or head in METHOD_HEADS) and head_word not in PROPOSAL_ONLY_HEADS:
