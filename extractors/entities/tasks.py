@@ -19,14 +19,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from itertools import takewhile
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.entities.rulers import SPANS_KEY, doc_spans, set_doc_spans, title_end
 from extractors.entities.text import Sentences, WordSet, doc_text, sentences
+
+if TYPE_CHECKING:
+    from extractors.entities.names import Definition
 
 # The words a task name ends in (`sequential recommendation`, `node classification`,
 # `medical image segmentation`, `precipitation nowcasting`): what a paper does to its
@@ -117,8 +121,11 @@ def _punct(w: str) -> bool:
 
 
 # the modifier shapes before a head word, as token tests: `word`, `token - inner`, ...
-_H = (_token, "-", _inner)
-MODIFIER_SHAPES = [
+# (a string stands for itself)
+TokenTest = Callable[[str], bool]
+Shape = tuple[str | TokenTest, ...]
+_H: Shape = (_token, "-", _inner)
+MODIFIER_SHAPES: list[Shape] = [
     (_word,),
     _H,
     (_word, _word),
@@ -131,16 +138,16 @@ MODIFIER_SHAPES = [
 MAX_SHAPE = max(map(len, MODIFIER_SHAPES))
 
 
-def phrases(words, a: int, b: int, is_head=HEAD_SET.__contains__):
+def phrases(words: Sequence[str], a: int, b: int, is_head: TokenTest = HEAD_SET.__contains__) -> list[tuple[int, int]]:
     """(start, end) token ranges in `words[a:b]` of a few modifiers and a task head
     word (`local-life recommendation`), longest first where two overlap. The shapes
     are tested on the token texts directly: a spaCy Matcher over many small spans
     builds a Token per word and costs several times more."""
-    found = []
+    found: list[tuple[int, int]] = []
     for j in range(a + 1, b):
         if not is_head(words[j].lower()):
             continue
-        best = None
+        best: int | None = None
         for shape in MODIFIER_SHAPES:
             start = j - len(shape)
             if start < a or (best is not None and start >= best):
@@ -150,7 +157,7 @@ def phrases(words, a: int, b: int, is_head=HEAD_SET.__contains__):
         if best is not None:
             found.append((best, j + 1))
     if len(found) > 1:
-        kept = []
+        kept: list[tuple[int, int]] = []
         for start, end in sorted(found, key=lambda m: (m[0] - m[1], m[0])):
             if all(end <= s or start >= e for s, e in kept):
                 kept.append((start, end))
@@ -241,7 +248,7 @@ class TaskPhraseRuler:
         set_doc_spans(doc, self.spans_key, _by_acronym(doc, spans, defined) if defined else spans)
         return doc
 
-    def _candidates(self, doc: Doc, tend: int):
+    def _candidates(self, doc: Doc, tend: int) -> Iterator[tuple[int, int, bool]]:
         """Matches in the title and in sentences that state a task (the shapes are tested
         on those spans only: over a whole abstract it would cost more than the rest)."""
         sents = sentences(doc)
@@ -362,7 +369,7 @@ class TaskPhraseRuler:
         """`interactive and sequential recommendation`: the second is a known task
         (`Y head`), so `X head` is one too."""
         known = {s.kb_id_.casefold() for s in spans if s.label_ == "task"}
-        out = []
+        out: list[Span] = []
         text = doc_text(doc)
         if not known and "task" not in text and "problem" not in text:
             return out
@@ -562,7 +569,7 @@ def _title_verb(doc: Doc, i: int, tend: int) -> bool:
     return i == 0 or doc[i - 1].text in (":", "?", ".")
 
 
-def _by_acronym(doc: Doc, spans: list[Span], defined) -> list[Span]:
+def _by_acronym(doc: Doc, spans: list[Span], defined: list[Definition]) -> list[Span]:
     """A task the paper defines an acronym for goes by the acronym (gold style): the long
     form anywhere (`Reasoning-Intensive Retrieval` in the title for `RIR`), and a task
     read inside the definition (`visual question answering` in `Knowledge-based Visual
