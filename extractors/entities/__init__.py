@@ -7,6 +7,7 @@ The pipeline is `spacy.blank("en")` with rule components only, no model download
                    by the sentencizer's rule (and at newlines, Chinese full stops)
     kg_lexicon     lexicon names by token n-grams, guarded by cues; Chinese names by substring (rulers.py)
     kg_names       coined names and acronym definitions (names.py)
+    kg_methods     methods named as the paper writes them; negated ones dropped (methods.py)
     kg_tasks       task phrases built on a task head word (tasks.py)
     kg_metrics     metric values and online/offline setting (metrics.py)
     kg_deployment  deployment cues, deployed companies (deployment.py)
@@ -29,7 +30,7 @@ from spacy import attrs
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.entities import comparisons, deployment, metrics, names, rulers, tasks, tokenizer  # noqa: F401  (registers factories)
+from extractors.entities import comparisons, deployment, methods, metrics, names, rulers, tasks, tokenizer  # noqa: F401  (registers factories)
 from extractors.entities.comparisons import Result, Win
 from extractors.entities.lexicon import Entry, load_lexicons
 from extractors.entities.rulers import SPANS_KEY, doc_spans
@@ -70,6 +71,7 @@ def build_nlp(*, lexicon_dir: str | None = None) -> Language:
     nlp.vocab.lex_attr_getters = {attr: getters[attr] for attr in LEX_ATTRS if attr in getters}
     nlp.add_pipe("kg_lexicon", config={"directory": lexicon_dir})
     nlp.add_pipe("kg_names", config={"directory": lexicon_dir})
+    nlp.add_pipe("kg_methods", config={"directory": lexicon_dir})
     nlp.add_pipe("kg_tasks")
     nlp.add_pipe("kg_metrics", config={"directory": lexicon_dir})
     nlp.add_pipe("kg_deployment", config={"directory": lexicon_dir})

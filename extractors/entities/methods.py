@@ -1,0 +1,178 @@
+"""`kg_methods`: how a paper names the methods the lexicon found in it.
+
+The gold style names a method as the paper does: by the acronym where the paper writes
+one (`Vision-Language Models (VLMs)`: VLM), else by the words it writes
+(`reinforcement learning`, not RL, in a paper that never writes RL). A method the paper
+only does without (`without fine-tuning`) is not one it uses. The rules run in order
+over the method spans of a doc (RULES), each a small named function:
+
+    negated    an entry all of whose mentions are negated is dropped
+    written    an entry goes by its acronym where the paper writes it, else by its words
+    defined    a long form right before `(ACRONYM)` spelling it out goes by the acronym
+    versioned  a model family's alias with a version goes by the version (`Qwen2.5`)
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extractors.entities.lexicon import Entry, load_lexicons
+from extractors.entities.rulers import SPANS_KEY, doc_spans, set_doc_spans
+from extractors.entities.text import Sentences, initials_match, sentences
+
+# The field writes these by their acronym whatever words a paper spells them with (the
+# gold names a paper on `large language models` LLM).
+FIXED_NAMES = frozenset({"LLM"})
+# words that say the method is not used, within NEGATION_LOOKBACK words before it:
+# `without (the need for) fine-tuning`, `does not require fine-tuning`, `no retraining`
+NEGATIONS = frozenset({"without", "w/o", "not", "no"})
+NOT_NEGATIONS = frozenset({"only", "just", "merely"})  # `not only X but also Y`
+NEGATION_LOOKBACK = 4
+
+
+def fold(spelling: str) -> str:
+    """The matching key of the gold files: lower case, no spaces, hyphens or dots."""
+    return "".join(c for c in spelling.casefold() if c not in " -.")
+
+
+def is_acronym(spelling: str) -> bool:
+    """`RL`, `VLMs`, `MoE`, `RQ-VAE`, `CoT`: one word with a capital inside a part
+    (not `Two-Tower`, a title's capitals)."""
+    return " " not in spelling and any(
+        any(c.isupper() for c in part[1:]) for part in spelling.split("-") if len(part) > 1
+    )
+
+
+def singular(surface: str) -> str:
+    """`VLMs` -> `VLM`, `graph neural networks` -> `graph neural network`."""
+    return surface[:-1] if len(surface) > 2 and surface.endswith("s") and not surface.endswith("ss") else surface
+
+
+def spelling_of(entry: Entry, surface: str) -> str:
+    """The entry's first spelling the surface is a form of (`Vision-Language Models`:
+    `vision-language model`; `LLM agent`: `LLM agents`), else the surface in the singular."""
+    if is_acronym(entry.name) and " " in surface and fold(entry.name) in map(fold, surface.split()):
+        return entry.name  # `InfoNCE loss`, `Okapi BM25`
+    keys = {fold(surface), fold(singular(surface)), fold(surface + "s")}
+    return next((s for s in entry.spellings if fold(s) in keys), singular(surface))
+
+
+@dataclass
+class Context:
+    """One doc's method spans grouped by lexicon entry, and what the rules read."""
+
+    doc: Doc
+    sents: Sentences
+    lower: list[str]
+    groups: dict[str, list[Span]]  # entry name -> its spans, in text order
+    entries: dict[str, Entry]
+    names: dict[str, str] = field(default_factory=dict)  # entry name -> the name it goes by
+    dropped: set[str] = field(default_factory=set)
+
+
+def negated(ctx: Context) -> None:
+    """`without task-specific fine-tuning`, `does not require fine-tuning`: every
+    mention negated, the method is not used."""
+    for name, spans in ctx.groups.items():
+        if all(_negated(ctx, span.start) for span in spans):
+            ctx.dropped.add(name)
+
+
+def _negated(ctx: Context, start: int) -> bool:
+    first = ctx.sents.token_starts[bisect_right(ctx.sents.token_starts, start) - 1]
+    before = ctx.lower[max(first, start - NEGATION_LOOKBACK) : start]
+    for i, word in enumerate(before):
+        if word in NEGATIONS and not (i + 1 < len(before) and before[i + 1] in NOT_NEGATIONS):
+            return not any(w in (",", ";", "but") for w in before[i + 1 :])
+    return False
+
+
+def written(ctx: Context) -> None:
+    """An entry of several spellings goes by the acronym where the paper writes one
+    (`VLMs`: VLM), else by its words: the entry's name, or for an entry named by its
+    acronym the words of the first mention (`reinforcement learning`, not RL)."""
+    for name, spans in ctx.groups.items():
+        entry = ctx.entries.get(name)
+        if entry is None or entry.verbatim or name in FIXED_NAMES or not entry.aliases:
+            continue
+        surfaces = [span.text for span in spans]
+        acronyms = [s for s in surfaces if is_acronym(s)]
+        if acronyms:
+            ctx.names[name] = spelling_of(entry, acronyms[0])
+        elif is_acronym(name):
+            ctx.names[name] = spelling_of(entry, surfaces[0])
+
+
+def defined(ctx: Context) -> None:
+    """`Multi-Agent Systems (MAS)`, `singular value decomposition (SVD)`: a long form
+    the paper spells an acronym out with goes by that acronym."""
+    words = ctx.sents.words
+    for name, spans in ctx.groups.items():
+        for span in spans:
+            end = span.end
+            if span.end - span.start < 2 or end + 2 >= len(words) or words[end] != "(" or words[end + 2] != ")":
+                continue
+            acronym = words[end + 1]
+            core = acronym[:-1] if acronym.endswith("s") and acronym[:-1].isupper() else acronym
+            if is_acronym(core) and initials_match(core, span.text.replace("-", " ").split()) == 0:
+                ctx.names[name] = core
+                break
+
+
+def versioned(ctx: Context) -> None:
+    """A model family's alias that carries a version is named as written: `Qwen2.5`
+    (the entry is `Qwen`)."""
+    for name, spans in ctx.groups.items():
+        entry = ctx.entries.get(name)
+        if entry is None or not entry.versioned or name in ctx.names:
+            continue
+        surface = spans[0].text
+        if any(c.isdigit() for c in surface) and surface != spans[0].kb_id_:
+            ctx.names[name] = surface
+
+
+Rule = Callable[[Context], None]
+RULES: tuple[Rule, ...] = (negated, written, defined, versioned)
+
+
+@Language.factory("kg_methods", default_config={"directory": None, "spans_key": SPANS_KEY})
+def make_method_namer(nlp: Language, name: str, directory: str | None, spans_key: str) -> MethodNamer:
+    return MethodNamer(directory=directory, spans_key=spans_key)
+
+
+class MethodNamer:
+    """Renames (or drops) the method spans of `doc.spans[spans_key]` by RULES."""
+
+    def __init__(self, *, directory: str | None = None, spans_key: str = SPANS_KEY):
+        self.spans_key = spans_key
+        self.entries = {e.name: e for e in load_lexicons(directory) if e.kind == "method"}
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = doc_spans(doc, self.spans_key)
+        groups: dict[str, list[Span]] = {}
+        for span in spans:
+            if span.label_ == "method" and span.id_ in self.entries:
+                groups.setdefault(span.id_, []).append(span)
+        if not groups:
+            return doc
+        sents = sentences(doc)
+        ctx = Context(doc, sents, [w.lower() for w in sents.words], groups, self.entries)
+        for rule in RULES:
+            rule(ctx)
+        if not ctx.names and not ctx.dropped:
+            return doc
+        out = []
+        for span in spans:
+            key = span.id_ if span.label_ == "method" else None
+            if key in ctx.dropped:
+                continue
+            if key in ctx.names and span.kb_id_ != ctx.names[key]:
+                span = Span(doc, span.start, span.end, label=span.label_, kb_id=ctx.names[key], span_id=key)
+            out.append(span)
+        set_doc_spans(doc, self.spans_key, out)
+        return doc

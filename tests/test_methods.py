@@ -1,0 +1,105 @@
+"""`kg_methods` (extractors/entities/methods.py): methods named as the paper writes them."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.entities import EntityExtractor
+from extractors.entities.methods import is_acronym, singular
+from kg.model import Paper
+
+
+@pytest.fixture(scope="module")
+def extractor() -> EntityExtractor:
+    return EntityExtractor()
+
+
+def methods(extractor: EntityExtractor, abstract: str, title: str | None = None) -> list[str]:
+    paper = Paper(source="test.txt", family="test", title=title, abstract=abstract)
+    return [m.name for m in extractor(paper) if m.kind == "method"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the acronym where the paper writes it
+        ("Large vision-language models (VLMs) are strong. VLMs see.", "VLM"),
+        ("We train the policy with RL.", "RL"),
+        ("The ranker is trained with supervised fine-tuning (SFT) first.", "SFT"),
+        # the words where it never does
+        ("The agent is trained with reinforcement learning.", "reinforcement learning"),
+        ("We use graph neural networks for the user graph.", "graph neural network"),
+        ("Vision-Language Models are evaluated.", "vision-language model"),
+        # an entry named by its words keeps its name
+        ("We study LLM agents in the wild.", "LLM agents"),
+        ("A lightweight two-tower retrieval model is used.", "two-tower model"),
+        # the field's name for it whatever the paper spells
+        ("We prompt large language models.", "LLM"),
+    ],
+)
+def test_methods_written_names_the_method_as_the_paper_does(extractor, text, name):
+    assert name in methods(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Multi-agent systems (MAS) coordinate well.", "MAS"),
+        ("We apply singular value decomposition (SVD) to the matrix.", "SVD"),
+    ],
+)
+def test_methods_defined_acronym_names_the_method(extractor, text, name):
+    assert name in methods(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our method adapts to new domains without fine-tuning.",
+        "The approach does not require fine-tuning of the encoder.",
+        "It transfers without task-specific fine-tuning.",
+        "It needs no fine-tuning.",
+    ],
+)
+def test_methods_negated_method_is_not_used(extractor, text):
+    assert "fine-tuning" not in methods(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We compare fine-tuning with prompting.",
+        "It works without labels, and fine-tuning improves it further.",  # the clause ends before
+        "We apply not only fine-tuning but also distillation.",
+        "Without labels we cannot rank. We then use fine-tuning.",  # one mention used
+    ],
+)
+def test_methods_used_method_is_kept(extractor, text):
+    assert "fine-tuning" in methods(extractor, text)
+
+
+def test_methods_versioned_alias_is_named_with_its_version(extractor):
+    assert "Qwen2.5" in methods(extractor, "On Qwen2.5 agents (0.5B-3B) we see gains.")
+
+
+@pytest.mark.parametrize(
+    ("spelling", "acronym"),
+    [
+        ("RL", True),
+        ("VLMs", True),
+        ("MoE", True),
+        ("RQ-VAE", True),
+        ("CoT", True),
+        ("Two-Tower", False),
+        ("two-tower", False),
+        ("Transformer", False),
+        ("graph neural network", False),
+    ],
+)
+def test_methods_is_acronym(spelling, acronym):
+    assert is_acronym(spelling) is acronym
+
+
+@pytest.mark.parametrize(("surface", "one"), [("VLMs", "VLM"), ("networks", "network"), ("loss", "loss")])
+def test_methods_singular(surface, one):
+    assert singular(surface) == one
