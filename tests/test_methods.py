@@ -103,3 +103,27 @@ def test_methods_is_acronym(spelling, acronym):
 @pytest.mark.parametrize(("surface", "one"), [("VLMs", "VLM"), ("networks", "network"), ("loss", "loss")])
 def test_methods_singular(surface, one):
     assert singular(surface) == one
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("We evaluate GPT-4, Claude 3, LLaMA 4, Qwen2, and Qwen2-72B.", ["LLaMA 4", "Qwen2", "Qwen2-72B"]),
+        ("Baselines are GPT-5 Nano, DeepSeek V3, and Llama-3.3-70B.", ["DeepSeek V3", "Llama-3.3-70B"]),
+        ("We evaluate four frontier systems (GPT-5.2, Claude~4, Grok-4).", ["Claude 4", "Grok-4"]),
+        ("Seven LLMs: GPT-5, Claude, Grok, Gemini, DeepSeek, Kimi, and Qwen.", ["Grok", "Kimi"]),
+    ],
+)
+def test_methods_each_model_version_is_its_own_name(extractor, text, names):
+    found = methods(extractor, text)
+    assert all(name in found for name in names), found
+
+
+def test_methods_plus_after_a_version_is_the_word(extractor):
+    found = methods(extractor, "It gains under GPT-4o-mini plus 6.91 F1 over the baseline.")
+    assert "GPT-4o-mini" in found and not any("plus" in name for name in found)
+
+
+def test_methods_the_methods_a_paper_beats_are_methods(extractor):
+    text = "SF-AMS shows consistent gains over strong baselines including LightMem, MemO and A-Mem."
+    assert {"LightMem", "MemO", "A-Mem"} <= set(methods(extractor, text, title="SF-AMS: Strategic Forgetting"))

@@ -130,6 +130,19 @@ def mentions_from_doc(doc: Doc, entries: dict[tuple[str, str], Entry]) -> list[M
         seen[key] = mention
         out.append(mention)
     out.extend(_comparison_mentions(doc))
+    out.extend(_beaten_methods(out))
+    return out
+
+
+def _beaten_methods(mentions: list[Mention]) -> list[Mention]:
+    """A method the paper beats is a method it compares with (`outperforms LightMem and
+    A-Mem`): named in `method` too, as the gold files have it."""
+    known = {_concept_key(m.name) for m in mentions if m.kind in ("method", "proposed")}
+    out: list[Mention] = []
+    for m in mentions:
+        if m.kind == "outperforms" and _concept_key(m.name) not in known:
+            known.add(_concept_key(m.name))
+            out.append(Mention("method", m.name, m.evidence))
     return out
 
 

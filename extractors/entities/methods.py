@@ -72,6 +72,7 @@ class Context:
     groups: dict[str, list[Span]]  # entry name -> its spans, in text order
     entries: dict[str, Entry]
     names: dict[str, str] = field(default_factory=dict)  # entry name -> the name it goes by
+    span_names: dict[tuple[int, int], str] = field(default_factory=dict)  # (start, end) -> its own name
     dropped: set[str] = field(default_factory=set)
 
 
@@ -100,7 +101,9 @@ def written(ctx: Context) -> None:
         entry = ctx.entries.get(name)
         if entry is None or entry.verbatim or name in FIXED_NAMES or not entry.aliases:
             continue
-        surfaces = [span.text for span in spans]
+        surfaces = [span.text for span in spans if not (entry.versioned and has_version(span.text))]
+        if not surfaces:
+            continue
         acronyms = [s for s in surfaces if is_acronym(s)]
         if acronyms:
             ctx.names[name] = spelling_of(entry, acronyms[0])
@@ -125,15 +128,19 @@ def defined(ctx: Context) -> None:
 
 
 def versioned(ctx: Context) -> None:
-    """A model family's alias that carries a version is named as written: `Qwen2.5`
-    (the entry is `Qwen`)."""
+    """Each mention of a model family with a version is named as written, each its own
+    model: `Qwen2.5` and `Qwen2-72B` (the entry is `Qwen`), `Claude~4` (TeX's space)."""
     for name, spans in ctx.groups.items():
         entry = ctx.entries.get(name)
-        if entry is None or not entry.versioned or name in ctx.names:
+        if entry is None or not entry.versioned:
             continue
-        surface = spans[0].text
-        if any(c.isdigit() for c in surface) and surface != spans[0].kb_id_:
-            ctx.names[name] = surface
+        for span in spans:
+            if has_version(span.text):
+                ctx.span_names[(span.start, span.end)] = span.text.replace("~", " ")
+
+
+def has_version(surface: str) -> bool:
+    return any(c.isdigit() for c in surface)
 
 
 Rule = Callable[[Context], None]
@@ -164,15 +171,19 @@ class MethodNamer:
         ctx = Context(doc, sents, [w.lower() for w in sents.words], groups, self.entries)
         for rule in RULES:
             rule(ctx)
-        if not ctx.names and not ctx.dropped:
+        if not ctx.names and not ctx.span_names and not ctx.dropped:
             return doc
         out = []
         for span in spans:
-            key = span.id_ if span.label_ == "method" else None
+            if span.label_ != "method":
+                out.append(span)
+                continue
+            key = span.id_
             if key in ctx.dropped:
                 continue
-            if key in ctx.names and span.kb_id_ != ctx.names[key]:
-                span = Span(doc, span.start, span.end, label=span.label_, kb_id=ctx.names[key], span_id=key)
+            name = ctx.span_names.get((span.start, span.end), ctx.names.get(key))
+            if name is not None and span.kb_id_ != name:
+                span = Span(doc, span.start, span.end, label=span.label_, kb_id=name, span_id=key)
             out.append(span)
         set_doc_spans(doc, self.spans_key, out)
         return doc
