@@ -127,3 +127,34 @@ def test_methods_plus_after_a_version_is_the_word(extractor):
 def test_methods_the_methods_a_paper_beats_are_methods(extractor):
     text = "SF-AMS shows consistent gains over strong baselines including LightMem, MemO and A-Mem."
     assert {"LightMem", "MemO", "A-Mem"} <= set(methods(extractor, text, title="SF-AMS: Strategic Forgetting"))
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "We compare this hybrid model with standard EEGNet, AttentionBaseNet, and CTNet baselines.",
+            ["EEGNet", "AttentionBaseNet", "CTNet"],
+        ),
+        ("SAPO is evaluated against strong APO baselines including APE, OPRO, and GEPA.", ["OPRO", "GEPA"]),
+        ("MALTopic improves topic coherence compared to LDA and BERTopic.", ["LDA", "BERTopic"]),
+    ],
+)
+def test_compared_methods_a_paper_compares_with_are_methods(extractor, text, names):
+    found = methods(extractor, text)
+    assert all(name in found for name in names), found
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        (
+            "Ten Headache Specialists versus Artificial Intelligence for Clinical Summarization.",
+            "Artificial Intelligence",
+        ),
+        ("The premium is measured compared with English text.", "English"),
+        ("Our results are compared with those of human annotators.", "human annotators"),
+    ],
+)
+def test_compared_plain_words_after_a_comparison_are_not_methods(extractor, text, wrong):
+    assert wrong not in methods(extractor, text)

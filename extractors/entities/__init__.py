@@ -12,6 +12,7 @@ The pipeline is `spacy.blank("en")` with rule components only, no model download
     kg_metrics     metric values and online/offline setting (metrics.py)
     kg_deployment  deployment cues, deployed companies (deployment.py)
     kg_comparisons who beats whom; each metric value with its dataset and baseline (comparisons.py)
+    kg_compared    the methods a paper compares with, no win claimed (methods.py)
 
 Each component writes spans to `doc.spans["kg"]`; `mentions_from_doc` turns them
 into `Mention`s, `gold_record` into the shape of the gold files.
@@ -76,6 +77,7 @@ def build_nlp(*, lexicon_dir: str | None = None) -> Language:
     nlp.add_pipe("kg_metrics", config={"directory": lexicon_dir})
     nlp.add_pipe("kg_deployment", config={"directory": lexicon_dir})
     nlp.add_pipe("kg_comparisons")
+    nlp.add_pipe("kg_compared")
     return nlp
 
 
