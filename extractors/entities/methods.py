@@ -21,6 +21,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -36,6 +38,7 @@ FIXED_NAMES = frozenset({"LLM"})
 # words that say the method is not used, within NEGATION_LOOKBACK words before it:
 # `without (the need for) fine-tuning`, `does not require fine-tuning`, `no retraining`
 NEGATIONS = frozenset({"without", "w/o", "not", "no"})
+NEGATION_WORDS = WordSet(NEGATIONS)
 NOT_NEGATIONS = frozenset({"only", "just", "merely"})  # `not only X but also Y`
 NEGATION_LOOKBACK = 4
 
@@ -58,6 +61,7 @@ def singular(surface: str) -> str:
     return surface[:-1] if len(surface) > 2 and surface.endswith("s") and not surface.endswith("ss") else surface
 
 
+@lru_cache(maxsize=16384)
 def spelling_of(entry: Entry, surface: str) -> str:
     """The entry's first spelling the surface is a form of (`Vision-Language Models`:
     `vision-language model`; `LLM agent`: `LLM agents`), else the surface in the singular."""
@@ -67,14 +71,22 @@ def spelling_of(entry: Entry, surface: str) -> str:
     return next((s for s in entry.spellings if fold(s) in keys), singular(surface))
 
 
+class Mark(NamedTuple):
+    """A method span as the rules read it (a Span's attributes are rebuilt at each read)."""
+
+    start: int  # token
+    end: int
+    text: str  # as written
+    kb_id: str
+
+
 @dataclass
 class Context:
     """One doc's method spans grouped by lexicon entry, and what the rules read."""
 
     doc: Doc
     sents: Sentences
-    lower: list[str]
-    groups: dict[str, list[Span]]  # entry name -> its spans, in text order
+    groups: dict[str, list[Mark]]  # entry name -> its spans, in text order
     entries: dict[str, Entry]
     names: dict[str, str] = field(default_factory=dict)  # entry name -> the name it goes by
     span_names: dict[tuple[int, int], str] = field(default_factory=dict)  # (start, end) -> its own name
@@ -84,6 +96,8 @@ class Context:
 def negated(ctx: Context) -> None:
     """`without task-specific fine-tuning`, `does not require fine-tuning`: every
     mention negated, the method is not used."""
+    if not ctx.sents.tokens_in(NEGATION_WORDS):
+        return
     for name, spans in ctx.groups.items():
         if all(_negated(ctx, span.start) for span in spans):
             ctx.dropped.add(name)
@@ -91,7 +105,7 @@ def negated(ctx: Context) -> None:
 
 def _negated(ctx: Context, start: int) -> bool:
     first = ctx.sents.token_starts[bisect_right(ctx.sents.token_starts, start) - 1]
-    before = ctx.lower[max(first, start - NEGATION_LOOKBACK) : start]
+    before = [w.lower() for w in ctx.sents.words[max(first, start - NEGATION_LOOKBACK) : start]]
     for i, word in enumerate(before):
         if word in NEGATIONS and not (i + 1 < len(before) and before[i + 1] in NOT_NEGATIONS):
             return not any(w in (",", ";", "but") for w in before[i + 1 :])
@@ -166,31 +180,41 @@ class MethodNamer:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = doc_spans(doc, self.spans_key)
-        groups: dict[str, list[Span]] = {}
-        for span in spans:
-            if span.label_ == "method" and span.id_ in self.entries:
-                groups.setdefault(span.id_, []).append(span)
-        if not groups:
+        keys = [span.id_ if span.label_ == "method" else None for span in spans]
+        if not any(key in self.entries for key in keys):
             return doc
         sents = sentences(doc)
-        ctx = Context(doc, sents, [w.lower() for w in sents.words], groups, self.entries)
+        text = sents.text
+        groups: dict[str, list[Mark]] = {}
+        marks: list[Mark | None] = []
+        for span, key in zip(spans, keys, strict=True):
+            mark = None
+            if key is not None:
+                mark = Mark(span.start, span.end, text[span.start_char : span.end_char], span.kb_id_)
+                if key in self.entries:
+                    groups.setdefault(key, []).append(mark)
+            marks.append(mark)
+        ctx = Context(doc, sents, groups, self.entries)
         for rule in RULES:
             rule(ctx)
         if not ctx.names and not ctx.span_names and not ctx.dropped:
             return doc
         out = []
-        for span in spans:
-            if span.label_ != "method":
+        changed = False
+        for span, key, mark in zip(spans, keys, marks, strict=True):
+            if key is None or mark is None:
                 out.append(span)
                 continue
-            key = span.id_
             if key in ctx.dropped:
+                changed = True
                 continue
-            name = ctx.span_names.get((span.start, span.end), ctx.names.get(key))
-            if name is not None and span.kb_id_ != name:
-                span = Span(doc, span.start, span.end, label=span.label_, kb_id=name, span_id=key)
+            name = ctx.span_names.get((mark.start, mark.end), ctx.names.get(key))
+            if name is not None and mark.kb_id != name:
+                span = Span(doc, mark.start, mark.end, label="method", kb_id=name, span_id=key)
+                changed = True
             out.append(span)
-        set_doc_spans(doc, self.spans_key, out)
+        if changed:
+            set_doc_spans(doc, self.spans_key, out)
         return doc
 
 
