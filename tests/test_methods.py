@@ -158,3 +158,20 @@ def test_compared_methods_a_paper_compares_with_are_methods(extractor, text, nam
 )
 def test_compared_plain_words_after_a_comparison_are_not_methods(extractor, text, wrong):
     assert wrong not in methods(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("First, a hybrid CNN-LSTM model is used for demand forecasting.", ["CNN-LSTM"], ["CNN", "LSTM"]),
+        ("We propose PCA-GAT, which formulates plan recommendation.", [], ["PCA", "GAT", "PCA-GAT"]),
+        ("We then introduce a novel G-DPO algorithm.", ["DPO"], ["G-DPO"]),  # the head of a longer name
+        ("A two-stage Discrete Diffusion-Based Generative CTR framework.", ["discrete diffusion"], []),
+        ("It is compared with WuKong, HiFormer, MLP-Mixer, and RankMixer.", ["MLP-Mixer"], ["MLP"]),
+        ("We use ResNet-50 and T5-Small encoders.", ["ResNet-50", "T5-Small"], ["ResNet", "T5"]),
+        ("We build LLM-based agents with LLM-RAG pipelines.", ["LLM"], []),  # the field's words stay
+    ],
+)
+def test_methods_glued_names_are_longer_names(extractor, text, present, absent):
+    found = methods(extractor, text)
+    assert all(name in found for name in present) and not any(name in found for name in absent), found

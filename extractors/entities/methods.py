@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span
 from extractors.entities.comparisons import Names, object_names
 from extractors.entities.lexicon import Entry, load_lexicons
 from extractors.entities.rulers import SPANS_KEY, doc_spans, set_doc_spans
-from extractors.entities.text import Sentences, WordSet, initials_match, is_coined, sentences
+from extractors.entities.text import NOT_NAME_SUFFIXES, Sentences, WordSet, initials_match, is_coined, sentences
 
 # The field writes these by their acronym whatever words a paper spells them with (the
 # gold names a paper on `large language models` LLM).
@@ -41,6 +41,8 @@ NEGATIONS = frozenset({"without", "w/o", "not", "no"})
 NEGATION_WORDS = WordSet(NEGATIONS)
 NOT_NEGATIONS = frozenset({"only", "just", "merely"})  # `not only X but also Y`
 NEGATION_LOOKBACK = 4
+# a model's size or variant after a hyphen: `ViT-B/16`, `T5-Small`, `Gemma-7B-IT`
+SIZES = frozenset("tiny mini small base medium large huge giant xl xxl b l h s it instruct chat".split())
 
 
 def fold(spelling: str) -> str:
@@ -89,8 +91,70 @@ class Context:
     groups: dict[str, list[Mark]]  # entry name -> its spans, in text order
     entries: dict[str, Entry]
     names: dict[str, str] = field(default_factory=dict)  # entry name -> the name it goes by
+    cut: set[tuple[int, int]] = field(default_factory=set)  # (start, end) of spans that name no method alone
+    added: list[tuple[int, int, str]] = field(default_factory=list)  # new method spans: start, end, name
     span_names: dict[tuple[int, int], str] = field(default_factory=dict)  # (start, end) -> its own name
     dropped: set[str] = field(default_factory=set)
+    proposed: set[str] = field(default_factory=set)  # the names the paper proposes
+
+
+def glued(ctx: Context) -> None:
+    """A method hyphenated to a capitalised part after it only modifies a longer name
+    (`PCA-GAT`, `MLP-Mixer`, `RoBERTa-Base-Amharic`); before the head of one it is still
+    the method used (`G-DPO`, `KG-RAG` use DPO, RAG). Where every part is a method the
+    whole is one (`CNN-LSTM`). A number or a size after it names its variant
+    (`ResNet-50`, `T5-Small`); a lower-case part or a suffix leaves it alone
+    (`LLM-based`, `BERT-base`, `Diffusion-Based`)."""
+    words, text = ctx.sents.words, ctx.sents.text
+    ends = {span.end: span for spans in ctx.groups.values() for span in spans}
+    starts = {span.start: span for spans in ctx.groups.values() for span in spans}
+    for name, spans in ctx.groups.items():
+        if name in FIXED_NAMES:
+            continue  # `LLM-RAG`, `MoE-LLMs`: the field's words, not a new name
+        for span in spans:
+            right = _hyphen_part(ctx, span.end, +1)
+            if right is None or (span.start, span.end) in ctx.cut:
+                continue
+            part = words[right]
+            if part[:1].isdigit() or part.lower() in SIZES:
+                if _hyphen_part(ctx, span.start - 1, -1) is None:
+                    ctx.span_names[(span.start, span.end)] = text[ctx.doc[span.start].idx : _end_char(ctx, right)]
+                continue
+            if not part[:1].isupper() or part.lower() in NOT_NAME_SUFFIXES:
+                continue
+            ctx.cut.add((span.start, span.end))
+            # `CNN-LSTM`, `CNN-GRU-MLP`: each part a method
+            first, last = span, span
+            while (i := _hyphen_part(ctx, last.end, +1)) is not None and i in starts:
+                last = starts[i]
+                ctx.cut.add((last.start, last.end))
+            while (i := _hyphen_part(ctx, first.start - 1, -1)) is not None and i + 1 in ends:
+                first = ends[i + 1]
+            if first is last or _hyphen_part(ctx, last.end, +1) is not None:
+                continue
+            if _hyphen_part(ctx, first.start - 1, -1) is not None:
+                continue
+            whole = text[ctx.doc[first.start].idx : _end_char(ctx, last.end - 1)]
+            if whole not in ctx.proposed and (first.start, last.end, whole) not in ctx.added:
+                ctx.added.append((first.start, last.end, whole))
+
+
+def _hyphen_part(ctx: Context, edge: int, step: int) -> int | None:
+    """The token joined by a hyphen with no space to the span edge (`edge` is the token
+    after the span for step +1, the span's first token - 1 for step -1)."""
+    words = ctx.sents.words
+    hyphen, part = (edge, edge + 1) if step > 0 else (edge, edge - 1)
+    if not (0 <= min(hyphen, part) and max(hyphen, part) < len(words)) or words[hyphen] != "-":
+        return None
+    doc = ctx.doc
+    near, far = (hyphen - 1, part) if step > 0 else (part, hyphen + 1)
+    if doc[hyphen].idx != _end_char(ctx, near) or _end_char(ctx, hyphen) != doc[far].idx:
+        return None
+    return part if words[part][:1].isalnum() else None
+
+
+def _end_char(ctx: Context, token: int) -> int:
+    return int(ctx.doc[token].idx) + len(ctx.sents.words[token])
 
 
 def negated(ctx: Context) -> None:
@@ -99,7 +163,7 @@ def negated(ctx: Context) -> None:
     if not ctx.sents.tokens_in(NEGATION_WORDS):
         return
     for name, spans in ctx.groups.items():
-        if all(_negated(ctx, span.start) for span in spans):
+        if all(_negated(ctx, span.start) for span in spans if (span.start, span.end) not in ctx.cut):
             ctx.dropped.add(name)
 
 
@@ -114,8 +178,9 @@ def _negated(ctx: Context, start: int) -> bool:
 
 def written(ctx: Context) -> None:
     """An entry of several spellings goes by the acronym where the paper writes one
-    (`VLMs`: VLM), else by its words: the entry's name, or for an entry named by its
-    acronym the words of the first mention (`reinforcement learning`, not RL)."""
+    (`VLMs`: VLM; also inside a longer name, `KG-RAG`), else by its words: the entry's
+    name, or for an entry named by its acronym the words of the first mention
+    (`reinforcement learning`, not RL)."""
     for name, spans in ctx.groups.items():
         entry = ctx.entries.get(name)
         if entry is None or entry.verbatim or name in FIXED_NAMES or not entry.aliases:
@@ -163,7 +228,7 @@ def has_version(surface: str) -> bool:
 
 
 Rule = Callable[[Context], None]
-RULES: tuple[Rule, ...] = (negated, written, defined, versioned)
+RULES: tuple[Rule, ...] = (glued, negated, written, defined, versioned)
 
 
 @Language.factory("kg_methods", default_config={"directory": None, "spans_key": SPANS_KEY})
@@ -195,9 +260,12 @@ class MethodNamer:
                     groups.setdefault(key, []).append(mark)
             marks.append(mark)
         ctx = Context(doc, sents, groups, self.entries)
+        ctx.proposed = {
+            span.kb_id_ for span, key in zip(spans, keys, strict=True) if key is None and span.label_ == "proposed"
+        }
         for rule in RULES:
             rule(ctx)
-        if not ctx.names and not ctx.span_names and not ctx.dropped:
+        if not (ctx.names or ctx.span_names or ctx.dropped or ctx.cut or ctx.added):
             return doc
         out = []
         changed = False
@@ -205,7 +273,7 @@ class MethodNamer:
             if key is None or mark is None:
                 out.append(span)
                 continue
-            if key in ctx.dropped:
+            if key in ctx.dropped or (mark.start, mark.end) in ctx.cut:
                 changed = True
                 continue
             name = ctx.span_names.get((mark.start, mark.end), ctx.names.get(key))
@@ -213,6 +281,9 @@ class MethodNamer:
                 span = Span(doc, mark.start, mark.end, label="method", kb_id=name, span_id=key)
                 changed = True
             out.append(span)
+        for start, end, name in ctx.added:
+            out.append(Span(doc, start, end, label="method", kb_id=name, span_id=name))
+            changed = True
         if changed:
             set_doc_spans(doc, self.spans_key, out)
         return doc
