@@ -175,3 +175,22 @@ def test_compared_plain_words_after_a_comparison_are_not_methods(extractor, text
 def test_methods_glued_names_are_longer_names(extractor, text, present, absent):
     found = methods(extractor, text)
     assert all(name in found for name in present) and not any(name in found for name in absent), found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Evaluating SE-CNN, ResNet-50 and VGG-16 on micrographs.", "VGG-16"),
+        ("We post-train GPT-OSS-20B with reinforcement learning.", "GPT-OSS-20B"),
+        ("Embeddings come from BGE-M3 and FAISS indexing.", "BGE-M3"),
+        ("We test a Pythia-160M to Pythia-410M setting.", "Pythia-160M"),
+        ("Knowledge graph embeddings such as TransE and ComplEx are used.", "ComplEx"),
+    ],
+)
+def test_lexicon_classic_model_names(extractor, text, name):
+    assert name in methods(extractor, text)
+
+
+def test_lexicon_classic_model_names_that_are_words_need_their_case(extractor):
+    text = "Since its inception, a complex flamingo is opt-in."
+    assert methods(extractor, text) == []
