@@ -194,3 +194,18 @@ def test_lexicon_classic_model_names(extractor, text, name):
 def test_lexicon_classic_model_names_that_are_words_need_their_case(extractor):
     text = "Since its inception, a complex flamingo is opt-in."
     assert methods(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("It utilizes Isolated Direct Preference Optimization (IDPO) to attribute gains.", ["IDPO"], ["DPO"]),
+        ("It combines Personal Knowledge Graphs (PKGs) and SBERT.", ["PKG"], ["knowledge graph", "KG"]),
+        ("Post-training uses reinforcement learning with verifiable rewards (RLVR).", ["RLVR"], ["RL"]),
+        ("Diffusion Transformers (DiTs) generate images.", ["DiT"], ["Transformer"]),
+        ("We use Bayesian Personalized Ranking (BPR) loss.", ["BPR"], []),  # the method's own acronym
+    ],
+)
+def test_methods_inside_a_longer_defined_name(extractor, text, present, absent):
+    found = methods(extractor, text)
+    assert all(name in found for name in present) and not any(name in found for name in absent), found

@@ -6,6 +6,8 @@ one (`Vision-Language Models (VLMs)`: VLM), else by the words it writes
 only does without (`without fine-tuning`) is not one it uses. The rules run in order
 over the method spans of a doc (RULES), each a small named function:
 
+    glued      a method hyphenated before a capitalised part is part of a longer name (`PCA-GAT`)
+    inside     a method's words inside a longer defined name are not the method (`... (IDPO)`)
     negated    an entry all of whose mentions are negated is dropped
     written    an entry goes by its acronym where the paper writes it, else by its words
     defined    a long form right before `(ACRONYM)` spelling it out goes by the acronym
@@ -41,6 +43,7 @@ NEGATIONS = frozenset({"without", "w/o", "not", "no"})
 NEGATION_WORDS = WordSet(NEGATIONS)
 NOT_NEGATIONS = frozenset({"only", "just", "merely"})  # `not only X but also Y`
 NEGATION_LOOKBACK = 4
+DEFINED_AHEAD = 5  # words between a method and the `(ACRONYM)` of the longer name it is part of
 # a model's size or variant after a hyphen: `ViT-B/16`, `T5-Small`, `Gemma-7B-IT`
 SIZES = frozenset("tiny mini small base medium large huge giant xl xxl b l h s it instruct chat".split())
 
@@ -96,6 +99,7 @@ class Context:
     span_names: dict[tuple[int, int], str] = field(default_factory=dict)  # (start, end) -> its own name
     dropped: set[str] = field(default_factory=set)
     proposed: set[str] = field(default_factory=set)  # the names the paper proposes
+    taken: set[int] = field(default_factory=set)  # first tokens of the doc's spans
 
 
 def glued(ctx: Context) -> None:
@@ -137,6 +141,41 @@ def glued(ctx: Context) -> None:
             whole = text[ctx.doc[first.start].idx : _end_char(ctx, last.end - 1)]
             if whole not in ctx.proposed and (first.start, last.end, whole) not in ctx.added:
                 ctx.added.append((first.start, last.end, whole))
+
+
+def inside(ctx: Context) -> None:
+    """A method's words inside a longer name the paper defines are that name's
+    (`Isolated Direct Preference Optimization (IDPO)`, `Personal Knowledge Graphs
+    (PKGs)`), which is the method named; unless the paper proposes that name, which
+    then builds on the method (`we introduce Contrastive Reasoning Self-Distillation (CRSD)`)."""
+    words = ctx.sents.words
+    for spans in ctx.groups.values():
+        for span in spans:
+            paren = next(
+                (i for i in range(span.end, min(span.end + DEFINED_AHEAD, len(words))) if words[i] == "("), None
+            )
+            if paren is None or paren + 2 >= len(words) or words[paren + 2] != ")":
+                continue
+            if any(not words[i][:1].isalpha() for i in range(span.end, paren)):
+                continue
+            acronym = words[paren + 1]
+            core = acronym[:-1] if acronym.endswith("s") and acronym[-2:-1].isupper() else acronym
+            if not is_acronym(core) and not core.isupper():
+                continue
+            begin = max(0, span.start - DEFINED_AHEAD)
+            window = [w for w in words[begin:paren] if w != "-"]
+            at = initials_match(core, " ".join(window).replace("-", " ").split())
+            long_start = None if at is None else len(" ".join(window).replace("-", " ").split()) - at
+            own = len(" ".join(words[span.start : paren]).replace("-", " ").split())
+            if long_start is None or not (long_start > own or paren > span.end and long_start >= own):
+                continue  # the acronym is the method's own (`Bayesian Personalized Ranking (BPR)`)
+            if core in ctx.proposed:
+                continue  # the paper's own builds on it: `we introduce Contrastive Reasoning Self-Distillation (CRSD)`
+            ctx.cut.add((span.start, span.end))
+            # the longer name is a method of its kind (`... Reinforcement Learning (DLRL)`, `RLVR`)
+            if paren + 1 not in ctx.taken:
+                ctx.added.append((paren + 1, paren + 2, core))
+                ctx.taken.add(paren + 1)
 
 
 def _hyphen_part(ctx: Context, edge: int, step: int) -> int | None:
@@ -205,7 +244,7 @@ def defined(ctx: Context) -> None:
             if span.end - span.start < 2 or end + 2 >= len(words) or words[end] != "(" or words[end + 2] != ")":
                 continue
             acronym = words[end + 1]
-            core = acronym[:-1] if acronym.endswith("s") and acronym[:-1].isupper() else acronym
+            core = acronym[:-1] if acronym.endswith("s") and acronym[-2:-1].isupper() else acronym
             if is_acronym(core) and initials_match(core, span.text.replace("-", " ").split()) == 0:
                 ctx.names[name] = core
                 break
@@ -228,7 +267,7 @@ def has_version(surface: str) -> bool:
 
 
 Rule = Callable[[Context], None]
-RULES: tuple[Rule, ...] = (glued, negated, written, defined, versioned)
+RULES: tuple[Rule, ...] = (glued, inside, negated, written, defined, versioned)
 
 
 @Language.factory("kg_methods", default_config={"directory": None, "spans_key": SPANS_KEY})
@@ -260,6 +299,7 @@ class MethodNamer:
                     groups.setdefault(key, []).append(mark)
             marks.append(mark)
         ctx = Context(doc, sents, groups, self.entries)
+        ctx.taken = {span.start for span in spans}
         ctx.proposed = {
             span.kb_id_ for span, key in zip(spans, keys, strict=True) if key is None and span.label_ == "proposed"
         }
