@@ -209,3 +209,15 @@ def test_lexicon_classic_model_names_that_are_words_need_their_case(extractor):
 def test_methods_inside_a_longer_defined_name(extractor, text, present, absent):
     found = methods(extractor, text)
     assert all(name in found for name in present) and not any(name in found for name in absent), found
+
+
+@pytest.mark.parametrize(
+    ("text", "cf"),
+    [
+        ("We combine CF signals with item text for recommendation.", True),
+        ("When a model answers about a counterfactual CF image, it errs.", False),
+        ("Data follow a common CF metadata convention.", False),
+    ],
+)
+def test_methods_cf_is_collaborative_filtering_only_in_a_recommender_paper(extractor, text, cf):
+    assert ("CF" in methods(extractor, text)) is cf

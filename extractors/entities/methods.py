@@ -6,6 +6,7 @@ one (`Vision-Language Models (VLMs)`: VLM), else by the words it writes
 only does without (`without fine-tuning`) is not one it uses. The rules run in order
 over the method spans of a doc (RULES), each a small named function:
 
+    sense      a recommender acronym (CF, MF) needs a recommender or retrieval paper
     glued      a method hyphenated before a capitalised part is part of a longer name (`PCA-GAT`)
     inside     a method's words inside a longer defined name are not the method (`... (IDPO)`)
     negated    an entry all of whose mentions are negated is dropped
@@ -37,6 +38,9 @@ from extractors.entities.text import NOT_NAME_SUFFIXES, Sentences, WordSet, init
 # The field writes these by their acronym whatever words a paper spells them with (the
 # gold names a paper on `large language models` LLM).
 FIXED_NAMES = frozenset({"LLM"})
+# methods whose acronym has this sense only in a recommender or retrieval paper, and its words
+RECOMMENDER_SENSES = frozenset({"collaborative filtering", "matrix factorization"})
+RECOMMENDER_CONTEXT = re.compile(r"recommend|collaborative|\busers?\b|\bitems?\b|rating|retriev|e-commerce", re.I)
 # words that say the method is not used, within NEGATION_LOOKBACK words before it:
 # `without (the need for) fine-tuning`, `does not require fine-tuning`, `no retraining`
 NEGATIONS = frozenset({"without", "w/o", "not", "no"})
@@ -100,6 +104,18 @@ class Context:
     dropped: set[str] = field(default_factory=set)
     proposed: set[str] = field(default_factory=set)  # the names the paper proposes
     taken: set[int] = field(default_factory=set)  # first tokens of the doc's spans
+
+
+def sense(ctx: Context) -> None:
+    """A recommender-system acronym means that only in a paper about recommendation or
+    retrieval (issue 15 item 5): `CF` is collaborative filtering beside users and items,
+    not in `a counterfactual (CF) image` or `the CF metadata convention`."""
+    for name, spans in ctx.groups.items():
+        if name not in RECOMMENDER_SENSES or RECOMMENDER_CONTEXT.search(ctx.sents.text):
+            continue
+        for span in spans:
+            if is_acronym(span.text):
+                ctx.cut.add((span.start, span.end))
 
 
 def glued(ctx: Context) -> None:
@@ -267,7 +283,7 @@ def has_version(surface: str) -> bool:
 
 
 Rule = Callable[[Context], None]
-RULES: tuple[Rule, ...] = (glued, inside, negated, written, defined, versioned)
+RULES: tuple[Rule, ...] = (sense, glued, inside, negated, written, defined, versioned)
 
 
 @Language.factory("kg_methods", default_config={"directory": None, "spans_key": SPANS_KEY})
