@@ -221,3 +221,8 @@ def test_methods_inside_a_longer_defined_name(extractor, text, present, absent):
 )
 def test_methods_cf_is_collaborative_filtering_only_in_a_recommender_paper(extractor, text, cf):
     assert ("CF" in methods(extractor, text)) is cf
+
+
+def test_methods_inside_a_proper_name_is_no_method(extractor):
+    found = methods(extractor, "Questions come from HIV Online Learning Australia (HOLA) pages.")
+    assert "HOLA" not in found and "online learning" not in found, found

@@ -188,8 +188,10 @@ def inside(ctx: Context) -> None:
             if core in ctx.proposed:
                 continue  # the paper's own builds on it: `we introduce Contrastive Reasoning Self-Distillation (CRSD)`
             ctx.cut.add((span.start, span.end))
-            # the longer name is a method of its kind (`... Reinforcement Learning (DLRL)`, `RLVR`)
-            if paren + 1 not in ctx.taken:
+            # the longer name is a method of its kind where the method heads it or ends it
+            # (`Click-oriented Reinforcement Learning (C-RL)`, `RLVR`); not `HIV Online Learning
+            # Australia (HOLA)`
+            if paren + 1 not in ctx.taken and (paren == span.end or long_start == own):
                 ctx.added.append((paren + 1, paren + 2, core))
                 ctx.taken.add(paren + 1)
 
