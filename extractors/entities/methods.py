@@ -349,9 +349,9 @@ class MethodNamer:
 
 # -- methods a paper compares with, without claiming to beat them --------------------------
 
-# `compared with X`, `we compare our model against X and Y`, `X versus Y`, `baselines
-# such as X`: the object names methods as a win cue's does (comparisons.object_names)
-# (`X versus Y` was tried: titles, `B30f vs B80f`, mostly not methods)
+# `compared with X`, `we compare our model against X and Y`, `baselines such as X`: the
+# object names methods as a win cue's does (comparisons.object_names). (`X versus Y` was
+# tried: titles, `B30f vs B80f`, mostly not methods.)
 COMPARED = re.compile(
     r"\bcompar(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,4}?(?:with|to|against)\s+(?:the\s+)?"
     r"|\b(?=baselines?\s*,?\s*(?:such\s+as|including|like|e\.g\.|\())"
