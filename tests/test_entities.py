@@ -132,9 +132,9 @@ def test_lexicon_company_named_in_a_deployment_cue_is_the_company(extractor):
     [
         ("We fine-tune large language models for ranking.", "LLM"),
         ("Several LLMs are compared.", "LLM"),
-        ("We apply retrieval-augmented generation.", "RAG"),
+        ("We apply retrieval-augmented generation (RAG).", "RAG"),
         ("It is trained with DPO and PPO.", "DPO"),
-        ("A sparse mixture-of-experts layer is added.", "MoE"),
+        ("A sparse mixture-of-experts (MoE) layer is added.", "MoE"),
         ("Baselines include SASRec, BERT4Rec and LightGCN.", "SASRec"),
         ("We rely on collaborative filtering signals.", "collaborative filtering"),
         ("Items are encoded with an RQ-VAE.", "RQ-VAE"),

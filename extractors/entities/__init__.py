@@ -8,10 +8,12 @@ The pipeline is `spacy.blank("en")` with rule components only, no model download
     kg_lexicon     lexicon names by token n-grams, guarded by cues; Chinese names by substring (rulers.py)
     kg_names       coined names and acronym definitions (names.py)
     kg_datasets    datasets named by their context: `the X dataset`, lists, `experiments on X` (datasets.py)
+    kg_methods     methods named as the paper writes them; negated ones dropped (methods.py)
     kg_tasks       task phrases built on a task head word (tasks.py)
     kg_metrics     metric values and online/offline setting (metrics.py)
     kg_deployment  deployment cues, deployed companies (deployment.py)
     kg_comparisons who beats whom; each metric value with its dataset and baseline (comparisons.py)
+    kg_compared    the methods a paper compares with, no win claimed (methods.py)
 
 Each component writes spans to `doc.spans["kg"]`; `mentions_from_doc` turns them
 into `Mention`s, `gold_record` into the shape of the gold files.
@@ -30,7 +32,17 @@ from spacy import attrs
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.entities import comparisons, datasets, deployment, metrics, names, rulers, tasks, tokenizer  # noqa: F401  (registers factories)
+from extractors.entities import (  # noqa: F401  (registers factories)
+    comparisons,
+    datasets,
+    deployment,
+    methods,
+    metrics,
+    names,
+    rulers,
+    tasks,
+    tokenizer,
+)
 from extractors.entities.comparisons import Result, Win
 from extractors.entities.lexicon import Entry, load_lexicons
 from extractors.entities.rulers import SPANS_KEY, doc_spans
@@ -72,10 +84,12 @@ def build_nlp(*, lexicon_dir: str | None = None) -> Language:
     nlp.add_pipe("kg_lexicon", config={"directory": lexicon_dir})
     nlp.add_pipe("kg_names", config={"directory": lexicon_dir})
     nlp.add_pipe("kg_datasets", config={"directory": lexicon_dir})
+    nlp.add_pipe("kg_methods", config={"directory": lexicon_dir})
     nlp.add_pipe("kg_tasks")
     nlp.add_pipe("kg_metrics", config={"directory": lexicon_dir})
     nlp.add_pipe("kg_deployment", config={"directory": lexicon_dir})
     nlp.add_pipe("kg_comparisons")
+    nlp.add_pipe("kg_compared")
     return nlp
 
 
@@ -130,6 +144,19 @@ def mentions_from_doc(doc: Doc, entries: dict[tuple[str, str], Entry]) -> list[M
         seen[key] = mention
         out.append(mention)
     out.extend(_comparison_mentions(doc))
+    out.extend(_beaten_methods(out))
+    return out
+
+
+def _beaten_methods(mentions: list[Mention]) -> list[Mention]:
+    """A method the paper beats is a method it compares with (`outperforms LightMem and
+    A-Mem`): named in `method` too, as the gold files have it."""
+    known = {_concept_key(m.name) for m in mentions if m.kind in ("method", "proposed")}
+    out: list[Mention] = []
+    for m in mentions:
+        if m.kind == "outperforms" and _concept_key(m.name) not in known:
+            known.add(_concept_key(m.name))
+            out.append(Mention("method", m.name, m.evidence))
     return out
 
 

@@ -76,7 +76,8 @@ def spacings(spelling: str) -> set[str]:
 
 
 # what follows a model family's name as its version: numbers (`2.5`, `4o`, `V3.1`, `R1`,
-# `K2`), sizes (`7B`, `A22B`) and the words of model ids (`Instruct`, `mini`, `Sonnet`)
+# `K2`), sizes (`7B`, `A22B`) and the words of model ids (`Instruct`, `mini`, `Sonnet`); `plus` after
+# a space is the word (`GPT-4o-mini plus 6.91 F1`), and `~` is TeX's space (`Claude~4`)
 VERSION_WORDS = (
     "instruct|chat|base|mini|nano|pro|flash|lite|turbo|sonnet|opus|haiku|max|plus|coder|codex|vl|omni|thinking|"
     "small|medium|large|embedding|preview|exp|air|vision|math|distill|scout|maverick|ultra|super|nemo"
@@ -86,7 +87,7 @@ VERSION_PART = (
     + VERSION_WORDS
     + r"))(?!\w)(?!\.\d)"
 )
-VERSION_TAIL = re.compile(rf"(?:[-_ ]?{VERSION_PART}|-it(?!\w))+")
+VERSION_TAIL = re.compile(rf"(?:(?:[-_~]| (?!plus\b))?{VERSION_PART}|-it(?!\w))+")
 
 
 def version_end(doc: Doc, text: str, start: int, end: int) -> int:
