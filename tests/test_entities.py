@@ -52,7 +52,9 @@ def test_tokenizer_splits_words_numbers_and_marks(text, tokens):
     assert [t.text for t in FastTokenizer(nlp.vocab)(text)] == tokens
 
 
-@pytest.mark.parametrize("text", ["  two  spaces\tand a tab \n\n next", "plain text, one space", "\u3000wide\xa0blank", ""])
+@pytest.mark.parametrize(
+    "text", ["  two  spaces\tand a tab \n\n next", "plain text, one space", "\u3000wide\xa0blank", ""]
+)
 def test_tokenizer_columns_agree_with_the_doc(text):
     doc = build_nlp().make_doc(text)
     assert doc.user_data["kg.text"] == doc.text
@@ -181,7 +183,9 @@ def test_lexicon_adding_a_company_is_a_data_change(tmp_path):
     lexicons = tmp_path / "lexicons"
     shutil.copytree(LEXICON_DIR, lexicons)
     with open(lexicons / "companies.jsonl", "a", encoding="utf-8") as handle:
-        handle.write(json.dumps({"name": "Zyxo Mart", "aliases": ["Zyxo"], "zh": ["兹克索"], "parent": "Zyxo Group"}) + "\n")
+        handle.write(
+            json.dumps({"name": "Zyxo Mart", "aliases": ["Zyxo"], "zh": ["兹克索"], "parent": "Zyxo Group"}) + "\n"
+        )
     extractor = EntityExtractor(lexicon_dir=str(lexicons))
     assert mention(extractor, "Logs from Zyxo were used.", "company", "Zyxo Mart").parent == "Zyxo Group"
     assert found(extractor, "兹克索的数据", "company") == ["Zyxo Mart"]
@@ -243,25 +247,43 @@ def test_names_acronym_definitions_without_a_cue_are_methods_or_tasks(extractor,
 
 
 def test_names_title_case_stage_or_module_of_a_proposing_paper_is_proposed(extractor):
-    text = ("We propose HopRec for bundle suggestions. During the second Basket Pruning Stage (BPS), "
-            "unlikely items are dropped, and a Price Gating Module (PGM) weighs the rest.")
+    text = (
+        "We propose HopRec for bundle suggestions. During the second Basket Pruning Stage (BPS), "
+        "unlikely items are dropped, and a Price Gating Module (PGM) weighs the rest."
+    )
     assert {"HopRec", "BPS", "PGM"} <= set(found(extractor, text, "proposed"))
 
 
 def test_names_optimization_long_form_of_a_proposing_paper_is_its_method(extractor):
-    text = ("We introduce TrailBot, an agent for web tasks. At its core, TrailBot employs "
-            "Step Reward Policy Optimization (SRPO), an objective that credits each step.")
+    text = (
+        "We introduce TrailBot, an agent for web tasks. At its core, TrailBot employs "
+        "Step Reward Policy Optimization (SRPO), an objective that credits each step."
+    )
     assert "SRPO" in found(extractor, text, "proposed") and "SRPO" not in found(extractor, text, "task")
 
 
 def test_names_lower_case_long_form_is_a_description_not_a_proposal(extractor):
-    text = ("We propose WeldNet for weld inspection. By adding a wave-aware pooling "
-            "network (WPN), WeldNet keeps the seam edges.")
+    text = (
+        "We propose WeldNet for weld inspection. By adding a wave-aware pooling "
+        "network (WPN), WeldNet keeps the seam edges."
+    )
     assert "WPN" not in found(extractor, text, "proposed")
     # ... unless the title names it
     title = "Basket Elastic Transport for Bundle Search"
     text = "We design a framework that aligns bundles via basket elastic transport (BET)."
     assert "BET" in found(extractor, text, "proposed", title)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We propose FlowNet, which outperforms open Large Audio-Language Models (LALMs) on audio tasks.",
+        "We propose FlowNet, which outperforms the existing Sparse Mixture Routing (SMR) on audio tasks.",
+    ],
+    ids=["a-class-of-things", "a-prior-one"],
+)
+def test_names_title_case_definition_in_a_proposing_sentence_is_not_a_class_or_prior_one(extractor, text):
+    assert found(extractor, text, "proposed") == ["FlowNet"]
 
 
 def test_names_lower_case_long_form_after_a_cue_is_proposed_only_as_its_object(extractor):
@@ -271,8 +293,10 @@ def test_names_lower_case_long_form_after_a_cue_is_proposed_only_as_its_object(e
 
 
 def test_names_task_acronym_before_a_method_word_is_not_proposed(extractor):
-    text = ("Basket Completion (BC) fills a shopping cart. "
-            "This paper proposes a novel BC method with graph retrieval (GRBC).")
+    text = (
+        "Basket Completion (BC) fills a shopping cart. "
+        "This paper proposes a novel BC method with graph retrieval (GRBC)."
+    )
     assert "BC" in found(extractor, text, "task") and "BC" not in found(extractor, text, "proposed")
 
 
@@ -364,8 +388,18 @@ def test_names_task_or_concept_acronym_beside_a_dataset_word_is_not_a_dataset(ex
 
 @pytest.mark.parametrize(
     ("word", "coined"),
-    [("WebRec", True), ("LGSID", True), ("iAgent", True), ("G-DPO", True), ("H2Rec", True),
-     ("Model", False), ("AI", False), ("Multi-Modal", False), ("MLLM-based", False), ("2024", False)],
+    [
+        ("WebRec", True),
+        ("LGSID", True),
+        ("iAgent", True),
+        ("G-DPO", True),
+        ("H2Rec", True),
+        ("Model", False),
+        ("AI", False),
+        ("Multi-Modal", False),
+        ("MLLM-based", False),
+        ("2024", False),
+    ],
 )
 def test_names_is_coined(word, coined):
     assert is_coined(word) is coined
@@ -378,9 +412,11 @@ def test_names_tex_powers_become_superscripts():
 
 @pytest.mark.parametrize(
     ("acronym", "words", "start"),
-    [("LRQ", "propose Layered Residual-Quantization".split(), 1),
-     ("CTR", "the click-through rate".split(), 1),
-     ("XYZ", "an unrelated phrase".split(), None)],
+    [
+        ("LRQ", "propose Layered Residual-Quantization".split(), 1),
+        ("CTR", "the click-through rate".split(), 1),
+        ("XYZ", "an unrelated phrase".split(), None),
+    ],
 )
 def test_names_initials_match(acronym, words, start):
     assert initials_match(acronym, words) == start
@@ -442,7 +478,9 @@ def test_metrics_at_signs_that_are_not_cutoffs(extractor, text):
 
 
 def test_metrics_bracketed_change_and_continued_values(extractor):
-    values = {m.value for m in extractor(paper("It improves R@5 to 71.4%(+1.8%) over the baseline.")) if m.name == "Recall@5"}
+    values = {
+        m.value for m in extractor(paper("It improves R@5 to 71.4%(+1.8%) over the baseline.")) if m.name == "Recall@5"
+    }
     assert values == {"71.4%", "+1.8%"}
     text = "Total Watch Time increased by 0.210% in the main app and 0.185% in the Lite version."
     assert {m.value for m in extractor(paper(text)) if m.kind == "metric"} == {"0.210%", "0.185%"}
@@ -555,7 +593,11 @@ def test_deployment_hardware_places_and_institutions_are_not_companies(extractor
         (None, "Results hold for interactive and explainable recommendation tasks.", "explainable recommendation"),
         (None, "Gains hold for sequential and conversational recommendation.", "conversational recommendation"),
         ("LLM-based Generative Recommendation", "Results are strong.", "LLM-based recommendation"),
-        ("Sparse Graphs for Multi-Channel Traffic Allocation", "Results are strong.", "multi-channel traffic allocation"),
+        (
+            "Sparse Graphs for Multi-Channel Traffic Allocation",
+            "Results are strong.",
+            "multi-channel traffic allocation",
+        ),
         ("Towards Query Understanding in Voice Shopping", "Results are strong.", "query understanding"),
         ("A Tale of Two Towers for Podcast Episode Ranking", "Results are strong.", "podcast episode ranking"),
         (None, "Prior work on Whole Basket Completion (WBC) is sparse; tasks like WBC need context.", "WBC"),
@@ -568,8 +610,11 @@ def test_tasks_phrases_built_on_a_task_word(extractor, title, text, task):
 
 @pytest.mark.parametrize(
     "text",
-    ["We aim at accurate recommendation and effective retrieval.", "Improving recommendation is hard.",
-     "Shops want more accurate and personalized recommendations."],
+    [
+        "We aim at accurate recommendation and effective retrieval.",
+        "Improving recommendation is hard.",
+        "Shops want more accurate and personalized recommendations.",
+    ],
 )
 def test_tasks_evaluative_phrases_are_not_tasks(extractor, text):
     assert found(extractor, text, "task") == []
@@ -639,10 +684,18 @@ def test_tasks_acronym_named_as_a_task_is_not_proposed(extractor):
 @pytest.mark.parametrize(
     ("title", "text", "acronym", "long_form"),
     [
-        ("A Survey of Basket-Level Retrieval", "Basket-Level Retrieval (BLR) returns whole carts at once.",
-         "BLR", "basket-level retrieval"),
-        (None, "We study Knowledge-based Visual Question Answering (KB-VQA) over catalogues.",
-         "KB-VQA", "visual question answering"),
+        (
+            "A Survey of Basket-Level Retrieval",
+            "Basket-Level Retrieval (BLR) returns whole carts at once.",
+            "BLR",
+            "basket-level retrieval",
+        ),
+        (
+            None,
+            "We study Knowledge-based Visual Question Answering (KB-VQA) over catalogues.",
+            "KB-VQA",
+            "visual question answering",
+        ),
     ],
 )
 def test_tasks_defined_by_an_acronym_go_by_the_acronym(extractor, title, text, acronym, long_form):
@@ -654,8 +707,10 @@ def test_tasks_defined_by_an_acronym_go_by_the_acronym(extractor, title, text, a
 
 
 def test_extractor_pipe_matches_call(extractor):
-    papers = [paper("We propose FooRec, a novel model. CTR rises by 1.5% on Taobao.", "FooRec: Ranking"),
-              paper("Dense retrieval with BERT on MS MARCO.")]
+    papers = [
+        paper("We propose FooRec, a novel model. CTR rises by 1.5% on Taobao.", "FooRec: Ranking"),
+        paper("Dense retrieval with BERT on MS MARCO."),
+    ]
     assert list(extractor.pipe(papers)) == [extractor(p) for p in papers]
 
 
@@ -673,8 +728,19 @@ def test_extractor_evidence_is_the_sentence(extractor):
 def test_gold_record_shape(extractor):
     p = paper("We propose ShopBench, a new benchmark. Deployed on Taobao, CTR rises by 2.5%.", "ShopBench: A Dataset")
     record = gold_record(p, extractor(p))
-    assert list(record) == ["source", "arxiv_id", "title", "proposed", "methods", "datasets", "companies", "metrics", "tasks",
-                            "outperforms", "results"]
+    assert list(record) == [
+        "source",
+        "arxiv_id",
+        "title",
+        "proposed",
+        "methods",
+        "datasets",
+        "companies",
+        "metrics",
+        "tasks",
+        "outperforms",
+        "results",
+    ]
     assert "ShopBench" in record["proposed"] and "ShopBench" in record["datasets"]
     assert record["companies"] == ["Taobao"]
     assert {"name": "CTR", "value": "2.5%", "setting": "online"} in record["metrics"]

@@ -146,6 +146,10 @@ CAPITALS_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*){0,3}")
 OBJECT_LEAD = re.compile(r"(?:(?:a|an|the)\s*)?(?:(?:novel|new)\s*)?")
 ACRONYM_AHEAD = re.compile(r"[^.;()]{0,80}\(\s*[A-Z]")
 CLAUSE_SPLIT = re.compile(r"[,;:()\[\]\"“”.]\s|\s[-–—]\s")
+# right before a long form: it names a prior thing, not the paper's own
+PRIOR_BEFORE = re.compile(
+    r"\b(?:existing|prior|previous|conventional|traditional|popular|classic)(?:\s+[\w-]+){0,2}\s*$", re.I
+)
 VIA = re.compile(r"\b(?:via|using|through|with|by|from)$")
 CUE_CLOSE = re.compile(r"\b(?:propos|introduc|present|our|named|called|termed|dubbed)\w*(?:\s+[\w-]+){0,3}$")
 CUE_NEAR = re.compile(
@@ -589,14 +593,17 @@ class NameRuler:
             all_words = clause.split()
             prefix = " ".join(all_words[: len(all_words) - len(long_words)])
             via = VIA.search(prefix)
+            # not the paper's own: a class of things (`Large Audio-Language Models (LALMs)`),
+            # or a prior one (`the existing Sparse Mixture Routing (SMR)`)
+            other_kind = core != plain or PRIOR_BEFORE.search(prefix) is not None
             if has_cue and cue_at > 0 and not PASSIVE_AFTER.match(s_text, match.end()):
                 # a cue counts only where the defined name is its object:
                 # `we propose [a new framework,] Long Form (LF)`, not any acronym after it
                 # ... or a Title Case long form in a sentence that proposes:
                 # `which includes Sparse Intent Routing (SIR)`
                 capitals = sum(w[:1].isupper() for w in long_words)
-                has_cue = CUE_NEAR.search(prefix) is not None or capitals * 2 > len(long_words)
-            elif has_cue and cue_at == 0 and len(long_words) < 2:
+                has_cue = CUE_NEAR.search(prefix) is not None or (capitals * 2 > len(long_words) and not other_kind)
+            elif has_cue and cue_at == 0 and (len(long_words) < 2 or other_kind):
                 has_cue = False
             if known_core is not None and not ((has_cue and not via) or in_title):
                 continue  # a lexicon name keeps the lexicon's kind
