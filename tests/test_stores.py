@@ -481,7 +481,8 @@ def private_neo4j(tmp_path, monkeypatch):
 def test_stores_neo4j_killed_mid_ingest_then_rerun_completes(private_neo4j, tmp_path):
     inputs = [str(p) for p in sorted(BULK.glob("*csIR_all_part0[12].jsonl"))]
     url = private_neo4j("start").splitlines()[-1]
-    env = {"KG_NEO4J_RETRY_SECONDS": "2", "KG_NEO4J_CONNECT_ATTEMPTS": "2"}
+    # writes of 200 papers: the server dies between two of them, however fast this machine writes
+    env = {"KG_NEO4J_RETRY_SECONDS": "2", "KG_NEO4J_CONNECT_ATTEMPTS": "2", "KG_INGEST_BATCH": "200"}
     ingesting = subprocess.Popen(
         [kg_command(), "ingest", "--no-extract", "-s", url, *inputs],
         env={**os.environ, **env},
@@ -489,7 +490,7 @@ def test_stores_neo4j_killed_mid_ingest_then_rerun_completes(private_neo4j, tmp_
         stderr=subprocess.PIPE,
         text=True,
     )
-    # Kill the server once the first file is in, while the second is being written.
+    # Kill the server once the first write is in, while the next ones are being written.
     deadline = time.time() + 120
     while time.time() < deadline and ingesting.poll() is None:
         with open_store(url, read_only=True) as store:
