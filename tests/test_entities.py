@@ -564,6 +564,23 @@ def test_deployment_companies_given_as_examples_are_dropped(extractor):
     assert found(extractor, text, "company") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It enables personalized services on web platforms (e.g., Alipay).",
+        "Platforms like TikTok reshape how users discover music.",
+        "Short-video apps (TikTok, Kuaishou, etc.) dominate attention.",
+    ],
+)
+def test_deployment_example_cue_before_or_etc_after_makes_an_example(extractor, text):
+    assert found(extractor, text, "company") == []
+
+
+def test_deployment_example_cue_elsewhere_in_the_sentence_is_not_about_the_company(extractor):
+    text = "Experiments on the industrial dataset from Meituan show it beats baselines including DIN and DCN."
+    assert "Meituan" in found(extractor, text, "company")
+
+
 def test_deployment_url_is_not_a_company(extractor):
     assert found(extractor, "Code: https://github.com/microsoft/foo.", "company") == []
 

@@ -13,7 +13,7 @@ keeps those that look like a name and are not known as something else:
 | `listed_with_known` | `GSM8K, SVAMP, and ARC-Challenge`: one member is a dataset, so are the others |
 
 A dataset the lexicon knows, written with a version or split (`MS MARCO V2.1`,
-`Gowalla-100k`, `ISIC 2018`, `M-BEIR`), is named as written (`versioned_names`).
+`Gowalla-100k`, `ISIC 2018`, `M-BEIR`), is named as written (`versioned`).
 """
 
 from __future__ import annotations
@@ -21,32 +21,38 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from heapq import heapify, heappop, heappush
+from typing import NamedTuple
 
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from extractors.entities.lexicon import KnownNames, load_lexicons
 from extractors.entities.rulers import SPANS_KEY, doc_spans, set_doc_spans, title_end
-from extractors.entities.text import NOT_NAMES, Sent, is_coined, sentences
+from extractors.entities.text import NOT_NAMES, Sent, Sentences, WordSet, is_coined, sentences
 
 # A word of a name: it starts with a capital (`Sintel`, `JUÁ`, `Gowalla-100k`) or has one
-# after a lower-case or digit prefix (`nuScenes`, `e-Commerce`, `2WikiMultiHopQA`).
-WORD = r"(?:[A-Z]|[a-z0-9]+(?=[\w-]*[A-Z]))[\w]*(?:[-.'][\w]+)*"
+# after a lower-case or digit prefix (`nuScenes`, `e-Commerce`, `2WikiMultiHopQA`). The
+# prefix is possessive (`++`): the capital lies past it however much of it is taken, and
+# giving back one letter at a time made each try at a lower-case word cost its length
+# squared (the same matches; the list and name patterns run 2-3x faster).
+WORD = r"(?:[A-Z]|[a-z0-9]++(?=[\w-]*[A-Z]))[\w]*(?:[-.'][\w]+)*"
 # a version, year or size written after a name: `MultiVENT 2.0`, `ISIC 2018`, `MS MARCO V2.1`
 VERSION = r"(?:\s+(?:[vV]\d+(?:\.\d+)*|\d+\.\d+(?:\.\d+)*|(?:19|20)\d\d))"
 PHRASE = rf"{WORD}(?:\s+{WORD}){{0,3}}{VERSION}?"
 MAX_WORDS = 5  # `TREC Deep Learning 2019`
+NAME_PIECES = 5  # blank-separated pieces a `PHRASE` can have: four words and a version
 
 NOUNS = r"(?:datasets?|benchmarks?|corpus|corpora|test\s+sets?|testbeds?)"
 NAME_BEFORE_NOUN = re.compile(rf"(?<![\w-])({PHRASE})\s+$")
 NOUN_LOOKBACK = 80  # characters before a dataset noun where its name may start
-# a word one rule or another needs (a list of datasets comes with a dataset noun or an
-# evaluation cue, so `listed_with_known` needs one too)
-SENTENCE_HINT = re.compile(
-    r"data|bench|Bench|corp|test|QA|On |xperiment|valuat|result|train|tuned|perform|accura|utperform|validat|conduct"
-)
-NOUN_HINT = re.compile(r"data|bench|corp|test\s+set|testbed")  # cheaper than NOUN_AT on most sentences
 NOUN_AT = re.compile(rf"(?=[dbct]){NOUNS}\b")
+NOUN_FIRST = "dbct"  # (a cheaper test than the pattern's own)
+# the words a noun match starts at (`NOUN_AT` is tried at these tokens only)
+NOUN_WORDS = WordSet(
+    ["dataset", "datasets", "benchmark", "benchmarks", "corpus", "corpora", "test", "testbed", "testbeds"]
+)
 
 # what introduces a list of datasets after the noun: `datasets: A, B`, `datasets (A, B)`,
 # `benchmarks, including A`, `datasets such as A`, `datasets, i.e., A`
@@ -55,6 +61,7 @@ INTRO = re.compile(
 )
 # `two datasets, A and B`: a bare comma only where the count is written and met
 COUNTED = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d)\s+(?:[\w-]+\s+){0,4}$", re.I)
+BARE_COMMA = re.compile(r"\s*,\s*")
 COUNTS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten".split())}
 ITEM = re.compile(rf"(?:the\s+)?({PHRASE})(?![\w$^{{}}-])")
 GAP = re.compile(r"\s*,\s*(?:and\s+|or\s+|as\s+well\s+as\s+)?(?:the\s+)?|\s+(?:and|or|as\s+well\s+as|&)\s+(?:the\s+)?")
@@ -66,6 +73,16 @@ EVALUATED = re.compile(
     r"(?=[eEtTrRbBpPaAvVfFcCoO])\b(?:experiments?|evaluat\w*|test(?:ed|s|ing)?|results?|benchmark(?:ed|ing)|trained"
     r"|fine-tuned|performance|accuracy|outperform\w*|validat\w*|conducted)\s+(?:[\w-]+\s+){0,3}?on\s+(?:the\s+)?"
 )
+# the words an `EVALUATED` match starts at, every form of its `\w*` stems
+EVALUATED_WORDS = WordSet(
+    """
+    experiment experiments test tested tests testing result results benchmarked benchmarking trained fine
+    performance accuracy evaluate evaluates evaluated evaluating evaluation evaluations evaluator evaluators
+    evaluative outperform outperforms outperformed outperforming validate validates validated validating
+    validation validations validator validators conducted
+    """.split()
+)
+ANCHOR_WORDS = WordSet(NOUN_WORDS.words | EVALUATED_WORDS.words)  # one look-up for both
 ON_START = re.compile(r"\s*On\s+(?:the\s+)?")
 LIST_AT = re.compile(rf"(?<![\w$^{{}}-])({PHRASE})((?:(?:{GAP.pattern}){PHRASE})*)")
 # a list that is followed by these is of models or machines, not data
@@ -75,6 +92,11 @@ NOT_DATA_AFTER = re.compile(
     r"|retrievers?|rerankers?|re-rankers?|classifiers?|judges?|systems?|tools?|librar(?:y|ies)|metrics?|scores?)\b"
 )
 LIST_CLOSED = re.compile(r"(?:\band|\bor|&|as\s+well\s+as)\s+(?:the\s+)?\S+$")
+# substrings a rule matches at with no anchor word: a sentence's `On X, ...`
+# (`evaluated_on`), names ending like a benchmark's (`benchmark_suffix`)
+SUFFIX_MARKS = ("Bench", "QA")  # (in every name `SUFFIXED` matches)
+MARKS = ("On", *SUFFIX_MARKS)
+NO_ANCHORS: tuple[list[Noun], list[int]] = ([], [])
 ON_START_END = re.compile(r"\s*(?:,|(?:we|our|it|with|using|under|across)\b)")
 
 # names ending like a benchmark's: `KalshiBench`, `TAU2-Bench`, `HotpotQA`, `OTT-QA`
@@ -116,6 +138,8 @@ TOPIC_ENDS = frozenset(
 TASK_ACRONYMS = frozenset("OCR ASR TTS MT NMT NLI NLU NLG NER VQA QA KBQA ODQA RE RL IR CTR POS SLU SER KWS".split())
 MODEL_SIZE = re.compile(r"\d+(?:\.\d+)?[BbMm]\b")  # `Qwen2.5-7B`: a model, not data
 OTHER_KINDS = frozenset({"method", "task", "metric"})
+DATASET = get_string_id("dataset")
+OTHER_LABELS = frozenset(map(get_string_id, OTHER_KINDS))
 
 
 @dataclass
@@ -129,7 +153,18 @@ class Context:
     others: set[str]  # names of the doc's method/task/metric spans and the words they cover
     known_kind: Callable[[str], str | None]
     full_text: str
-    found: list[tuple[str, int, int]] = field(default_factory=list)
+    index: int  # of the sentence in the doc
+    named: set[int]  # the sentences (by index) with a dataset's name in them
+    nouns: list[Noun] = field(default_factory=list)  # the dataset nouns in the sentence
+    cues: list[int] = field(default_factory=list)  # where the names after an evaluation cue start
+
+
+class Noun(NamedTuple):
+    """A dataset noun (`datasets`, `test set`), its characters in the sentence."""
+
+    start: int
+    end: int
+    word: str
 
 
 Candidate = tuple[str, int, int]  # text as written, start and end character in the doc
@@ -165,11 +200,9 @@ def _mixed(ctx: Context, items: list[tuple[str, int, int]]) -> bool:
 def named_before_noun(ctx: Context) -> Iterator[Candidate]:
     """`the Coffee Chain Sales dataset`, `the public DOCILE dataset`, `three STaRK benchmarks`."""
     text, base = ctx.sent.text, ctx.sent.start_char
-    if not NOUN_HINT.search(text):
-        return
-    for noun in NOUN_AT.finditer(text):
-        start = max(0, noun.start() - NOUN_LOOKBACK)
-        match = NAME_BEFORE_NOUN.search(text, start, noun.start())
+    for noun in ctx.nouns:
+        start = _name_window(text, noun.start, NAME_PIECES, max(0, noun.start - NOUN_LOOKBACK))
+        match = NAME_BEFORE_NOUN.search(text, start, noun.start)
         if match is None:
             continue
         words = match.group(1).split()
@@ -180,7 +213,7 @@ def named_before_noun(ctx: Context) -> Iterator[Candidate]:
             continue
         name = " ".join(words)
         at = match.end(1) - len(name)
-        plural = noun.group().endswith(("s", "corpora"))
+        plural = noun.word.endswith(("s", "corpora"))
         if _modifier(words[-1]):
             continue  # `SSH-heavy benchmarks`, `an AI-ready dataset`: a kind of data
         if plural and not (len(words) == 1 and is_coined(name) and not _defined(ctx.full_text, name)):
@@ -188,6 +221,24 @@ def named_before_noun(ctx: Context) -> Iterator[Candidate]:
         if at == 0 and len(words) == 1 and not is_coined(name):
             continue  # `Wikipedia datasets ...` at a sentence's start is as often a description
         yield name, base + at, base + match.end(1)
+
+
+def _name_window(text: str, end: int, pieces: int, low: int) -> int:
+    """Where a search for a name of at most `pieces` blank-separated pieces that ends right
+    before the blanks at `end` may start: the name begins after the `pieces`-th run of
+    blanks before those, so the window starts at that run (or at `low`). Runs are found by
+    their spaces; a run with none only widens the window."""
+    at = end
+    while at > low and text[at - 1].isspace():
+        at -= 1  # the blanks right before `end`
+    for _ in range(pieces):
+        space = text.rfind(" ", low, at)
+        if space < 0:
+            return low
+        at = space
+        while at > low and text[at - 1].isspace():
+            at -= 1
+    return at
 
 
 def _defined(text: str, acronym: str) -> bool:
@@ -216,19 +267,19 @@ def listed_after_noun(ctx: Context) -> Iterator[Candidate]:
     """`benchmarks, including Sintel, KITTI, and Spring`, `datasets (Immune and Lung)`,
     `three datasets: CEX (...), EXCITE (...), and LinkedBooks`, `two datasets, Bird and OTT-QA`."""
     text, base = ctx.sent.text, ctx.sent.start_char
-    if not NOUN_HINT.search(text):
-        return
-    for noun in NOUN_AT.finditer(text):
-        intro = INTRO.match(text, noun.end())
+    for noun in ctx.nouns:
+        intro = INTRO.match(text, noun.end)
         items: list[tuple[str, int, int]]
         if intro is not None and intro.group().strip() not in ("", ","):
             items = list(_items(text, intro.end()))
         else:
-            bare = re.match(r"\s*,\s*", text[noun.end() :])
-            counted = COUNTED.search(text, max(0, noun.start() - 60), noun.start())
-            if bare is None or counted is None:
+            bare = BARE_COMMA.match(text, noun.end)
+            if bare is None:
                 continue
-            items = list(_items(text, noun.end() + bare.end()))
+            counted = COUNTED.search(text, max(0, noun.start - 60), noun.start)
+            if counted is None:
+                continue
+            items = list(_items(text, bare.end()))
             if len(items) != _count(counted.group(1)):
                 continue
         if _mixed(ctx, items):
@@ -242,13 +293,11 @@ def evaluated_on(ctx: Context) -> Iterator[Candidate]:
     reach ...`: the coined names a paper evaluates on. A list followed by `models`,
     `GPUs`, `tasks` is of something else."""
     text, base = ctx.sent.text, ctx.sent.start_char
-    if "on " not in text and "On " not in text:
-        return
     lists = []
-    for cue in EVALUATED.finditer(text):
-        listed = LIST_AT.match(text, cue.end())
+    for cue in ctx.cues:
+        listed = LIST_AT.match(text, cue)
         if listed is not None and not NOT_DATA_AFTER.match(text, listed.end()):
-            lists.append([item for item in _items(text, cue.end()) if item[2] <= listed.end()])
+            lists.append([item for item in _items(text, cue) if item[2] <= listed.end()])
     if (at_start := ON_START.match(text)) is not None:
         # `On A and B, ...`: the list ends where the clause goes on
         items = []
@@ -269,17 +318,30 @@ def evaluated_on(ctx: Context) -> Iterator[Candidate]:
 def benchmark_suffix(ctx: Context) -> Iterator[Candidate]:
     """`KalshiBench`, `AskChem-Bench`, `HotpotQA`, `OTT-QA`: named as benchmarks are."""
     text, base = ctx.sent.text, ctx.sent.start_char
-    if "Bench" not in text and "QA" not in text:
-        return
-    for match in SUFFIXED.finditer(text):
-        yield match.group(1), base + match.start(1), base + match.end(1)
+    # A match is a whole run of letters, digits and hyphens with `Bench` or `QA` in it:
+    # only the space-separated pieces with one are read.
+    pieces = sorted({text.rfind(" ", 0, at) + 1 for mark in SUFFIX_MARKS for at in _occurrences(text, mark)})
+    for start in pieces:
+        end = text.find(" ", start)
+        for match in SUFFIXED.finditer(text, start, len(text) if end < 0 else end):
+            yield match.group(1), base + match.start(1), base + match.end(1)
+
+
+def _occurrences(text: str, part: str) -> Iterator[int]:
+    """Where `part` occurs in `text`."""
+    if part[0] not in text:
+        return  # (a test for one character is a `memchr`, several times cheaper than `find`)
+    at = text.find(part)
+    while at >= 0:
+        yield at
+        at = text.find(part, at + 1)
 
 
 def listed_with_known(ctx: Context) -> Iterator[Candidate]:
     """`GSM8K, SVAMP, and ARC-Challenge`: in a list with a dataset, a name is one too."""
     text, base = ctx.sent.text, ctx.sent.start_char
-    if not any(name in text for name in ctx.datasets):
-        return  # (a scan for lists costs more than this test)
+    if ctx.index not in ctx.named or not any(name in text for name in ctx.datasets):
+        return  # (a scan for lists costs more than these tests)
     for listed in LIST_AT.finditer(text):
         if listed.group(2) == "" or NOT_DATA_AFTER.match(text, listed.end()):
             continue
@@ -292,7 +354,42 @@ def listed_with_known(ctx: Context) -> Iterator[Candidate]:
             yield name, base + start, base + end
 
 
-RULES: tuple[Rule, ...] = (named_before_noun, listed_after_noun, evaluated_on, benchmark_suffix)
+RULES: tuple[Rule, ...] = (named_before_noun, listed_after_noun, evaluated_on, benchmark_suffix, listed_with_known)
+
+
+def anchored(sents: Sentences) -> dict[int, tuple[list[Noun], list[int]]]:
+    """The sentences (by index) a rule may match in, with their dataset nouns and the
+    ends of their evaluation cues. `NOUN_AT` and `EVALUATED` are tried only at their
+    anchor words (`Sentences.tokens_in`), each within its sentence (`endpos`: a sentence
+    starts after a stop or newline, so look-behinds see the same as in its text alone);
+    `MARKS` are found by `str.find`. No regex scans a sentence that has none of them."""
+    text, starts, ends = sents.text, sents.starts, sents.ends
+    found: dict[int, tuple[list[Noun], list[int]]] = {}
+    noun_end = cue_end = 0  # matches do not overlap, as `finditer`'s
+    i = 0
+    for _, at in sents.tokens_in(ANCHOR_WORDS):
+        while ends[i] <= at:
+            i += 1  # (anchors come in order: walk the sentences rather than bisect for each)
+        if at >= noun_end and text[at] in NOUN_FIRST and (noun := NOUN_AT.match(text, at, ends[i])):
+            found.setdefault(i, ([], []))[0].append(Noun(at - starts[i], noun.end() - starts[i], noun.group()))
+            noun_end = noun.end()
+        if at >= cue_end and (cue := EVALUATED.match(text, at, ends[i])):
+            found.setdefault(i, ([], []))[1].append(cue.end() - starts[i])
+            cue_end = cue.end()
+    for mark in MARKS:
+        for at in _occurrences(text, mark):
+            i = sents.index(at)
+            if mark != "On" or ON_START.match(text, starts[i], ends[i]):
+                found.setdefault(i, ([], []))
+    return found
+
+
+def sentences_with(sents: Sentences, name: str, start: int = 0) -> Iterator[int]:
+    """The sentences (by index) where `name` occurs from character `start` on."""
+    at = sents.text.find(name, start) if name else -1
+    while at >= 0:
+        yield sents.index(at)
+        at = sents.text.find(name, at + 1)
 
 
 def accept(ctx: Context, name: str) -> bool:
@@ -342,32 +439,59 @@ class DatasetRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = doc_spans(doc, self.spans_key)
-        spans, renamed = versioned_names(doc, spans)
-        # what the other rules read as a dataset but names a problem or a kind of data
-        kept = [s for s in spans if not (s.label_ == "dataset" and not_a_name(s.kb_id_))]
-        renamed = renamed or len(kept) < len(spans)
-        spans = kept
-        datasets = {s.kb_id_ for s in spans if s.label_ == "dataset"}
-        others = {s.kb_id_ for s in spans if s.label_ in OTHER_KINDS} - datasets
+        sents = sentences(doc)
+        kept: list[Span] = []
+        changed = False
+        datasets: set[str] = set()  # names of the doc's dataset spans
+        others: set[str] = set()
+        for span in spans:
+            label = span.label  # (the hash: `label_` looks the string up every time)
+            if label == DATASET:
+                if (wider := versioned(doc, sents.text, span)) is not None:
+                    span, changed = wider, True
+                name = span.kb_id_
+                if not_a_name(name):
+                    changed = True  # what the other rules read as a dataset but names a problem or a kind of data
+                    continue
+                datasets.add(name)
+            elif label in OTHER_LABELS:
+                others.add(span.kb_id_)
+            kept.append(span)
+        others -= datasets
+        anchors = anchored(sents)
+        # the sentences to read, in order: those with an anchor, and (for `listed_with_known`)
+        # those with a dataset's name, including a name found on the way
+        named = {i for name in datasets for i in sentences_with(sents, name)}
+        todo = [*anchors, *named]
+        heapify(todo)
         tend = title_end(doc)
         added: dict[str, Span] = {}
-        sents = sentences(doc)
-        text = sents.text
-        for sent in sents:
-            if not SENTENCE_HINT.search(sent.text) and not any(name in sent.text for name in datasets):
-                continue  # no rule can match: most sentences
-            ctx = Context(doc, sent, sent.start_char < tend, datasets, others, self.kinds, text)
-            for rules in (RULES, (listed_with_known,)):
-                for rule in rules:
-                    for name, start, end in rule(ctx):
-                        if name in added or name in datasets or not accept(ctx, name):
-                            continue
-                        span = doc.char_span(start, end, alignment_mode="expand")
-                        if span is not None:
-                            added[name] = Span(doc, span.start, span.end, label="dataset", kb_id=name, span_id=name)
-                            datasets.add(name)
-        if added or renamed:
-            set_doc_spans(doc, self.spans_key, spans + list(added.values()))
+        last = -1
+        while todo:
+            i = heappop(todo)
+            if i == last:
+                continue
+            last = i
+            sent = sents.at(sents.starts[i])
+            nouns, cues = anchors.get(i, NO_ANCHORS)
+            ctx = Context(
+                doc, sent, sent.start_char < tend, datasets, others, self.kinds, sents.text, i, named, nouns, cues
+            )
+            for rule in RULES:
+                for name, start, end in rule(ctx):
+                    if name in added or name in datasets or not accept(ctx, name):
+                        continue
+                    where = doc.char_span(start, end, alignment_mode="expand")
+                    if where is not None:
+                        added[name] = Span(doc, where.start, where.end, label="dataset", kb_id=name, span_id=name)
+                        datasets.add(name)
+                        for j in sentences_with(sents, name, sent.start_char):
+                            if j not in named:
+                                named.add(j)
+                                if j > i:
+                                    heappush(todo, j)
+        if added or changed:
+            set_doc_spans(doc, self.spans_key, kept + list(added.values()))
         return doc
 
 
@@ -376,29 +500,19 @@ def not_a_name(name: str) -> bool:
     return name in TASK_ACRONYMS or _modifier(name)
 
 
-def versioned_names(doc: Doc, spans: list[Span]) -> tuple[list[Span], bool]:
+def versioned(doc: Doc, text: str, span: Span) -> Span | None:
     """A lexicon dataset written with a version or split is named as written:
-    `MS MARCO V2.1`, `Gowalla-100k`, `ISIC 2018`, `TREC Deep Learning 2019`, `M-BEIR`."""
-    text = doc.text if "kg.text" not in doc.user_data else doc.user_data["kg.text"]
-    out: list[Span] = []
-    renamed = False
-    for span in spans:
-        if span.label_ != "dataset":
-            out.append(span)
-            continue
-        start, end = span.start_char, span.end_char
-        after = VERSION_AFTER.match(text, end)
-        before = PREFIX_BEFORE.search(text, max(0, start - 4), start)
-        if after is None and before is None:
-            out.append(span)
-            continue
-        start = before.start() if before is not None else start
-        end = after.end() if after is not None else end
-        wider = doc.char_span(start, end, alignment_mode="expand")
-        if wider is None:
-            out.append(span)
-            continue
-        name = text[start:end]
-        out.append(Span(doc, wider.start, wider.end, label="dataset", kb_id=name, span_id=span.id_ or span.kb_id_))
-        renamed = True
-    return out, renamed
+    `MS MARCO V2.1`, `Gowalla-100k`, `ISIC 2018`, `TREC Deep Learning 2019`, `M-BEIR`.
+    The wider span, or None where the name is written alone."""
+    start, end = span.start_char, span.end_char
+    after = VERSION_AFTER.match(text, end)
+    before = PREFIX_BEFORE.search(text, max(0, start - 4), start)
+    if after is None and before is None:
+        return None
+    start = before.start() if before is not None else start
+    end = after.end() if after is not None else end
+    wider = doc.char_span(start, end, alignment_mode="expand")
+    if wider is None:
+        return None
+    name = text[start:end]
+    return Span(doc, wider.start, wider.end, label="dataset", kb_id=name, span_id=span.id_ or span.kb_id_)

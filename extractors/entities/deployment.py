@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.entities.lexicon import load_lexicons
 from extractors.entities.rulers import SPANS_KEY, doc_spans, set_doc_spans
-from extractors.entities.text import NOT_NAMES, WordSet, sentences
+from extractors.entities.text import NOT_NAMES, Sent, WordSet, sentences
 
 if not Span.has_extension("kg_deployed"):
     Span.set_extension("kg_deployed", default=False)
@@ -41,7 +41,14 @@ AFTER_CUE = re.compile(
     + ORG + r"(?:'s)?(?=\s+(?:App|app|platform|Platform|website|site|homepage|system|search|Search|feed|Feed|store)\b|[\s,.;)]|$)"
 )
 PRODUCT_WORDS = re.compile(r"\s+(?:App|Lite|Search|Advertisement|Ads|Platform|Mall|Feed)$")
-EXAMPLES = re.compile(r"\b(?:such\s+as|e\.g\.|for\s+example|for\s+instance|including|like|whether|etc)\b", re.I)
+# A company given as an example comes after the cue, in its list (`platforms such as
+# TikTok, Instagram`, `(e.g., Alipay)`), or before an `etc`; a cue elsewhere in the
+# sentence (`a dataset from Meituan ... baselines including X`) is about something else.
+EXAMPLE_LIST = 80  # characters of list between an example cue and the company
+EXAMPLE_BEFORE = re.compile(
+    rf"\b(?:such\s+as|e\.g\.|for\s+example|for\s+instance|including|like|whether)[^.;:]{{0,{EXAMPLE_LIST}}}$", re.I
+)
+EXAMPLE_AFTER = re.compile(rf"[^.;:]{{0,{EXAMPLE_LIST}}}?\betc\b", re.I)
 # not a company: hardware (`FPGAs`, `AMD NPUs`), a place or an institution, also where the
 # name runs on (`Biochemical and Cellular Pharmacology Department`)
 NOT_ORG = re.compile(r"[A-Z]{2,}s$|\b(?:District|City|Province|County|State|Department|University|Hospital|Institute|School|College|Laboratory|Lab)$")
@@ -57,6 +64,14 @@ GENERIC = frozenset(
     August September October November December Moreover Furthermore Finally Specifically Additionally
     """.split()
 )
+
+
+def given_as_example(text: str, sent: Sent, span: Span) -> bool:
+    """`platforms such as TikTok`, `(e.g., Alipay)`, `TikTok, Kwai, etc.`"""
+    start = max(sent.start_char, span.start_char - EXAMPLE_LIST - 20)
+    return bool(
+        EXAMPLE_BEFORE.search(text, start, span.start_char) or EXAMPLE_AFTER.match(text, span.end_char, sent.end_char)
+    )
 
 
 @Language.factory("kg_deployment", default_config={"spans_key": SPANS_KEY, "directory": None})
@@ -97,7 +112,7 @@ class DeploymentRuler:
             deployed = sent.start in cue_sentences
             if span.kb_id_ in self.cue_only and not deployed:
                 continue
-            example = not deployed and (len(per_sentence[sent.start]) >= 3 or EXAMPLES.search(sent.text))
+            example = not deployed and (len(per_sentence[sent.start]) >= 3 or given_as_example(text, sent, span))
             kept.append((span, deployed, example))
         real = {span.kb_id_ for span, _, example in kept if not example}
         for span, deployed, example in kept:
