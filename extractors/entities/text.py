@@ -7,7 +7,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
-from itertools import compress, pairwise
+from itertools import chain, compress, pairwise
 
 from spacy.attrs import IDX, LOWER, SENT_START
 from spacy.tokens import Doc
@@ -162,7 +162,7 @@ class Sentences:
         self.ends = self.starts[1:] + [len(self.text)]
         self._sents: dict[int, Sent] = {}
         self.words = words
-        self._anchors: list[tuple[int, str | None]] | None = None
+        self._anchors: dict[str | None, list[int]] | None = None  # anchor word -> its token indices
         self._idx = idx
 
     def tokens_in(self, words: WordSet) -> list[tuple[int, int]]:
@@ -171,10 +171,16 @@ class Sentences:
         loops (`map`, `compress`), and each rule looks only at those."""
         if self._anchors is None:
             found = list(map(_ANCHORS.__getitem__, self.words))
-            self._anchors = [(i, found[i]) for i in compress(range(len(found)), found)]
-        wanted = words.words
+            self._anchors = {}
+            for i in compress(range(len(found)), found):
+                self._anchors.setdefault(found[i], []).append(i)
+        present = self._anchors.keys() & words.words
+        if not present:
+            return []
         idx = self._idx
-        return [(i, idx[i]) for i, w in self._anchors if w in wanted]
+        if len(present) == 1:
+            return [(i, idx[i]) for i in self._anchors[present.pop()]]
+        return [(i, idx[i]) for i in sorted(chain.from_iterable(map(self._anchors.__getitem__, present)))]
 
     def matches_at(self, pattern: re.Pattern[str], words: WordSet) -> list[re.Match[str]]:
         """`pattern.finditer(text)`, for a pattern whose every match starts at a token
