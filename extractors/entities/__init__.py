@@ -116,7 +116,9 @@ def mentions_from_doc(doc: Doc, entries: dict[tuple[str, str], Entry]) -> list[M
         if entry is not None and not in_title:
             if entry.title_only:
                 continue
-            if entry.value_free and not any(w in sentences(doc).at(span.start_char).text.lower() for w in PROBLEM_WORDS):
+            if entry.value_free and not any(
+                w in sentences(doc).at(span.start_char).text.lower() for w in PROBLEM_WORDS
+            ):
                 continue
         if kind == "metric":
             values = span._.kg_values or [[None, None]]
@@ -170,8 +172,19 @@ def _comparison_mentions(doc: Doc) -> list[Mention]:
             seen.add((win.name, win.winner))
             out.append(Mention("outperforms", win.name, _evidence_at(doc, win.start), method=win.winner))
     for r in map(Result._make, doc.user_data.get("kg.results", [])):
-        out.append(Mention("result", r.metric, _evidence_at(doc, r.start), value=r.value, unit=r.unit,
-                           setting=r.setting, dataset=r.dataset, baseline=r.baseline, method=r.method))
+        out.append(
+            Mention(
+                "result",
+                r.metric,
+                _evidence_at(doc, r.start),
+                value=r.value,
+                unit=r.unit,
+                setting=r.setting,
+                dataset=r.dataset,
+                baseline=r.baseline,
+                method=r.method,
+            )
+        )
     return out
 
 

@@ -31,14 +31,33 @@ CUE = re.compile(
     re.I,
 )
 # every CUE match starts at one of these words (`A` of `A/B`, `in` of `in production`)
-CUE_TOKENS = WordSet(["deploy", "deployed", "deploying", "deployment", "deploys", "launched", "a", "online", "in",
-                      "production", "serves", "serving", "served", "live", "real", "full"])
+CUE_TOKENS = WordSet(
+    [
+        "deploy",
+        "deployed",
+        "deploying",
+        "deployment",
+        "deploys",
+        "launched",
+        "a",
+        "online",
+        "in",
+        "production",
+        "serves",
+        "serving",
+        "served",
+        "live",
+        "real",
+        "full",
+    ]
+)
 # a company name right after the cue: `deployed in the homepage of Zalando`, `A/B test on Coupang`
 ORG = r"(?P<org>[A-Z][A-Za-z0-9&.'-]*[A-Za-z0-9](?:\s[A-Z][A-Za-z0-9&'-]*){0,2})"
 AFTER_CUE = re.compile(
     r"(?:deploy(?:ed|ing|ment)?|launched|A/B[\s-]?tests?|A/B\s+testing|online\s+(?:experiments?|tests?))"
     r"(?:\s+(?:\w+\s+){0,6}?)?\s*(?:(?:at|on|across|within)\s+(?:the\s+)?|(?:homepage|platform|app|feed|search|traffic)\s+of\s+(?:the\s+)?)"
-    + ORG + r"(?:'s)?(?=\s+(?:App|app|platform|Platform|website|site|homepage|system|search|Search|feed|Feed|store)\b|[\s,.;)]|$)"
+    + ORG
+    + r"(?:'s)?(?=\s+(?:App|app|platform|Platform|website|site|homepage|system|search|Search|feed|Feed|store)\b|[\s,.;)]|$)"
 )
 PRODUCT_WORDS = re.compile(r"\s+(?:App|Lite|Search|Advertisement|Ads|Platform|Mall|Feed)$")
 # A company given as an example comes after the cue, in its list (`platforms such as
@@ -51,7 +70,9 @@ EXAMPLE_BEFORE = re.compile(
 EXAMPLE_AFTER = re.compile(rf"[^.;:]{{0,{EXAMPLE_LIST}}}?\betc\b", re.I)
 # not a company: hardware (`FPGAs`, `AMD NPUs`), a place or an institution, also where the
 # name runs on (`Biochemical and Cellular Pharmacology Department`)
-NOT_ORG = re.compile(r"[A-Z]{2,}s$|\b(?:District|City|Province|County|State|Department|University|Hospital|Institute|School|College|Laboratory|Lab)$")
+NOT_ORG = re.compile(
+    r"[A-Z]{2,}s$|\b(?:District|City|Province|County|State|Department|University|Hospital|Institute|School|College|Laboratory|Lab)$"
+)
 INSTITUTION_AFTER = re.compile(
     r"(?:\s+(?:and|of|&)?\s*[A-Z][\w-]*){0,4}\s+(?:District|City|Province|County|Department|University|Hospital|Institute|School|College|Laboratory)\b"
 )
@@ -80,8 +101,9 @@ def make_deployment_ruler(nlp: Language, name: str, spans_key: str, directory: s
 
 
 class DeploymentRuler:
-    def __init__(self, nlp: Language, name: str = "kg_deployment", *, spans_key: str = SPANS_KEY,
-                 directory: str | None = None):
+    def __init__(
+        self, nlp: Language, name: str = "kg_deployment", *, spans_key: str = SPANS_KEY, directory: str | None = None
+    ):
         self.name = name
         self.spans_key = spans_key
         entries = load_lexicons(directory)
@@ -106,7 +128,11 @@ class DeploymentRuler:
             per_sentence.setdefault(sents.at(span.start_char).start, set()).add(span.kb_id_)
         kept = []
         for span in companies:
-            if text.startswith("-", span.end_char) and span.end_char + 1 < len(text) and text[span.end_char + 1].isalpha():
+            if (
+                text.startswith("-", span.end_char)
+                and span.end_char + 1 < len(text)
+                and text[span.end_char + 1].isalpha()
+            ):
                 continue  # `Meta-learning`, `Apple-like`
             sent = sents.at(span.start_char)
             deployed = sent.start in cue_sentences
@@ -128,7 +154,13 @@ class DeploymentRuler:
             for match in AFTER_CUE.finditer(sentence.text):
                 org = PRODUCT_WORDS.sub("", match.group("org").strip(".'"))
                 first = org.split()[0]
-                if first in GENERIC or first in NOT_NAMES or org.casefold() in self.known or org in named or org in others:
+                if (
+                    first in GENERIC
+                    or first in NOT_NAMES
+                    or org.casefold() in self.known
+                    or org in named
+                    or org in others
+                ):
                     continue
                 if not ORG_SHAPE.match(org) or NOT_ORG.search(org):
                     continue  # `UAV`, `K-12`, `API-based`, `URL's`, `FPGAs` are not company names

@@ -13,6 +13,7 @@ name is read with its version. Matches become spans in `doc.spans[spans_key]` wi
 (they differ for `NDCG@10`, entry `NDCG`). Where two matches overlap the longer wins, so
 `Amazon Beauty` is a dataset and not `Amazon`.
 """
+
 from __future__ import annotations
 
 import re
@@ -188,8 +189,15 @@ def one_name_each(doc: Doc, words: list[str], found: list[Span], listed: set[tup
         if len({s.kb_id_ for s in spans}) < 2:
             continue
         spans.sort(key=lambda s: s.start)
-        defined = [s for s in spans if 0 < s.start and words[s.start - 1] == "(" and s.end < len(words)
-                   and words[s.end] == ")" and any(t.end == s.start - 1 for t in spans)]
+        defined = [
+            s
+            for s in spans
+            if 0 < s.start
+            and words[s.start - 1] == "("
+            and s.end < len(words)
+            and words[s.end] == ")"
+            and any(t.end == s.start - 1 for t in spans)
+        ]
         if not defined:
             continue
         name = defined[0].kb_id_
@@ -218,8 +226,9 @@ def make_lexicon_ruler(nlp: Language, name: str, directory: str | None, spans_ke
 class LexiconRuler:
     """Lexicon names -> spans. `add_entries` adds more at run time (tests, users)."""
 
-    def __init__(self, nlp: Language, name: str = "kg_lexicon", *, directory: str | None = None,
-                 spans_key: str = SPANS_KEY):
+    def __init__(
+        self, nlp: Language, name: str = "kg_lexicon", *, directory: str | None = None, spans_key: str = SPANS_KEY
+    ):
         self.nlp = nlp
         self.name = name
         self.spans_key = spans_key
@@ -236,9 +245,17 @@ class LexiconRuler:
             if entry.verbatim:
                 self.listed.add((entry.kind, entry.name))
             for spelling in entry.spellings:
-                mode = ("at_k" if spelling in entry.at_k_only else "context" if spelling in entry.context_only
-                        else "cue" if spelling in entry.needs_cue else "pattern" if spelling in entry.needs_pattern
-                        else "plain")
+                mode = (
+                    "at_k"
+                    if spelling in entry.at_k_only
+                    else "context"
+                    if spelling in entry.context_only
+                    else "cue"
+                    if spelling in entry.needs_cue
+                    else "pattern"
+                    if spelling in entry.needs_pattern
+                    else "plain"
+                )
                 if entry.verbatim:
                     # a list's spelling: as written where it has a capital, else in any case
                     exact = spelling != spelling.lower()
@@ -267,7 +284,9 @@ class LexiconRuler:
         for rule, start, end in matches:
             full = version_end(doc, sents.text, start, end) if rule.entry.versioned else end
             if full > end:  # `Qwen2.5-7B-Instruct`, `Grok-4`: the version says what it is
-                found.append(Span(doc, start, full, label="method", kb_id=doc[start:full].text, span_id=rule.entry.name))
+                found.append(
+                    Span(doc, start, full, label="method", kb_id=doc[start:full].text, span_id=rule.entry.name)
+                )
                 continue
             if rule.entry.verbatim and glued(sents.text, words, offsets, start, end):
                 continue  # `RGB-D`, `MMLU-Redux`: the text's name is longer than the list's
@@ -280,8 +299,10 @@ class LexiconRuler:
                 continue  # `Video Retrieval Benchmark`, `Reciprocal Rank Fusion`: words of a longer name
             if guarded and start == 0 and end < len(words) and words[end] == ":" and tend:
                 continue  # `MSN: A Memory-based ... Framework`: the title names the paper's own
-            if guarded and defined_here(words, start, end) and not any(
-                r.entry is rule.entry and e == start - 1 for r, _, e in matches
+            if (
+                guarded
+                and defined_here(words, start, end)
+                and not any(r.entry is rule.entry and e == start - 1 for r, _, e in matches)
             ):
                 continue  # `red-green-blue (RGB)`; but `Word Error Rate (WER)` is the list's
             if guarded:
@@ -302,8 +323,10 @@ class LexiconRuler:
             # unlearning`: multimodal recommendation, recommendation unlearning)
             kept = {(s.start, s.end) for s in spans}
             for span in found:
-                if span.label_ == "task" and (span.start, span.end) not in kept and not any(
-                    k.start <= span.start and span.end <= k.end for k in spans
+                if (
+                    span.label_ == "task"
+                    and (span.start, span.end) not in kept
+                    and not any(k.start <= span.start and span.end <= k.end for k in spans)
                 ):
                     spans.append(span)
                     kept.add((span.start, span.end))
@@ -322,7 +345,9 @@ class LexiconRuler:
                 seen.add(entry.name)
                 span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
                 if span is not None:
-                    spans.append(Span(doc, span.start, span.end, label=entry.kind, kb_id=entry.name, span_id=entry.name))
+                    spans.append(
+                        Span(doc, span.start, span.end, label=entry.kind, kb_id=entry.name, span_id=entry.name)
+                    )
         set_doc_spans(doc, self.spans_key, spans)
         return doc
 
@@ -355,10 +380,13 @@ class LexiconRuler:
                 kind = entry.kind
                 if kind == "company":
                     continue  # companies listed together are examples more often than not
-                before = any((kind, start - len(gap)) in ends and tuple(lower[start - len(gap): start]) == gap
-                             for gap in LIST_GAPS)
-                after = any((kind, end + len(gap)) in starts and tuple(lower[end: end + len(gap)]) == gap
-                            for gap in LIST_GAPS)
+                before = any(
+                    (kind, start - len(gap)) in ends and tuple(lower[start - len(gap) : start]) == gap
+                    for gap in LIST_GAPS
+                )
+                after = any(
+                    (kind, end + len(gap)) in starts and tuple(lower[end : end + len(gap)]) == gap for gap in LIST_GAPS
+                )
                 if not (before or after):
                     continue
                 waiting.remove(item)
