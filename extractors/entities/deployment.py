@@ -96,7 +96,7 @@ def given_as_example(text: str, sent: Sent, span: Span) -> bool:
 
 
 @Language.factory("kg_deployment", default_config={"spans_key": SPANS_KEY, "directory": None})
-def make_deployment_ruler(nlp: Language, name: str, spans_key: str, directory: str | None) -> "DeploymentRuler":
+def make_deployment_ruler(nlp: Language, name: str, spans_key: str, directory: str | None) -> DeploymentRuler:
     return DeploymentRuler(nlp, name, spans_key=spans_key, directory=directory)
 
 
@@ -120,13 +120,13 @@ class DeploymentRuler:
             return doc
         cue_sentences = {sents.at(m.start()).start for m in cues}
         out = [s for s in spans if s.label_ != "company"]
-        named = set()
+        named: set[str] = set()
         # A company only given as an example (`platforms such as TikTok, Instagram`)
         # is not one the paper works with, unless it is named elsewhere too.
         per_sentence: dict[int, set[str]] = {}
         for span in companies:
             per_sentence.setdefault(sents.at(span.start_char).start, set()).add(span.kb_id_)
-        kept = []
+        kept: list[tuple[Span, bool, bool]] = []  # (span, deployed, example)
         for span in companies:
             if (
                 text.startswith("-", span.end_char)
@@ -167,12 +167,12 @@ class DeploymentRuler:
                 if INSTITUTION_AFTER.match(sentence.text, match.start("org") + len(org)):
                     continue
                 begin = sentence.start_char + match.start("org")
-                span = doc.char_span(begin, begin + len(org), alignment_mode="expand")
-                if span is None or (span.start_char, span.end_char) in taken:
+                at_org = doc.char_span(begin, begin + len(org), alignment_mode="expand")
+                if at_org is None or (at_org.start_char, at_org.end_char) in taken:
                     continue
-                if any(s.start <= span.start < s.end for s in spans):
+                if any(s.start <= at_org.start < s.end for s in spans):
                     continue  # already a method, dataset or proposed name
-                company = Span(doc, span.start, span.end, label="company", kb_id=org, span_id=org)
+                company = Span(doc, at_org.start, at_org.end, label="company", kb_id=org, span_id=org)
                 company._.kg_deployed = True
                 named.add(org)
                 out.append(company)
