@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, SpanGroup
 from spacy.util import filter_spans
 
 from extractors.entities import cues
@@ -57,12 +57,13 @@ def set_doc_spans(doc: Doc, key: str, spans: list[Span]) -> None:
 
 
 # (id(doc), key) -> (the span group set, the Span objects it was set from)
-_HANDED_ON: dict[tuple[int, str], tuple] = {}
+_HANDED_ON: dict[tuple[int, str], tuple[SpanGroup, list[Span]]] = {}
 
 
 def title_end(doc: Doc) -> int:
     """Characters of the doc that are the paper's title (0 when it has none)."""
-    return doc.user_data.get("kg.title_end", 0)
+    end: int = doc.user_data.get("kg.title_end", 0)
+    return end
 
 
 GUARDED = frozenset({"cue", "pattern"})
@@ -103,7 +104,7 @@ def version_end(doc: Doc, text: str, start: int, end: int) -> int:
     return span.end if span is not None and span.end > end else end
 
 
-def glued(text: str, words: list[str], offsets: list[int], start: int, end: int) -> bool:
+def glued(text: str, words: Sequence[str], offsets: Sequence[int], start: int, end: int) -> bool:
     """The match runs on into a word by a hyphen: `RGB-D`, `Tiny-ImageNet`."""
     begin = offsets[start]
     stop = offsets[end - 1] + len(words[end - 1])
@@ -112,7 +113,7 @@ def glued(text: str, words: list[str], offsets: list[int], start: int, end: int)
     )
 
 
-def in_capitals(words: list[str], start: int, end: int, sents: Sentences, *, in_title: bool, guarded: bool) -> bool:
+def in_capitals(words: Sequence[str], start: int, end: int, sents: Sentences, *, in_title: bool, guarded: bool) -> bool:
     """A Title Case word is on either side, within the sentence: the match is part of
     a longer capitalised name (`Video Retrieval Benchmark`, `Reciprocal Rank Fusion`).
     A title capitalises every word: there only a guarded word that is not an acronym
@@ -133,7 +134,7 @@ def title_word(word: str) -> bool:
     return len(word) > 1 and word[0].isupper() and word[1:].isalpha() and word[1:].islower()
 
 
-def defined_here(words: list[str], start: int, end: int) -> bool:
+def defined_here(words: Sequence[str], start: int, end: int) -> bool:
     """The paper spells the name out right there, as its own: `red-green-blue (RGB)`,
     `INCLUDE (Indian Cultural Lens ...)`."""
     if end - start != 1 or sum(c.isupper() for c in words[start]) < 2:
@@ -177,7 +178,7 @@ def company_or_dataset(sents: Sentences, lower: list[str], found: list[Span]) ->
     return [s for s in found if (s.start, s.end, s.label_) not in losers]
 
 
-def one_name_each(doc: Doc, words: list[str], found: list[Span], listed: set[tuple[str, str]]) -> list[Span]:
+def one_name_each(doc: Doc, words: Sequence[str], found: list[Span], listed: set[tuple[str, str]]) -> list[Span]:
     """A list's entry the paper names in full and then by its acronym goes by the
     acronym (`Word Error Rate (WER)`: WER), as the gold style has it."""
     groups: dict[tuple[str, str], list[Span]] = {}
@@ -219,7 +220,7 @@ def surface_name(doc: Doc, entry: Entry, start: int, end: int) -> str:
 
 
 @Language.factory("kg_lexicon", default_config={"directory": None, "spans_key": SPANS_KEY})
-def make_lexicon_ruler(nlp: Language, name: str, directory: str | None, spans_key: str) -> "LexiconRuler":
+def make_lexicon_ruler(nlp: Language, name: str, directory: str | None, spans_key: str) -> LexiconRuler:
     return LexiconRuler(nlp, name, directory=directory, spans_key=spans_key)
 
 
@@ -232,6 +233,10 @@ class LexiconRuler:
         self.nlp = nlp
         self.name = name
         self.spans_key = spans_key
+        self._load(directory)
+
+    def _load(self, directory: str | None) -> None:
+        """Drop the entries held and read those of `directory` (the packaged lexicons when None)."""
         self.index = PhraseIndex()
         self.entries: list[Entry] = []
         self.listed: set[tuple[str, str]] = set()  # (kind, name) of the entries of public lists
@@ -421,7 +426,7 @@ class LexiconRuler:
         return Span(doc, start, end, label=entry.kind, kb_id=name, span_id=entry.name)
 
     # Serialization, as spaCy's rulers have: the entries are the state.
-    def to_disk(self, path, *, exclude=()) -> None:
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         import json
 
         from extractors.entities.lexicon import FILES, entry_to_dict
@@ -434,6 +439,6 @@ class LexiconRuler:
                     if entry.kind == kind:
                         handle.write(json.dumps(entry_to_dict(entry), ensure_ascii=False) + "\n")
 
-    def from_disk(self, path, *, exclude=()) -> "LexiconRuler":
-        self.__init__(self.nlp, self.name, directory=str(path), spans_key=self.spans_key)
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> LexiconRuler:
+        self._load(str(path))
         return self
