@@ -22,15 +22,16 @@ into `Mention`s, `gold_record` into the shape of the gold files.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import spacy
 from spacy import attrs
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from extractors.entities import (  # noqa: F401  (registers factories)
     comparisons,
@@ -57,6 +58,9 @@ _concept_key = lru_cache(maxsize=65536)(concept_key)
 LEX_ATTRS = (attrs.LOWER,)  # the only lexeme attribute the matchers and rules read
 PROBLEM_WORDS = ("address", "tackle", "alleviat", "mitigat", "solve", "problem", "issue", "challenge", "suffer")
 
+# a mention already made: (kind, concept key), and for a metric (kind, concept key, value)
+MentionKey = tuple[str, str] | tuple[str, str, str | None]
+
 
 @dataclass
 class Mention:
@@ -79,8 +83,10 @@ def build_nlp(*, lexicon_dir: str | None = None) -> Language:
     # Every new word gets its lexeme attributes computed by Python functions (~5 new
     # words an abstract); the rules read only LOWER, and computing shape, stop word,
     # like_num, ... for each new word took half of a lexeme's cost.
-    getters = nlp.vocab.lex_attr_getters
-    nlp.vocab.lex_attr_getters = {attr: getters[attr] for attr in LEX_ATTRS if attr in getters}
+    # (spaCy's stub for Vocab lacks lex_attr_getters, a public attribute in vocab.pxd)
+    getters: dict[int, Callable[[str], object]] = nlp.vocab.lex_attr_getters  # type: ignore[attr-defined]
+    read = {attr: getters[attr] for attr in LEX_ATTRS if attr in getters}
+    nlp.vocab.lex_attr_getters = read  # type: ignore[attr-defined]
     nlp.add_pipe("kg_lexicon", config={"directory": lexicon_dir})
     nlp.add_pipe("kg_names", config={"directory": lexicon_dir})
     nlp.add_pipe("kg_datasets", config={"directory": lexicon_dir})
@@ -98,7 +104,7 @@ def paper_doc_text(paper: Paper) -> tuple[str, int]:
     return paper.text, len(paper.title) if paper.title else 0
 
 
-def _evidence(span) -> str:
+def _evidence(span: Span) -> str:
     return " ".join(sentences(span.doc).at(span.start_char).text.split())
 
 
@@ -108,7 +114,8 @@ def mentions_from_doc(doc: Doc, entries: dict[tuple[str, str], Entry]) -> list[M
         return []
     tend = doc.user_data.get("kg.title_end", 0)
     out: list[Mention] = []
-    seen: dict[tuple, Mention] = {}
+    seen: dict[MentionKey, Mention] = {}
+    key: MentionKey
     for span in sorted(doc_spans(doc), key=lambda s: s.start):
         kind, name = span.label_, span.kb_id_
         entry = entries.get((kind, span.id_ or name))
@@ -216,7 +223,7 @@ class EntityExtractor:
 
 
 @contextmanager
-def _rare_collections(threshold: int = 50_000):
+def _rare_collections(threshold: int = 50_000) -> Iterator[None]:
     """Extraction allocates thousands of objects per abstract and makes almost no
     reference cycles; at the default threshold (700 allocations) the cycle collector
     ran several times per abstract and took 8% of the time."""
@@ -228,11 +235,11 @@ def _rare_collections(threshold: int = 50_000):
         gc.set_threshold(*before)
 
 
-def gold_record(paper: Paper, mentions: list[Mention]) -> dict:
+def gold_record(paper: Paper, mentions: list[Mention]) -> dict[str, Any]:
     """Mentions in the shape of `../shared/gold/*.jsonl` (a released dataset is in
     `proposed` and in `datasets`)."""
 
-    def names(kind: str) -> list[str]:
+    def names_of(kind: str) -> list[str]:
         out: list[str] = []
         for m in mentions:
             if m.kind == kind and m.name not in out:
@@ -243,13 +250,13 @@ def gold_record(paper: Paper, mentions: list[Mention]) -> dict:
         "source": paper.source,
         "arxiv_id": paper.arxiv_id,
         "title": paper.title,
-        "proposed": names("proposed"),
-        "methods": names("method"),
-        "datasets": names("dataset"),
-        "companies": names("company"),
+        "proposed": names_of("proposed"),
+        "methods": names_of("method"),
+        "datasets": names_of("dataset"),
+        "companies": names_of("company"),
         "metrics": [{"name": m.name, "value": m.value, "setting": m.setting} for m in mentions if m.kind == "metric"],
-        "tasks": names("task"),
-        "outperforms": names("outperforms"),
+        "tasks": names_of("task"),
+        "outperforms": names_of("outperforms"),
         "results": [
             {"metric": m.name, "value": m.value, "dataset": m.dataset, "baseline": m.baseline, "setting": m.setting}
             for m in mentions
