@@ -73,7 +73,11 @@ AFTER = re.compile(
     rf"(?:(?:increas\w*|improv\w*|ris\w*|gain\w*|grow\w*|boost\w*|lift\w*|reduc\w*|decreas\w*|drop\w*|declin\w*|achiev\w*|reach\w*|rang\w*|rose|grew|fell|up|down)\s+)?"
     rf"(?:(?:improvements?|gains?|increases?)\s+)?(?:(?:of|for|on)\s+(?:the\s+|a\s+)?[\w'’-]+(?:\s+[\w'’-]+){{0,6}}?\s+(?=by\b|was\b|were\b|is\b|are\b))?"
     rf"(?:(?:was|were|is|are)\s+)?"
-    rf"(?:(?P<prep>by|of|to|at|from|=|:|reaching|reaches|reached)\s*)?{HEDGE}{VALUE}"
+    rf"(?:(?P<prep>by|of|to|at|from|=|:|reaching|reaches|reached)\s*)?"
+    rf"(?P<open>\(\s*)?"  # its values in brackets: `exact-match accuracy (27.45% and 59.64%)`
+    rf"(?:\\text(?:bf|it)\{{)?"  # in bold: `Payment GTV by \textbf{+2.54\%}`
+    rf"{HEDGE}{VALUE}"
+    r"(?!\s*(?:CI|confidence|faster|slower)\b)"  # `(95% CI)`, `(10x faster)`: no value of this metric
 )
 # value ... metric
 BEFORE = re.compile(
@@ -107,12 +111,29 @@ RANGED = re.compile(
 UPPER_VALUE = re.compile(rf"(?P<num>\d+(?:[.,]\d+)*)(?P<unit>{UNIT})?$")
 RANGING = re.compile(r"\b(?:rang\w*|vary\w*|varie\w*|between)\s+$")
 FROM_TO = re.compile(rf"\s*(?P<prep>to)\s+{HEDGE}{VALUE}")
-BRACKETED = re.compile(rf"\s*\(\s*(?P<num>[+\-−]\s?\d+(?:[.,]\d+)*)(?P<unit>{UNIT})?\s*\)")
-CONTINUED = re.compile(
-    rf"(?:\s+(?:in|on|for)\s+[^,.;()%]{{1,40}}?)?\s*(?:,\s*(?:and\s+)?|and\s+)(?:by\s+)?{VALUE}"
-    r"(?=\s*(?:in|on|for|at|respectively)\b|\s*[,.;)]|\s*$)"
+# `54.8% P@1 overall (54.6% on citation, 31.3% on inheritance)`: a value's parts in brackets,
+# each with what it was measured on
+PARTS = re.compile(
+    rf"\s*(?:overall|on\s+average|in\s+total|average)?\s*\(\s*{VALUE}(?=\s+(?:on|in|for|under|with|at)\s)"
 )
+# the words between a value and its metric in one noun phrase: `77.7% average accuracy`, not
+# `4x achieved better specificity`
+NOUN_GAP = re.compile(r"\s*(?:(?![\w-]+(?:ed|ing|es)\b)[a-z][\w-]*\s+){0,2}")
+BRACKETED = re.compile(rf"\s*\(\s*(?P<num>[+\-−]\s?\d+(?:[.,]\d+)*)(?P<unit>{UNIT})?\s*\)")
+# the next value of the same metric, after the condition of the one before: `0.210% in A
+# and 0.185% in B`, `62.3% on clean data and 71.2% under noise`
+CONTINUED = re.compile(
+    rf"(?:\s+(?:in|on|for|under|with|across|at)\s+[^,.;()%]{{1,40}}?)?\s*(?:,\s*(?:and\s+)?|and\s+)(?:by\s+)?{VALUE}"
+    r"(?=\s*(?:in|on|for|at|under|with|across|respectively)\b|\s*[,.;)]|\s*$|\s*\(\s*[+\-−]\s?\d)"
+)
+NAMED_AFTER = re.compile(r"\s*(?:in|on|of|for)\s+(?:the\s+|terms\s+of\s+)*")  # `1.2% in GMV`: GMV's
+MAX_MORE_VALUES = 6  # values one metric can list after its first
 VALUE_IN_LIST = re.compile(rf"(?<![\w.])(?P<num>{NUM})(?P<unit>{UNIT})")
+# `precision and accuracy of 90% and 82% respectively`, `+0.131% and +0.166% in active days and
+# app usage duration, respectively`: a list of metrics and a list of as many values, in order
+LISTED_VALUE = re.compile(rf"(?<![\w.])(?P<num>{NUM})(?P<unit>{UNIT})?(?![\w.])")
+METRIC_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)(?:the\s+|its\s+|their\s+)?")
+VALUE_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 ONLINE_WORD = re.compile(r"(?<!f)online")
 DIGIT = re.compile(r"\d")
 YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -181,7 +202,7 @@ METRIC_HEAD = (r"(?:rate|rates|accuracy|score|ratio|revenue|cost|precision|recal
                # reading time`, `1.34% in click unique visitors`, `+0.43 in therapeutic quality`
                r"time|duration|overhead|quality|consistency|completeness|correctness|reliability|fidelity|visits|"
                r"visitors|impressions?|emissions|usage|savings)")
-STOP = (r"(?:the|a|an|of|in|on|by|and|or|to|our|its|their|with|for|from|while|than|that|which|this|these|"
+STOP = (r"(?:the|a|an|no|of|in|on|by|and|or|to|our|its|their|with|for|from|while|than|that|which|this|these|"
         r"average|overall|mean|relative|absolute|highest|lowest|higher|lower|better|best|significant|"
         r"online|offline|improv\w*|increas\w*|reduc\w*|achiev\w*|outperform\w*|maintain\w*|gain\w*|"
         r"yield\w*|show\w*|demonstrat\w*|lead\w*|led|has|have|is|are|was|were|both|extend\w*|provid\w*|"
@@ -206,7 +227,7 @@ AFTER_VALUE_PHRASE = re.compile(
 BEFORE_VALUE_PHRASE = re.compile(
     rf"(?=[A-Za-z])(?<![\w-])(?P<name>(?:{PHRASE_WORD}\s+){{0,3}}{METRIC_HEAD})(?:\s+\((?P<acronym>[A-Z][A-Za-z]*[A-Z])\))?"
     rf"\s+(?:(?:increas\w*|improv\w*|decreas\w*|reduc\w*|ris\w*|grow\w*)\s+)?"
-    rf"(?:by|of|to)\s+{HEDGE}$"
+    rf"(?:(?:by|of|to)\s+{HEDGE}|(?P<bracket>\()\s*)$"  # `completeness (+100.4%)`: a change in brackets
 )
 FASTER = re.compile(rf"(?<![\w.])(?P<num>{NUM})(?P<unit>\s?(?:x|×|times)(?![\w]))\s+(?:faster|speed-?up)\b")
 VALUE_ANYWHERE = re.compile(rf"(?=[-+−\s$\d])(?<![\w.@])(?P<num>{NUM})(?P<unit>{UNIT})")
@@ -337,6 +358,49 @@ def lower_end(text: str, match: re.Match[str]) -> re.Match[str] | None:
     return LOWER_END.search(text, max(0, match.start() - LOWER_END_WINDOW), match.start("num") + signed)
 
 
+def _runs(items: list[tuple[int, int]], text: str, gap: re.Pattern[str]) -> list[list[tuple[int, int]]]:
+    """(start, end) items grouped into the lists they form, joined by `gap` (`, `, `and`)."""
+    runs: list[list[tuple[int, int]]] = []
+    for item in items:
+        if runs and gap.fullmatch(text, runs[-1][-1][1], item[0]):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    return runs
+
+
+def respectively_pairs(
+    text: str, sents: Sentences, metrics: list[Span], used: set[int]
+) -> dict[int, list[tuple[str, str | None]]]:
+    """`precision and accuracy of 90% and 82% respectively`, `+0.131% and +0.166% in active
+    days and app usage duration, respectively`: where a sentence lists metrics and as many
+    values before its `respectively`, each metric (by its start) takes the value in its
+    place. Lists of two or more, the last of each before the word."""
+    out: dict[int, list[tuple[str, str | None]]] = {}
+    at = text.find("respectively")
+    while at >= 0:
+        sentence = sents.at(at)
+        start = sentence.start_char
+        names = sorted((s.start_char, s.end_char) for s in metrics if start <= s.start_char and s.end_char <= at)
+        values = [
+            m
+            for m in LISTED_VALUE.finditer(text, start, at)
+            if plausible(m.group("num"), m.group("unit"), True) and not YEAR.match(m.group("num"))
+        ]
+        name_runs = [r for r in _runs(names, text, METRIC_LIST_GAP) if len(r) >= 2]
+        by_span = {(m.start(), m.end()): m for m in values}
+        value_runs = [r for r in _runs(list(by_span), text, VALUE_LIST_GAP) if len(r) >= 2]
+        if name_runs and value_runs and len(name_runs[-1]) == len(value_runs[-1]):
+            shared = by_span[value_runs[-1][-1]].group("unit")  # `by 9.57 and 13.39 points`: the last's
+            for (name_start, _), span in zip(name_runs[-1], value_runs[-1], strict=True):
+                match = by_span[span]
+                if match.start("num") not in used:
+                    used.add(match.start("num"))
+                    out[name_start] = [clean_value(match.group("num"), match.group("unit") or shared)]
+        at = text.find("respectively", at + 1)
+    return out
+
+
 def has_digit(text: str) -> bool:
     """`DIGIT.search(text)`, by ten substring searches (C memchr) where the text is ASCII."""
     if text.isascii():
@@ -402,6 +466,8 @@ class MetricValueRuler:
         defined = self._defined_metrics(doc, text)
         title_end = doc.user_data.get("kg.title_end", 0)  # a title names a topic, not a finding
         keep: list[Span] = list(defined)
+        starts = frozenset(s.start_char for s in metrics)  # where each metric is named
+        paired = respectively_pairs(text, sents, metrics, used) if "respectively" in text else {}
         for span in metrics:
             if MODIFIED.match(text, span.end_char) or text[span.start_char - 1: span.start_char] == "-" or any(d.start <= span.start < d.end for d in defined):
                 continue
@@ -412,7 +478,9 @@ class MetricValueRuler:
             ):
                 continue  # a lexicon acronym the paper spells out as something else
             sentence = sents.at(span.start_char)
-            values = self._values_for(span, sentence, used) if has_number else []
+            values = paired.get(span.start_char) or (
+                self._values_for(span, sentence, used, starts) if has_number else []
+            )
             if not values and span.kb_id_ in RANKING_SENSE and not RANKING_CONTEXT.search(text):
                 continue  # `MAP` in a text that ranks nothing is no ranking metric
             if not values and "@" not in span.kb_id_ and span.id_ in with_k:
@@ -503,13 +571,17 @@ class MetricValueRuler:
         name = " ".join(words + [span.kb_id_])
         return Span(doc, widened.start, widened.end, label="metric", kb_id=name, span_id=span.id_)
 
-    def _values_for(self, span: Span, sentence, used: set[int]) -> list[tuple[str, str | None]]:
+    def _values_for(self, span: Span, sentence, used: set[int], starts: frozenset[int]) -> list[tuple[str, str | None]]:
         text = sentence.text
         base = sentence.start_char
         start = span.start_char - base
         end = span.end_char - base
         values: list[tuple[str, str | None]] = []
         after = AFTER.match(text, end, min(len(text), end + 110))
+        if after and after.group("open"):
+            before = BEFORE.search(text, max(0, start - 90), start)
+            if before and NOUN_GAP.fullmatch(text, before.end("num") + len(before.group("unit") or ""), start):
+                after = None  # `77.7% average accuracy (91.9% top-3)`: the value before is the metric's
         if after and after.group("prep") == "from" and not RANGING.search(text, max(0, after.start("prep") - 12), after.start("prep")):
             # `HR@5 increased from 0.681 to 0.735`: the value reached is the one reported
             # (but `ranging from 0.54% to 2.90%` is the range)
@@ -522,7 +594,7 @@ class MetricValueRuler:
             if pos not in used:
                 used.add(pos)
                 values.append(value_of(after))
-                values.extend(self._more(text, after.end(), base, used))
+                values.extend(self._more(text, after.end(), base, used, starts))
         if not values:
             before = BEFORE.search(text, max(0, start - 90), start)
             if before and plausible(before.group("num"), unit_of(before), before.end() == start and not unit_of(before)):
@@ -530,20 +602,37 @@ class MetricValueRuler:
                 if pos not in used:
                     used.add(pos)
                     values.append(value_of(before))
+                    parts = PARTS.match(text, end)
+                    if parts is not None and plausible(parts.group("num"), unit_of(parts), False):
+                        used.add(base + parts.start("num"))
+                        values.append(value_of(parts))
+                        values.extend(self._more(text, parts.end(), base, used, starts))
         if not values and text.find("respectively", end) >= 0:
             values.extend(self._respectively(text, end, base, used))
         return values
 
-    def _more(self, text: str, pos: int, base: int, used: set[int]) -> list[tuple[str, str | None]]:
-        """Values that follow the first: `71.4%(+1.8%)`, `0.210% in A and 0.185% in B`."""
-        out = []
-        for pattern in (BRACKETED, CONTINUED):
-            match = pattern.match(text, pos)
-            if match and plausible(match.group("num"), unit_of(match), pattern is BRACKETED):
-                where = base + match.start("num")
-                if where not in used:
-                    used.add(where)
-                    out.append(value_of(match))
+    def _more(
+        self, text: str, pos: int, base: int, used: set[int], starts: frozenset[int]
+    ) -> list[tuple[str, str | None]]:
+        """Values that follow the first, each after the one before: `71.4%(+1.8%)`,
+        `0.210% in A and 0.185% in B`, `+4.04 (+12.15%) on A and +4.98 (+15.21%) on B`,
+        `62.3% on clean data and 71.2% under noise`; but not a value that another metric
+        named right after it claims (`CTR by 2.71% and 1.2% in GMV`)."""
+        out: list[tuple[str, str | None]] = []
+        while len(out) < MAX_MORE_VALUES:
+            for pattern in (BRACKETED, CONTINUED):
+                match = pattern.match(text, pos)
+                if match and plausible(match.group("num"), unit_of(match), pattern is BRACKETED):
+                    break
+            else:
+                return out
+            where = base + match.start("num")
+            named = NAMED_AFTER.match(text, match.end())
+            if where in used or named is not None and base + named.end() in starts:
+                return out
+            used.add(where)
+            out.append(value_of(match))
+            pos = match.end()
         return out
 
     def _respectively(self, text: str, end: int, base: int, used: set[int]) -> list[tuple[str, str | None]]:
@@ -605,7 +694,7 @@ class MetricValueRuler:
                 found = AFTER_VALUE_PHRASE.match(text, match.end(), min(len(text), match.end() + 70))
                 if found is None:
                     found = BEFORE_VALUE_PHRASE.search(text, max(s_start, match.start() - 90), match.start())
-                if found is None:
+                if found is None or found.groupdict().get("bracket") and match.group("num")[:1] not in "+-−":
                     continue
                 name = " ".join(found.group("name").split())
                 n_start, n_end = found.start("name"), found.end("name")

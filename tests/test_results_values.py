@@ -1,0 +1,145 @@
+"""Results of issue 16: each value a metric is given, and what it was measured on and
+against, on sentences written here (one test per rule, with phrasings that must not match)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.entities import EntityExtractor
+from kg.model import Paper
+
+
+@pytest.fixture(scope="module")
+def extractor() -> EntityExtractor:
+    return EntityExtractor()
+
+
+def results(extractor: EntityExtractor, abstract: str) -> set[tuple]:
+    paper = Paper(source="test.txt", family="test", title=None, abstract=abstract)
+    return {(m.name, m.value, m.dataset, m.baseline) for m in extractor(paper) if m.kind == "result"}
+
+
+def values(extractor: EntityExtractor, abstract: str) -> set[tuple[str, str]]:
+    return {(name, value) for name, value, _, _ in results(extractor, abstract)}
+
+
+@pytest.mark.parametrize(
+    ("abstract", "expected"),
+    [
+        (
+            "It improves average nDCG@5 by +4.04 (+12.15%) on explicit and +4.98 (+15.21%) on implicit queries.",
+            {("NDCG@5", "+4.04"), ("NDCG@5", "+12.15%"), ("NDCG@5", "+4.98"), ("NDCG@5", "+15.21%")},
+        ),
+        (
+            "Our controller reaches an evidence F1 of 62.3% on clean data and 71.2% under noise injection.",
+            {("F1", "62.3%"), ("F1", "71.2%")},
+        ),
+        (
+            "It achieves the highest exact-match accuracy (27.45% and 59.64%) with one call.",
+            {("exact-match accuracy", "27.45%"), ("exact-match accuracy", "59.64%")},
+        ),
+        (
+            "Table retrieval attains 54.8% P@1 overall (54.6% on citation, 31.3% on inheritance).",
+            {("P@1", "54.8%"), ("P@1", "54.6%"), ("P@1", "31.3%")},
+        ),
+        ("Online, MixNet raises Payment GTV by \\textbf{+2.54\\%}.", {("GTV", "+2.54%")}),
+        ("Answers gain in completeness (+100.4%) over the old system.", {("completeness", "+100.4%")}),
+    ],
+    ids=[
+        "continued-after-bracket",
+        "continued-under",
+        "bracketed-list",
+        "parts-in-brackets",
+        "bold",
+        "bracketed-change",
+    ],
+)
+def test_results_several_values_of_one_metric(extractor, abstract, expected):
+    assert values(extractor, abstract) == expected
+
+
+@pytest.mark.parametrize(
+    ("abstract", "expected"),
+    [
+        # a value followed by another metric's name is that metric's
+        ("It improves CTR by 2.71% on Taobao and 1.2% in GMV.", {("CTR", "2.71%"), ("GMV", "1.2%")}),
+        # a value before the metric is its own; the bracket after is another measure
+        ("Our encoder achieves 77.7% average accuracy (91.9% top-3) across tasks.", {("accuracy", "77.7%")}),
+        # a confidence interval, a speed-up and an unsigned bracket are no values of the metric
+        ("It reaches 0.81 AUROC (95% CI: 0.76-0.85) on the test split.", {("AUROC", "0.81")}),
+        ("It lowers retrieval latency (around 10x faster) in production.", {("speedup", "10x")}),
+        ("It keeps the error rate (12%) low.", set()),
+        # a value before a verb is not the metric's: the one in brackets is
+        ("At 4x it achieved better specificity (100% vs 93.33%).", {("specificity", "100%")}),
+    ],
+    ids=[
+        "next-metric-claims",
+        "value-before-wins",
+        "confidence-interval",
+        "faster",
+        "unsigned-bracket",
+        "verb-between",
+    ],
+)
+def test_results_values_that_are_not_the_metrics(extractor, abstract, expected):
+    assert values(extractor, abstract) == expected
+
+
+@pytest.mark.parametrize(
+    ("abstract", "expected"),
+    [
+        (
+            "In online A/B tests it achieves improvements of +0.131% and +0.166% in terms of users' active days "
+            "and app usage duration, respectively.",
+            {("active days", "+0.131%"), ("app usage duration", "+0.166%")},
+        ),
+        (
+            "Compared to the baselines, precision and accuracy reach levels of 90% and 82% respectively.",
+            {("Precision", "90%"), ("accuracy", "82%")},
+        ),
+        (
+            "It improves precision and F1 by 9.57 and 13.39 percentage points, respectively.",
+            {("Precision", "9.57 percentage points"), ("F1", "13.39 percentage points")},
+        ),
+        # one metric, values per dataset: each value is the metric's
+        (
+            "It reaches the highest win rates on A, B, and C (81.2%, 79.4%, and 80.6% respectively).",
+            {("win rate", "81.2%"), ("win rate", "79.4%"), ("win rate", "80.6%")},
+        ),
+    ],
+    ids=["values-then-metrics", "metrics-then-values", "shared-unit", "one-metric-many-values"],
+)
+def test_results_respectively_pairs_in_order(extractor, abstract, expected):
+    assert values(extractor, abstract) == expected
+
+
+def test_results_listed_datasets_take_the_values_in_order(extractor):
+    abstract = "MesoNet wins on two datasets, ImageNet and CIFAR-10, with top-1 accuracy (81.5% and 97.2%)."
+    got = {(value, dataset) for _, value, dataset, _ in results(extractor, abstract)}
+    assert got == {("81.5%", "ImageNet"), ("97.2%", "CIFAR-10")}
+
+
+def test_results_datasets_not_listed_together_are_not_paired(extractor):
+    abstract = (
+        "MesoNet lowers Wikitext perplexity from 27.3 to 22.9 (-16.1%), and improves LAMBADA perplexity "
+        "from 30.9 to 30.2."
+    )
+    got = {(value, dataset) for _, value, dataset, _ in results(extractor, abstract)}
+    assert ("-16.1%", "Wikitext") in got and ("-16.1%", "LAMBADA") not in got
+
+
+@pytest.mark.parametrize(
+    ("abstract", "value", "baseline"),
+    [
+        ("Fine-tuned Llama 3.1 8B outperformed GPT-4o (F1=0.92).", "0.92", "GPT-4o"),
+        (
+            "On SQuAD it gains 5.2 points in F1 over BERT, while on TriviaQA it gains 3.1 points in F1 over RoBERTa.",
+            "3.1 points",
+            "RoBERTa",
+        ),
+    ],
+    ids=["score-in-brackets", "baseline-of-the-clause"],
+)
+def test_results_baseline(extractor, abstract, value, baseline):
+    got = {v: b for _, v, _, b in results(extractor, abstract)}
+    assert got.get(value) == baseline
