@@ -44,6 +44,15 @@ def values(extractor: EntityExtractor, abstract: str) -> set[tuple[str, str]]:
         ),
         ("Online, MixNet raises Payment GTV by \\textbf{+2.54\\%}.", {("GTV", "+2.54%")}),
         ("Answers gain in completeness (+100.4%) over the old system.", {("completeness", "+100.4%")}),
+        (
+            "It achieves 85.2% accuracy, outperforming BERT by 3.1% on SST-2.",
+            {("accuracy", "85.2%"), ("accuracy", "3.1%")},
+        ),
+        # the margin given in another metric is that one's
+        (
+            "It achieves 85.2% accuracy, outperforming BERT by 3 points in F1.",
+            {("accuracy", "85.2%"), ("F1", "3 points")},
+        ),
     ],
     ids=[
         "continued-after-bracket",
@@ -52,6 +61,8 @@ def values(extractor: EntityExtractor, abstract: str) -> set[tuple[str, str]]:
         "parts-in-brackets",
         "bold",
         "bracketed-change",
+        "margin-of-a-win",
+        "margin-in-another-metric",
     ],
 )
 def test_results_several_values_of_one_metric(extractor, abstract, expected):
@@ -69,6 +80,8 @@ def test_results_several_values_of_one_metric(extractor, abstract, expected):
         ("It reaches 0.81 AUROC (95% CI: 0.76-0.85) on the test split.", {("AUROC", "0.81")}),
         ("It lowers retrieval latency (around 10x faster) in production.", {("speedup", "10x")}),
         ("It keeps the error rate (12%) low.", set()),
+        # lists of different lengths are not paired
+        ("It improves CTR by 2.71% on Taobao and GMV and CVR by 1.2%.", {("CTR", "2.71%"), ("CVR", "1.2%")}),
         # a value before a verb is not the metric's: the one in brackets is
         ("At 4x it achieved better specificity (100% vs 93.33%).", {("specificity", "100%")}),
     ],
@@ -78,6 +91,7 @@ def test_results_several_values_of_one_metric(extractor, abstract, expected):
         "confidence-interval",
         "faster",
         "unsigned-bracket",
+        "unequal-lists",
         "verb-between",
     ],
 )
@@ -101,13 +115,29 @@ def test_results_values_that_are_not_the_metrics(extractor, abstract, expected):
             "It improves precision and F1 by 9.57 and 13.39 percentage points, respectively.",
             {("Precision", "9.57 percentage points"), ("F1", "13.39 percentage points")},
         ),
+        # lists side by side, without the word: pair in order too
+        (
+            "It achieves improvements of 3.80%, 2.64%, and 2.17% on R@5, R@10, and R@20 over baselines.",
+            {("Recall@5", "3.80%"), ("Recall@10", "2.64%"), ("Recall@20", "2.17%")},
+        ),
+        (
+            "It achieves gains of up to 14.1% and 12.5% in Recall@20 and NDCG@20 on four datasets.",
+            {("Recall@20", "14.1%"), ("NDCG@20", "12.5%")},
+        ),
         # one metric, values per dataset: each value is the metric's
         (
             "It reaches the highest win rates on A, B, and C (81.2%, 79.4%, and 80.6% respectively).",
             {("win rate", "81.2%"), ("win rate", "79.4%"), ("win rate", "80.6%")},
         ),
     ],
-    ids=["values-then-metrics", "metrics-then-values", "shared-unit", "one-metric-many-values"],
+    ids=[
+        "values-then-metrics",
+        "metrics-then-values",
+        "shared-unit",
+        "lists-in-order",
+        "values-before-a-list",
+        "one-metric-many-values",
+    ],
 )
 def test_results_respectively_pairs_in_order(extractor, abstract, expected):
     assert values(extractor, abstract) == expected
@@ -128,18 +158,83 @@ def test_results_datasets_not_listed_together_are_not_paired(extractor):
     assert ("-16.1%", "Wikitext") in got and ("-16.1%", "LAMBADA") not in got
 
 
+def test_results_a_dataset_named_again_is_the_values(extractor):
+    abstract = (
+        "We evaluate MesoNet on ImageNet and CIFAR-10. On CIFAR-10, it reaches 97.2% top-1 accuracy. "
+        "On ImageNet, it improves top-1 accuracy by 1.5%."
+    )
+    got = {(value, dataset) for _, value, dataset, _ in results(extractor, abstract)}
+    assert got == {("97.2%", "CIFAR-10"), ("1.5%", "ImageNet")}
+
+
+def test_results_a_dataset_name_inside_a_word_is_not_named(extractor):
+    abstract = "We evaluate MesoNet on ImageNet and CIFAR-10. On ImageNet-R-like shifts, top-1 accuracy drops by 1.5%."
+    got = {(value, dataset) for _, value, dataset, _ in results(extractor, abstract)}
+    assert ("1.5%", "ImageNet") not in got
+
+
 @pytest.mark.parametrize(
     ("abstract", "value", "baseline"),
     [
         ("Fine-tuned Llama 3.1 8B outperformed GPT-4o (F1=0.92).", "0.92", "GPT-4o"),
+        ("It improves NDCG@10 by 27% to 47% compared to FuXi-$\\alpha$.", "27% to 47%", "FuXi-α"),
         (
             "On SQuAD it gains 5.2 points in F1 over BERT, while on TriviaQA it gains 3.1 points in F1 over RoBERTa.",
             "3.1 points",
             "RoBERTa",
         ),
     ],
-    ids=["score-in-brackets", "baseline-of-the-clause"],
+    ids=["score-in-brackets", "latex-greek", "baseline-of-the-clause"],
 )
 def test_results_baseline(extractor, abstract, value, baseline):
     got = {v: b for _, v, _, b in results(extractor, abstract)}
     assert got.get(value) == baseline
+
+
+@pytest.mark.parametrize(
+    ("abstract", "expected"),
+    [
+        # a value given in a metric named after it is that metric's, not the one before
+        (
+            "It improves the zero-shot retrieval accuracy by up to 15% points in Recall@10 on all encoders.",
+            {("Recall@10", "15 % points")},
+        ),
+        # the value before a long form is its acronym's
+        ("Online A/B tests show a 1.54% improvement in gross transaction volume (GTV).", {("GTV", "1.54%")}),
+        # a count the method reduces
+        (
+            "It needs 32.0% fewer training rounds and 2.6x fewer input tokens than Adaptive-k.",
+            {("training rounds", "32.0%"), ("input tokens", "2.6x")},
+        ),
+        # a business metric in title case
+        ("It leads to a 2.78% increase in Notification Open Rate.", {("Notification Open Rate", "2.78%")}),
+    ],
+    ids=["value-in-the-next-metric", "long-form-then-acronym", "fewer-count", "title-case-rate"],
+)
+def test_results_metric_named_around_the_value(extractor, abstract, expected):
+    assert values(extractor, abstract) == expected
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        "We use 3 fewer days of data.",  # a count without a unit is no value
+        "It has 20% fewer of them.",  # no noun
+        "The model raises the Learning Rate by 10% at each step.",  # a setting, not a measure
+    ],
+)
+def test_results_no_metric_around_the_value(extractor, abstract):
+    assert values(extractor, abstract) == set()
+
+
+@pytest.mark.parametrize(
+    ("abstract", "expected"),
+    [
+        ("LIIFusion achieves up to 3.5$\\times$ speed-up over existing methods.", {("speed-up", "3.5x")}),
+        ("ProHD runs 10--100$\\times$ faster than exact algorithms.", {("speedup", "10--100x")}),
+        ("It reduces latency (1.2-6.6$\\times$) on all engines.", {("latency", "1.2-6.6x")}),
+    ],
+    ids=["times", "times-range", "times-in-brackets"],
+)
+def test_results_latex_times_is_a_unit(extractor, abstract, expected):
+    assert values(extractor, abstract) == expected

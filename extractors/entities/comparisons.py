@@ -146,6 +146,9 @@ COMBINED = re.compile(r"\s\+\s")
 # `56.2% (Claude Opus 4.6)`: a number and, in brackets, whose it is
 NUMBER_THEN_NAME = re.compile(r"^[~≈]?[\d.,]+\s*(?:%|x|pp|points?)?\s*\(([^()]+)\)")
 BRACKETS = re.compile(r"\s*\([^()]*\)")
+# a Greek letter in a name, as LaTeX writes it
+GREEK = {name: chr(0x3B1 + i) for i, name in enumerate("alpha beta gamma delta epsilon zeta eta theta".split())}
+LATEX_GREEK = re.compile(r"\$\\(" + "|".join(GREEK) + r")\$")
 # `Masked Autoencoders (MAE)`: the name is the acronym the paper gives
 DEFINED_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*)s?\s*\)\s*$")
 # words before the name that do not belong to it
@@ -281,6 +284,17 @@ class Names:
             return before[-1]
         return own[0][1] if own else None
 
+    def dataset_mentions(self, text: str) -> list[tuple[int, int, str]]:
+        """Every place a dataset the paper names is written, not only where a span marks it
+        (a later `On Bird, ...` repeats a name found before)."""
+        written = {text[start:end]: name for start, end, name in self.datasets}
+        if not written:
+            return []
+        pattern = re.compile(
+            r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(written, key=len, reverse=True))) + r")(?![\w-])"
+        )
+        return [(m.start(), m.end(), written[m.group()]) for m in pattern.finditer(text)]
+
     def measured_in(self, start: int, end: int) -> bool:
         return any(start <= a and b <= end for a, b in self.measures)
 
@@ -397,6 +411,7 @@ def object_names(text: str, start: int, bound: int, names: Names) -> list[str]:
             item = re.split(r"['’]s\s", item)[0]  # `AutoSurvey's 4.77/10`: whose score it is
         number_first = NUMBER_THEN_NAME.match(item) or DEFINED_ACRONYM.search(item)
         item = number_first.group(1) if number_first else BRACKETS.sub("", item).split("(")[0].strip(" )")
+        item = LATEX_GREEK.sub(lambda m: GREEK[m.group(1)], item)  # `FuXi-$\alpha$`: `FuXi-α`
         if not item or any(c in item for c in "=<>$%~") or MEASUREMENT.search(item):
             continue  # a number or a formula, not a name
         if QUANTIFIED.match(item) or NOT_COMPETITORS.match(item) or COMBINED.search(item):
@@ -572,13 +587,14 @@ def results(sents: Sentences, measured: list[Span], names: Names, beaten: list[W
     in its place (`on A and B (27.45% and 59.64%)`)."""
     text = sents.text
     all_datasets = {name for _, _, name in names.datasets}
+    mentions = names.dataset_mentions(text)
     out: list[Result] = []
     seen: set[tuple[str, str, str | None, str | None]] = set()
     for span in measured:
         values = [(value, unit) for value, unit in span._.kg_values if value is not None]
         sentence = sents.at(span.start_char)
         lo, hi = _clause_bounds(text, span.start_char, sentence.start_char, sentence.end_char)
-        in_sentence = [d for d in names.datasets if sentence.start_char <= d[0] < sentence.end_char]
+        in_sentence = [d for d in mentions if sentence.start_char <= d[0] < sentence.end_char]
         in_clause = [d for d in in_sentence if lo <= d[0] < hi]
         dataset = _nearest(in_clause or in_sentence, span.start_char)
         if dataset is None and len(all_datasets) == 1:
