@@ -158,6 +158,16 @@ def test_results_datasets_not_listed_together_are_not_paired(extractor):
     assert ("-16.1%", "Wikitext") in got and ("-16.1%", "LAMBADA") not in got
 
 
+def test_results_a_dataset_span_is_read_as_marked(extractor):
+    # where the dataset rule marks a span (`TREC DL`), its name, not a longer text written elsewhere
+    abstract = (
+        "Across TREC DL'19, DL'23, and MLDR-zh, EviRerank outperforms RankLLaMA. "
+        "On TREC DL'19, EviRerank achieves 0.743 nDCG@10."
+    )
+    got = {(value, dataset) for _, value, dataset, _ in results(extractor, abstract)}
+    assert got == {("0.743", "TREC DL")}
+
+
 def test_results_a_dataset_named_again_is_the_values(extractor):
     abstract = (
         "We evaluate MesoNet on ImageNet and CIFAR-10. On CIFAR-10, it reaches 97.2% top-1 accuracy. "
@@ -168,7 +178,9 @@ def test_results_a_dataset_named_again_is_the_values(extractor):
 
 
 def test_results_a_dataset_name_inside_a_word_is_not_named(extractor):
-    abstract = "We evaluate MesoNet on ImageNet and CIFAR-10. On ImageNet-R-like shifts, top-1 accuracy drops by 1.5%."
+    abstract = (
+        "We evaluate MesoNet on ImageNet and CIFAR-10. On MiniImageNet-style shifts, top-1 accuracy drops by 1.5%."
+    )
     got = {(value, dataset) for _, value, dataset, _ in results(extractor, abstract)}
     assert ("1.5%", "ImageNet") not in got
 

@@ -285,15 +285,20 @@ class Names:
         return own[0][1] if own else None
 
     def dataset_mentions(self, text: str) -> list[tuple[int, int, str]]:
-        """Every place a dataset the paper names is written, not only where a span marks it
-        (a later `On Bird, ...` repeats a name found before)."""
+        """Every place a dataset the paper names is written: its spans, and the same text
+        again where no span marks it (a later `On Bird, ...` repeats a name found before)."""
         written = {text[start:end]: name for start, end, name in self.datasets}
         if not written:
             return []
         pattern = re.compile(
             r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(written, key=len, reverse=True))) + r")(?![\w-])"
         )
-        return [(m.start(), m.end(), written[m.group()]) for m in pattern.finditer(text)]
+        again = [
+            (m.start(), m.end(), written[m.group()])
+            for m in pattern.finditer(text)
+            if not any(start < m.end() and m.start() < end for start, end, _ in self.datasets)
+        ]
+        return sorted(self.datasets + again)
 
     def measured_in(self, start: int, end: int) -> bool:
         return any(start <= a and b <= end for a, b in self.measures)
