@@ -139,12 +139,16 @@ QUANTIFIED = re.compile(
 # a plural acronym names a family: `LLMs`, `CNNs`, `VLMs`
 PLURAL_ACRONYM = re.compile(r"^[A-Z][A-Z0-9-]*[A-Z]s$")
 LIST_INTRO = re.compile(r"\b(?:such\s+as|including|e\.g\.,?|like|namely|i\.e\.,?)\s+|\(")
+LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)")  # between two items of a list
 ITEM_SPLIT = re.compile(r"\s*(?:,\s*(?:and|or)?|\band\b|\bor\b|\s/\s)\s*")
 # `Tiered + GEPA`: one baseline made of two methods, neither beaten alone
 COMBINED = re.compile(r"\s\+\s")
 # `56.2% (Claude Opus 4.6)`: a number and, in brackets, whose it is
 NUMBER_THEN_NAME = re.compile(r"^[~≈]?[\d.,]+\s*(?:%|x|pp|points?)?\s*\(([^()]+)\)")
 BRACKETS = re.compile(r"\s*\([^()]*\)")
+# a Greek letter in a name, as LaTeX writes it
+GREEK = {name: chr(0x3B1 + i) for i, name in enumerate("alpha beta gamma delta epsilon zeta eta theta".split())}
+LATEX_GREEK = re.compile(r"\$\\(" + "|".join(GREEK) + r")\$")
 # `Masked Autoencoders (MAE)`: the name is the acronym the paper gives
 DEFINED_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*)s?\s*\)\s*$")
 # words before the name that do not belong to it
@@ -280,6 +284,22 @@ class Names:
             return before[-1]
         return own[0][1] if own else None
 
+    def dataset_mentions(self, text: str) -> list[tuple[int, int, str]]:
+        """Every place a dataset the paper names is written: its spans, and the same text
+        again where no span marks it (a later `On Bird, ...` repeats a name found before)."""
+        written = {text[start:end]: name for start, end, name in self.datasets}
+        if not written:
+            return []
+        pattern = re.compile(
+            r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(written, key=len, reverse=True))) + r")(?![\w-])"
+        )
+        again = [
+            (m.start(), m.end(), written[m.group()])
+            for m in pattern.finditer(text)
+            if not any(start < m.end() and m.start() < end for start, end, _ in self.datasets)
+        ]
+        return sorted(self.datasets + again)
+
     def measured_in(self, start: int, end: int) -> bool:
         return any(start <= a and b <= end for a, b in self.measures)
 
@@ -396,6 +416,7 @@ def object_names(text: str, start: int, bound: int, names: Names) -> list[str]:
             item = re.split(r"['’]s\s", item)[0]  # `AutoSurvey's 4.77/10`: whose score it is
         number_first = NUMBER_THEN_NAME.match(item) or DEFINED_ACRONYM.search(item)
         item = number_first.group(1) if number_first else BRACKETS.sub("", item).split("(")[0].strip(" )")
+        item = LATEX_GREEK.sub(lambda m: GREEK[m.group(1)], item)  # `FuXi-$\alpha$`: `FuXi-α`
         if not item or any(c in item for c in "=<>$%~") or MEASUREMENT.search(item):
             continue  # a number or a formula, not a name
         if QUANTIFIED.match(item) or NOT_COMPETITORS.match(item) or COMBINED.search(item):
@@ -404,7 +425,8 @@ def object_names(text: str, start: int, bound: int, names: Names) -> list[str]:
         generic = False
         while words and words[-1].lower() in GENERIC_HEADS:
             words, generic = words[:-1], True
-        if names.measured_in(a, b) or _described_technique(words):
+        named_end = a + len(text[a:b].split("(")[0])  # `GPT-4o (F1=0.92)`: a score in brackets is its own
+        if names.measured_in(a, named_end) or _described_technique(words):
             continue  # `improving POPE F1 by 2.7`: a measurement on a benchmark, not a method
         family = generic or _family(words)
         # a known method inside a longer word (`CNN--LSTM`, `RL-based`) is not named alone, nor
@@ -457,14 +479,30 @@ def own_subject(text: str, cue_start: int, sentence_start: int, names: Names) ->
     return not others and len(parts) == 1 and OWN_SUBJECT.search(clause) is not None
 
 
-def _clause(text: str, at: int, start: int, end: int) -> str:
-    """The clause of a sentence (`start`..`end`) that holds the character `at`."""
+def _listed(text: str, datasets: list[tuple[int, int, str]]) -> list[str]:
+    """The names of `datasets` where they are one list (`Immune and Lung`, `A, B, and C`),
+    else none."""
+    ordered = sorted(datasets)
+    for (_, end, _), (start, _, _) in zip(ordered, ordered[1:], strict=False):
+        if not LIST_GAP.fullmatch(text, end, start):
+            return []
+    return list(dict.fromkeys(name for _, _, name in ordered))
+
+
+def _clause_bounds(text: str, at: int, start: int, end: int) -> tuple[int, int]:
+    """(start, end) of the clause of a sentence (`start`..`end`) that holds `at`."""
     lo = start
     for brk in CLAUSE_BREAK.finditer(text, start, end):
         if brk.start() >= at:
-            return text[lo : brk.start()]
+            return lo, brk.start()
         lo = brk.end()
-    return text[lo:end]
+    return lo, end
+
+
+def _clause(text: str, at: int, start: int, end: int) -> str:
+    """The clause of a sentence (`start`..`end`) that holds the character `at`."""
+    lo, hi = _clause_bounds(text, at, start, end)
+    return text[lo:hi]
 
 
 def compared_by_own(text: str, cue_start: int, sentence_start: int, sentence_end: int, names: Names) -> bool:
@@ -548,23 +586,31 @@ def _nearest(items: list[tuple[int, int, str]], at: int) -> str | None:
 
 
 def results(sents: Sentences, measured: list[Span], names: Names, beaten: list[Win]) -> list[Result]:
-    """Each metric value with its dataset and baseline."""
+    """Each metric value with its dataset and baseline, read from the metric's clause first
+    (`On A it gains 5.2 pt over X, and on B 19.3 pt over Y`), then from its sentence; a
+    metric with as many values as its sentence lists datasets gives each value the dataset
+    in its place (`on A and B (27.45% and 59.64%)`)."""
     text = sents.text
     all_datasets = {name for _, _, name in names.datasets}
+    mentions = names.dataset_mentions(text)
     out: list[Result] = []
     seen: set[tuple[str, str, str | None, str | None]] = set()
     for span in measured:
-        values = span._.kg_values
+        values = [(value, unit) for value, unit in span._.kg_values if value is not None]
         sentence = sents.at(span.start_char)
-        in_sentence = [d for d in names.datasets if sentence.start_char <= d[0] < sentence.end_char]
-        dataset = _nearest(in_sentence, span.start_char)
+        lo, hi = _clause_bounds(text, span.start_char, sentence.start_char, sentence.end_char)
+        in_sentence = [d for d in mentions if sentence.start_char <= d[0] < sentence.end_char]
+        in_clause = [d for d in in_sentence if lo <= d[0] < hi]
+        dataset = _nearest(in_clause or in_sentence, span.start_char)
         if dataset is None and len(all_datasets) == 1:
             dataset = next(iter(all_datasets))
-        baseline = _baseline(text, sentence.start_char, sentence.end_char, names, beaten)
-        for value, unit in values:
-            if value is None:
-                continue
-            key = (span.kb_id_, value, dataset, baseline)
+        listed = _listed(text, in_sentence)
+        datasets = listed if len(values) >= 2 and len(listed) == len(values) else [dataset] * len(values)
+        baseline = _baseline(text, lo, hi, names, beaten) or _baseline(
+            text, sentence.start_char, sentence.end_char, names, beaten
+        )
+        for (value, unit), on in zip(values, datasets, strict=True):
+            key = (span.kb_id_, value, on, baseline)
             if key in seen:
                 continue
             seen.add(key)
@@ -574,7 +620,7 @@ def results(sents: Sentences, measured: list[Span], names: Names, beaten: list[W
                     value,
                     unit,
                     span._.kg_setting,
-                    dataset,
+                    on,
                     baseline,
                     names.winner(sentence.start_char, span.start_char),
                     span.start_char,
@@ -584,8 +630,8 @@ def results(sents: Sentences, measured: list[Span], names: Names, beaten: list[W
 
 
 def _baseline(text: str, start: int, end: int, names: Names, beaten: list[Win]) -> str | None:
-    """The method a sentence's numbers are relative to: after `over`, `than`,
-    `compared to` ... or the one method its win cue names."""
+    """The method the numbers of `text[start:end]` (a clause or a sentence) are relative
+    to: after `over`, `than`, `compared to` ... or the one method its win cue names."""
     for match in RELATIVE.finditer(text, start, end):
         found = object_names(text, match.end(), end, names)
         if found:

@@ -1,0 +1,252 @@
+"""Results of issue 16: each value a metric is given, and what it was measured on and
+against, on sentences written here (one test per rule, with phrasings that must not match)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.entities import EntityExtractor
+from kg.model import Paper
+
+
+@pytest.fixture(scope="module")
+def extractor() -> EntityExtractor:
+    return EntityExtractor()
+
+
+def results(extractor: EntityExtractor, abstract: str) -> set[tuple]:
+    paper = Paper(source="test.txt", family="test", title=None, abstract=abstract)
+    return {(m.name, m.value, m.dataset, m.baseline) for m in extractor(paper) if m.kind == "result"}
+
+
+def values(extractor: EntityExtractor, abstract: str) -> set[tuple[str, str]]:
+    return {(name, value) for name, value, _, _ in results(extractor, abstract)}
+
+
+@pytest.mark.parametrize(
+    ("abstract", "expected"),
+    [
+        (
+            "It improves average nDCG@5 by +4.04 (+12.15%) on explicit and +4.98 (+15.21%) on implicit queries.",
+            {("NDCG@5", "+4.04"), ("NDCG@5", "+12.15%"), ("NDCG@5", "+4.98"), ("NDCG@5", "+15.21%")},
+        ),
+        (
+            "Our controller reaches an evidence F1 of 62.3% on clean data and 71.2% under noise injection.",
+            {("F1", "62.3%"), ("F1", "71.2%")},
+        ),
+        (
+            "It achieves the highest exact-match accuracy (27.45% and 59.64%) with one call.",
+            {("exact-match accuracy", "27.45%"), ("exact-match accuracy", "59.64%")},
+        ),
+        (
+            "Table retrieval attains 54.8% P@1 overall (54.6% on citation, 31.3% on inheritance).",
+            {("P@1", "54.8%"), ("P@1", "54.6%"), ("P@1", "31.3%")},
+        ),
+        ("Online, MixNet raises Payment GTV by \\textbf{+2.54\\%}.", {("GTV", "+2.54%")}),
+        ("Answers gain in completeness (+100.4%) over the old system.", {("completeness", "+100.4%")}),
+        (
+            "It achieves 85.2% accuracy, outperforming BERT by 3.1% on SST-2.",
+            {("accuracy", "85.2%"), ("accuracy", "3.1%")},
+        ),
+        # the margin given in another metric is that one's
+        (
+            "It achieves 85.2% accuracy, outperforming BERT by 3 points in F1.",
+            {("accuracy", "85.2%"), ("F1", "3 points")},
+        ),
+    ],
+    ids=[
+        "continued-after-bracket",
+        "continued-under",
+        "bracketed-list",
+        "parts-in-brackets",
+        "bold",
+        "bracketed-change",
+        "margin-of-a-win",
+        "margin-in-another-metric",
+    ],
+)
+def test_results_several_values_of_one_metric(extractor, abstract, expected):
+    assert values(extractor, abstract) == expected
+
+
+@pytest.mark.parametrize(
+    ("abstract", "expected"),
+    [
+        # a value followed by another metric's name is that metric's
+        ("It improves CTR by 2.71% on Taobao and 1.2% in GMV.", {("CTR", "2.71%"), ("GMV", "1.2%")}),
+        # a value before the metric is its own; the bracket after is another measure
+        ("Our encoder achieves 77.7% average accuracy (91.9% top-3) across tasks.", {("accuracy", "77.7%")}),
+        # a confidence interval, a speed-up and an unsigned bracket are no values of the metric
+        ("It reaches 0.81 AUROC (95% CI: 0.76-0.85) on the test split.", {("AUROC", "0.81")}),
+        ("It lowers retrieval latency (around 10x faster) in production.", {("speedup", "10x")}),
+        ("It keeps the error rate (12%) low.", set()),
+        # lists of different lengths are not paired
+        ("It improves CTR by 2.71% on Taobao and GMV and CVR by 1.2%.", {("CTR", "2.71%"), ("CVR", "1.2%")}),
+        # a value before a verb is not the metric's: the one in brackets is
+        ("At 4x it achieved better specificity (100% vs 93.33%).", {("specificity", "100%")}),
+    ],
+    ids=[
+        "next-metric-claims",
+        "value-before-wins",
+        "confidence-interval",
+        "faster",
+        "unsigned-bracket",
+        "unequal-lists",
+        "verb-between",
+    ],
+)
+def test_results_values_that_are_not_the_metrics(extractor, abstract, expected):
+    assert values(extractor, abstract) == expected
+
+
+@pytest.mark.parametrize(
+    ("abstract", "expected"),
+    [
+        (
+            "In online A/B tests it achieves improvements of +0.131% and +0.166% in terms of users' active days "
+            "and app usage duration, respectively.",
+            {("active days", "+0.131%"), ("app usage duration", "+0.166%")},
+        ),
+        (
+            "Compared to the baselines, precision and accuracy reach levels of 90% and 82% respectively.",
+            {("Precision", "90%"), ("accuracy", "82%")},
+        ),
+        (
+            "It improves precision and F1 by 9.57 and 13.39 percentage points, respectively.",
+            {("Precision", "9.57 percentage points"), ("F1", "13.39 percentage points")},
+        ),
+        # lists side by side, without the word: pair in order too
+        (
+            "It achieves improvements of 3.80%, 2.64%, and 2.17% on R@5, R@10, and R@20 over baselines.",
+            {("Recall@5", "3.80%"), ("Recall@10", "2.64%"), ("Recall@20", "2.17%")},
+        ),
+        (
+            "It achieves gains of up to 14.1% and 12.5% in Recall@20 and NDCG@20 on four datasets.",
+            {("Recall@20", "14.1%"), ("NDCG@20", "12.5%")},
+        ),
+        # one metric, values per dataset: each value is the metric's
+        (
+            "It reaches the highest win rates on A, B, and C (81.2%, 79.4%, and 80.6% respectively).",
+            {("win rate", "81.2%"), ("win rate", "79.4%"), ("win rate", "80.6%")},
+        ),
+    ],
+    ids=[
+        "values-then-metrics",
+        "metrics-then-values",
+        "shared-unit",
+        "lists-in-order",
+        "values-before-a-list",
+        "one-metric-many-values",
+    ],
+)
+def test_results_respectively_pairs_in_order(extractor, abstract, expected):
+    assert values(extractor, abstract) == expected
+
+
+def test_results_listed_datasets_take_the_values_in_order(extractor):
+    abstract = "MesoNet wins on two datasets, ImageNet and CIFAR-10, with top-1 accuracy (81.5% and 97.2%)."
+    got = {(value, dataset) for _, value, dataset, _ in results(extractor, abstract)}
+    assert got == {("81.5%", "ImageNet"), ("97.2%", "CIFAR-10")}
+
+
+def test_results_datasets_not_listed_together_are_not_paired(extractor):
+    abstract = (
+        "MesoNet lowers Wikitext perplexity from 27.3 to 22.9 (-16.1%), and improves LAMBADA perplexity "
+        "from 30.9 to 30.2."
+    )
+    got = {(value, dataset) for _, value, dataset, _ in results(extractor, abstract)}
+    assert ("-16.1%", "Wikitext") in got and ("-16.1%", "LAMBADA") not in got
+
+
+def test_results_a_dataset_span_is_read_as_marked(extractor):
+    # where the dataset rule marks a span (`TREC DL`), its name, not a longer text written elsewhere
+    abstract = (
+        "Across TREC DL'19, DL'23, and MLDR-zh, EviRerank outperforms RankLLaMA. "
+        "On TREC DL'19, EviRerank achieves 0.743 nDCG@10."
+    )
+    got = {(value, dataset) for _, value, dataset, _ in results(extractor, abstract)}
+    assert got == {("0.743", "TREC DL")}
+
+
+def test_results_a_dataset_named_again_is_the_values(extractor):
+    abstract = (
+        "We evaluate MesoNet on ImageNet and CIFAR-10. On CIFAR-10, it reaches 97.2% top-1 accuracy. "
+        "On ImageNet, it improves top-1 accuracy by 1.5%."
+    )
+    got = {(value, dataset) for _, value, dataset, _ in results(extractor, abstract)}
+    assert got == {("97.2%", "CIFAR-10"), ("1.5%", "ImageNet")}
+
+
+def test_results_a_dataset_name_inside_a_word_is_not_named(extractor):
+    abstract = (
+        "We evaluate MesoNet on ImageNet and CIFAR-10. On MiniImageNet-style shifts, top-1 accuracy drops by 1.5%."
+    )
+    got = {(value, dataset) for _, value, dataset, _ in results(extractor, abstract)}
+    assert ("1.5%", "ImageNet") not in got
+
+
+@pytest.mark.parametrize(
+    ("abstract", "value", "baseline"),
+    [
+        ("Fine-tuned Llama 3.1 8B outperformed GPT-4o (F1=0.92).", "0.92", "GPT-4o"),
+        ("It improves NDCG@10 by 27% to 47% compared to FuXi-$\\alpha$.", "27% to 47%", "FuXi-α"),
+        (
+            "On SQuAD it gains 5.2 points in F1 over BERT, while on TriviaQA it gains 3.1 points in F1 over RoBERTa.",
+            "3.1 points",
+            "RoBERTa",
+        ),
+    ],
+    ids=["score-in-brackets", "latex-greek", "baseline-of-the-clause"],
+)
+def test_results_baseline(extractor, abstract, value, baseline):
+    got = {v: b for _, v, _, b in results(extractor, abstract)}
+    assert got.get(value) == baseline
+
+
+@pytest.mark.parametrize(
+    ("abstract", "expected"),
+    [
+        # a value given in a metric named after it is that metric's, not the one before
+        (
+            "It improves the zero-shot retrieval accuracy by up to 15% points in Recall@10 on all encoders.",
+            {("Recall@10", "15 % points")},
+        ),
+        # the value before a long form is its acronym's
+        ("Online A/B tests show a 1.54% improvement in gross transaction volume (GTV).", {("GTV", "1.54%")}),
+        # a count the method reduces
+        (
+            "It needs 32.0% fewer training rounds and 2.6x fewer input tokens than Adaptive-k.",
+            {("training rounds", "32.0%"), ("input tokens", "2.6x")},
+        ),
+        # a business metric in title case
+        ("It leads to a 2.78% increase in Notification Open Rate.", {("Notification Open Rate", "2.78%")}),
+    ],
+    ids=["value-in-the-next-metric", "long-form-then-acronym", "fewer-count", "title-case-rate"],
+)
+def test_results_metric_named_around_the_value(extractor, abstract, expected):
+    assert values(extractor, abstract) == expected
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        "We use 3 fewer days of data.",  # a count without a unit is no value
+        "It has 20% fewer of them.",  # no noun
+        "The model raises the Learning Rate by 10% at each step.",  # a setting, not a measure
+    ],
+)
+def test_results_no_metric_around_the_value(extractor, abstract):
+    assert values(extractor, abstract) == set()
+
+
+@pytest.mark.parametrize(
+    ("abstract", "expected"),
+    [
+        ("LIIFusion achieves up to 3.5$\\times$ speed-up over existing methods.", {("speed-up", "3.5x")}),
+        ("ProHD runs 10--100$\\times$ faster than exact algorithms.", {("speedup", "10--100x")}),
+        ("It reduces latency (1.2-6.6$\\times$) on all engines.", {("latency", "1.2-6.6x")}),
+    ],
+    ids=["times", "times-range", "times-in-brackets"],
+)
+def test_results_latex_times_is_a_unit(extractor, abstract, expected):
+    assert values(extractor, abstract) == expected
