@@ -40,14 +40,14 @@ Values go to the span extension `kg_values` (a list of [value, unit]); the setti
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.entities.lexicon import load_lexicons
 from extractors.entities.rulers import SPANS_KEY, doc_spans, set_doc_spans
-from extractors.entities.text import Sentences, doc_text, initials_match, sentences
+from extractors.entities.text import Sent, Sentences, doc_text, initials_match, sentences
 
 for _name, _default in (("kg_values", None), ("kg_setting", None)):
     if not Span.has_extension(_name):
@@ -309,7 +309,7 @@ LEFT_WORD = re.compile(rf"(?<![\w'’/-])(?!{STOP}\b)([A-Za-z](?![\w-]*[A-Z])[\w
 
 
 @Language.factory("kg_metrics", default_config={"spans_key": SPANS_KEY, "directory": None})
-def make_metric_ruler(nlp: Language, name: str, spans_key: str, directory: str | None) -> "MetricValueRuler":
+def make_metric_ruler(nlp: Language, name: str, spans_key: str, directory: str | None) -> MetricValueRuler:
     return MetricValueRuler(nlp, name, spans_key=spans_key, directory=directory)
 
 
@@ -373,11 +373,11 @@ def plausible(num: str, unit: str | None, tight: bool) -> bool:
     return tight and "." in digits and not YEAR.match(digits)
 
 
-def defined_matches(text: str):
+def defined_matches(text: str) -> Iterator[re.Match[str]]:
     """`DEFINED.finditer(text)`, over the stretches that can hold a match: one ends in
     `metric`, `measure`, `indicator` or `quantify` and has no `.`, `!` or `?`, so only
     the stretches between those marks around such a word are scanned."""
-    stretches = set()
+    stretches: set[tuple[int, int]] = set()
     for word in ("metric", "measure", "indicator", "quantify"):
         at = text.find(word)
         while at >= 0:
@@ -389,7 +389,7 @@ def defined_matches(text: str):
         yield from DEFINED.finditer(text, start, end)
 
 
-def evaluated(text: str, span: Span, sentence: Span) -> int | None:
+def evaluated(text: str, span: Span, sentence: Sent) -> int | None:
     """A metric the evaluation speaks of: a change or comparison cue before it (through
     a list of others) or a change verb after it, in a sentence that reports a finding
     (see EVAL_CUE_WORDS). Returns where the words that may narrow the metric can begin
@@ -508,7 +508,7 @@ def has_digit(text: str) -> bool:
     return DIGIT.search(text) is not None
 
 
-def values_anywhere(text: str):
+def values_anywhere(text: str) -> Iterator[re.Match[str]]:
     """`VALUE_ANYWHERE.finditer(text)`, tried only where a value can start. A value's
     first digit begins a run of digits, and at most a sign, a blank and `$` come before
     it; so for an ASCII text the runs are found by substring search and the pattern is
@@ -517,7 +517,7 @@ def values_anywhere(text: str):
     if not text.isascii():
         yield from VALUE_ANYWHERE.finditer(text)
         return
-    digits = []
+    digits: list[int] = []
     for digit in ASCII_DIGITS:
         at = text.find(digit)
         while at >= 0:
@@ -565,7 +565,7 @@ class MetricValueRuler:
         with_k = {s.id_ for s in metrics if "@" in s.kb_id_}
         tasks = {s.kb_id_.casefold() for s in spans if s.label_ == "task"}
         defined = self._defined_metrics(doc, text)
-        title_end = doc.user_data.get("kg.title_end", 0)  # a title names a topic, not a finding
+        title_end: int = doc.user_data.get("kg.title_end", 0)  # a title names a topic, not a finding
         keep: list[Span] = list(defined)
         starts = frozenset(s.start_char for s in metrics)  # where each metric is named
         paired = respectively_pairs(text, sents, metrics, used) if "respectively" in text else {}
@@ -610,7 +610,7 @@ class MetricValueRuler:
                     continue
                 floor = cue_end
             if values or span.id_ in self.value_only:
-                span = self._widen(doc, span, sentence, floor)
+                span = self._widen(doc, span, floor)
             span._.kg_values = [list(v) for v in values] or None
             span._.kg_setting = self._setting(span, sentence)
             keep.append(span)
@@ -663,14 +663,14 @@ class MetricValueRuler:
                 out.append(defined)
         return out
 
-    def _widen(self, doc: Doc, span: Span, sentence, floor: int) -> Span:
+    def _widen(self, doc: Doc, span: Span, floor: int) -> Span:
         """`success rate` -> `task success rate`: the words before a plain-word metric,
         from `floor` on (after the cue that made it a metric)."""
         if span.id_ not in self.plain_word:
             return span
         text = doc_text(doc)
         start = span.start_char
-        words = []
+        words: list[str] = []
         while len(words) < 3:
             match = LEFT_WORD.search(text, max(floor, start - 40), start)
             if match is None or match.end() != start:
@@ -685,7 +685,9 @@ class MetricValueRuler:
         name = " ".join(words + [span.kb_id_])
         return Span(doc, widened.start, widened.end, label="metric", kb_id=name, span_id=span.id_)
 
-    def _values_for(self, span: Span, sentence, used: set[int], starts: frozenset[int]) -> list[tuple[str, str | None]]:
+    def _values_for(
+        self, span: Span, sentence: Sent, used: set[int], starts: frozenset[int]
+    ) -> list[tuple[str, str | None]]:
         text = sentence.text
         base = sentence.start_char
         start = span.start_char - base
@@ -818,7 +820,7 @@ class MetricValueRuler:
                 out.append(clean_value(value.group("num"), value.group("unit")))
         return out
 
-    def _setting(self, span: Span, sentence) -> str | None:
+    def _setting(self, span: Span, sentence: Sent) -> str | None:
         text = sentence.text
         local = text[max(0, span.start_char - sentence.start_char - 25) : span.end_char - sentence.start_char + 25]
         local = local.lower()
@@ -827,7 +829,7 @@ class MetricValueRuler:
         if ONLINE_WORD.search(local) and "offline" not in local:
             return "online"
         # the sentence's cues, read once per sentence (several metrics share one)
-        cues = span.doc.user_data.setdefault("kg.setting_cues", {})
+        cues: dict[int, tuple[bool, bool]] = span.doc.user_data.setdefault("kg.setting_cues", {})
         if sentence.start_char not in cues:
             cues[sentence.start_char] = (CUE_ONLINE.search(text) is not None, CUE_OFFLINE.search(text) is not None)
         online, offline = cues[sentence.start_char]
