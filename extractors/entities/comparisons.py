@@ -23,8 +23,9 @@ Both go to `doc.user_data`: `kg.outperforms` a list of `Win`, `kg.results` a lis
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from itertools import takewhile
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -213,7 +214,9 @@ def find_cues(sents: Sentences) -> list[Cue]:
     cues = [Cue(m.start(), m.end(), "win", m.group()) for m in sents.matches_at(WIN, WIN_WORDS)]
     for _, at in sents.tokens_in(THAN_WORDS):
         before = COMPARATIVE_BEFORE.search(text, max(0, at - COMPARATIVE_LOOKBACK), at)
-        than = THAN.match(text, at) if before is not None else None
+        if before is None:
+            continue
+        than = THAN.match(text, at)
         if than is not None:
             cues.append(Cue(before.start(), than.end(), "win", text[before.start() : than.end()]))
     cues += [Cue(m.start(), m.end(), "compared", m.group()) for m in sents.matches_at(COMPARED, COMPARED_WORDS)]
@@ -376,7 +379,7 @@ def _before_generic_head(text: str, end: int) -> bool:
     return bool(following) and following[0].lower().strip(",.;)") in GENERIC_HEADS
 
 
-def _items(text: str, start: int, end: int):
+def _items(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """(start, end) of each list item in `text[start:end]`."""
     pos = start
     for sep in ITEM_SPLIT.finditer(text, start, end):
@@ -551,7 +554,7 @@ def outperformed(doc: Doc, sents: Sentences, names: Names, cues: list[Cue]) -> l
         subject = SUBJECT_NAME.search(text, max(sentence.start_char, cue.start - SUBJECT_LOOKBACK), cue.start)
         if subject and is_coined(subject.group(1)) and subject.group(1) not in names.known:
             names.own_text.add(subject.group(1))
-    title_end = doc.user_data.get("kg.title_end", 0)
+    title_end: int = doc.user_data.get("kg.title_end", 0)
     out: list[Win] = []
     for cue in cues:
         sentence = sents.at(cue.start)

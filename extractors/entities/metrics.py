@@ -40,31 +40,37 @@ Values go to the span extension `kg_values` (a list of [value, unit]); the setti
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.entities.lexicon import load_lexicons
 from extractors.entities.rulers import SPANS_KEY, doc_spans, set_doc_spans
-from extractors.entities.text import Sentences, doc_text, initials_match, sentences
+from extractors.entities.text import Sent, Sentences, doc_text, initials_match, sentences
 
 for _name, _default in (("kg_values", None), ("kg_setting", None)):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=_default)
 
 NUM = r"[+\-−]?\s?\$?\d+(?:[.,]\d+)*"
-UNIT = (r"(?:\s?\\?%\s+points?\b|\s?\\?%|\s?(?:x|×|X|\$\\times\$)(?![\w])|\s?times\b|\s?-?fold\b|\s?pp\b|\s?pt\b|"
-        r"\s(?:percentage\s+points?|points?|pts?|bps|basis\s+points|percent)\b|\s?(?:ms|Mbps)\b)")
+UNIT = (
+    r"(?:\s?\\?%\s+points?\b|\s?\\?%|\s?(?:x|×|X|\$\\times\$)(?![\w])|\s?times\b|\s?-?fold\b|\s?pp\b|\s?pt\b|"
+    r"\s(?:percentage\s+points?|points?|pts?|bps|basis\s+points|percent)\b|\s?(?:ms|Mbps)\b)"
+)
 # a range or a pair as one value: `6-33%`, `88%-93%`, `0.54% to 2.90%`, `13.9%/15.3%`
 RANGE = rf"(?:\s?(?:--|[-–/]|±|\+/-|\$\\pm\$)\s?|\s+to\s+)\d+(?:[.,]\d+)*(?:{UNIT})?"
 VALUE = rf"(?P<approx>~\s?)?(?P<num>{NUM})(?P<unit>{UNIT})?(?P<upper>{RANGE})?"
-HEDGE = (r"(?:(?:up\s*to|upto|over|about|around|approximately|nearly|almost|roughly|more\s+than|at\s+least|as\s+(?:much|low|high|little|many)\s+as|"
-         r"an?\s+(?:average|maximum|overall|relative|absolute|total)(?:\s+(?:improvement|gain|increase))?\s+of|"
-         r"(?:an\s+)?average(?:\s+of)?)\s*)*")
-CHANGE = (r"(?:(?:relative|absolute|overall|significant|average|online|offline|substantial|notable|consistent|"
-          r"maximum|total|\w+ly)\s+)*(?:improvements?|increases?|gains?|lifts?|boosts?|uplifts?|growth|reductions?|"
-          r"decreases?|drops?|declines?|rises?|enhancements?|increments?)")
+HEDGE = (
+    r"(?:(?:up\s*to|upto|over|about|around|approximately|nearly|almost|roughly|more\s+than|at\s+least|as\s+(?:much|low|high|little|many)\s+as|"
+    r"an?\s+(?:average|maximum|overall|relative|absolute|total)(?:\s+(?:improvement|gain|increase))?\s+of|"
+    r"(?:an\s+)?average(?:\s+of)?)\s*)*"
+)
+CHANGE = (
+    r"(?:(?:relative|absolute|overall|significant|average|online|offline|substantial|notable|consistent|"
+    r"maximum|total|\w+ly)\s+)*(?:improvements?|increases?|gains?|lifts?|boosts?|uplifts?|growth|reductions?|"
+    r"decreases?|drops?|declines?|rises?|enhancements?|increments?)"
+)
 PREP_TIGHT = ("of", "to", "=", ":", "reaching", "reaches", "reached")
 
 # metric ... value
@@ -100,8 +106,11 @@ MEASURE_WORD = re.compile(
 PLAIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*$")  # a long form is words, not `+10.2% (HR@1) and`
 DEFINITION_WORDS = 6  # words before `(ACRONYM)` that can spell it out
 RANKING_SENSE = frozenset(["MAP", "DCG"])
-RANKING_CONTEXT = re.compile(r"\b(?:[Rr]etriev\w*|[Rr]ank\w*|[Rr]ecommend\w*|[Ss]earch\w*|quer(?:y|ies)|N?DCG|nDCG|MRR|IR)\b")
-LOWER_END = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?:\\?%|x)?(?:--|[-–])$")  # `93` of `93-100%`, `97.6-` of `97.6--100%`
+RANKING_CONTEXT = re.compile(
+    r"\b(?:[Rr]etriev\w*|[Rr]ank\w*|[Rr]ecommend\w*|[Ss]earch\w*|quer(?:y|ies)|N?DCG|nDCG|MRR|IR)\b"
+)
+# `93` of `93-100%`, `97.6-` of `97.6--100%`
+LOWER_END = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?:\\?%|x)?(?:--|[-–])$")
 LOWER_END_WINDOW = 16
 TO_SEP = re.compile(r"\s+to\s")
 # what makes `A to B` a range: `ranging from`, `between`, a change given as one (`by`, `of`)
@@ -156,11 +165,35 @@ ONLINE_WORD = re.compile(r"(?<!f)online")
 DIGIT = re.compile(r"\d")
 YEAR = re.compile(r"^(?:19|20)\d\d$")
 CUE_ONLINE = re.compile(r"\b(?:online|A/B|deploy\w*|production|launched|live\s+traffic|real\s+traffic)\b", re.I)
-CUE_OFFLINE = re.compile(r"\b(?:offline|public\s+(?:datasets?|benchmarks?)|benchmark\s+datasets?|experiments?\s+on|datasets?)\b", re.I)
+CUE_OFFLINE = re.compile(
+    r"\b(?:offline|public\s+(?:datasets?|benchmarks?)|benchmark\s+datasets?|experiments?\s+on|datasets?)\b", re.I
+)
 BUSINESS = frozenset(
-    ["CTR", "CVR", "CTCVR", "GMV", "revenue", "sales", "orders", "RPM", "CPM", "ROI", "DAU", "watch time",
-     "dwell time", "app usage time", "user retention", "clicks", "conversions", "transaction rate",
-     "purchase rate", "like rate", "click rate", "engagement", "availability"]
+    [
+        "CTR",
+        "CVR",
+        "CTCVR",
+        "GMV",
+        "revenue",
+        "sales",
+        "orders",
+        "RPM",
+        "CPM",
+        "ROI",
+        "DAU",
+        "watch time",
+        "dwell time",
+        "app usage time",
+        "user retention",
+        "clicks",
+        "conversions",
+        "transaction rate",
+        "purchase rate",
+        "like rate",
+        "click rate",
+        "engagement",
+        "availability",
+    ]
 )
 # A metric without a number is this paper's measure where its evaluation speaks of it:
 # a change (`improves accuracy`, `reduces inference latency`, `higher user satisfaction`,
@@ -210,33 +243,40 @@ DEFINED = re.compile(
     r"\b(?:the|an?)\s+(?P<name>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:as\s+an?\s+(?:[\w-]+\s+){0,3}?(?:metric|measure|indicator)s?\b"
     r"|to\s+(?:quantify|measure)\b)"
 )
-MODIFIED = re.compile(r"-\w|\s*(?:models?|constraints?|prediction|predictor|predictors|tasks?|estimation|modeling|modelling|stage|field|setting|"
-                      r"systems?|signals?|feedback|labels?|judg(?:e)?ments?)\b", re.I)
+MODIFIED = re.compile(
+    r"-\w|\s*(?:models?|constraints?|prediction|predictor|predictors|tasks?|estimation|modeling|modelling|stage|field|setting|"
+    r"systems?|signals?|feedback|labels?|judg(?:e)?ments?)\b",
+    re.I,
+)
 
 # unknown metric names: a short noun phrase ending in a metric word, beside a value
-METRIC_HEAD = (r"(?:rate|rates|accuracy|score|ratio|revenue|cost|precision|recall|latency|throughput|coverage|"
-               r"retention|conversions?|clicks|engagement|availability|decay|satisfaction|error|errors|"
-               # the quantities papers report beside a value: `routing overhead of 0.12 ms`, `1.70% in total
-               # reading time`, `1.34% in click unique visitors`, `+0.43 in therapeutic quality`
-               r"time|duration|overhead|quality|consistency|completeness|correctness|reliability|fidelity|visits|"
-               r"visitors|impressions?|emissions|usage|savings)")
-STOP = (r"(?:the|a|an|no|of|in|on|by|and|or|to|our|its|their|with|for|from|while|than|that|which|this|these|"
-        r"average|overall|mean|relative|absolute|highest|lowest|higher|lower|better|best|significant|"
-        r"online|offline|improv\w*|increas\w*|reduc\w*|achiev\w*|outperform\w*|maintain\w*|gain\w*|"
-        r"yield\w*|show\w*|demonstrat\w*|lead\w*|led|has|have|is|are|was|were|both|extend\w*|provid\w*|"
-        r"aim\w*|maximi[sz]\w*|minimi[sz]\w*|optimi[sz]\w*|near-optimal|strong|high|low|good|great|total|estimated|"
-        # verbs of the sentence, not words of the metric: `preserving accuracy`, `cuts latency`
-        r"reports?|reported|cuts?|cutting|lift\w*|add\w*|hold\w*|preserv\w*|keep\w*|retain\w*|boost\w*|rais\w*|lower\w*|"
-        r"obtain\w*|attain\w*|deliver\w*|exceed\w*|surpass\w*|sustain\w*|sacrific\w*|los\w*|hurt\w*|degrad\w*|"
-        # the sentence's comparison and listing words: `superior ranking accuracy`, `including accuracy`
-        r"superior|comparable|competitive|greater|stronger|worse|faster|slower|shorter|longer|smaller|larger|fewer|"
-        r"enhanc\w*|decreas\w*|compromis\w*|including|such|like|key|across|via|as|at|percent|substantial|"
-        r"consistent|considerable|remarkable|meaningful|similar|same|state-of-the-art|favou?rable|desirable|"
-        r"acceptable|reasonable|satisfactory|excellent|impressive|optimal|minimal|negligible|marginal|moderate|"
-        r"more|less|stable|rich|comprehensive|broad\w*|wide\w*|full|accurate|precise|strict|ensur\w*|slash\w*|"
-        r"confirm\w*|suppress\w*|halv\w*|doubl\w*|accelerat\w*|limit\w*|"
-        # units: `900 ms latency`, `15-30%p accuracy`
-        r"ms|p)")
+METRIC_HEAD = (
+    r"(?:rate|rates|accuracy|score|ratio|revenue|cost|precision|recall|latency|throughput|coverage|"
+    r"retention|conversions?|clicks|engagement|availability|decay|satisfaction|error|errors|"
+    # the quantities papers report beside a value: `routing overhead of 0.12 ms`, `1.70% in total
+    # reading time`, `1.34% in click unique visitors`, `+0.43 in therapeutic quality`
+    r"time|duration|overhead|quality|consistency|completeness|correctness|reliability|fidelity|visits|"
+    r"visitors|impressions?|emissions|usage|savings)"
+)
+STOP = (
+    r"(?:the|a|an|no|of|in|on|by|and|or|to|our|its|their|with|for|from|while|than|that|which|this|these|"
+    r"average|overall|mean|relative|absolute|highest|lowest|higher|lower|better|best|significant|"
+    r"online|offline|improv\w*|increas\w*|reduc\w*|achiev\w*|outperform\w*|maintain\w*|gain\w*|"
+    r"yield\w*|show\w*|demonstrat\w*|lead\w*|led|has|have|is|are|was|were|both|extend\w*|provid\w*|"
+    r"aim\w*|maximi[sz]\w*|minimi[sz]\w*|optimi[sz]\w*|near-optimal|strong|high|low|good|great|total|estimated|"
+    # verbs of the sentence, not words of the metric: `preserving accuracy`, `cuts latency`
+    r"reports?|reported|cuts?|cutting|lift\w*|add\w*|hold\w*|preserv\w*|keep\w*|retain\w*|boost\w*|rais\w*|lower\w*|"
+    r"obtain\w*|attain\w*|deliver\w*|exceed\w*|surpass\w*|sustain\w*|sacrific\w*|los\w*|hurt\w*|degrad\w*|"
+    # the sentence's comparison and listing words: `superior ranking accuracy`, `including accuracy`
+    r"superior|comparable|competitive|greater|stronger|worse|faster|slower|shorter|longer|smaller|larger|fewer|"
+    r"enhanc\w*|decreas\w*|compromis\w*|including|such|like|key|across|via|as|at|percent|substantial|"
+    r"consistent|considerable|remarkable|meaningful|similar|same|state-of-the-art|favou?rable|desirable|"
+    r"acceptable|reasonable|satisfactory|excellent|impressive|optimal|minimal|negligible|marginal|moderate|"
+    r"more|less|stable|rich|comprehensive|broad\w*|wide\w*|full|accurate|precise|strict|ensur\w*|slash\w*|"
+    r"confirm\w*|suppress\w*|halv\w*|doubl\w*|accelerat\w*|limit\w*|"
+    # units: `900 ms latency`, `15-30%p accuracy`
+    r"ms|p)"
+)
 PHRASE_WORD = rf"(?!{STOP}\b)[A-Za-z][\w-]*"
 # a business metric named in title case: `2.78% increase in Long-form Video Open Rate`
 TITLE_HEAD = r"[A-Z][a-z]*\s+(?:Rate|Time|Duration|Ratio|Score|Revenue|Accuracy|Coverage|Retention)"
@@ -253,21 +293,23 @@ BEFORE_VALUE_PHRASE = re.compile(
 FEWER = re.compile(
     rf"(?<![\w.])(?P<num>{NUM})(?P<unit>{UNIT})\s+fewer\s+(?P<name>(?:{PHRASE_WORD}\s+){{0,2}}[a-z][\w-]*[^\Ws]s)\b"
 )
-FASTER = re.compile(
-    rf"(?<![\w.])(?P<num>{NUM})(?P<unit>\s?(?:x|×|\$\\times\$|times)(?![\w]))\s+(?:faster|speed-?up)\b"
-)
+FASTER = re.compile(rf"(?<![\w.])(?P<num>{NUM})(?P<unit>\s?(?:x|×|\$\\times\$|times)(?![\w]))\s+(?:faster|speed-?up)\b")
 VALUE_ANYWHERE = re.compile(rf"(?=[-+−\s$\d])(?<![\w.@])(?P<num>{NUM})(?P<unit>{UNIT})")
 ASCII_DIGITS = "0123456789"
-SKIP_PHRASE = re.compile(r"\b(?:error\s+rate|learning\s+rate|dropout\s+rate|sampling\s+rate|masking\s+rate|mask\s+rate)\b", re.I)
+SKIP_PHRASE = re.compile(
+    r"\b(?:error\s+rate|learning\s+rate|dropout\s+rate|sampling\s+rate|masking\s+rate|mask\s+rate)\b", re.I
+)
 AT_K = re.compile(r"(?<![\w@./-])([A-Za-z][A-Za-z0-9-]{0,14})@(\d{1,4})(?![\w.@])")
 NOT_AT_K = frozenset(["top", "Top", "at", "k", "K"])
-AT_K_WORDS = frozenset(["pass", "hit", "hits", "success", "acc", "map", "mrr", "ndcg", "recall", "precision", "coverage"])
+AT_K_WORDS = frozenset(
+    ["pass", "hit", "hits", "success", "acc", "map", "mrr", "ndcg", "recall", "precision", "coverage"]
+)
 # a name before the metric is what it is measured on, not part of it: `WikiText-2 perplexity`
 LEFT_WORD = re.compile(rf"(?<![\w'’/-])(?!{STOP}\b)([A-Za-z](?![\w-]*[A-Z])[\w-]+)\s+$")
 
 
 @Language.factory("kg_metrics", default_config={"spans_key": SPANS_KEY, "directory": None})
-def make_metric_ruler(nlp: Language, name: str, spans_key: str, directory: str | None) -> "MetricValueRuler":
+def make_metric_ruler(nlp: Language, name: str, spans_key: str, directory: str | None) -> MetricValueRuler:
     return MetricValueRuler(nlp, name, spans_key=spans_key, directory=directory)
 
 
@@ -293,14 +335,18 @@ def value_of(match: re.Match[str]) -> tuple[str, str | None]:
     """A value match as written: `~3.7x`, a range `6-33%` or `0.54% to 2.90%` whole;
     but `accuracy 0.80 to 0.96`, `from 0.33 to 0.91` is a change, the value reached."""
     upper = match.groupdict().get("upper")
-    if upper and TO_SEP.match(upper) and not RANGED.search(match.string, max(0, match.start("num") - 40), match.start("num")):
+    if (
+        upper
+        and TO_SEP.match(upper)
+        and not RANGED.search(match.string, max(0, match.start("num") - 40), match.start("num"))
+    ):
         reached = UPPER_VALUE.search(upper)
         if reached is not None:
             return clean_value(reached.group("num"), reached.group("unit") or match.group("unit"))
     if not upper:
         value, unit = clean_value(match.group("num"), match.group("unit"))
     else:
-        raw = match.string[match.start("num"): match.end("upper")]
+        raw = match.string[match.start("num") : match.end("upper")]
         value = " ".join(raw.replace("$\\times$", "x").replace("\\", "").replace("−", "-").split())
         last = re.search(UNIT + "$", upper) or re.search(UNIT + "$", match.group("unit") or "")
         unit = clean_value("0", last.group())[1] if last else None
@@ -327,11 +373,11 @@ def plausible(num: str, unit: str | None, tight: bool) -> bool:
     return tight and "." in digits and not YEAR.match(digits)
 
 
-def defined_matches(text: str):
+def defined_matches(text: str) -> Iterator[re.Match[str]]:
     """`DEFINED.finditer(text)`, over the stretches that can hold a match: one ends in
     `metric`, `measure`, `indicator` or `quantify` and has no `.`, `!` or `?`, so only
     the stretches between those marks around such a word are scanned."""
-    stretches = set()
+    stretches: set[tuple[int, int]] = set()
     for word in ("metric", "measure", "indicator", "quantify"):
         at = text.find(word)
         while at >= 0:
@@ -343,7 +389,7 @@ def defined_matches(text: str):
         yield from DEFINED.finditer(text, start, end)
 
 
-def evaluated(text: str, span: Span, sentence: Span) -> int | None:
+def evaluated(text: str, span: Span, sentence: Sent) -> int | None:
     """A metric the evaluation speaks of: a change or comparison cue before it (through
     a list of others) or a change verb after it, in a sentence that reports a finding
     (see EVAL_CUE_WORDS). Returns where the words that may narrow the metric can begin
@@ -367,7 +413,7 @@ def defined_otherwise(text: str, acronym: str, spellings: Collection[str]) -> bo
     measure word, `area under the ROC curve (AUC)`)."""
     at = text.find(f"({acronym})")
     while at >= 0:
-        words = text[max(0, at - 80): at].split()[-DEFINITION_WORDS:]
+        words = text[max(0, at - 80) : at].split()[-DEFINITION_WORDS:]
         start = initials_match(acronym, words)
         if start is not None and all(PLAIN_WORD.match(w) for w in words[start:]):
             long_form = " ".join(words[start:])
@@ -462,7 +508,7 @@ def has_digit(text: str) -> bool:
     return DIGIT.search(text) is not None
 
 
-def values_anywhere(text: str):
+def values_anywhere(text: str) -> Iterator[re.Match[str]]:
     """`VALUE_ANYWHERE.finditer(text)`, tried only where a value can start. A value's
     first digit begins a run of digits, and at most a sign, a blank and `$` come before
     it; so for an ASCII text the runs are found by substring search and the pattern is
@@ -471,7 +517,7 @@ def values_anywhere(text: str):
     if not text.isascii():
         yield from VALUE_ANYWHERE.finditer(text)
         return
-    digits = []
+    digits: list[int] = []
     for digit in ASCII_DIGITS:
         at = text.find(digit)
         while at >= 0:
@@ -491,8 +537,9 @@ def values_anywhere(text: str):
 
 
 class MetricValueRuler:
-    def __init__(self, nlp: Language, name: str = "kg_metrics", *, spans_key: str = SPANS_KEY,
-                 directory: str | None = None):
+    def __init__(
+        self, nlp: Language, name: str = "kg_metrics", *, spans_key: str = SPANS_KEY, directory: str | None = None
+    ):
         self.name = name
         self.spans_key = spans_key
         metrics = [e for e in load_lexicons(directory) if e.kind == "metric"]
@@ -518,18 +565,25 @@ class MetricValueRuler:
         with_k = {s.id_ for s in metrics if "@" in s.kb_id_}
         tasks = {s.kb_id_.casefold() for s in spans if s.label_ == "task"}
         defined = self._defined_metrics(doc, text)
-        title_end = doc.user_data.get("kg.title_end", 0)  # a title names a topic, not a finding
+        title_end: int = doc.user_data.get("kg.title_end", 0)  # a title names a topic, not a finding
         keep: list[Span] = list(defined)
         starts = frozenset(s.start_char for s in metrics)  # where each metric is named
         paired = respectively_pairs(text, sents, metrics, used) if "respectively" in text else {}
         paired.update(listed_pairs(text, metrics, used))
         for span in metrics:
-            if MODIFIED.match(text, span.end_char) or text[span.start_char - 1: span.start_char] == "-" or any(d.start <= span.start < d.end for d in defined):
+            if (
+                MODIFIED.match(text, span.end_char)
+                or text[span.start_char - 1 : span.start_char] == "-"
+                or any(d.start <= span.start < d.end for d in defined)
+            ):
                 continue
             if len(span.kb_id_) == 1:
                 continue  # a letter alone (`P`, `R`) is a variable; with a cut-off it is `P@10`
-            if span.id_ in self.lexicon_names and span.kb_id_.isupper() and "(" in text and defined_otherwise(
-                text, span.kb_id_, self.metric_words
+            if (
+                span.id_ in self.lexicon_names
+                and span.kb_id_.isupper()
+                and "(" in text
+                and defined_otherwise(text, span.kb_id_, self.metric_words)
             ):
                 continue  # a lexicon acronym the paper spells out as something else
             sentence = sents.at(span.start_char)
@@ -540,7 +594,12 @@ class MetricValueRuler:
                 continue  # `MAP` in a text that ranks nothing is no ranking metric
             if not values and "@" not in span.kb_id_ and span.id_ in with_k:
                 continue
-            if not values and span.id_ in self.cased and text[span.start_char].islower() and evaluated(text, span, sentence) is None:
+            if (
+                not values
+                and span.id_ in self.cased
+                and text[span.start_char].islower()
+                and evaluated(text, span, sentence) is None
+            ):
                 continue  # `recall` is a word; `assessed via precision, recall and F1` a measure
             if not values and f"{span.kb_id_} prediction".casefold() in tasks:
                 continue  # `CTR` in a CTR prediction paper names the task
@@ -551,7 +610,7 @@ class MetricValueRuler:
                     continue
                 floor = cue_end
             if values or span.id_ in self.value_only:
-                span = self._widen(doc, span, sentence, floor)
+                span = self._widen(doc, span, floor)
             span._.kg_values = [list(v) for v in values] or None
             span._.kg_setting = self._setting(span, sentence)
             keep.append(span)
@@ -604,14 +663,14 @@ class MetricValueRuler:
                 out.append(defined)
         return out
 
-    def _widen(self, doc: Doc, span: Span, sentence, floor: int) -> Span:
+    def _widen(self, doc: Doc, span: Span, floor: int) -> Span:
         """`success rate` -> `task success rate`: the words before a plain-word metric,
         from `floor` on (after the cue that made it a metric)."""
         if span.id_ not in self.plain_word:
             return span
         text = doc_text(doc)
         start = span.start_char
-        words = []
+        words: list[str] = []
         while len(words) < 3:
             match = LEFT_WORD.search(text, max(floor, start - 40), start)
             if match is None or match.end() != start:
@@ -626,7 +685,9 @@ class MetricValueRuler:
         name = " ".join(words + [span.kb_id_])
         return Span(doc, widened.start, widened.end, label="metric", kb_id=name, span_id=span.id_)
 
-    def _values_for(self, span: Span, sentence, used: set[int], starts: frozenset[int]) -> list[tuple[str, str | None]]:
+    def _values_for(
+        self, span: Span, sentence: Sent, used: set[int], starts: frozenset[int]
+    ) -> list[tuple[str, str | None]]:
         text = sentence.text
         base = sentence.start_char
         start = span.start_char - base
@@ -639,14 +700,21 @@ class MetricValueRuler:
                 after = None  # `77.7% average accuracy (91.9% top-3)`: the value before is the metric's
         if after and self._named_after(text, after.end(), base, starts):
             after = None  # `accuracy by 15% points in Recall@10`: the value is Recall@10's
-        if after and after.group("prep") == "from" and not RANGING.search(text, max(0, after.start("prep") - 12), after.start("prep")):
+        if (
+            after
+            and after.group("prep") == "from"
+            and not RANGING.search(text, max(0, after.start("prep") - 12), after.start("prep"))
+        ):
             # `HR@5 increased from 0.681 to 0.735`: the value reached is the one reported
             # (but `ranging from 0.54% to 2.90%` is the range)
             first_end = after.end("unit") if after.group("unit") else after.end("num")
             after = FROM_TO.match(text, first_end) or after
         # a decimal right after the metric is tight too: `recall 0.592`
-        if after and plausible(after.group("num"), unit_of(after),
-                               after.group("prep") in PREP_TIGHT or not text[end:after.start("num")].strip()):
+        if after and plausible(
+            after.group("num"),
+            unit_of(after),
+            after.group("prep") in PREP_TIGHT or not text[end : after.start("num")].strip(),
+        ):
             pos = base + after.start("num")
             if pos not in used:
                 used.add(pos)
@@ -654,7 +722,9 @@ class MetricValueRuler:
                 values.extend(self._more(text, after.end(), base, used, starts))
         if not values:
             before = BEFORE.search(text, max(0, start - 90), self._long_form_start(text, start))
-            if before and plausible(before.group("num"), unit_of(before), before.end() == start and not unit_of(before)):
+            if before and plausible(
+                before.group("num"), unit_of(before), before.end() == start and not unit_of(before)
+            ):
                 pos = base + before.start("num")
                 if pos not in used:
                     used.add(pos)
@@ -750,16 +820,16 @@ class MetricValueRuler:
                 out.append(clean_value(value.group("num"), value.group("unit")))
         return out
 
-    def _setting(self, span: Span, sentence) -> str | None:
+    def _setting(self, span: Span, sentence: Sent) -> str | None:
         text = sentence.text
-        local = text[max(0, span.start_char - sentence.start_char - 25): span.end_char - sentence.start_char + 25]
+        local = text[max(0, span.start_char - sentence.start_char - 25) : span.end_char - sentence.start_char + 25]
         local = local.lower()
         if "offline" in local and not ONLINE_WORD.search(local):
             return "offline"
         if ONLINE_WORD.search(local) and "offline" not in local:
             return "online"
         # the sentence's cues, read once per sentence (several metrics share one)
-        cues = span.doc.user_data.setdefault("kg.setting_cues", {})
+        cues: dict[int, tuple[bool, bool]] = span.doc.user_data.setdefault("kg.setting_cues", {})
         if sentence.start_char not in cues:
             cues[sentence.start_char] = (CUE_ONLINE.search(text) is not None, CUE_OFFLINE.search(text) is not None)
         online, offline = cues[sentence.start_char]
@@ -776,7 +846,7 @@ class MetricValueRuler:
         lower = lower_end(text, match)
         if lower is None:
             return clean_value(match.group("num"), match.group("unit"))
-        value = " ".join(text[lower.start(): match.end()].replace("$\\times$", "x").replace("\\", "").split())
+        value = " ".join(text[lower.start() : match.end()].replace("$\\times$", "x").replace("\\", "").split())
         return value, clean_value("0", match.group("unit"))[1]
 
     def _phrase_metrics(self, doc: Doc, sents: Sentences, used: set[int]) -> list[Span]:
