@@ -6,22 +6,15 @@ from __future__ import annotations
 import pytest
 
 from extractors.entities import EntityExtractor
-from kg.model import Paper
-
-
-@pytest.fixture(scope="module")
-def extractor() -> EntityExtractor:
-    return EntityExtractor()
+from tests.entities.helpers import found, paper
 
 
 def beaten(extractor: EntityExtractor, abstract: str, title: str | None = None) -> list[str]:
-    paper = Paper(source="test.txt", family="test", title=title, abstract=abstract)
-    return [m.name for m in extractor(paper) if m.kind == "outperforms"]
+    return found(extractor, abstract, "outperforms", title)
 
 
 def results(extractor: EntityExtractor, abstract: str) -> list[tuple]:
-    paper = Paper(source="test.txt", family="test", title=None, abstract=abstract)
-    return [(m.name, m.value, m.dataset, m.baseline) for m in extractor(paper) if m.kind == "result"]
+    return [(m.name, m.value, m.dataset, m.baseline) for m in extractor(paper(abstract)) if m.kind == "result"]
 
 
 @pytest.mark.parametrize(

@@ -6,17 +6,11 @@ from __future__ import annotations
 import pytest
 
 from extractors.entities import EntityExtractor
-from kg.model import Paper
-
-
-@pytest.fixture(scope="module")
-def extractor() -> EntityExtractor:
-    return EntityExtractor()
+from tests.entities.helpers import found
 
 
 def datasets(extractor: EntityExtractor, text: str, title: str | None = None) -> list[str]:
-    paper = Paper(source="test.txt", family="test", title=title, abstract=text)
-    return [m.name for m in extractor(paper) if m.kind == "dataset"]
+    return found(extractor, text, "dataset", title)
 
 
 @pytest.mark.parametrize(

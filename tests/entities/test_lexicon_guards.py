@@ -11,7 +11,7 @@ import pytest
 
 from extractors.entities import EntityExtractor
 from extractors.entities.lexicon import FILES, KnownNames
-from kg.model import Paper
+from tests.entities.helpers import found
 
 LISTED = "curated:test"
 ENTRIES = {
@@ -57,11 +57,6 @@ def extractor(tmp_path_factory) -> EntityExtractor:
             for entry in ENTRIES.get(kind, []):
                 handle.write(json.dumps({**entry, "verbatim": True, "source": [LISTED]}) + "\n")
     return EntityExtractor(lexicon_dir=str(folder))
-
-
-def found(extractor: EntityExtractor, text: str, kind: str, title: str | None = None) -> list[str]:
-    paper = Paper(source="test.txt", family="test", title=title, abstract=text)
-    return [m.name for m in extractor(paper) if m.kind == kind]
 
 
 @pytest.mark.parametrize(

@@ -6,17 +6,11 @@ import pytest
 
 from extractors.entities import EntityExtractor
 from extractors.entities.methods import is_acronym, singular
-from kg.model import Paper
-
-
-@pytest.fixture(scope="module")
-def extractor() -> EntityExtractor:
-    return EntityExtractor()
+from tests.entities.helpers import found
 
 
 def methods(extractor: EntityExtractor, abstract: str, title: str | None = None) -> list[str]:
-    paper = Paper(source="test.txt", family="test", title=title, abstract=abstract)
-    return [m.name for m in extractor(paper) if m.kind == "method"]
+    return found(extractor, abstract, "method", title)
 
 
 @pytest.mark.parametrize(

@@ -6,18 +6,12 @@ from __future__ import annotations
 import pytest
 
 from extractors.entities import EntityExtractor
-from kg.model import Paper
-
-
-@pytest.fixture(scope="module")
-def extractor() -> EntityExtractor:
-    return EntityExtractor()
+from tests.entities.helpers import paper
 
 
 def metrics(extractor: EntityExtractor, text: str) -> dict[str, set[str | None]]:
-    paper = Paper(source="test.txt", family="test", title=None, abstract=text)
     out: dict[str, set[str | None]] = {}
-    for m in extractor(paper):
+    for m in extractor(paper(text)):
         if m.kind == "metric":
             out.setdefault(m.name, set()).add(m.value)
     return out

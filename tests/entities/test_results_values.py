@@ -6,17 +6,11 @@ from __future__ import annotations
 import pytest
 
 from extractors.entities import EntityExtractor
-from kg.model import Paper
-
-
-@pytest.fixture(scope="module")
-def extractor() -> EntityExtractor:
-    return EntityExtractor()
+from tests.entities.helpers import paper
 
 
 def results(extractor: EntityExtractor, abstract: str) -> set[tuple]:
-    paper = Paper(source="test.txt", family="test", title=None, abstract=abstract)
-    return {(m.name, m.value, m.dataset, m.baseline) for m in extractor(paper) if m.kind == "result"}
+    return {(m.name, m.value, m.dataset, m.baseline) for m in extractor(paper(abstract)) if m.kind == "result"}
 
 
 def values(extractor: EntityExtractor, abstract: str) -> set[tuple[str, str]]:

@@ -6,17 +6,11 @@ from __future__ import annotations
 import pytest
 
 from extractors.entities import EntityExtractor
-from kg.model import Paper
-
-
-@pytest.fixture(scope="module")
-def extractor() -> EntityExtractor:
-    return EntityExtractor()
+from tests.entities.helpers import found
 
 
 def tasks(extractor: EntityExtractor, abstract: str, title: str | None = None) -> list[str]:
-    paper = Paper(source="test.txt", family="test", title=title, abstract=abstract)
-    return [m.name for m in extractor(paper) if m.kind == "task"]
+    return found(extractor, abstract, "task", title)
 
 
 @pytest.mark.parametrize(
