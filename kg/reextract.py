@@ -11,7 +11,7 @@ fresh ingest would never have made it. Running it twice changes nothing the seco
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -38,34 +38,20 @@ class ReextractReport:
     concepts_removed: int = 0
 
 
+def types_to_concepts(starts: Collection[str]) -> list[tuple[str, str, str]]:
+    """(type, from label, to label) of every relationship of the schema from one of the
+    labels `starts` to a concept label."""
+    return [
+        (rel, start, end)
+        for rel, rel_type in RELATIONSHIPS.items()
+        for start, end in rel_type.pairs
+        if start in starts and end in CONCEPT_LABELS
+    ]
+
+
 def extracted_types() -> list[tuple[str, str, str]]:
-    """(type, from label, to label) of every relationship extraction makes from a paper."""
-    return [
-        (rel, start, end)
-        for rel, rel_type in RELATIONSHIPS.items()
-        for start, end in rel_type.pairs
-        if start == "Paper" and end in CONCEPT_LABELS
-    ]
-
-
-def result_types() -> list[tuple[str, str, str]]:
-    """(type, from label, to label) of the relationships from a paper's Result to concepts."""
-    return [
-        (rel, start, end)
-        for rel, rel_type in RELATIONSHIPS.items()
-        for start, end in rel_type.pairs
-        if start == "Result" and end in CONCEPT_LABELS
-    ]
-
-
-def concept_types() -> list[tuple[str, str, str]]:
-    """(type, from label, to label) of the relationships between two concepts."""
-    return [
-        (rel, start, end)
-        for rel, rel_type in RELATIONSHIPS.items()
-        for start, end in rel_type.pairs
-        if start in CONCEPT_LABELS and end in CONCEPT_LABELS
-    ]
+    """The relationships extraction makes from a paper."""
+    return types_to_concepts(("Paper",))
 
 
 def reextract(
@@ -121,7 +107,7 @@ def _clear(store: GraphStore, report: ReextractReport) -> None:
     anew (the embedded store loads new nodes and their links in bulk). A stop before the
     end leaves papers without concepts until the next run. In slices, as one transaction
     of millions of deletions outgrows a server's transaction memory."""
-    for rel, start, end in [*extracted_types(), *concept_types()]:
+    for rel, start, end in [*extracted_types(), *types_to_concepts(CONCEPT_LABELS)]:
         cypher = f"MATCH (:{start})-[r:{rel}]->(:{end}) WITH r LIMIT {DELETE_SLICE} DELETE r RETURN count(r)"
         while n := _delete(store, cypher):
             _count(report.removed, rel, n)
@@ -191,7 +177,7 @@ def _remove_links(store: GraphStore, keys: list[str], touched: dict[str, set[str
         ).rows
         touched[end].update(row[0] for row in rows)
         _count(report.removed, rel, len(rows))
-    for rel, _, end in result_types():  # the concepts the paper's results led to
+    for rel, _, end in types_to_concepts(("Result",)):  # the concepts the paper's results led to
         rows = store.query(
             f"UNWIND $keys AS k MATCH (:Paper {{key: k}})-[:CLAIMS]->(:Result)-[:{rel}]->(c:{end}) RETURN c.key",
             {"keys": keys},
