@@ -161,8 +161,8 @@ def glued(ctx: Context) -> None:
 
 def inside(ctx: Context) -> None:
     """A method's words inside a longer name the paper defines are that name's
-    (`Isolated Direct Preference Optimization (IDPO)`, `Personal Knowledge Graphs
-    (PKGs)`), which is the method named; unless the paper proposes that name, which
+    (`Scoped Direct Preference Optimization (SDPO)`, `Shared Knowledge Graphs
+    (SKGs)`), which is the method named; unless the paper proposes that name, which
     then builds on the method (`we introduce Contrastive Reasoning Self-Distillation (CRSD)`)."""
     words = ctx.sents.words
     for spans in ctx.groups.values():

@@ -56,7 +56,7 @@ def test_metrics_context_not_a_measure(extractor, text, name):
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("It surpasses the encoder across key metrics, including accuracy of 0.79.", "accuracy"),
+        ("It surpasses the encoder across key metrics, including accuracy of 0.72.", "accuracy"),
         ("It achieves 32.0% fewer rounds and 34.1% shorter training time.", "training time"),
         ("Results show it does so while maintaining favorable generation diversity.", "generation diversity"),
     ],
@@ -78,7 +78,7 @@ def test_metrics_context_words_of_the_sentence_do_not_widen_the_name(extractor, 
         ("The ranker improves HR@10 by 3.1% on both sets.", "HR@10", "3.1%"),
         ("Online A/B tests show GTV rises by 1.54%.", "GTV", "1.54%"),
         ("In the A/B test UCTR rises by +0.13% and UCVR by +0.25%.", "UCVR", "+0.25%"),
-        ("Deployed online, it lifts active days by +0.131%.", "active days", "+0.131%"),
+        ("Deployed online, it lifts active days by +0.214%.", "active days", "+0.214%"),
         ("Online, the add-to-cart rate increased by 36%.", "add-to-cart rate", "36%"),
         ("Predictions agree with experts (Pearson r of 0.724).", "Pearson r", "0.724"),
         ("Raters agree well, with an ICC of 0.87.", "ICC", "0.87"),
@@ -99,15 +99,15 @@ def test_metrics_a_letter_alone_is_a_variable(extractor):
 @pytest.mark.parametrize(
     ("text", "name", "value"),
     [
-        ("Online tests show increases in GMV ranging from 0.54% to 2.90%.", "GMV", "0.54% to 2.90%"),
-        ("It shows an improvement of 27% to 47% in the NDCG@10 metric.", "NDCG@10", "27% to 47%"),
+        ("Online tests show increases in GMV ranging from 3.87% to 5.23%.", "GMV", "3.87% to 5.23%"),
+        ("It shows an improvement of 50% to 70% in the NDCG@10 metric.", "NDCG@10", "50% to 70%"),
         ("It achieves 6-33% lower average latency than the baselines.", "latency", "6-33%"),
         ("The models achieve 13.9%/15.3% PER on Dev/Test.", "PER", "13.9%/15.3%"),
         ("Raters agree with it (ICC = 0.87-0.95) on all items.", "ICC", "0.87-0.95"),
         ("It brings improvements of up to ~3.7x in NDCG on both sets.", "NDCG", "~3.7x"),
-        ("It improves average nDCG@5 by +4.04 on explicit queries.", "NDCG@5", "+4.04"),
-        ("Voting achieves the highest accuracy at 83.43 percent overall.", "accuracy", "83.43 percent"),
-        ("It reaches a Mean Absolute Error (MAE) as low as 0.53 Mbps.", "MAE", "0.53 Mbps"),
+        ("It improves average nDCG@5 by +2.71 on short queries.", "NDCG@5", "+2.71"),
+        ("Voting achieves the highest accuracy at 16.76 percent overall.", "accuracy", "16.76 percent"),
+        ("It reaches a Mean Absolute Error (MAE) as low as 3.86 Mbps.", "MAE", "3.86 Mbps"),
         ("It keeps a mean quality of 0.815 at 900 ms latency.", "latency", "900 ms"),
         ("Online CTR rose from 2.1% to 2.5% during the test.", "CTR", "2.5%"),  # a change: the value reached
         ("Its feedback improves scoring (MAE 0.87 to 0.73) for experts.", "MAE", "0.73"),
@@ -133,8 +133,8 @@ def test_metrics_context_lists_trade_offs_and_assessments(extractor, text, name)
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("AR-Med: Automated Relevance Enhancement in Medical Search. Results show it works.", "relevance"),
-        ("Query understanding is essential in modern relevance systems, results show.", "relevance"),
+        ("LexiMed: Better Relevance in Clinical Search. Results show it works.", "relevance"),
+        ("Spelling repair matters in current relevance systems, results show.", "relevance"),
         ("Results show that reasoning rerankers with stronger relevance judgment help.", "relevance"),
     ],
 )
@@ -170,7 +170,7 @@ def test_metrics_an_acronym_in_another_sense(extractor, text, name):
         ("It improves exact match (EM) by +6.5 on six QA benchmarks.", "EM"),
         ("Online, it lifts Daily Active Users (DAU) by 0.47%.", "DAU"),
         ("It reaches an area under the ROC curve (AUC) of about 0.73.", "AUC"),
-        ("It yields improvements up to +10.2% (HR@1) and +6.4% (HR@5).", "HR@5"),
+        ("It yields improvements up to +43.5% (HR@1) and +9.7% (HR@5).", "HR@5"),
     ],
 )
 def test_metrics_an_acronym_in_its_metric_sense(extractor, text, name):

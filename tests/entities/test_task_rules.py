@@ -20,7 +20,7 @@ def tasks(extractor: EntityExtractor, abstract: str, title: str | None = None) -
         ("A Wavelet Network for Short-Term Precipitation Nowcasting", "short-term precipitation nowcasting"),
         ("Graph Adapters for Document Question Answering", "document question answering"),
         ("Topic Mining Based on Sentence Embeddings", "topic mining"),
-        ("Phonetic Error Analysis of Raw Waveform Acoustic Models", "phonetic error analysis"),
+        ("Prosodic Error Analysis of Neural Speech Vocoders", "prosodic error analysis"),
     ],
 )
 def test_task_title_phrase_on_a_wider_head_word(extractor: EntityExtractor, title: str, task: str) -> None:
@@ -149,8 +149,8 @@ def test_task_abstract_opening_activity_word_that_is_not_the_subject(extractor: 
 @pytest.mark.parametrize(
     ("title", "task"),
     [
-        ("ShopX: A Foundation Model for Intent-to-Item Fulfillment in Agentic Shopping", "agentic shopping"),
-        ("ShopX: A Foundation Model for Intent-to-Item Fulfillment in Agentic Shopping", "intent-to-item fulfillment"),
+        ("CartMind: A Base Model for Query-to-Basket Completion in Agentic Shopping", "agentic shopping"),
+        ("CartMind: A Base Model for Query-to-Basket Completion in Agentic Shopping", "query-to-basket completion"),
         ("Multi-Agent RL for Online Traffic Scheduling in Time-Sensitive Networks", "traffic scheduling"),
     ],
 )
