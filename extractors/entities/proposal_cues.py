@@ -1,0 +1,186 @@
+"""Proposal cues of `kg_names` and the names they point at: `we propose X`, `this paper
+introduces X`, `named/called X`, `X, a novel framework ...`, `X is proposed`, `two
+algorithms X and Y`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from extractors.entities.name_context import NameContext, Propose, described, spells_task
+from extractors.entities.text import NAME, NOT_NAMES, Sentences, WordSet
+
+CUE_WORD = re.compile(
+    r"(?:propos|present|introduc|develop|design|devis|build|construct|releas|contribut|formulat|creat|curat|offer)[a-z]*"
+    r"|named|called|dubbed|termed|coined|denoted(?:\s+as)?|namely|abbreviated\s+as"
+)
+CUE_BEFORE = re.compile(
+    r"(?:\b(?:[Ww]e|paper|work|study|article)\s+(?:\w+\s+){0,2}?|\b(?:to|and|then|also|first|further)\s+)$"
+)
+BASES = (
+    "propose",
+    "present",
+    "introduce",
+    "develop",
+    "design",
+    "devise",
+    "build",
+    "construct",
+    "release",
+    "contribute",
+    "formulate",
+    "create",
+    "curate",
+    "offer",
+)
+VERB_FORMS = {base + end for base in BASES for end in ("", "s", "d", "ed")}
+DIRECT = ("named", "called", "dubbed", "termed", "coined", "denoted", "namely", "abbreviated")
+
+
+PARTICIPLES = {"proposed", "introduced", "designed", "developed", "devised", "presented"}
+CUE_TOKENS = WordSet(VERB_FORMS | set(DIRECT) | PARTICIPLES)
+THE_OUR = re.compile(r"\b(?:the|our)\s+$")
+# how far before a verb its subject (`we`, `this paper`) is looked for
+CUE_LOOKBACK = 40
+
+
+def proposal_cues(sents: Sentences) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, direct) of each proposal cue: `we propose`, `this paper introduces`,
+    `to design`, `our proposed`, `named`/`called` (direct: a name follows at once).
+    The verb is found as a token first, then the words before it are checked."""
+    text = sents.text
+    for _, start in sents.tokens_in(CUE_TOKENS):
+        match = CUE_WORD.match(text, start)
+        if match is None:
+            continue
+        word = match.group()
+        if word.startswith(DIRECT):
+            yield start, match.end(), True
+        elif word == "proposed" and THE_OUR.search(text, max(0, start - 5), start):
+            yield start, match.end(), False
+        elif word in VERB_FORMS and CUE_BEFORE.search(text, max(0, start - CUE_LOOKBACK), start):
+            yield start, match.end(), False
+        elif word in PARTICIPLES and passive_name(text, start):
+            yield start, match.end(), False
+
+
+PASSIVE_AFTER = re.compile(
+    r"\s*(?:is|are)\s+(?:\w+ly\s+)?(?:proposed|introduced|designed|developed|devised|presented)\b"
+)
+# anchors: the words after a name, found first; the name is then read backwards
+# (a lookahead for the first letter, tested first at each position, makes the scan faster)
+APPOSITIVE_HEADS = (
+    "framework model method approach system architecture paradigm algorithm dataset benchmark "
+    "module mechanism strategy recommender pipeline agent toolkit library platform loss network "
+    "corpus technique solution encoder retriever ranker generator adapter protector transformer"
+).split()
+APPOSITIVE_TAIL = re.compile(
+    r"(?=[,ia])(?:,|\bis|\bas)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,6}?(?:" + "|".join(APPOSITIVE_HEADS) + r")s?\b"
+)
+# a match ends with one of these words, which starts a token
+APPOSITIVE_HEAD_TOKENS = WordSet(APPOSITIVE_HEADS + [head + "s" for head in APPOSITIVE_HEADS])
+NAME_BEFORE = re.compile(r"(?<![\w$])(" + NAME + r")\s*$")
+MARK_TOKENS = WordSet(["our", "novel", "new", "first"])
+PASSIVE_BEFORE = re.compile(r"(?<![\w$])(" + NAME + r")\s+(?:\([^()]{1,80}\)\s+)?(?:is|are)\s+(?:\w+ly\s+)?$")
+# how far before a participle its name may start, and before an appositive its name
+PASSIVE_LOOKBACK = 120
+APPOSITIVE_LOOKBACK = 40
+
+
+def passive_name(text: str, cue: int) -> re.Match[str] | None:
+    """`X is proposed`: the name before `is`/`are` (+ adverb) that ends at `cue`. The
+    search is costly and the words before `cue` seldom fit, so they are checked first."""
+    start = max(0, cue - PASSIVE_LOOKBACK)
+    before = text[start:cue]
+    if not before[-1:].isspace() or not before.rstrip().endswith(("is", "are", "ly")):
+        return None
+    return PASSIVE_BEFORE.search(text, start, cue)
+
+
+NAME_START = re.compile(r"(?<![\w$])" + NAME)
+APPOSED = re.compile(
+    r"\b(?:framework|model|method|approach|system|architecture|paradigm|algorithm|dataset|benchmark)s?\s*,\s*$"
+)
+# (each leading lookahead lists the characters a match can start with: tested first, it
+# spares the alternation at every other position)
+CLAUSE_END = re.compile(
+    r"(?=[.;:,wtbufoia])(?:[.;:,]\s|(?<![\w-])(?:which|that|to|with|by|using|based|from|on|in|for|of|and|or|as|at)\s)"
+)
+NAME_THEN_APPOSITION = re.compile(r"\s*(?:,\s*(?:a|an|the)\b|\()")
+CAPITALS_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*){0,3}")
+ACRONYM_AHEAD = re.compile(r"[^.;()]{0,80}\(\s*[A-Z]")
+CUE_CLOSE = re.compile(r"\b(?:propos|introduc|present|our|named|called|termed|dubbed)\w*(?:\s+[\w-]+){0,3}$")
+CUE_NEAR = re.compile(
+    r"(?:propos|introduc|present|develop|design|devis|build|construct|releas|named|called|termed|dubbed|our|novel|new)\w*"
+    r"(?:[\s,]+[\w-]+){0,5}[\s,]*$"
+)
+CONJOINED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(" + NAME + r")")
+OUR = re.compile(r"(?=[OoTt])\b(?:[Oo]ur|[Tt]his\s+(?:paper|work|study))\b")
+# how far after a cue its object may be
+CUE_OBJECT_WINDOW = 160
+
+
+def name_after_cue(ctx: NameContext, s_text: str, base: int, cue_end: int, direct: bool, propose: Propose) -> None:
+    """The first coined name after the verb in the same clause, and the names joined to
+    it (`two solvers BundleVI and BundlePI`)."""
+    tail = s_text[cue_end:]
+    # the clause ends at a stop, a comma or a function word; a comma after an
+    # appositive noun (`a ... framework, MMQ-v2`) does not end it
+    limit = min(len(tail), CUE_OBJECT_WINDOW)
+    for end in CLAUSE_END.finditer(tail, 0, limit):
+        if not APPOSED.search(tail, 0, end.end()):
+            limit = end.start() + 1
+            break
+    for match in NAME_START.finditer(tail, 0, limit):
+        raw = match.group()
+        if raw.islower():
+            continue  # neither coined nor capitalised (most words of the clause)
+        between = tail[: match.start()]
+        plain = raw.replace("$", "")
+        # a capitalised word right after `named`, or right after the verb and
+        # followed by `, a` / `(`: `named Recformer`, `we propose Kuaipedia, a ...`
+        capital = (
+            plain[:1].isupper()
+            and plain not in NOT_NAMES
+            and raw not in ctx.known
+            and (
+                direct and not between.strip() or not between.strip() and NAME_THEN_APPOSITION.match(tail, match.end())
+            )
+        )
+        if not (ctx.new_name(raw) or capital):
+            continue
+        long_words = ctx.long_form(raw)
+        if spells_task(long_words) or described(long_words, tail[: match.start()]):
+            continue
+        if capital and not ctx.new_name(raw):
+            # `called Group Soft-Impute SVD`: the capitalised words that follow;
+            # `named Unified ... Translation (UDITSR)`: the acronym path has it
+            if ACRONYM_AHEAD.match(tail, match.end()):
+                break
+            more = CAPITALS_AFTER.match(tail, match.end())
+            if more is not None:  # always: it matches the empty string too
+                raw = raw + more.group()
+        start = base + cue_end + match.start()
+        propose(raw, start, start + len(raw), s_text)
+        rest = tail[match.end() :]
+        offset = cue_end + match.end()
+        while (more := CONJOINED.match(rest)) and ctx.new_name(more.group(1)):
+            propose(more.group(1), base + offset + more.start(1), base + offset + more.end(1), s_text)
+            offset += more.end()
+            rest = rest[more.end() :]
+        break
+
+
+def appositive_names(ctx: NameContext, sents: Sentences, cued: set[int], propose: Propose) -> None:
+    """`X, a novel framework` in a sentence with a cue (`cued`), `our`, `novel`, `new`,
+    `first`."""
+    marked = cued | {sents.index(pos) for _, pos in sents.tokens_in(MARK_TOKENS)}
+    if marked:
+        marked &= {sents.index(pos) for _, pos in sents.tokens_in(APPOSITIVE_HEAD_TOKENS)}
+    for i in sorted(marked):
+        sentence = sents.at(sents.starts[i])
+        for match in APPOSITIVE_TAIL.finditer(sentence.text):
+            name = NAME_BEFORE.search(sentence.text, max(0, match.start() - APPOSITIVE_LOOKBACK), match.start())
+            if name is not None and ctx.new_name(name.group(1)):
+                base = sentence.start_char
+                propose(name.group(1), base + name.start(1), base + name.end(1), sentence.text)
