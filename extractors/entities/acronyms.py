@@ -45,6 +45,10 @@ TASK_AFTER = re.compile(r"\s+(?:tasks?|problems?)\b")
 TASK_BEFORE = re.compile(r"\btasks?\s+(?:like|such\s+as|including|of)\s+(?:the\s+)?$")
 # how far before an acronym `tasks like` may be
 TASK_LOOKBACK = 25
+# what ends a title's head: `LF: subtitle`, `LF -- subtitle`
+TITLE_HEAD = re.compile(r"\s*[:：]\s*|\s+(?:--?|[–—])\s+")
+# a long form of this many words that the title holds is spelled from it
+TITLE_LONG_FORM_WORDS = 3
 LINK_WORDS = frozenset("of the and for in on with to a an based aware".split())
 
 
@@ -140,14 +144,18 @@ def acronym_definitions(
             continue
         start = base + match.start(1)
         end = base + match.end(1)
-        # the title names it (`LF: subtitle`, `Long Form: subtitle`) or spells it out
-        title_names = bool(title) and title.startswith(core + ":")
+        # the title names it (`LF: subtitle`, `Long Form: subtitle`); a long form the
+        # title merely holds (`... for Root Cause Analysis`) is the field it works in,
+        # unless the sentence that defines it proposes (`we design ... (OAT)`)
+        title_head = TITLE_HEAD.split(title, maxsplit=1)[0] if title else ""
+        title_names = bool(title) and title_head == core
         in_title = (
             title_names
             or bool(title)
             and (
-                title.casefold().startswith(long_form.casefold() + ":")
-                or len(long_words) >= 3
+                title_head.casefold() in (long_form.casefold(), f"{long_form} ({core})".casefold())
+                or 0 < cue_at < match.start()
+                and len(long_words) >= TITLE_LONG_FORM_WORDS
                 and long_form.casefold() in title.casefold()
             )
         )

@@ -1,0 +1,46 @@
+"""Acronyms and the title: the title's head names the paper's own; a long form the
+title merely holds is the field the paper works in."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.entities.helpers import found
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "name"),
+    [
+        # the title's head is the long form, with or without its acronym
+        ("Orbit Tiling Scheduler (OTS) assigns jobs to racks.", "Orbit Tiling Scheduler (OTS): Faster Racks", "OTS"),
+        ("Quiet Lantern Index (QLI) ranks lamps.", "Quiet Lantern Index -- Ranking Lamps at Night", "QLI"),
+        # the title holds the long form and the defining sentence proposes
+        (
+            "We design a framework that aligns views by shard mixing (SM) and pebble-aware stone carving (PAC), in turn.",
+            "Graph Pebble-Aware Stone Carving for Recommendation",
+            "PAC",
+        ),
+    ],
+)
+def test_names_title_head_or_proposing_sentence_makes_the_acronym_ours(extractor, text, title, name):
+    assert name in found(extractor, text, "proposed", title)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "name"),
+    [
+        # the field, spelled out in the title, defined in a background sentence
+        (
+            "Fault detection and lantern fault tracing (LFT) are active research areas.",
+            "GlowNet: Agents for Lantern Fault Tracing in Cities",
+            "LFT",
+        ),
+        (
+            "Knotted Ribbon Syndrome (KRS) is a rare disorder of the tendons.",
+            "Trends in Knotted Ribbon Syndrome Research: A Bibliometric Study",
+            "KRS",
+        ),
+    ],
+)
+def test_names_long_form_the_title_merely_holds_is_not_proposed(extractor, text, title, name):
+    assert name not in found(extractor, text, "proposed", title)
