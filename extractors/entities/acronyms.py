@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from extractors.entities.lexicon import Entry
 from extractors.entities.name_context import TASK_HEADS, AddSpan, NameContext, Propose
-from extractors.entities.proposal_cues import CUE_CLOSE, CUE_NEAR, PASSIVE_AFTER
+from extractors.entities.proposal_cues import CUE_CLOSE, CUE_NEAR, MODIFIED_AFTER, PASSIVE_AFTER
 from extractors.entities.text import NAME, NOT_NAMES, initials_match, initials_spell, normalise_name
 
 ACRONYM_HINT = re.compile(r"\(\s*\{?[A-Za-z]")
@@ -24,7 +24,11 @@ CLAUSE_SPLIT = re.compile(r"[,;:()\[\]\"“”.]\s|\s[-–—]\s")
 PRIOR_BEFORE = re.compile(
     r"\b(?:existing|prior|previous|conventional|traditional|popular|classic)(?:\s+[\w-]+){0,2}\s*$", re.I
 )
-VIA = re.compile(r"\b(?:via|using|through|with|by|from)$")
+# what the parts of a method are called; unlike `network` or `unit` (GCN, GRU), no
+# well-known method is named by these
+COMPONENT_HEADS = frozenset("stage module phase component".split())
+# right before a long form: the paper uses it (`integrates X with the online decision transformer`)
+VIA = re.compile(r"\b(?:via|using|through|with|by|from)(?:\s+the)?$")
 DATASET_WORDS = re.compile(r"\b(?:dataset|data\s+set|benchmark|corpus|collection|testbed|encyclopedia)s?\b", re.I)
 METHOD_HEADS = frozenset(
     "network networks model models learning algorithm optimization sampling decomposition regression "
@@ -38,9 +42,6 @@ TASK_ONLY_HEADS = frozenset(
     "allocation advertising bidding modeling modelling understanding evaluation optimization".split()
 )
 PROPOSAL_ONLY_HEADS = frozenset("framework paradigm module mechanism architecture method technique strategy".split())
-# what the parts of a method are called; unlike `network` or `unit` (GCN, GRU), no
-# well-known method is named by these
-COMPONENT_HEADS = frozenset("stage module phase component".split())
 TASK_AFTER = re.compile(r"\s+(?:tasks?|problems?)\b")
 TASK_BEFORE = re.compile(r"\btasks?\s+(?:like|such\s+as|including|of)\s+(?:the\s+)?$")
 # how far before an acronym `tasks like` may be
@@ -186,6 +187,8 @@ def acronym_definitions(
             capitals = sum(w[:1].isupper() for w in long_words)
             has_cue = CUE_NEAR.search(prefix) is not None or (capitals * 2 > len(long_words) and not other_kind)
         elif has_cue and cue_at == 0 and (len(long_words) < 2 or other_kind):
+            has_cue = False
+        if has_cue and MODIFIED_AFTER.match(s_text, match.end()):
             has_cue = False
         if known_core is not None and not ((has_cue and not via) or in_title):
             continue  # a lexicon name keeps the lexicon's kind

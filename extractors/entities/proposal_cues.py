@@ -79,6 +79,35 @@ APPOSITIVE_TAIL = re.compile(
 )
 # a match ends with one of these words, which starts a token
 APPOSITIVE_HEAD_TOKENS = WordSet(APPOSITIVE_HEADS + [head + "s" for head in APPOSITIVE_HEADS])
+# right after an acronym, a lower-case word it qualifies: the long form is an attribute
+# of what the sentence proposes (`to inject First-Order Ambisonics (FOA) spatial audio`,
+# `a low-dimensional representation (LDR) acquisition method called SE-ADA`), not its name;
+# function words, verbs and adverbs (`(LF) to`, `(LF) achieves`, `(LF) trained`), and the nouns a name heads
+# (`a novel Chain Re-Ranking (CRR) method`) do not qualify
+NAME_HEAD_NOUNS = (
+    *APPOSITIVE_HEADS,
+    "stage",
+    "phase",
+    "component",
+    "metric",
+    "measure",
+    "objective",
+    "score",
+    "index",
+    "unit",
+    "scheme",
+    "layer",
+    "block",
+)
+MODIFIED_AFTER = re.compile(
+    r"\s+(?!(?:"
+    + "|".join(NAME_HEAD_NOUNS)
+    + r")\b)(?!(?:which|that|to|for|with|and|or|is|was|were|has|had|can|could|will|would|may|might|must|should"
+    r"|as|in|on|of|by|from|at|via|through|into|over|under|between|than|then|while|where|when|whose|who|also"
+    r"|not|both|each|all|its|their|this|these|those|a|an|the|respectively|further|first|then|we|our"
+    r"|together|along|alone|only|jointly|instead|here|there|now|even|still|again)\b)"
+    r"(?![a-z-]*(?:ly|ing|ed)\b)[a-z][a-z-]*[a-rt-z]\b"
+)
 NAME_BEFORE = re.compile(r"(?<![\w$])(" + NAME + r")\s*$")
 MARK_TOKENS = WordSet(["our", "novel", "new", "first"])
 PASSIVE_BEFORE = re.compile(r"(?<![\w$])(" + NAME + r")\s+(?:\([^()]{1,80}\)\s+)?(?:is|are)\s+(?:\w+ly\s+)?$")
@@ -152,6 +181,8 @@ def name_after_cue(ctx: NameContext, s_text: str, base: int, cue_end: int, direc
         long_words = ctx.long_form(raw)
         if spells_task(long_words) or described(long_words, tail[: match.start()]):
             continue
+        if tail.startswith(")", match.end()) and MODIFIED_AFTER.match(tail, match.end() + 1):
+            continue  # `a sparse glyph representation (SGR) acquisition method called X`
         if capital and not ctx.new_name(raw):
             # `called Group Soft-Impute SVD`: the capitalised words that follow;
             # `named Unified ... Translation (UDITSR)`: the acronym path has it

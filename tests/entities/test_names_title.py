@@ -44,3 +44,29 @@ def test_names_title_head_or_proposing_sentence_makes_the_acronym_ours(extractor
 )
 def test_names_long_form_the_title_merely_holds_is_not_proposed(extractor, text, title, name):
     assert name not in found(extractor, text, "proposed", title)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the acronym qualifies a noun: an attribute of what is proposed, not its name
+        ("We propose LoomNet, a method that feeds Third-Order Lattice Sound (TOLS) spatial audio to a model.", "TOLS"),
+        ("We propose a new sparse glyph representation (SGR) acquisition method called GlyphDA.", "SGR"),
+        # used, not proposed: `with the <long form>`
+        ("We propose KiteRL, which merges KiteFog with the online kite transformer (OKT), an RL method.", "OKT"),
+    ],
+)
+def test_names_acronym_that_qualifies_or_is_used_is_not_proposed(extractor, text, name):
+    assert name not in found(extractor, text, "proposed")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("We propose a novel Chain Lantern Re-Ranking (CLRR) method for lists.", "CLRR"),
+        ("We propose PathKit, which uses Hierarchical Path Pruning (HPP) together with a verifier.", "HPP"),
+        ("We propose a Lattice Tile Routing (LTR) trained on sparse logs.", "LTR"),
+    ],
+)
+def test_names_acronym_followed_by_its_head_noun_or_a_verb_is_proposed(extractor, text, name):
+    assert name in found(extractor, text, "proposed")
