@@ -27,6 +27,7 @@ PRIOR_BEFORE = re.compile(
 # what the parts of a method are called; unlike `network` or `unit` (GCN, GRU), no
 # well-known method is named by these
 COMPONENT_HEADS = frozenset("stage module phase component".split())
+COMPONENT_AFTER = re.compile(r"\s+(?:" + "|".join(COMPONENT_HEADS) + r")\b")
 # right before a long form: the paper uses it (`integrates X with the online decision transformer`)
 VIA = re.compile(r"\b(?:via|using|through|with|by|from)(?:\s+the)?$")
 DATASET_WORDS = re.compile(r"\b(?:dataset|data\s+set|benchmark|corpus|collection|testbed|encyclopedia)s?\b", re.I)
@@ -201,7 +202,9 @@ def acronym_definitions(
             continue
         # a stage or module of the paper's own method, named in Title Case:
         # `During the second Basket Pruning Stage (BPS), ...`
-        component = proposing and head_word in COMPONENT_HEADS and all(w[:1].isupper() for w in long_words)
+        # ... or `The Test Case Quality Mining (TCQM) module filters ...`
+        named_part = head_word in COMPONENT_HEADS or COMPONENT_AFTER.match(s_text, match.end()) is not None
+        component = proposing and named_part and all(w[:1].isupper() for w in long_words)
         # a long form in lower case is a description, not a name, unless a cue or the
         # title names it: `adding a wave-aware pooling network (WPN)`
         described = long_form.islower() and not CUE_CLOSE.search(prefix) and not in_title

@@ -95,6 +95,7 @@ NAME_HEAD_NOUNS = (
     "score",
     "index",
     "unit",
+    "policy",
     "scheme",
     "layer",
     "block",

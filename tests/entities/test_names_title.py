@@ -70,3 +70,17 @@ def test_names_acronym_that_qualifies_or_is_used_is_not_proposed(extractor, text
 )
 def test_names_acronym_followed_by_its_head_noun_or_a_verb_is_proposed(extractor, text, name):
     assert name in found(extractor, text, "proposed")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("We propose FernCoder. The Test Fern Quality Mining (TFQM) module filters faulty cases.", "TFQM"),
+        (
+            "We introduce FernVAD. Specifically, we introduce an Uncertainty-Aware Fern Gating (UFG) policy grounded in logic.",
+            "UFG",
+        ),
+    ],
+)
+def test_names_title_case_part_named_by_the_noun_after_it_is_proposed(extractor, text, name):
+    assert name in found(extractor, text, "proposed")
