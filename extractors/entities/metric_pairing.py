@@ -25,6 +25,7 @@ from extractors.entities.metric_values import (
     CHANGE,
     HEDGE,
     NUM,
+    TO_SEP,
     UNIT,
     VALUE,
     YEAR,
@@ -39,7 +40,8 @@ PREP_TIGHT = ("of", "to", "=", ":", "reaching", "reaches", "reached")
 
 # metric ... value
 AFTER = re.compile(
-    rf"\s*(?:\)\s*)?(?:(?:score|scores|metric|metrics|rate|performance)\s+)?(?:(?:is|was|were|are|has|have)\s+)?"
+    rf"(?:\$(?=\s))?\s*(?:\)\s*)?"  # after a TeX name's closing `$` (`$R^2$ of 0.93`) or a bracket
+    rf"(?:(?:score|scores|metric|metrics|rate|performance)\s+)?(?:(?:is|was|were|are|has|have)\s+)?"
     rf"(?:(?:increas\w*|improv\w*|ris\w*|gain\w*|grow\w*|boost\w*|lift\w*|reduc\w*|decreas\w*|drop\w*|declin\w*|achiev\w*|reach\w*|rang\w*|rose|grew|fell|up|down)\s+)?"
     rf"(?:(?:improvements?|gains?|increases?)\s+)?(?:(?:of|for|on)\s+(?:the\s+|a\s+)?[\w'’-]+(?:\s+[\w'’-]+){{0,6}}?\s+(?=by\b|was\b|were\b|is\b|are\b))?"
     rf"(?:(?:was|were|is|are)\s+)?"
@@ -124,7 +126,9 @@ def values_for(span: Span, sentence: Sent, used: set[int], starts: frozenset[int
     ):
         # `HR@5 increased from 0.681 to 0.735`: the value reached is the one reported
         # (but `ranging from 0.54% to 2.90%` is the range)
-        first_end = after.end("unit") if after.group("unit") else after.end("num")
+        # (`from 0.32-0.53 to 0.59-0.73`: the first value a range, the one reached after it)
+        dashed = after.group("upper") and not TO_SEP.match(after.group("upper"))
+        first_end = after.end("upper") if dashed else after.end("unit") if after.group("unit") else after.end("num")
         after = FROM_TO.match(text, first_end) or after
     # a decimal right after the metric is tight too: `recall 0.592`
     if after and plausible(

@@ -55,12 +55,14 @@ STOP = (
 PHRASE_WORD = rf"(?!{STOP}\b)[A-Za-z][\w-]*"
 # a business metric named in title case: `2.78% increase in Long-form Video Open Rate`
 TITLE_HEAD = r"[A-Z][a-z]*\s+(?:Rate|Time|Duration|Ratio|Score|Revenue|Accuracy|Coverage|Retention)"
+# `about 18% lower evaluation cost`: a comparative between the value and the measure it changes
+COMPARED = r"(?:lower|higher|smaller|larger|shorter|longer|less|reduced|better|worse)"
 AFTER_VALUE_PHRASE = re.compile(
-    rf"\s*(?:(?:online|offline)\s+)?(?:{CHANGE}\s+(?:in|on|of)\s+(?:the\s+)?|(?:in|on)\s+(?:the\s+)?)?"
+    rf"\s*(?:(?:online|offline)\s+)?(?:{COMPARED}\s+)?(?:{CHANGE}\s+(?:in|on|of)\s+(?:the\s+)?|(?:in|on)\s+(?:the\s+)?)?"
     rf"(?P<name>(?:{PHRASE_WORD}\s+){{0,3}}(?:{METRIC_HEAD}|{TITLE_HEAD}))\b"
 )
 BEFORE_VALUE_PHRASE = re.compile(
-    rf"(?=[A-Za-z])(?<![\w-])(?P<name>(?:{PHRASE_WORD}\s+){{0,3}}{METRIC_HEAD})(?:\s+\((?P<acronym>[A-Z][A-Za-z]*[A-Z])\))?"
+    rf"(?=[A-Za-z])(?<![\w/-])(?P<name>(?:{PHRASE_WORD}\s+){{0,3}}{METRIC_HEAD})(?:\s+\((?P<acronym>[A-Z][A-Za-z]*[A-Z])\))?"
     rf"\s+(?:(?:increas\w*|improv\w*|decreas\w*|reduc\w*|ris\w*|grow\w*)\s+)?"
     rf"(?:(?:by|of|to)\s+{HEDGE}|(?P<bracket>\()\s*)$"  # `completeness (+100.4%)`: a change in brackets
 )
@@ -72,10 +74,15 @@ FASTER = re.compile(rf"(?<![\w.])(?P<num>{NUM})(?P<unit>\s?(?:x|×|\$\\times\$|t
 SKIP_PHRASE = re.compile(
     r"\b(?:error\s+rate|learning\s+rate|dropout\s+rate|sampling\s+rate|masking\s+rate|mask\s+rate)\b", re.I
 )
-AT_K = re.compile(r"(?<![\w@./-])([A-Za-z][A-Za-z0-9-]{0,14})@(\d{1,4})(?![\w.@])")
+AT_K = re.compile(r"(?<![\w@./-])([A-Za-z][A-Za-z0-9-]{0,14})\\?@(\d{1,4})(?![\w.@])")  # TeX's `NDCG\@4` too
 NOT_AT_K = frozenset(["top", "Top", "at", "k", "K"])
 AT_K_WORDS = frozenset(
     ["pass", "hit", "hits", "success", "acc", "map", "mrr", "ndcg", "recall", "precision", "coverage"]
+)
+# a metric name in TeX: `$F_1$`, `B-$F_1$`, `F$_1$`, `$R^2$` (the lexicon's `F1`, `R2`, with a prefix as written)
+TEX_NAME = re.compile(
+    r"(?<![\w$\\])(?P<pre>[A-Za-z]{1,4}-)?(?P<open>\$)?(?P<base>[A-Za-z]{1,4})(?(open)|\$)"
+    r"[_^]\{?(?P<sub>[A-Za-z0-9]{1,3})\}?\$(?![\w$])"
 )
 # a name before the metric is what it is measured on, not part of it: `WikiText-2 perplexity`
 LEFT_WORD = re.compile(rf"(?<![\w'’/-])(?!{STOP}\b)([A-Za-z](?![\w-]*[A-Z])[\w-]+)\s+$")
@@ -100,7 +107,23 @@ def at_k(doc: Doc, text: str, spans: list[Span], metric_words: dict[str, str]) -
             continue
         for s in inside:  # `ILD` of the lexicon, read with its cut-off: `ILD@20`
             spans.remove(s)
-        out.append(Span(doc, span.start, span.end, label="metric", kb_id=match.group(), span_id=name))
+        out.append(Span(doc, span.start, span.end, label="metric", kb_id=f"{name}@{k}", span_id=name))
+    return out
+
+
+def tex_names(doc: Doc, text: str, spans: list[Span], metric_words: dict[str, str]) -> list[Span]:
+    """`B-$F_1$ of 0.79`, `F$_1$`: a lexicon metric written in TeX, named as its plain spelling
+    (`B-F1`); `$x_1$`, `$L_2$` are no metric's spelling and stay variables."""
+    out = []
+    for match in TEX_NAME.finditer(text):
+        lexicon_name = metric_words.get((match.group("base") + match.group("sub")).casefold())
+        if lexicon_name is None:
+            continue
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None or any(s.start < span.end and span.start < s.end for s in spans):
+            continue
+        name = (match.group("pre") or "") + lexicon_name
+        out.append(Span(doc, span.start, span.end, label="metric", kb_id=name, span_id=lexicon_name))
     return out
 
 

@@ -20,7 +20,9 @@ UNIT = (
 )
 # a range or a pair as one value: `6-33%`, `88%-93%`, `0.54% to 2.90%`, `13.9%/15.3%`
 RANGE = rf"(?:\s?(?:--|[-–/]|±|\+/-|\$\\pm\$)\s?|\s+to\s+)\d+(?:[.,]\d+)*(?:{UNIT})?"
-VALUE = rf"(?P<approx>~\s?)?(?P<num>{NUM})(?P<unit>{UNIT})?(?P<upper>{RANGE})?"
+# `$0.579$`: a number in TeX, whose `$` is no dollar
+TEX_OPEN = r"(?:\$(?=[+\-−]?\d[\d.,]*(?:\\?%)?\$))?"
+VALUE = rf"(?P<approx>~\s?)?{TEX_OPEN}(?P<num>{NUM})(?P<unit>{UNIT})?(?P<upper>{RANGE})?"
 HEDGE = (
     r"(?:(?:up\s*to|upto|over|about|around|approximately|nearly|almost|roughly|more\s+than|at\s+least|as\s+(?:much|low|high|little|many)\s+as|"
     r"an?\s+(?:average|maximum|overall|relative|absolute|total)(?:\s+(?:improvement|gain|increase))?\s+of|"

@@ -31,8 +31,9 @@ from extractors.entities.metric_context import (
     evaluated,
     setting,
 )
+from extractors.entities.metric_lists import listed_measures
 from extractors.entities.metric_pairing import listed_pairs, respectively_pairs, values_for
-from extractors.entities.metric_phrases import at_k, defined_metrics, phrase_metrics, widen
+from extractors.entities.metric_phrases import at_k, defined_metrics, phrase_metrics, tex_names, widen
 from extractors.entities.metric_values import has_digit
 from extractors.entities.rulers import SPANS_KEY, doc_spans, set_doc_spans
 from extractors.entities.text import doc_text, sentences
@@ -67,6 +68,8 @@ class MetricValueRuler:
         text = doc_text(doc)
         if "@" in text:
             spans.extend(at_k(doc, text, spans, self.metric_words))
+        if "$" in text:
+            spans.extend(tex_names(doc, text, spans, self.metric_words))
         metrics = [s for s in spans if s.label_ == "metric"]
         has_number = has_digit(text)
         if not metrics and not has_number:
@@ -123,6 +126,9 @@ class MetricValueRuler:
             span._.kg_values = [list(v) for v in values] or None
             span._.kg_setting = setting(span, sentence)
             keep.append(span)
+        # a list's other measures, beside a metric with a value or one the evaluation speaks of
+        anchors = [s for s in keep if s._.kg_values or evaluated(text, s, sents.at(s.start_char)) is not None]
+        keep.extend(listed_measures(doc, sents, anchors, keep, self.metric_words))
         extra = phrase_metrics(doc, sents, used, self.metric_words) if has_number else []
         set_doc_spans(doc, self.spans_key, [s for s in spans if s.label_ != "metric"] + keep + extra)
         doc.user_data.pop("kg.setting_cues", None)  # (this component's own; not sent to other processes)

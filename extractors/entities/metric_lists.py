@@ -1,0 +1,77 @@
+"""Measures listed with a metric: `improves task completion, user control, and workflow
+transparency`, `in both predictive accuracy and ranking consistency`, `trade-offs between
+latency, throughput, and retrieval accuracy`. Where a metric the ruler kept stands in a list
+(joined by `,`, `and`, `or`), each other item that ends in a measure word (MEASURE_HEADS) is
+a measure of the same evaluation; items of other words (`accuracy and recurrent refinement`)
+are not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from extractors.entities.metric_phrases import METRIC_HEAD, PHRASE_WORD
+from extractors.entities.text import Sentences, doc_text
+
+# the quality dimensions papers evaluate beside the metric words of METRIC_HEAD
+MEASURE_HEADS = (
+    rf"(?:{METRIC_HEAD}|relevance|diversity|novelty|serendipity|fairness|usefulness|helpfulness|efficiency|"
+    r"robustness|stability|transparency|control|completion|success|effort|realism|validity|faithfulness|"
+    r"coherence|fluency|correlation|interpretability|explainability|informativeness|readability|trust)"
+)
+LIST_SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+|its\s+|their\s+)?"
+# an item ends where the list or the noun phrase does: `workflow transparency across ...`
+ITEM_END = (
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|across|over|on|in|of|for|with|while|compared|than|under|at|by|without|"
+    r"when|as|to|between|among|through|from|are|is|were|was|but|whereas)\b)"
+)
+NEXT_ITEM = re.compile(rf"{LIST_SEP}(?P<name>(?:{PHRASE_WORD}\s+){{0,2}}{MEASURE_HEADS}){ITEM_END}")
+# the item before a metric: one measure word, or two where the first is no verb form (`using precision`)
+WORD_BEFORE = re.compile(rf"(?<![\w-])(?P<name>(?:(?![\w-]+(?:ed|ing)\s){PHRASE_WORD}\s+)?{MEASURE_HEADS}){LIST_SEP}$")
+LOWER_CASE = re.compile(r"[a-z][a-z\s-]*$")  # an item is lower-case words: not `MovieLens and Steam`
+LIST_LOOKBACK = 60  # characters before a metric that can hold the item before it
+MAX_ITEMS = 5  # items a list can add on each side of its metric
+
+
+def listed_measures(
+    doc: Doc, sents: Sentences, anchors: list[Span], kept: list[Span], metric_words: dict[str, str]
+) -> list[Span]:
+    """The measures listed before and after each anchor metric, in the same sentence
+    (none where a span of another kind or a `kept` metric is)."""
+    text = doc_text(doc)
+    others = [s for s in doc.spans["kg"] if s.label_ != "metric"]
+    taken = [(s.start_char, s.end_char) for s in others + kept]
+    out: list[Span] = []
+    for metric in anchors:
+        sentence = sents.at(metric.start_char)
+        found: list[tuple[int, int]] = []
+        pos = metric.end_char
+        while len(found) < MAX_ITEMS:
+            match = NEXT_ITEM.match(text, pos, sentence.end_char)
+            if match is None:
+                break
+            found.append((match.start("name"), match.end("name")))
+            pos = match.end("name")
+        pos = metric.start_char
+        while len(found) < 2 * MAX_ITEMS:
+            match = WORD_BEFORE.search(text, max(sentence.start_char, pos - LIST_LOOKBACK), pos)
+            if match is None:
+                break
+            found.append((match.start("name"), match.end("name")))
+            pos = match.start("name")
+        for start, end in found:
+            name = " ".join(text[start:end].split())
+            if not LOWER_CASE.match(name) or any(s < end and start < e for s, e in taken):
+                continue
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            canonical = metric_words.get(name.casefold(), name)  # a lexicon metric's own spelling: `Recall`
+            measure = Span(doc, span.start, span.end, label="metric", kb_id=canonical, span_id=canonical)
+            measure._.kg_values = None
+            measure._.kg_setting = None
+            taken.append((start, end))
+            out.append(measure)
+    return out
