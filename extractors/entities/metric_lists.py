@@ -31,15 +31,24 @@ NEXT_ITEM = re.compile(rf"{LIST_SEP}(?P<name>(?:{PHRASE_WORD}\s+){{0,2}}{MEASURE
 # the item before a metric: one measure word, or two where the first is no verb form (`using precision`)
 WORD_BEFORE = re.compile(rf"(?<![\w-])(?P<name>(?:(?![\w-]+(?:ed|ing)\s){PHRASE_WORD}\s+)?{MEASURE_HEADS}){LIST_SEP}$")
 LOWER_CASE = re.compile(r"[a-z][a-z\s-]*$")  # an item is lower-case words: not `MovieLens and Steam`
+MIN_BARE_LIST = 2  # measures besides it that make a list of a metric without a value or cue its evaluation's
 LIST_LOOKBACK = 60  # characters before a metric that can hold the item before it
 MAX_ITEMS = 5  # items a list can add on each side of its metric
 
 
 def listed_measures(
-    doc: Doc, sents: Sentences, anchors: list[Span], kept: list[Span], metric_words: dict[str, str]
+    doc: Doc,
+    sents: Sentences,
+    anchors: list[Span],
+    kept: list[Span],
+    metric_words: dict[str, str],
+    min_items: int = 1,
 ) -> list[Span]:
     """The measures listed before and after each anchor metric, in the same sentence
-    (none where a span of another kind or a `kept` metric is)."""
+    (none where a span of another kind or a `kept` metric is). With `min_items` above 1
+    the anchors are metrics not yet kept, and a list of that many measures besides the
+    anchor makes it and them measures: `a framework covering accuracy, fairness, stability
+    and efficiency`."""
     text = doc_text(doc)
     others = [s for s in doc.spans["kg"] if s.label_ != "metric"]
     taken = [(s.start_char, s.end_char) for s in others + kept]
@@ -61,10 +70,17 @@ def listed_measures(
                 break
             found.append((match.start("name"), match.end("name")))
             pos = match.start("name")
-        for start, end in found:
+        items = [
+            (start, end)
+            for start, end in found
+            if LOWER_CASE.match(text[start:end]) and not any(s < end and start < e for s, e in taken)
+        ]
+        if len(items) < min_items:
+            continue
+        if min_items > 1:
+            out.append(Span(doc, metric.start, metric.end, label="metric", kb_id=metric.kb_id_, span_id=metric.id_))
+        for start, end in items:
             name = " ".join(text[start:end].split())
-            if not LOWER_CASE.match(name) or any(s < end and start < e for s, e in taken):
-                continue
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue

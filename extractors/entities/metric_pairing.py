@@ -89,6 +89,14 @@ MARGIN = re.compile(
     rf"\s*,?\s*(?:outperform|surpass|exceed|beat)\w*\s+[^,.;%()]{{1,60}}?\s+by\s+{HEDGE}{VALUE}"
     r"(?=\s*[,.;)]|\s*$|\s+(?:on|in|across|at|for|under)\s)"
 )
+# the relative change after a value: `a composite score of 4.53 (vs. 3.13) on a 5-point scale, a
+# 44.7% improvement`, `85.2% accuracy, a 3.1% gain over X`
+RELATIVE_CHANGE = re.compile(
+    r"(?:\s*\(\s*(?:vs\.?|versus|compared\s+(?:to|with))\s[^()]{1,30}\))?"
+    r"(?:\s+(?:on|in|at|for|over|across)\s+[^,.;()%]{1,40}?)?"
+    rf"\s*,\s*(?:an?\s+|the\s+)?{HEDGE}{VALUE}\s+(?:relative\s+|absolute\s+)?"
+    r"(?:improvement|gain|increase|reduction|decrease|lift|drop)\b"
+)
 MAX_MORE_VALUES = 6  # values one metric can list after its first
 VALUE_IN_LIST = re.compile(rf"(?<![\w.])(?P<num>{NUM})(?P<unit>{UNIT})")
 # `precision and accuracy of 90% and 82% respectively`, `+0.131% and +0.166% in active days and
@@ -155,7 +163,7 @@ def values_for(span: Span, sentence: Sent, used: set[int], starts: frozenset[int
                     values.append(value_of(parts))
                     values.extend(more_values(text, parts.end(), base, used, starts))
                 else:
-                    values.extend(more_values(text, end, base, used, starts, (MARGIN,)))
+                    values.extend(more_values(text, end, base, used, starts, (MARGIN, RELATIVE_CHANGE)))
     if not values and text.find("respectively", end) >= 0:
         values.extend(respectively_values(text, end, base, used))
     return values
@@ -204,7 +212,7 @@ def more_values(
     base: int,
     used: set[int],
     starts: frozenset[int],
-    patterns: tuple[re.Pattern[str], ...] = (BRACKETED, CONTINUED, MARGIN),
+    patterns: tuple[re.Pattern[str], ...] = (BRACKETED, CONTINUED, MARGIN, RELATIVE_CHANGE),
 ) -> list[tuple[str, str | None]]:
     """Values that follow the first, each after the one before: `71.4%(+1.8%)`,
     `0.210% in A and 0.185% in B`, `+4.04 (+12.15%) on A and +4.98 (+15.21%) on B`,

@@ -12,6 +12,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from extractors.entities.metric_context import defined_matches, setting
+from extractors.entities.metric_pairing import RELATIVE_CHANGE, more_values
 from extractors.entities.metric_values import (
     CHANGE,
     HEDGE,
@@ -72,7 +73,9 @@ FEWER = re.compile(
 )
 FASTER = re.compile(rf"(?<![\w.])(?P<num>{NUM})(?P<unit>\s?(?:x|×|\$\\times\$|times)(?![\w]))\s+(?:faster|speed-?up)\b")
 SKIP_PHRASE = re.compile(
-    r"\b(?:error\s+rate|learning\s+rate|dropout\s+rate|sampling\s+rate|masking\s+rate|mask\s+rate)\b", re.I
+    r"\b(?:error\s+rate|learning\s+rate|dropout\s+rate|sampling\s+rate|masking\s+rate|mask\s+rate|"
+    r"(?:mixing|sampling|masking|mask|split|dropout)\s+ratio)\b",
+    re.I,
 )
 AT_K = re.compile(r"(?<![\w@./-])([A-Za-z][A-Za-z0-9-]{0,14})\\?@(\d{1,4})(?![\w.@])")  # TeX's `NDCG\@4` too
 NOT_AT_K = frozenset(["top", "Top", "at", "k", "K"])
@@ -84,6 +87,13 @@ TEX_NAME = re.compile(
     r"(?<![\w$\\])(?P<pre>[A-Za-z]{1,4}-)?(?P<open>\$)?(?P<base>[A-Za-z]{1,4})(?(open)|\$)"
     r"[_^]\{?(?P<sub>[A-Za-z0-9]{1,3})\}?\$(?![\w$])"
 )
+# a number without a unit names its measure only in tight phrasing: `a composite score of 4.53`
+DECIMAL = re.compile(r"(?<![\w.@$])(?P<num>\d+\.\d+)(?P<unit>)(?![\w.%]|\s?(?:%|×|x\b|times\b|pp\b|points?\b|percent))")
+TIGHT_BEFORE_PHRASE = re.compile(
+    rf"(?=[A-Za-z])(?<![\w/-])(?P<name>(?:{PHRASE_WORD}\s+){{0,3}}{METRIC_HEAD})"
+    rf"\s+(?:of|is|was|=|:|reaches|reached|reaching)\s+{HEDGE}$"
+)
+PHRASE_LOOKBACK = 90  # characters before a value that can hold the name of its measure
 # a name before the metric is what it is measured on, not part of it: `WikiText-2 perplexity`
 LEFT_WORD = re.compile(rf"(?<![\w'’/-])(?!{STOP}\b)([A-Za-z](?![\w-]*[A-Z])[\w-]+)\s+$")
 
@@ -211,5 +221,38 @@ def phrase_metrics(doc: Doc, sents: Sentences, used: set[int], metric_words: dic
         span._.kg_values = [list(whole_value(text, match))]
         span._.kg_setting = setting(span, sentence)
         used.add(match.start("num"))
+        out.append(span)
+    if "." in text:
+        out.extend(tight_decimals(doc, sents, used, metric_words))
+    return out
+
+
+def tight_decimals(doc: Doc, sents: Sentences, used: set[int], metric_words: dict[str, str]) -> list[Span]:
+    """`a composite score of 4.53 (vs. 3.13) on a 5-point scale, a 44.7% improvement`: a decimal
+    no metric claimed, right after `<measure> of/is/=`, with the relative change that follows."""
+    out: list[Span] = []
+    text = doc_text(doc)
+    for match in DECIMAL.finditer(text):
+        if match.start("num") in used:
+            continue
+        sentence = sents.at(match.start())
+        found = TIGHT_BEFORE_PHRASE.search(
+            text, max(sentence.start_char, match.start() - PHRASE_LOOKBACK), match.start()
+        )
+        if found is None:
+            continue
+        name = " ".join(found.group("name").split())
+        if SKIP_PHRASE.search(name) or len(name) < 3:
+            continue
+        canonical = metric_words.get(name.casefold(), name)
+        name = name if canonical[:1].islower() else canonical
+        span = doc.char_span(found.start("name"), found.end("name"), alignment_mode="expand")
+        if span is None:
+            continue
+        span = Span(doc, span.start, span.end, label="metric", kb_id=name, span_id=name)
+        used.add(match.start("num"))
+        values = [whole_value(text, match), *more_values(text, match.end(), 0, used, frozenset(), (RELATIVE_CHANGE,))]
+        span._.kg_values = [list(v) for v in values]
+        span._.kg_setting = setting(span, sentence)
         out.append(span)
     return out

@@ -31,7 +31,7 @@ from extractors.entities.metric_context import (
     evaluated,
     setting,
 )
-from extractors.entities.metric_lists import listed_measures
+from extractors.entities.metric_lists import MIN_BARE_LIST, listed_measures
 from extractors.entities.metric_pairing import listed_pairs, respectively_pairs, values_for
 from extractors.entities.metric_phrases import at_k, defined_metrics, phrase_metrics, tex_names, widen
 from extractors.entities.metric_values import has_digit
@@ -81,6 +81,7 @@ class MetricValueRuler:
         defined = defined_metrics(doc, text)
         title_end: int = doc.user_data.get("kg.title_end", 0)  # a title names a topic, not a finding
         keep: list[Span] = list(defined)
+        unconfirmed: list[Span] = []  # metrics without a value or cue, kept if listed with other measures
         starts = frozenset(s.start_char for s in metrics)  # where each metric is named
         paired = respectively_pairs(text, sents, metrics, used) if "respectively" in text else {}
         paired.update(listed_pairs(text, metrics, used))
@@ -112,6 +113,7 @@ class MetricValueRuler:
                 and text[span.start_char].islower()
                 and evaluated(text, span, sentence) is None
             ):
+                unconfirmed.append(span)
                 continue  # `recall` is a word; `assessed via precision, recall and F1` a measure
             if not values and f"{span.kb_id_} prediction".casefold() in tasks:
                 continue  # `CTR` in a CTR prediction paper names the task
@@ -119,6 +121,8 @@ class MetricValueRuler:
             if not values and span.id_ in self.value_only:
                 cue_end = None if span.start_char < title_end else evaluated(text, span, sentence)
                 if cue_end is None:
+                    if span.start_char >= title_end:
+                        unconfirmed.append(span)
                     continue
                 floor = cue_end
             if values or span.id_ in self.value_only:
@@ -129,6 +133,7 @@ class MetricValueRuler:
         # a list's other measures, beside a metric with a value or one the evaluation speaks of
         anchors = [s for s in keep if s._.kg_values or evaluated(text, s, sents.at(s.start_char)) is not None]
         keep.extend(listed_measures(doc, sents, anchors, keep, self.metric_words))
+        keep.extend(listed_measures(doc, sents, unconfirmed, keep, self.metric_words, MIN_BARE_LIST))
         extra = phrase_metrics(doc, sents, used, self.metric_words) if has_number else []
         set_doc_spans(doc, self.spans_key, [s for s in spans if s.label_ != "metric"] + keep + extra)
         doc.user_data.pop("kg.setting_cues", None)  # (this component's own; not sent to other processes)

@@ -132,3 +132,55 @@ def test_metrics_forms_tex_number_and_cut_off(extractor, text, expected):
 
 def test_metrics_forms_a_dollar_amount_keeps_its_dollar(extractor):
     assert ("revenue", "$4.1") in metrics(extractor, "The shop's revenue rose by $4.1 per visit in the test.")
+
+
+# --- RELATIVE_CHANGE and tight_decimals: a measure's score and its relative change ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Against the older tool, the assistant reached a helpfulness score of 3.92 (vs. 2.71) on a 5-point "
+            "scale, a 44.6% improvement, with gains in tone.",
+            {("helpfulness score", "3.92"), ("helpfulness score", "44.6%")},
+        ),
+        (
+            "The tagger reaches 81.7% accuracy on the held-out split, a 2.4% gain over the rule baseline.",
+            {("accuracy", "81.7%"), ("accuracy", "2.4%")},
+        ),
+        ("On the audit set the routing score is 0.74 for the new policy.", {("routing score", "0.74")}),
+    ],
+)
+def test_metrics_forms_score_and_relative_change(extractor, text, expected):
+    assert expected <= metrics(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We train with a mixing ratio of 0.3 and a learning rate of 0.001.",  # settings, not results
+        "The corpus grew from 1.5 million pages in the first crawl.",
+    ],
+)
+def test_metrics_forms_a_bare_number_without_its_measure(extractor, text):
+    assert not metrics(extractor, text)
+
+
+# --- MIN_BARE_LIST: a list of measures is an evaluation's ---------------------------------------
+
+
+def test_metrics_forms_a_list_of_measures(extractor):
+    text = "The benchmark scores recommenders on a grid covering accuracy, fairness, stability and efficiency."
+    assert {"accuracy", "fairness", "stability", "efficiency"} <= {n for n, _ in metrics(extractor, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An overemphasis on accuracy ignores other demands of users.",  # one measure alone is a notion
+        "Existing methods trade accuracy for efficiency in practice.",  # two are no list of three
+    ],
+)
+def test_metrics_forms_a_measure_without_a_list(extractor, text):
+    assert not metrics(extractor, text)
