@@ -87,6 +87,18 @@ TEX_NAME = re.compile(
     r"(?<![\w$\\])(?P<pre>[A-Za-z]{1,4}-)?(?P<open>\$)?(?P<base>[A-Za-z]{1,4})(?(open)|\$)"
     r"[_^]\{?(?P<sub>[A-Za-z0-9]{1,3})\}?\$(?![\w$])"
 )
+SPREAD_BEFORE = re.compile(r"(?:\+/|±|\\pm\$?\s?)[+\-−]?$")  # `2260.6 +/- 218.4 ms`: a spread, not a sign
+# a signed change names the noun phrase right after it, whatever its head: `+41.1pp first-try advantage
+# over X`, `+33.3pp compositional generalization (d=1.55)`; not a change word (`+3% relative gain`), nor
+# a preposition's phrase (`+5.4pp over blind escalation`, `-6 points per year`)
+NOT_NAME_START = (
+    r"(?:over|per|despite|without|respectively|each|held|within|across|under|after|before|during|against|versus|"
+    r"vs|among|between|beyond|below|above|into|onto|upon|toward|towards|band|range|margin|points?)\b"
+)
+SIGNED_NAME = re.compile(
+    rf"\s+(?!{NOT_NAME_START})(?P<name>(?:{PHRASE_WORD}\s+){{0,2}}(?!{CHANGE}\b|{STOP}\b|{NOT_NAME_START})[a-z][\w-]*[a-z])"
+    r"(?=\s*(?:over|vs\.?|versus|compared|against|than|relative|\(|,|;|\.\s|\.$|$))"
+)
 # a number without a unit names its measure only in tight phrasing: `a composite score of 4.53`
 DECIMAL = re.compile(r"(?<![\w.@$])(?P<num>\d+\.\d+)(?P<unit>)(?![\w.%]|\s?(?:%|×|x\b|times\b|pp\b|points?\b|percent))")
 TIGHT_BEFORE_PHRASE = re.compile(
@@ -203,6 +215,8 @@ def phrase_metrics(doc: Doc, sents: Sentences, used: set[int], metric_words: dic
             found = AFTER_VALUE_PHRASE.match(text, match.end(), min(len(text), match.end() + 70))
             if found is None:
                 found = BEFORE_VALUE_PHRASE.search(text, max(s_start, match.start() - 90), match.start())
+            if found is None and signed(text, match):
+                found = SIGNED_NAME.match(text, match.end(), sentence.end_char)
             if found is None or found.groupdict().get("bracket") and match.group("num")[:1] not in "+-−":
                 continue
             name = " ".join(found.group("name").split())
@@ -225,6 +239,14 @@ def phrase_metrics(doc: Doc, sents: Sentences, used: set[int], metric_words: dic
     if "." in text:
         out.extend(tight_decimals(doc, sents, used, metric_words))
     return out
+
+
+def signed(text: str, match: re.Match[str]) -> bool:
+    """A value written with its sign: `+41.1pp`, not the end of a range (`5--30%`) or a spread
+    (`2260.6 +/- 218.4 ms`, `0.81 ± 0.02`)."""
+    if match.group("num").lstrip()[:1] not in "+-−" or lower_end(text, match) is not None:
+        return False
+    return not SPREAD_BEFORE.search(text, max(0, match.start() - 3), match.start("num") + 1)
 
 
 def tight_decimals(doc: Doc, sents: Sentences, used: set[int], metric_words: dict[str, str]) -> list[Span]:

@@ -33,9 +33,9 @@ CHANGE = (
     r"maximum|total|\w+ly)\s+)*(?:improvements?|increases?|gains?|lifts?|boosts?|uplifts?|growth|reductions?|"
     r"decreases?|drops?|declines?|rises?|enhancements?|increments?)"
 )
-# `93` of `93-100%`, `97.6-` of `97.6--100%`
-LOWER_END = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?:\\?%|x)?(?:--|[-–])$")
-LOWER_END_WINDOW = 16
+# `93` of `93-100%`, `97.6-` of `97.6--100%`, `1.59$\times$--` of `1.59$\times$--4.42$\times$`
+LOWER_END = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?:\\?%|x|\$\\times\$)?(?:--|[-–])$")
+LOWER_END_WINDOW = 20
 TO_SEP = re.compile(r"\s+to\s")
 # what makes `A to B` a range: `ranging from`, `between`, a change given as one (`by`, `of`)
 RANGED = re.compile(

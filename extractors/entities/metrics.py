@@ -31,7 +31,7 @@ from extractors.entities.metric_context import (
     evaluated,
     setting,
 )
-from extractors.entities.metric_lists import MIN_BARE_LIST, listed_measures
+from extractors.entities.metric_lists import CUED_WORD, MIN_BARE_LIST, cued_measures, listed_measures
 from extractors.entities.metric_pairing import listed_pairs, respectively_pairs, values_for
 from extractors.entities.metric_phrases import at_k, defined_metrics, phrase_metrics, tex_names, widen
 from extractors.entities.metric_values import has_digit
@@ -73,6 +73,10 @@ class MetricValueRuler:
         metrics = [s for s in spans if s.label_ == "metric"]
         has_number = has_digit(text)
         if not metrics and not has_number:
+            # no metric and no number: only measures a cue lists (`improves X, Y and Z`) can be here
+            if CUED_WORD.search(text):
+                cued = cued_measures(doc, sentences(doc), [], self.metric_words)
+                set_doc_spans(doc, self.spans_key, spans + cued)
             return doc
         sents = sentences(doc)
         used: set[int] = set()
@@ -134,6 +138,7 @@ class MetricValueRuler:
         anchors = [s for s in keep if s._.kg_values or evaluated(text, s, sents.at(s.start_char)) is not None]
         keep.extend(listed_measures(doc, sents, anchors, keep, self.metric_words))
         keep.extend(listed_measures(doc, sents, unconfirmed, keep, self.metric_words, MIN_BARE_LIST))
+        keep.extend(cued_measures(doc, sents, keep, self.metric_words))
         extra = phrase_metrics(doc, sents, used, self.metric_words) if has_number else []
         set_doc_spans(doc, self.spans_key, [s for s in spans if s.label_ != "metric"] + keep + extra)
         doc.user_data.pop("kg.setting_cues", None)  # (this component's own; not sent to other processes)

@@ -184,3 +184,68 @@ def test_metrics_forms_a_list_of_measures(extractor):
 )
 def test_metrics_forms_a_measure_without_a_list(extractor, text):
     assert not metrics(extractor, text)
+
+
+# --- cued_measures: measures a change or measurement cue lists ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Results show that the shared planner improves route completion, driver control, and map transparency "
+            "across cities.",
+            {"route completion", "driver control", "map transparency"},
+        ),
+        (
+            "A field study shows gains in answer completeness and citation fidelity over the old desk.",
+            {"answer completeness", "citation fidelity"},
+        ),
+    ],
+)
+def test_metrics_forms_measures_a_cue_lists(extractor, text, names):
+    assert names <= {n for n, _ in metrics(extractor, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "not_name"),
+    [
+        ("Experiments show that it improves efficiency.", "efficiency"),  # one alone is as often a goal
+        ("We aim to improve route completion and driver control in future work.", "route completion"),  # no finding
+    ],
+)
+def test_metrics_forms_no_measures_a_cue_lists(extractor, text, not_name):
+    assert not_name not in {n for n, _ in metrics(extractor, text)}
+
+
+# --- SIGNED_NAME: a signed change names the phrase right after it -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The planner achieves a +27.4pp first-pass advantage over the reflex agent.",
+            ("first-pass advantage", "+27.4pp"),
+        ),
+        ("It adds +12.9pp route generalization (d=1.2) on unseen maps.", ("route generalization", "+12.9pp")),
+    ],
+)
+def test_metrics_forms_a_signed_change_names_its_measure(extractor, text, expected):
+    assert expected in metrics(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It brings a +3.1% relative gain over the baseline.",  # a change word, no measure
+        "The planner achieves a 27.4% first-pass advantage over the reflex agent.",  # unsigned: too loose
+        "Its tuned variant scores +4.2pp over random routing, p=0.01.",  # a preposition's phrase
+        "Decoding adds 1310.2 +/- 96.1 ms per approved step.",  # a spread, not a sign
+        "At 5--30% noise ratios, training alone helps.",  # the end of a range, not a sign
+    ],
+)
+def test_metrics_forms_no_name_after_a_change(extractor, text):
+    names = {n for n, _ in metrics(extractor, text)}
+    assert not names & {"relative gain", "gain", "first-pass advantage", "over random routing", "noise ratios"}
+    assert not any(n.startswith("per ") for n in names)
