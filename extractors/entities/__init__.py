@@ -10,7 +10,7 @@ The pipeline is `spacy.blank("en")` with rule components only, no model download
     kg_datasets    datasets named by their context: `the X dataset`, lists, `experiments on X` (datasets.py)
     kg_methods     methods named as the paper writes them; negated ones dropped (methods.py)
     kg_tasks       task phrases built on a task head word (tasks.py)
-    kg_metrics     metric values and online/offline setting (metrics.py)
+    kg_metrics     metric values and online/offline setting (metrics.py, metric_*.py)
     kg_deployment  deployment cues, deployed companies (deployment.py)
     kg_comparisons who beats whom; each metric value with its dataset and baseline (comparisons.py)
     kg_compared    the methods a paper compares with, no win claimed (methods.py)

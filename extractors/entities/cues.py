@@ -62,7 +62,7 @@ METRIC_NEAR = frozenset(
 )
 NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)*[%x]?$")
 METRIC_BEFORE = (("in", "terms", "of"), ("measured", "by"), ("such", "as"))
-VALUE_AHEAD = 4  # a metric's value follows within this many words (`Dice of 0.91`, `R2 = 0.8`)
+VALUE_AHEAD = 6  # a metric's value follows within this many words (`Dice of 0.91`, `(R2) of up to 0.93`)
 VALUE_BEHIND = 2  # or comes right before it (`18.3% AP`, `0.91 Dice`)
 APOSTROPHES = ("'", "’")
 

@@ -1,0 +1,196 @@
+"""Whether a metric span is a measure of this paper, and in which setting.
+
+A metric that is a topic as often as a measure (`value_only` in the lexicon) is kept
+without a value only where a sentence that reports a finding speaks of it (`improves
+accuracy`, `reduces inference latency`, `in terms of fairness, diversity, and accuracy`,
+`accuracy drops`), not for a purpose (`to improve accuracy`); a metric used as a modifier
+(`CTR models`, `relevance feedback`) is no measure; a lexicon acronym the paper spells out
+as something that is no measure (`maximum a posteriori (MAP)`) is not a metric, and `MAP`,
+`DCG` need a retrieval or recommender text. The setting of a value is `online`, `offline`
+or None, from the words around it and the cues of its sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterator
+
+from spacy.tokens import Span
+
+from extractors.entities.text import Sent, initials_match
+
+# Senses by field (issue 15 item 5). An acronym the paper spells out as something that
+# is no measure means that (`maximum a posteriori (MAP)`, `Multi-step Auxiliary
+# Prediction (MAP)`); and the ranking metrics that are also common acronyms are metrics
+# only in a retrieval or recommender text.
+MEASURE_WORD = re.compile(
+    r"\b(?:precision|recall|gains?|ranks?|errors?|scores?|rates?|ratios?|accuracy|coefficients?|correlations?|"
+    r"distances?|loss|index|measures?|metrics?|values?|time|costs?|latency|revenues?|volumes?|area|curves?|per|"
+    r"second|ctr|auc)\b",
+    re.I,
+)
+PLAIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*$")  # a long form is words, not `+10.2% (HR@1) and`
+DEFINITION_WORDS = 6  # words before `(ACRONYM)` that can spell it out
+RANKING_SENSE = frozenset(["MAP", "DCG"])
+RANKING_CONTEXT = re.compile(
+    r"\b(?:[Rr]etriev\w*|[Rr]ank\w*|[Rr]ecommend\w*|[Ss]earch\w*|quer(?:y|ies)|N?DCG|nDCG|MRR|IR)\b"
+)
+ONLINE_WORD = re.compile(r"(?<!f)online")
+CUE_ONLINE = re.compile(r"\b(?:online|A/B|deploy\w*|production|launched|live\s+traffic|real\s+traffic)\b", re.I)
+CUE_OFFLINE = re.compile(
+    r"\b(?:offline|public\s+(?:datasets?|benchmarks?)|benchmark\s+datasets?|experiments?\s+on|datasets?)\b", re.I
+)
+BUSINESS = frozenset(
+    [
+        "CTR",
+        "CVR",
+        "CTCVR",
+        "GMV",
+        "revenue",
+        "sales",
+        "orders",
+        "RPM",
+        "CPM",
+        "ROI",
+        "DAU",
+        "watch time",
+        "dwell time",
+        "app usage time",
+        "user retention",
+        "clicks",
+        "conversions",
+        "transaction rate",
+        "purchase rate",
+        "like rate",
+        "click rate",
+        "engagement",
+        "availability",
+    ]
+)
+# A metric without a number is this paper's measure where its evaluation speaks of it:
+# a change (`improves accuracy`, `reduces inference latency`, `higher user satisfaction`,
+# `accuracy drops`), a comparison in its terms (`in terms of speed`, `measured by
+# coverage`), or a list of such (`in terms of fairness, diversity, and accuracy`).
+# Named alone (`an overemphasis on accuracy`, `the diversity of results`) it is a notion.
+EVAL_CUE_WORDS = (
+    r"in\s+terms\s+of|measured\s+(?:by|in|with)|(?:evaluated|assessed|compared)\s+(?:by|with|using|via|across|on|in)"
+    r"|metrics?\s+(?:such\s+as|including|like|of)|metrics?\s*[:(]"
+    r"|improv\w*|enhanc\w*|boost\w*|increas\w*|rais\w*|reduc\w*|decreas\w*|lowers?|lowering|cuts?|cutting|halv\w*"
+    r"|doubl\w*|maintain\w*|preserv\w*|retain\w*|sacrific\w*|compromis\w*|hurt\w*|degrad\w*"
+    r"|more|higher|better|superior|greater|faster|lower|fewer|comparable|competitive|stronger|worse"
+    r"|(?:drops?|declines?|gains?|improvements?|reductions?|losses?|increases?|decreases?)\s+(?:in|of)"
+    r"|without\s+(?:compromising|sacrificing|hurting|degrading|harming|losing)"
+    r"|trade-?offs?\s+(?:between|among|of)"
+)
+EVAL_LIST_ITEM = r"(?:[\w'’-]+\s+){0,2}?[\w'’-]+(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+EVALUATED_BEFORE = re.compile(
+    rf"(?P<cue>\b(?:{EVAL_CUE_WORDS})\s+(?:(?:the|both|overall|their|its|our|significantly|substantially)\s+)*)"
+    rf"(?:{EVAL_LIST_ITEM}){{0,4}}(?:[a-z][\w'’-]*\s+){{0,2}}$",
+    re.I,
+)
+EVALUATED_AFTER = re.compile(
+    r"\s+(?:(?:is|was|are|were|also|further|consistently|significantly)\s+)*"
+    r"(?:improv\w*|increas\w*|decreas\w*|drop\w*|declin\w*|rises?|rose|degrad\w*|falls?|fell|boost\w*)\b"
+)
+EVAL_LOOKBACK = 90  # characters before a metric that can hold its cue and a list before it
+# the cue is this paper's finding only in a sentence that reports one; `to improve X`,
+# `failing to improve X` say what is sought, not found
+RESULT_SENTENCE = re.compile(
+    r"\b(?:experiment\w*|results|show\w*|demonstrat\w*|evaluat\w*|A/B|outperform\w*|achiev\w*|observ\w*|"
+    r"find|finds|found|findings?|reveal\w*|confirm\w*|yield\w*|tests?|tested|study|studies|empirical\w*|assess\w*|measur\w*|"
+    r"report\w*|compared|baselines?|state-of-the-art|significant\w*)\b|\d(?:[.,]\d+)?\s?(?:%|x\b|×)|\d\.\d",
+    re.I,
+)
+PURPOSE = re.compile(
+    r"(?:(?<!\blead\s)(?<!\bleads\s)(?<!\bled\s)(?<!\bdue\s)(?<!\bcompared\s)\bto|\brather\s+than|\binstead\s+of)\s+$",
+    re.I,
+)
+# `core engagement metrics`, `recommendation accuracy of NDCG@20`, `prediction
+# accuracy (online CTR ...)`: a family of metrics named, the measure is the other
+FAMILY_AFTER = re.compile(
+    r"\s*(?:metrics|measures|indicators)\b|\s*of\s+(?:the\s+)?[A-Za-z]+@"
+    r"|\s*\(\s*(?:[\w@-]+\s+){0,2}?[\w@-]+\s+(?:by\s+|of\s+|=\s*|:\s*)?[+\-]?\d"
+)
+DEFINED = re.compile(
+    r"\b(?:the|an?)\s+(?P<name>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:as\s+an?\s+(?:[\w-]+\s+){0,3}?(?:metric|measure|indicator)s?\b"
+    r"|to\s+(?:quantify|measure)\b)"
+)
+MODIFIED = re.compile(
+    r"-\w|\s*(?:models?|constraints?|prediction|predictor|predictors|tasks?|estimation|modeling|modelling|stage|field|setting|"
+    r"systems?|signals?|feedback|labels?|judg(?:e)?ments?)\b",
+    re.I,
+)
+
+
+def defined_matches(text: str) -> Iterator[re.Match[str]]:
+    """`DEFINED.finditer(text)`, over the stretches that can hold a match: one ends in
+    `metric`, `measure`, `indicator` or `quantify` and has no `.`, `!` or `?`, so only
+    the stretches between those marks around such a word are scanned."""
+    stretches: set[tuple[int, int]] = set()
+    for word in ("metric", "measure", "indicator", "quantify"):
+        at = text.find(word)
+        while at >= 0:
+            start = max(text.rfind(mark, 0, at) for mark in ".!?") + 1
+            ends = [end for end in (text.find(mark, at) for mark in ".!?") if end >= 0]
+            stretches.add((start, min(ends, default=len(text))))
+            at = text.find(word, at + 1)
+    for start, end in sorted(stretches):
+        yield from DEFINED.finditer(text, start, end)
+
+
+def evaluated(text: str, span: Span, sentence: Sent) -> int | None:
+    """A metric the evaluation speaks of: a change or comparison cue before it (through
+    a list of others) or a change verb after it, in a sentence that reports a finding
+    (see EVAL_CUE_WORDS). Returns where the words that may narrow the metric can begin
+    (after the cue), or None."""
+    if FAMILY_AFTER.match(text, span.end_char) or not RESULT_SENTENCE.search(sentence.text):
+        return None
+    start = max(sentence.start_char, span.start_char - EVAL_LOOKBACK)
+    cue = EVALUATED_BEFORE.search(text, start, span.start_char)
+    if cue is not None:
+        if PURPOSE.search(text, max(0, cue.start() - 16), cue.start()):
+            return None
+        return cue.end("cue")
+    if EVALUATED_AFTER.match(text, span.end_char, sentence.end_char):
+        return sentence.start_char
+    return None
+
+
+def defined_otherwise(text: str, acronym: str, spellings: Collection[str]) -> bool:
+    """`maximum a posteriori (MAP)`: the paper spells the acronym out as something that
+    is no measure (neither a metric's spelling, `exact match (EM)`, nor a phrase with a
+    measure word, `area under the ROC curve (AUC)`)."""
+    at = text.find(f"({acronym})")
+    while at >= 0:
+        words = text[max(0, at - 80) : at].split()[-DEFINITION_WORDS:]
+        start = initials_match(acronym, words)
+        if start is not None and all(PLAIN_WORD.match(w) for w in words[start:]):
+            long_form = " ".join(words[start:])
+            listed = any(" ".join(words[k:]).casefold() in spellings for k in range(start, len(words)))
+            if not listed and not MEASURE_WORD.search(long_form):
+                return True
+        at = text.find(f"({acronym})", at + 1)
+    return False
+
+
+def setting(span: Span, sentence: Sent) -> str | None:
+    """`online` or `offline` by the words around the metric, else by its sentence's cues
+    (an online cue wins for a business metric, `CTR`, `GMV`)."""
+    text = sentence.text
+    local = text[max(0, span.start_char - sentence.start_char - 25) : span.end_char - sentence.start_char + 25]
+    local = local.lower()
+    if "offline" in local and not ONLINE_WORD.search(local):
+        return "offline"
+    if ONLINE_WORD.search(local) and "offline" not in local:
+        return "online"
+    # the sentence's cues, read once per sentence (several metrics share one)
+    cues: dict[int, tuple[bool, bool]] = span.doc.user_data.setdefault("kg.setting_cues", {})
+    if sentence.start_char not in cues:
+        cues[sentence.start_char] = (CUE_ONLINE.search(text) is not None, CUE_OFFLINE.search(text) is not None)
+    online, offline = cues[sentence.start_char]
+    business = span.id_ in BUSINESS or span.kb_id_ in BUSINESS
+    if online and (business or not offline):
+        return "online"
+    if offline:
+        return "offline"
+    return None

@@ -1,0 +1,149 @@
+"""Measures listed with a metric: `improves task completion, user control, and workflow
+transparency`, `in both predictive accuracy and ranking consistency`, `trade-offs between
+latency, throughput, and retrieval accuracy`. Where a metric the ruler kept stands in a list
+(joined by `,`, `and`, `or`), each other item that ends in a measure word (MEASURE_HEADS) is
+a measure of the same evaluation; items of other words (`accuracy and recurrent refinement`)
+are not. A sentence that reports a finding names measures the same way after a change or
+measurement cue, without a lexicon metric among them: `improves task completion, user
+control, and workflow transparency`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from extractors.entities.metric_context import RESULT_SENTENCE
+from extractors.entities.metric_phrases import METRIC_HEAD, PHRASE_WORD
+from extractors.entities.text import Sentences, doc_text
+
+# the quality dimensions papers evaluate beside the metric words of METRIC_HEAD
+MEASURE_HEADS = (
+    rf"(?:{METRIC_HEAD}|relevance|diversity|novelty|serendipity|fairness|usefulness|helpfulness|efficiency|"
+    r"robustness|stability|transparency|control|completion|success|effort|realism|validity|faithfulness|"
+    r"coherence|fluency|correlation|interpretability|explainability|informativeness|readability|trust)"
+)
+LIST_SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+|its\s+|their\s+)?"
+# an item ends where the list or the noun phrase does: `workflow transparency across ...`
+ITEM_END = (
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|across|over|on|in|of|for|with|while|compared|than|under|at|by|without|"
+    r"when|as|to|between|among|through|from|are|is|were|was|but|whereas)\b)"
+)
+NEXT_ITEM = re.compile(rf"{LIST_SEP}(?P<name>(?:{PHRASE_WORD}\s+){{0,2}}{MEASURE_HEADS}){ITEM_END}")
+# the item before a metric: one measure word, or two where the first is no verb form (`using precision`)
+WORD_BEFORE = re.compile(rf"(?<![\w-])(?P<name>(?:(?![\w-]+(?:ed|ing)\s){PHRASE_WORD}\s+)?{MEASURE_HEADS}){LIST_SEP}$")
+LOWER_CASE = re.compile(r"[a-z][a-z\s-]*$")  # an item is lower-case words: not `MovieLens and Steam`
+MIN_BARE_LIST = 2  # measures besides it that make a list of a metric without a value or cue its evaluation's
+# a change or measurement cue before a list of measures (`improves X, Y and Z`, `we compute X and Y`)
+CUED_START = re.compile(
+    r"\b(?:improv(?:es|ed|ing)|improvements?\s+in|enhanc(?:es|ed|ing)|boost(?:s|ed|ing)|reduc(?:es|ed|ing)|"
+    r"in\s+terms\s+of|measured\s+by|(?:we|they)\s+(?:compute|measure|report)|gains?\s+in)\s+"
+    r"(?:(?:the|both|their|its|overall|significantly|substantially)\s+)*"
+)
+CUED_WORD = re.compile(r"improv|enhanc|boost|reduc|terms\s+of|measured|compute|measure|report|gain")
+FIRST_ITEM = re.compile(rf"(?P<name>(?:{PHRASE_WORD}\s+){{0,2}}{MEASURE_HEADS}){ITEM_END}")
+MIN_CUED_ITEMS = 2  # measures a cue must list: one alone is as often a goal (`improves efficiency`)
+LIST_LOOKBACK = 60  # characters before a metric that can hold the item before it
+MAX_ITEMS = 5  # items a list can add on each side of its metric
+
+
+def listed_measures(
+    doc: Doc,
+    sents: Sentences,
+    anchors: list[Span],
+    kept: list[Span],
+    metric_words: dict[str, str],
+    min_items: int = 1,
+) -> list[Span]:
+    """The measures listed before and after each anchor metric, in the same sentence
+    (none where a span of another kind or a `kept` metric is). With `min_items` above 1
+    the anchors are metrics not yet kept, and a list of that many measures besides the
+    anchor makes it and them measures: `a framework covering accuracy, fairness, stability
+    and efficiency`."""
+    text = doc_text(doc)
+    others = [s for s in doc.spans["kg"] if s.label_ != "metric"]
+    taken = [(s.start_char, s.end_char) for s in others + kept]
+    out: list[Span] = []
+    for metric in anchors:
+        sentence = sents.at(metric.start_char)
+        found: list[tuple[int, int]] = []
+        pos = metric.end_char
+        while len(found) < MAX_ITEMS:
+            match = NEXT_ITEM.match(text, pos, sentence.end_char)
+            if match is None:
+                break
+            found.append((match.start("name"), match.end("name")))
+            pos = match.end("name")
+        pos = metric.start_char
+        while len(found) < 2 * MAX_ITEMS:
+            match = WORD_BEFORE.search(text, max(sentence.start_char, pos - LIST_LOOKBACK), pos)
+            if match is None:
+                break
+            found.append((match.start("name"), match.end("name")))
+            pos = match.start("name")
+        items = [
+            (start, end)
+            for start, end in found
+            if LOWER_CASE.match(text[start:end]) and not any(s < end and start < e for s, e in taken)
+        ]
+        if len(items) < min_items:
+            continue
+        if min_items > 1:
+            out.append(Span(doc, metric.start, metric.end, label="metric", kb_id=metric.kb_id_, span_id=metric.id_))
+        for start, end in items:
+            name = " ".join(text[start:end].split())
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            canonical = metric_words.get(name.casefold(), name)  # a lexicon metric's own spelling: `Recall`
+            measure = Span(doc, span.start, span.end, label="metric", kb_id=canonical, span_id=canonical)
+            measure._.kg_values = None
+            measure._.kg_setting = None
+            taken.append((start, end))
+            out.append(measure)
+    return out
+
+
+def cued_measures(doc: Doc, sents: Sentences, kept: list[Span], metric_words: dict[str, str]) -> list[Span]:
+    """`Results show that it improves task completion, user control, and workflow transparency`,
+    `we report answer completeness and citation fidelity`: in a sentence that reports a finding, the
+    measure-headed phrases right after a change or measurement cue (CUED_START), MIN_CUED_ITEMS or
+    more of them."""
+    text = doc_text(doc)
+    others = [s for s in doc.spans["kg"] if s.label_ != "metric"]
+    taken = [(s.start_char, s.end_char) for s in others + kept]
+    out: list[Span] = []
+    if not CUED_WORD.search(text):
+        return out
+    for cue in CUED_START.finditer(text):
+        sentence = sents.at(cue.start())
+        if RESULT_SENTENCE.search(sentence.text):
+            first = FIRST_ITEM.match(text, cue.end(), sentence.end_char)
+            if first is None:
+                continue
+            items = [(first.start("name"), first.end("name"))]
+            while len(items) < MAX_ITEMS:
+                match = NEXT_ITEM.match(text, items[-1][1], sentence.end_char)
+                if match is None:
+                    break
+                items.append((match.start("name"), match.end("name")))
+            items = [
+                (start, end)
+                for start, end in items
+                if LOWER_CASE.match(text[start:end]) and not any(s < end and start < e for s, e in taken)
+            ]
+            if len(items) < MIN_CUED_ITEMS:
+                continue
+            for start, end in items:
+                span = doc.char_span(start, end, alignment_mode="expand")
+                if span is None:
+                    continue
+                name = " ".join(text[start:end].split())
+                canonical = metric_words.get(name.casefold(), name)
+                measure = Span(doc, span.start, span.end, label="metric", kb_id=canonical, span_id=canonical)
+                measure._.kg_values = None
+                measure._.kg_setting = None
+                taken.append((start, end))
+                out.append(measure)
+    return out
