@@ -45,7 +45,7 @@ MIN_PAPERS = 2  # never one paper's own cue alone
 COMMON_PAPERS = 3  # a word written in lower case by this many papers is an ordinary word
 PLAIN_WORD_SHARE = 3  # a capitalised word (`Qilin`) is a name where at most 3x its backing papers write it
 MAX_WORDS = 4
-SHORT_ACRONYM = {"dataset": 5, "method": 4}  # capitals only, no digit, this many letters or fewer
+SHORT_ACRONYM = {"dataset": 5, "method": 4}  # an acronym-like name of this many letters or fewer
 FILES = {"dataset": "datasets.jsonl", "method": "methods.jsonl"}
 LINKS = (  # (relationship, concept label, kind); PROPOSES is the proposal rule's cue
     ("PROPOSES", "Dataset", "dataset"),
