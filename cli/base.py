@@ -81,6 +81,13 @@ LexiconOption = typer.Option(
     help="A folder of your own lexicons (companies.jsonl, datasets.jsonl, ...) added to the package's.",
 )
 
+LearnedOption = typer.Option(
+    None,
+    "--learned",
+    envvar="KG_LEARNED_DIR",
+    help="The names the corpus taught, written by kg learn (default: kg-learned/ beside the store, if there).",
+)
+
 
 def parse_params(items: list[str]) -> dict[str, Any]:
     """`--param name=value` options as query parameters."""

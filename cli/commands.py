@@ -12,6 +12,7 @@ from cli.base import (
     CurationOption,
     ExtractFormat,
     GraphFormat,
+    LearnedOption,
     LexiconOption,
     RowFormat,
     Sort,
@@ -40,11 +41,13 @@ def ingest(
         None, "--jobs", "-j", min=1, help="Processes for extraction (default: every core)."
     ),
     lexicon: str | None = LexiconOption,
+    learned: str | None = LearnedOption,
     curation: str | None = CurationOption,
 ) -> None:
     """Load digests into the store: papers, authors, sources and the concepts found in them.
 
-    Your lexicons (--lexicon) join the package's; the merges of the curation file apply.
+    Your lexicons (--lexicon) and the names kg learn found (kg-learned/) join the
+    package's; the merges of the curation file apply.
 
     Example:
 
@@ -53,9 +56,11 @@ def ingest(
     from extractors.digests import expand_paths
     from kg.curation import curation_for
     from kg.ingest import ingest as ingest_files
+    from kg.knowledge import learned_dir_for
 
     files = list(expand_paths(paths))  # walked once, for the progress bar and the ingest
     decisions = curation_for(store_url(store), curation)
+    learned_dir = learned_dir_for(store_url(store), learned)
     with open_store(store) as graph, ui.file_progress(err, files) as on_file:
         report = ingest_files(
             files,
@@ -64,6 +69,7 @@ def ingest(
             jobs=jobs,
             on_file=on_file,
             lexicon_dir=lexicon,
+            learned_dir=learned_dir,
             curation=decisions,
         )
     ui.print_ingest_summary(out, err, report)
@@ -159,21 +165,26 @@ def evaluate(
         "../shared/corpus/seeds", "--corpus", help="Folder holding the files the gold records name."
     ),
     format: TableOrJson = choice(TableOrJson.table, "--format", "-f", help="How to print the scores."),
+    lexicon: str | None = typer.Option(
+        None, "--lexicon", help="A folder of lexicons added to the package's (yours, or a kg-learned/ folder)."
+    ),
 ) -> None:
     """Score the extractors against gold annotations: precision, recall, F1 per type.
 
     Example:
 
         kg eval ../shared/gold/*.jsonl --corpus ../shared/corpus/seeds
+        kg eval ../shared/gold/bulk/dev.jsonl --corpus ../shared/corpus/bulk --lexicon kg-learned
     """
     from kg.evaluation import evaluate as score
+    from kg.ingest import entity_extractor
 
     for path in gold:
         if not Path(path).is_file():
             fail(f"{path}: no such gold file")
     if not Path(corpus).is_dir():
         fail(f"--corpus {corpus}: no such folder")
-    result = score(gold, corpus)
+    result = score(gold, corpus, extractor=entity_extractor(lexicon) if lexicon else None)
     ui.print_scores(out, result, format.value)
 
 
@@ -201,6 +212,7 @@ def fetch(
         False, "--no-extract", help="Load papers and authors only, skip entity extraction."
     ),
     lexicon: str | None = LexiconOption,
+    learned: str | None = LearnedOption,
     curation: str | None = CurationOption,
 ) -> None:
     """Search arXiv (or look up ids) and load the papers, or keep them as JSON lines.
@@ -216,6 +228,7 @@ def fetch(
     from kg import arxiv
     from kg.curation import curation_for
     from kg.ingest import IngestReport, entity_extractor
+    from kg.knowledge import learned_dir_for
 
     first, last = arxiv.parse_day(since, "--since"), arxiv.parse_day(until, "--until")
     settings = arxiv.ArxivSettings.from_env(refresh=refresh)
@@ -238,8 +251,9 @@ def fetch(
     if out_file and not also_ingest:
         return
     decisions = curation_for(store_url(store), curation)
+    learned_dir = learned_dir_for(store_url(store), learned)
     with open_store(store) as graph:
-        extractor = None if no_extract else entity_extractor(lexicon)
+        extractor = None if no_extract else entity_extractor(lexicon, learned_dir)
         report = arxiv.load_records(records, store=graph, extractor=extractor, curation=decisions)
     ui.print_ingest_summary(err if out_file == "-" else out, err, IngestReport(files=[report]))
 
@@ -252,6 +266,7 @@ def enrich(
     ),
     refresh: bool = typer.Option(False, "--refresh", help="Ask the API again even when the cache holds the answer."),
     lexicon: str | None = LexiconOption,
+    learned: str | None = LearnedOption,
     curation: str | None = CurationOption,
 ) -> None:
     """Fill in the papers that lack a title, authors or an arXiv id from the arXiv API.
@@ -267,11 +282,13 @@ def enrich(
     from kg.curation import curation_for
     from kg.enrich import enrich as enrich_store
     from kg.ingest import entity_extractor
+    from kg.knowledge import learned_dir_for
 
     settings = ArxivSettings.from_env(refresh=refresh)
     decisions = curation_for(store_url(store), curation)
+    learned_dir = learned_dir_for(store_url(store), learned)
     with open_store(store) as graph, ui.status(err, "asking arXiv"):
-        extractor = None if no_extract else entity_extractor(lexicon)
+        extractor = None if no_extract else entity_extractor(lexicon, learned_dir)
         report = enrich_store(store=graph, extractor=extractor, settings=settings, curation=decisions)
     ui.print_enrich_report(out, report)
 

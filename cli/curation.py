@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from cli.base import CurationOption, LexiconOption, StoreOption, TableOrJson, app, choice, err, fail, out
+from cli.base import CurationOption, LearnedOption, LexiconOption, StoreOption, TableOrJson, app, choice, err, fail, out
 from kg import ui
 from kg.store import open_store, store_url
 
@@ -81,6 +81,7 @@ def unmerge(
     name: str = typer.Argument(..., help="A name merged earlier with kg merge."),
     curation: str | None = CurationOption,
     lexicon: str | None = LexiconOption,
+    learned: str | None = LearnedOption,
     jobs: int | None = typer.Option(
         None, "--jobs", "-j", min=1, help="Processes for extraction (default: every core)."
     ),
@@ -97,6 +98,7 @@ def unmerge(
     """
     from kg.curation import curation_for
     from kg.ingest import entity_extractor
+    from kg.knowledge import learned_dir_for
     from kg.merge import unmerge as unmerge_concept
 
     with open_store(store) as graph, ui.paper_progress(err, "re-extracting") as on_papers:
@@ -106,7 +108,7 @@ def unmerge(
             label=label,
             name=name,
             curation=decisions,
-            extractor=entity_extractor(lexicon),
+            extractor=entity_extractor(lexicon, learned_dir_for(store_url(store), learned)),
             jobs=jobs,
             on_papers=on_papers,
         )
@@ -117,13 +119,14 @@ def unmerge(
 def reextract(
     since: str | None = typer.Option(None, "--since", help="Only papers dated on or after this day, YYYY-MM-DD."),
     lexicon: str | None = LexiconOption,
+    learned: str | None = LearnedOption,
     curation: str | None = CurationOption,
     jobs: int | None = typer.Option(
         None, "--jobs", "-j", min=1, help="Processes for extraction (default: every core)."
     ),
     store: str | None = StoreOption,
 ) -> None:
-    """Extract the concepts of the stored papers again, with your lexicons and curation.
+    """Extract the concepts of the stored papers again, with your lexicons, the learned names and curation.
 
     Reads the text the store keeps (no digest file needed) and replaces the papers'
     concept relationships. Running it again changes nothing.
@@ -135,12 +138,46 @@ def reextract(
     from kg.arxiv import parse_day
     from kg.curation import curation_for
     from kg.ingest import entity_extractor
+    from kg.knowledge import learned_dir_for
     from kg.reextract import reextract as reextract_papers
 
     first = parse_day(since, "--since")
     with open_store(store) as graph, ui.paper_progress(err, "re-extracting") as on_papers:
         decisions = curation_for(store_url(store), curation)
         report = reextract_papers(
-            graph, extractor=entity_extractor(lexicon), curation=decisions, since=first, jobs=jobs, on_papers=on_papers
+            graph,
+            extractor=entity_extractor(lexicon, learned_dir_for(store_url(store), learned)),
+            curation=decisions,
+            since=first,
+            jobs=jobs,
+            on_papers=on_papers,
         )
     ui.print_reextract(out, report)
+
+
+@app.command()
+def learn(
+    lexicon: str | None = LexiconOption,
+    out_dir: str | None = typer.Option(
+        None, "--out", "-o", help="Write the learned lexicon here (default: kg-learned/ beside the store)."
+    ),
+    store: str | None = StoreOption,
+) -> None:
+    """Learn the names papers of the store introduce with a strong cue, for every later ingest.
+
+    A dataset two papers release or name beside a dataset word, a method one paper
+    proposes and another names, specific enough to be matched on sight, becomes an entry
+    of kg-learned/ beside the store; kg ingest, fetch, enrich and reextract load it.
+
+    Example:
+
+        kg learn && kg reextract
+    """
+    from kg.knowledge import learn as learn_names
+    from kg.knowledge import learned_path, write_learned
+
+    target = learned_path(store_url(store), out_dir)
+    with open_store(store, read_only=True) as graph, ui.status(err, "learning"):
+        learned = learn_names(graph, lexicon_dir=lexicon)
+    counts = write_learned(learned, target)
+    ui.print_learned(out, counts, str(target))

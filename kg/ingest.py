@@ -68,6 +68,7 @@ def ingest(
     jobs: int | None = None,
     on_file: Callable[[FileReport], None] | None = None,
     lexicon_dir: str | None = None,
+    learned_dir: str | None = None,
     curation: Curation | None = None,
 ) -> IngestReport:
     """Load every file into the store; each file's report is passed to `on_file` once its
@@ -75,11 +76,12 @@ def ingest(
     write has a fixed cost). Extraction runs on `jobs` processes (default: every core) and
     the writes on a thread of their own (the store's engine releases the GIL): while one
     group is written, the next is parsed and extracted. `lexicon_dir`: the user's lexicons
-    (kg.lexicons); `curation`: the analyst's merges, applied to every batch (kg.curation)."""
+    (kg.lexicons); `learned_dir`: the names the corpus taught (kg.knowledge); `curation`: the
+    analyst's merges, applied to every batch (kg.curation)."""
     report = IngestReport()
     done = on_file or (lambda file_report: None)
     with (
-        ParallelExtractor(entity_extractor(lexicon_dir), jobs) if extract else nullcontext() as extractor,
+        ParallelExtractor(entity_extractor(lexicon_dir, learned_dir), jobs) if extract else nullcontext() as extractor,
         ThreadPoolExecutor(1, thread_name_prefix="kg-writer") as writer,
     ):
         group: list[tuple[ParsedFile, FileReport]] = []
@@ -255,9 +257,10 @@ def _add_mentions(batch: GraphBatch, key: str, mentions: list[Any]) -> None:
         add_comparisons(batch, key, comparisons, datasets)
 
 
-def entity_extractor(lexicon_dir: str | None = None) -> Extractor:
-    """The entity extractor, with the user's lexicons of `lexicon_dir` if given; imported
-    only when extraction is asked for (spaCy is slow to load)."""
+def entity_extractor(lexicon_dir: str | None = None, learned_dir: str | None = None) -> Extractor:
+    """The entity extractor, with the user's lexicons of `lexicon_dir` and the learned names
+    of `learned_dir` (kg.knowledge) if given; imported only when extraction is asked for
+    (spaCy is slow to load)."""
     from kg.lexicons import entity_extractor as build
 
-    return build(lexicon_dir)
+    return build(lexicon_dir, learned_dir)

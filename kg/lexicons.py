@@ -88,30 +88,36 @@ def combine(package: list[dict[str, Any]], user: list[dict[str, Any]]) -> list[d
 
 
 @contextmanager
-def combined_lexicon_dir(directory: str | os.PathLike[str]) -> Iterator[str]:
-    """A temporary folder holding the package's lexicon files with the user's entries
-    combined in (`combine`); removed on exit."""
+def combined_lexicon_dir(*directories: str | os.PathLike[str]) -> Iterator[str]:
+    """A temporary folder holding the package's lexicon files with the entries of each
+    folder combined in, in order (`combine`: a later folder's entry takes the place of an
+    earlier one of the same name); removed on exit."""
     from extractors.entities.lexicon import LEXICON_DIR
 
-    user = read_user_lexicons(directory)
+    layers = [read_user_lexicons(directory) for directory in directories]
     files = {kind: name for name, kind in lexicon_files().items()}
     with tempfile.TemporaryDirectory(prefix="kg-lexicon-") as tmp:
         target = Path(tmp) / "lexicons"
         shutil.copytree(LEXICON_DIR, target)  # whatever else the package keeps there comes along
-        for kind, entries in user.items():
-            path = target / files[kind]
-            package = _lines(path) if path.exists() else []
-            text = "".join(json.dumps(entry, ensure_ascii=False) + "\n" for entry in combine(package, entries))
-            path.write_text(text, encoding="utf-8")
+        for user in layers:
+            for kind, entries in user.items():
+                path = target / files[kind]
+                package = _lines(path) if path.exists() else []
+                text = "".join(json.dumps(entry, ensure_ascii=False) + "\n" for entry in combine(package, entries))
+                path.write_text(text, encoding="utf-8")
         yield str(target)
 
 
-def entity_extractor(lexicon_dir: str | os.PathLike[str] | None = None) -> EntityExtractor:
-    """The entity extractor with the package's lexicons, and the user's from `lexicon_dir`
-    where one is given. The pipeline reads the lexicons as it is built."""
+def entity_extractor(
+    lexicon_dir: str | os.PathLike[str] | None = None, learned_dir: str | os.PathLike[str] | None = None
+) -> EntityExtractor:
+    """The entity extractor with the package's lexicons, the names the corpus taught
+    (`learned_dir`, kg.knowledge) and the user's from `lexicon_dir`, which win over both.
+    The pipeline reads the lexicons as it is built."""
     from extractors.entities import EntityExtractor
 
-    if lexicon_dir is None:
+    folders = [folder for folder in (learned_dir, lexicon_dir) if folder is not None]
+    if not folders:
         return EntityExtractor()
-    with combined_lexicon_dir(lexicon_dir) as combined:
+    with combined_lexicon_dir(*folders) as combined:
         return EntityExtractor(lexicon_dir=combined)

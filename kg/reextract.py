@@ -73,12 +73,12 @@ def reextract(
     pages = _text_pages(store, since=since, papers=papers)
     with ParallelExtractor(extractor, jobs) as parallel:
         current = next(pages, None)
-        pending = parallel.submit([_paper(row) for row in current]) if current else None
+        pending = parallel.submit([stored_paper(row) for row in current]) if current else None
         if whole:  # while the first page is extracted
             _clear(store, report)
         while current is not None and pending is not None:
             following = next(pages, None)  # the next page is extracted while this one is written
-            waiting = parallel.submit([_paper(row) for row in following]) if following else None
+            waiting = parallel.submit([stored_paper(row) for row in following]) if following else None
             keys = [row[0] for row in current]
             if not whole:
                 _remove_links(store, keys, touched, report)
@@ -154,7 +154,8 @@ def _since(row: list[Any], since: date) -> bool:
     return day >= (since.isoformat()[:7] if len(day) == 7 else since.isoformat())
 
 
-def _paper(row: list[Any]) -> Paper:
+def stored_paper(row: list[Any]) -> Paper:
+    """A paper as extraction reads it, from a row of TEXT."""
     _, title, abstract, comments, tldr, sections = row
     return Paper(
         source="",

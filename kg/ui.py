@@ -282,6 +282,13 @@ def print_unmerge(out: Console, report: UnmergeReport) -> None:
         out.print(f"recorded in {report.curation}", markup=False)
 
 
+def print_learned(out: Console, counts: dict[str, int], folder: str) -> None:
+    """`kg learn`: names learned per kind, and where they are kept."""
+    rows = [[kind, n] for kind, n in counts.items()]
+    out.print(to_table(["kind", "names learned"], rows, title=f"{sum(counts.values()):,} names learned"))
+    out.print(f"written to {folder}; `kg reextract` applies them to the stored papers", markup=False)
+
+
 def print_reextract(out: Console, report: ReextractReport) -> None:
     """`kg reextract`: papers read again, relationships removed and written per type."""
     types = sorted(set(report.removed) | set(report.written))

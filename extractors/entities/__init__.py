@@ -116,9 +116,13 @@ def mentions_from_doc(doc: Doc, entries: dict[tuple[str, str], Entry]) -> list[M
     out: list[Mention] = []
     seen: dict[MentionKey, Mention] = {}
     key: MentionKey
-    for span in sorted(doc_spans(doc), key=lambda s: s.start):
+    spans = sorted(doc_spans(doc), key=lambda s: s.start)
+    proposed = {_concept_key(s.kb_id_) for s in spans if s.label_ == "proposed"}
+    for span in spans:
         kind, name = span.label_, span.kb_id_
         entry = entries.get((kind, span.id_ or name))
+        if entry is not None and entry.learned and kind == "method" and _concept_key(name) in proposed:
+            continue  # a learned name in the paper that proposes it: its own, not a method it uses
         in_title = span.start_char < tend
         if entry is not None and not in_title:
             if entry.title_only:

@@ -36,6 +36,9 @@ One JSON Lines file per kind in `lexicons/` (`companies.jsonl`, `datasets.jsonl`
   confirms the kind (`the X dataset`, `deployed on X`).
 - `versioned`: a model family's name, read with the version written after it
   (`Qwen2.5-7B-Instruct`, `Claude Opus 4.6`, `GPT-4o mini`); a version confirms it.
+- `learned`: a name the corpus taught (`kg learn`, kg/knowledge.py): matched on sight,
+  but not "known" to the rules that read coinages, so the paper that proposes it still
+  proposes it (and does not also name it as a method it uses).
 
 The files are built by `scripts/build-lexicons` from `lexicons/ours/*.jsonl` (our own
 entries, the same fields) and curated public lists; adding a company, dataset, metric,
@@ -78,6 +81,7 @@ class Entry:
     needs_cue: frozenset[str] = frozenset()
     needs_pattern: frozenset[str] = frozenset()
     versioned: bool = False
+    learned: bool = False
 
     @property
     def spellings(self) -> tuple[str, ...]:
@@ -110,7 +114,11 @@ def entry_from_dict(kind: str, data: dict[str, Any]) -> Entry:
         needs_cue=frozenset(data.get("needs_cue", ())),
         needs_pattern=frozenset(data.get("needs_pattern", ())),
         versioned=bool(data.get("versioned", False)),
+        learned=bool(data.get("learned", False)),
     )
+
+
+FLAGS = ("case", "cue_only", "at_k", "value_only", "value_free", "title_only", "verbatim", "versioned", "learned")
 
 
 def entry_to_dict(entry: Entry) -> dict[str, Any]:
@@ -120,7 +128,7 @@ def entry_to_dict(entry: Entry) -> dict[str, Any]:
             data[key] = list(getattr(entry, key))
     if entry.parent:
         data["parent"] = entry.parent
-    for key in ("case", "cue_only", "at_k", "value_only", "value_free", "title_only", "verbatim", "versioned"):
+    for key in FLAGS:
         if getattr(entry, key):
             data[key] = True
     for key in ("context_only", "at_k_only", "needs_cue", "needs_pattern"):
@@ -189,12 +197,15 @@ class KnownNames:
     """Look up a name in the lexicons the way the matcher would: exact for the
     spellings that match case-sensitively (`COCO` is not `CoCo`), else case-folded.
     Only the names matched on sight count: a spelling that needs a cue or a pattern
-    (an ordinary word, a name from a noisy list) may still be a paper's coinage."""
+    (an ordinary word, a name from a noisy list) may still be a paper's coinage, and a
+    learned name is the coinage of the paper that proposed it."""
 
     def __init__(self, entries: Iterable[Entry]) -> None:
         self.exact: dict[str, Entry] = {}
         self.folded: dict[str, Entry] = {}
         for entry in entries:
+            if entry.learned:
+                continue
             for spelling in entry.spellings:
                 if entry.guarded(spelling):
                     continue
