@@ -37,6 +37,7 @@ from extractors.entities import (  # noqa: F401  (registers factories)
     comparisons,
     datasets,
     deployment,
+    method_context,
     methods,
     metrics,
     names,
@@ -95,7 +96,7 @@ def build_nlp(*, lexicon_dir: str | None = None) -> Language:
     nlp.add_pipe("kg_metrics", config={"directory": lexicon_dir})
     nlp.add_pipe("kg_deployment", config={"directory": lexicon_dir})
     nlp.add_pipe("kg_comparisons")
-    nlp.add_pipe("kg_compared")
+    nlp.add_pipe("kg_compared", config={"directory": lexicon_dir})
     return nlp
 
 
