@@ -66,6 +66,7 @@ LIST = re.compile(rf"(?<![\w.+-])(?=({ITEM}(?:{GAP}{ITEM})+)(?:\s*[,.;:)]|\s+[a-
 LIST_ITEM = re.compile(rf"(?<![\w.+-]){ITEM}")
 LIST_WORDS = frozenset({"and", "or"})
 CLOSED = re.compile(r"\s(?:and|or)\s+\S+$")  # `A, B and C`: a conjunction before the last item
+CONJUNCTION = re.compile(r"\s(?:and|or)\s")
 
 
 def list_start(before: str) -> bool:
@@ -73,7 +74,7 @@ def list_start(before: str) -> bool:
     before = before.rstrip()
     if not before or before.endswith(("(", ":")):
         return True
-    last = before.split()[-1]
+    last = before.rsplit(None, 1)[-1]  # (not `split()`: the text before a list can be long)
     return last.isalpha() and last.islower() and last not in LIST_WORDS
 
 
@@ -162,6 +163,8 @@ def listed_with_method(ctx: Context) -> Iterator[tuple[str, int, int]]:
     text, sents = ctx.sents.text, ctx.sents
     for i in sorted({sents.index(start) for start in ctx.method_starts}):
         sent = text[sents.starts[i] : sents.ends[i]]
+        if "(" not in sent and not CONJUNCTION.search(sent):
+            continue  # (no list closes without one: `CLOSED`, brackets)
         end = 0  # (a list's own items start no other list)
         for listed in LIST.finditer(sent):
             at, whole = listed.start(), listed.group(1)
