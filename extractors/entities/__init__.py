@@ -7,13 +7,14 @@ The pipeline is `spacy.blank("en")` with rule components only, no model download
                    by the sentencizer's rule (and at newlines, Chinese full stops)
     kg_lexicon     lexicon names by token n-grams, guarded by cues; Chinese names by substring (rulers.py)
     kg_names       coined names and acronym definitions (names.py)
-    kg_datasets    datasets named by their context: `the X dataset`, lists, `experiments on X` (datasets.py)
+    kg_datasets    datasets named by their context: `the X dataset`, lists, `experiments on X` (datasets.py,
+                   dataset_rules.py, dataset_patterns.py)
     kg_methods     methods named as the paper writes them; negated ones dropped (methods.py)
     kg_tasks       task phrases built on a task head word (tasks.py)
     kg_metrics     metric values and online/offline setting (metrics.py, metric_*.py)
     kg_deployment  deployment cues, deployed companies (deployment.py)
     kg_comparisons who beats whom; each metric value with its dataset and baseline (comparisons.py)
-    kg_compared    the methods a paper compares with, no win claimed (methods.py)
+    kg_compared    methods named by their context: compared with, `such as`, lists (method_context.py)
 
 Each component writes spans to `doc.spans["kg"]`; `mentions_from_doc` turns them
 into `Mention`s, `gold_record` into the shape of the gold files.
@@ -37,6 +38,7 @@ from extractors.entities import (  # noqa: F401  (registers factories)
     comparisons,
     datasets,
     deployment,
+    method_context,
     methods,
     metrics,
     names,
@@ -95,7 +97,7 @@ def build_nlp(*, lexicon_dir: str | None = None) -> Language:
     nlp.add_pipe("kg_metrics", config={"directory": lexicon_dir})
     nlp.add_pipe("kg_deployment", config={"directory": lexicon_dir})
     nlp.add_pipe("kg_comparisons")
-    nlp.add_pipe("kg_compared")
+    nlp.add_pipe("kg_compared", config={"directory": lexicon_dir})
     return nlp
 
 

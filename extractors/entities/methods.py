@@ -14,8 +14,9 @@ over the method spans of a doc (RULES), each a small named function:
     defined    a long form right before `(ACRONYM)` spelling it out goes by the acronym
     versioned  a model family's alias with a version goes by the version (`Qwen2.5`)
 
-`kg_compared` (after `kg_comparisons`) adds the methods a paper compares with, where it
-claims no win, where they are coined names: `compared with X and Y`, `baselines such as X`.
+Methods named by their context, where no lexicon holds the name (`compared with X`,
+`baselines such as X`, a list with a known method), are added by `kg_compared`
+(method_context.py).
 """
 
 from __future__ import annotations
@@ -30,10 +31,9 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extractors.entities.comparisons import Names, object_names
 from extractors.entities.lexicon import Entry, load_lexicons
 from extractors.entities.rulers import SPANS_KEY, doc_spans, set_doc_spans
-from extractors.entities.text import NOT_NAME_SUFFIXES, Sentences, WordSet, initials_match, is_coined, sentences
+from extractors.entities.text import NOT_NAME_SUFFIXES, Sentences, WordSet, initials_match, sentences
 
 # The field writes these by their acronym whatever words a paper spells them with (the
 # gold names a paper on `large language models` LLM).
@@ -344,61 +344,4 @@ class MethodNamer:
             changed = True
         if changed:
             set_doc_spans(doc, self.spans_key, out)
-        return doc
-
-
-# -- methods a paper compares with, without claiming to beat them --------------------------
-
-# `compared with X`, `we compare our model against X and Y`, `baselines such as X`: the
-# object names methods as a win cue's does (comparisons.object_names). (`X versus Y` was
-# tried: titles, `B30f vs B80f`, mostly not methods.)
-COMPARED = re.compile(
-    r"\bcompar(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,4}?(?:with|to|against)\s+(?:the\s+)?"
-    r"|\b(?=baselines?\s*,?\s*(?:such\s+as|including|like|e\.g\.|\())"
-)
-COMPARED_WORDS = WordSet("compare compares compared comparing baseline baselines".split())
-
-
-@Language.factory("kg_compared", default_config={"spans_key": SPANS_KEY})
-def make_compared_ruler(nlp: Language, name: str, spans_key: str) -> ComparedRuler:
-    return ComparedRuler(spans_key=spans_key)
-
-
-class ComparedRuler:
-    """The methods named after a comparison cue become method spans (runs after
-    `kg_comparisons`, whose reading of an object it shares)."""
-
-    def __init__(self, *, spans_key: str = SPANS_KEY):
-        self.spans_key = spans_key
-
-    def __call__(self, doc: Doc) -> Doc:
-        sents = sentences(doc)
-        hits = sents.tokens_in(COMPARED_WORDS)
-        if not hits:
-            return doc
-        text = sents.text
-        spans = doc_spans(doc, self.spans_key)
-        names = Names(spans, text)
-        known = {span.kb_id_ for span in spans if span.label_ == "method"}
-        taken = [(span.start_char, span.end_char) for span in spans]
-        added: list[Span] = []
-        done: set[int] = set()
-        for _, char in hits:
-            match = COMPARED.match(text, char)
-            if match is None or match.end() in done:
-                continue
-            done.add(match.end())
-            bound = sents.at(char).start_char + len(sents.at(char).text)
-            for name in object_names(text, match.end(), bound, names):
-                if name in known or " " in name or not is_coined(name):
-                    continue  # a coined name only: `compared with English`, `... Artificial Intelligence`
-                at = text.find(name, match.end(), bound)
-                if at < 0 or any(a < at + len(name) and at < b for a, b in taken):
-                    continue  # `DeepSeek V3`, `optional fine-tuning`: a name found already, or part of one
-                span = doc.char_span(at, at + len(name), alignment_mode="expand")
-                if span is not None:
-                    known.add(name)
-                    added.append(Span(doc, span.start, span.end, label="method", kb_id=name, span_id=name))
-        if added:
-            set_doc_spans(doc, self.spans_key, spans + added)
         return doc
