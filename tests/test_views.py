@@ -334,7 +334,7 @@ def test_views_query_draws_returned_nodes(small_store):
 def test_views_limit_is_held_to_the_maximum(ladybug_store):
     ladybug_store.write(synthetic_batch(1200))
     view = views.overview(ladybug_store, limit=5000)
-    assert view.shown == views.build.MAX_LIMIT
+    assert view.shown == views.view.MAX_LIMIT
     assert view.notes[0] == "limit 5,000 is above the most a view draws (1,000); drawing at most 1,000 nodes"
     assert view.message.startswith(f"showing 1,000 of {view.total:,} nodes")
     # the kept nodes are the most central of the whole graph
