@@ -419,6 +419,11 @@ def test_cli_view_default_file_name(small_store_file, tmp_path):
         (["overview", "--rank", "fame"], "Error: --rank 'fame' is not one of: pagerank, degree", 2),
         (["paper", "2501.00001", "--hops", "3"], "Error: --hops '3' is not one of: 1, 2", 2),
         (
+            ["concept", "MovieLens", "--label", "Venue"],
+            "Error: label 'Venue' is not one of: Method, Dataset, Company, Metric, Task",
+            2,
+        ),
+        (
             ["query", "MATCH (p:Paper) RETURN p.title"],
             "Error: the query returns no nodes to draw: return whole nodes "
             "(RETURN p, m), not their properties (p.title)",
