@@ -55,6 +55,8 @@ class DuplicateReport:
 
 @dataclass
 class Concept:
+    """A concept node as the pairs are found from: its label, key, name and papers."""
+
     label: str
     key: str
     name: str
@@ -62,4 +64,5 @@ class Concept:
 
 
 def quote(name: str) -> str:
+    """A name as one shell word, for the `kg merge` command."""
     return name if re.fullmatch(r"[\w@.+#&-]+", name) else "'" + name.replace("'", "'\\''") + "'"

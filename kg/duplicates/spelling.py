@@ -7,8 +7,8 @@ import re
 import unicodedata
 from difflib import SequenceMatcher
 
-WORD = re.compile(r"[^\W_]+")
-HUMPS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+WORD = re.compile(r"[^\W_]+")  # a run of letters and digits
+HUMPS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")  # the parts of a word: `GFlowNet` G, Flow, Net
 
 
 def singular(word: str) -> str:
