@@ -14,6 +14,7 @@ from rich.console import Console
 from typer.core import TyperGroup
 
 from kg.errors import KgError
+from kg.schema import CONCEPT_LABELS
 
 # Piped output gets wide tables rather than the 80 columns rich assumes without a terminal.
 out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 200)
@@ -103,6 +104,23 @@ def parse_params(items: list[str]) -> dict[str, Any]:
 
 
 # --- options with a fixed set of values ---------------------------------------------------
+
+
+def concept_label(value: str) -> str:
+    """A concept label in any case; another word is one line naming the labels (exit code 2)."""
+    from kg.errors import CurationError
+    from kg.merge import check_label
+
+    try:
+        return check_label(value)
+    except CurationError as exc:
+        fail(str(exc), code=2)
+
+
+def concept_label_option(help: str) -> Any:
+    """`--label`, one of kg.schema.CONCEPT_LABELS in any case, which --help lists; left out: None."""
+    return typer.Option(None, "--label", "-l", parser=concept_label, metavar=f"<{'|'.join(CONCEPT_LABELS)}>", help=help)
+
 
 Choice = TypeVar("Choice", bound=Enum)
 

@@ -4,28 +4,30 @@ from __future__ import annotations
 
 import typer
 
-from cli.base import CurationOption, LearnedOption, LexiconOption, StoreOption, TableOrJson, app, choice, err, fail, out
+from cli.base import (
+    CurationOption,
+    LearnedOption,
+    LexiconOption,
+    StoreOption,
+    TableOrJson,
+    app,
+    choice,
+    concept_label,
+    concept_label_option,
+    err,
+    out,
+)
 from kg import ui
 from kg.store import open_store, store_url
 
-
-def _label(value: str) -> str:
-    """A concept label in any case; another word is one line naming the labels (exit code 2)."""
-    from kg.errors import CurationError
-    from kg.merge import check_label
-
-    try:
-        return check_label(value)
-    except CurationError as exc:
-        fail(str(exc), code=2)
-
-
-LabelArgument = typer.Argument(..., parser=_label, metavar="LABEL", help="Method, Dataset, Company, Metric or Task.")
+LabelArgument = typer.Argument(
+    ..., parser=concept_label, metavar="LABEL", help="Method, Dataset, Company, Metric or Task."
+)
 
 
 @app.command()
 def duplicates(
-    label: str | None = typer.Option(None, "--label", "-l", parser=_label, help="Only concepts of this label."),
+    label: str | None = concept_label_option("Only concepts of this label."),
     format: TableOrJson = choice(TableOrJson.table, "--format", "-f", help="How to print the candidates."),
     limit: int | None = typer.Option(
         None, "--limit", "-n", min=0, help="Show this many pairs and names (default: 50 in a table, all in JSON)."

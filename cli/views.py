@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from cli.base import Hops, Rank, StoreOption, app, choice, err, fail, out, parse_params
+from cli.base import Hops, Rank, StoreOption, app, choice, concept_label_option, err, fail, out, parse_params
 from cli.trends import ByOption, LabelOption, SinceOption, UntilOption
 from kg import ui
 from kg.store import open_store
@@ -112,9 +112,7 @@ def view_paper(
 @view_app.command("concept")
 def view_concept(
     name: str = typer.Argument(..., help="Name of a method, dataset, company, metric or task."),
-    label: str | None = typer.Option(
-        None, "--label", "-l", help="Method, Dataset, Company, Metric or Task, when the name is several."
-    ),
+    label: str | None = concept_label_option("The concept's label, when the name is several."),
     limit: int = ViewLimit,
     output: str | None = ViewOutput,
     open_page: bool = ViewOpen,

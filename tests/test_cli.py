@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from kg.queries import list_queries
+from kg.schema import CONCEPT_LABELS
 from tests.conftest import SEEDS, run_kg, seed
 
 TRUNCATED_TABLE = "# arXiv Daily Report - 01-Jan-2026\n\n| Title | Link | abstract | author |\n| --- | --- | --- | --- |\n| A Title | [https://arxiv.org/abs/2601.00001](https://arxiv.org/abs/2601.00001) | An abstract that stops"
@@ -141,6 +142,14 @@ def test_cli_bad_param_and_format(seeded_store):
     )
     bad = run_kg("query", "coauthors", "--format", "xml", "-s", str(seeded_store))
     assert bad.returncode == 2 and "is not one of: table, json, csv" in bad.stderr
+
+
+@pytest.mark.parametrize("command", [("duplicates",), ("trends",), ("view", "concept"), ("view", "trends")])
+def test_cli_label_options_list_the_labels_in_help(command):
+    result = run_kg(*command, "--help")
+    assert result.returncode == 0
+    line = next(line for line in result.stdout.splitlines() if "│ --label" in line)
+    assert all(label in line for label in CONCEPT_LABELS), line
 
 
 def test_cli_queries_lists_every_file():

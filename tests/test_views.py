@@ -334,7 +334,7 @@ def test_views_query_draws_returned_nodes(small_store):
 def test_views_limit_is_held_to_the_maximum(ladybug_store):
     ladybug_store.write(synthetic_batch(1200))
     view = views.overview(ladybug_store, limit=5000)
-    assert view.shown == views.build.MAX_LIMIT
+    assert view.shown == views.view.MAX_LIMIT
     assert view.notes[0] == "limit 5,000 is above the most a view draws (1,000); drawing at most 1,000 nodes"
     assert view.message.startswith(f"showing 1,000 of {view.total:,} nodes")
     # the kept nodes are the most central of the whole graph
@@ -418,6 +418,11 @@ def test_cli_view_default_file_name(small_store_file, tmp_path):
         ),
         (["overview", "--rank", "fame"], "Error: --rank 'fame' is not one of: pagerank, degree", 2),
         (["paper", "2501.00001", "--hops", "3"], "Error: --hops '3' is not one of: 1, 2", 2),
+        (
+            ["concept", "MovieLens", "--label", "Venue"],
+            "Error: label 'Venue' is not one of: Method, Dataset, Company, Metric, Task",
+            2,
+        ),
         (
             ["query", "MATCH (p:Paper) RETURN p.title"],
             "Error: the query returns no nodes to draw: return whole nodes "

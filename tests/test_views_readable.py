@@ -7,7 +7,7 @@ import json
 import re
 
 from kg import views
-from kg.views.build import strongest_links
+from kg.views.landscape import strongest_links
 from tests.conftest import run_kg
 from tests.test_views import small_batch, synthetic_batch
 

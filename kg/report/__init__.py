@@ -9,8 +9,9 @@ every item links to its paper and shows its evidence sentence on hover.
     Path("report.html").write_text(to_html(found))"""
 
 from kg.errors import ReportError
-from kg.report.build import Briefing, briefing
+from kg.report.build import briefing
 from kg.report.html import to_html
 from kg.report.markdown import to_markdown
+from kg.report.model import Briefing
 
 __all__ = ["Briefing", "ReportError", "briefing", "to_html", "to_markdown"]

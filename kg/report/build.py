@@ -1,5 +1,7 @@
-"""What a briefing holds, read from the store: the papers of the window (by the date rule
-of kg/cypher/_paper-date.cypher), filtered by topics and exclusions, and what they say.
+"""`briefing`: the papers of the window (by the date rule of kg/cypher/_paper-date.cypher),
+filtered by topics and exclusions, and what they say: the concepts first seen, the rising
+ones with their charts, datasets, metrics, deployments (what it reads: read.py; what it
+returns: model.py).
 
 The window is days, `since` to `until` (default: the seven days that end with the newest
 paper's date); the previous window is as many days just before it. A paper dated only to
@@ -9,14 +11,20 @@ are ranked by lift, as in kg.trends."""
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from kg.errors import ReportError
-from kg.graph import chunks
-from kg.model import concept_key
-from kg.report.gains import Deployment, deployments
+from kg.report.model import Briefing, ConceptLinks, DeploymentItem, Item, Link, PaperRef, Rising
+from kg.report.read import (
+    EXAMPLES,
+    filter_papers,
+    read_authors,
+    read_deployments,
+    read_first_dates,
+    read_links,
+    read_papers,
+    read_sources,
+)
 from kg.schema import CONCEPT_LABELS
 from kg.statements import statement
 from kg.store.base import GraphStore
@@ -27,78 +35,6 @@ DEFAULT_DAYS = 7
 DEFAULT_TOP = 10
 CHART_PERIODS = 12  # periods in a rising concept's chart: weeks for a window of up to WEEKLY_UP_TO days, else months
 WEEKLY_UP_TO = 31
-EXAMPLES = 3  # papers shown beside a concept, an author or a source
-CHUNK = 5000
-# (label, concept key) -> paper key -> (concept name, evidence sentence)
-ConceptLinks = dict[tuple[str, str], dict[str, tuple[str, str | None]]]
-
-
-@dataclass
-class PaperRef:
-    key: str
-    title: str
-    url: str | None
-    date: str
-
-
-@dataclass
-class Link:
-    """A paper and the sentence that ties it to the item it is listed under."""
-
-    paper: PaperRef
-    evidence: str | None = None
-
-
-@dataclass
-class Item:
-    """A concept, an author or a source, with its papers in the window."""
-
-    key: str
-    name: str
-    label: str
-    papers: int
-    links: list[Link] = field(default_factory=list)
-    first_seen: str | None = None
-    family: str | None = None  # of a source
-
-
-@dataclass
-class Rising(Item):
-    previous: int = 0
-    expected: float = 0.0
-    lift: float = 0.0
-    series: list[int] = field(default_factory=list)  # papers per chart period
-
-
-@dataclass
-class DeploymentItem:
-    company: str
-    paper: PaperRef
-    evidence: str | None
-    gains: list[tuple[str, str | None, str | None, str | None]]  # metric, value, evidence, method
-
-
-@dataclass
-class Briefing:
-    since: str
-    until: str
-    previous_since: str
-    previous_until: str
-    topics: list[str]
-    excludes: list[str]
-    papers: list[PaperRef]  # of the window, newest first
-    previous_papers: int
-    chart_by: By
-    chart_periods: list[str]
-    sources: list[Item]
-    new: dict[str, list[Item]]  # label -> concepts first seen in the window
-    new_totals: dict[str, int]
-    rising: list[Rising]
-    deployments: list[DeploymentItem]
-    datasets: list[Item]
-    metrics: list[Item]
-    authors: list[Item]
-    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -149,24 +85,24 @@ def briefing(
     chart_last = period_of_day(last, chart_by)
     chart = [shift(chart_last, i - CHART_PERIODS + 1, chart_by) for i in range(CHART_PERIODS)]
 
-    candidates = _papers(store, previous.since, last)
+    candidates = read_papers(store, previous.since, last)
     in_window = [k for k in sorted(candidates) if window.holds(candidates[k].date)]
     in_previous = {k for k in candidates if previous.holds(candidates[k].date)}
-    keys = _filtered(store, sorted({*in_window, *in_previous}), topics, excludes)
+    keys = filter_papers(store, sorted({*in_window, *in_previous}), topics, excludes)
     kept = set(keys)
     in_window, in_previous = [k for k in in_window if k in kept], in_previous & kept
-    links = _links(store, keys)
+    links = read_links(store, keys)
     window_keys = set(in_window)
     papers = sorted((candidates[k] for k in in_window), key=lambda p: (p.date, p.key), reverse=True)
     report = Briefing(
         since=first.isoformat(), until=last.isoformat(), previous_since=previous.since.isoformat(),
         previous_until=previous.until.isoformat(), topics=topics, excludes=excludes, papers=papers,
         previous_papers=len(in_previous), chart_by=chart_by, chart_periods=chart,
-        sources=_sources(store, papers), new={}, new_totals={}, rising=[], deployments=[], datasets=[], metrics=[],
-        authors=_authors(store, papers, top),
+        sources=read_sources(store, papers), new={}, new_totals={}, rising=[], deployments=[], datasets=[], metrics=[],
+        authors=read_authors(store, papers, top),
     )  # fmt: skip
     by_concept = _by_concept(links, candidates)
-    first_dates = _first_dates(store, {lk for lk, ks in by_concept.items() if ks & window_keys})
+    first_dates = read_first_dates(store, {lk for lk, ks in by_concept.items() if ks & window_keys})
     for label in CONCEPT_LABELS:
         new = [
             _item(label, key, _name_of(links, label, key), ks & window_keys, links, candidates, first_seen=first_seen)
@@ -190,7 +126,7 @@ def briefing(
         DeploymentItem(
             d.company, candidates[d.paper], d.evidence, [(g.metric, g.value, g.evidence, g.method) for g in d.gains]
         )
-        for d in _deployments(store, papers)
+        for d in read_deployments(store, papers)
     ]
     left_out = sum(1 for p in candidates.values() if not as_day(p.date) and not window.holds(p.date)
                    and _overlaps(p.date, window))  # fmt: skip
@@ -201,121 +137,6 @@ def briefing(
     if dates.none:
         report.notes.append(f"{dates.none:,} of {dates.papers:,} papers in the store have no date and are in no window")
     return report
-
-
-# -- reading ---------------------------------------------------------------------------------
-
-
-def _papers(store: GraphStore, start: dt.date, last: dt.date) -> dict[str, PaperRef]:
-    rows = store.query(statement("window-papers"), {"first": start.isoformat()[:7], "last": last.isoformat()}).rows
-    found: dict[str, PaperRef] = {}
-    for key, arxiv_id, title, url, date in rows:
-        if month_of(date) is None:
-            continue
-        link = f"https://arxiv.org/abs/{arxiv_id}" if arxiv_id else url if _is_web(url) else None
-        found[key] = PaperRef(key, title or key, link, date)
-    return found
-
-
-def _filtered(store: GraphStore, keys: list[str], topics: list[str], excludes: list[str]) -> list[str]:
-    """The papers that match any topic (all when none is given) and no exclusion."""
-    if topics:
-        wanted = _matching(store, keys, topics)
-        keys = [k for k in keys if k in wanted]
-    if excludes:
-        unwanted = _matching(store, keys, excludes)
-        keys = [k for k in keys if k not in unwanted]
-    return keys
-
-
-def _matching(store: GraphStore, keys: list[str], terms: list[str]) -> set[str]:
-    """Papers among `keys` linked to a concept named by a term, or whose title or abstract
-    holds a term as whole words (case and hyphens aside: 'cold start' finds 'Cold-Start')."""
-    concepts = sorted({concept_key(t) for t in terms} - {""})
-    found: set[str] = set()
-    for label in CONCEPT_LABELS:
-        rows = store.query(statement("topic-papers", label=label), {"concepts": concepts}).rows
-        found.update(row[0] for row in rows)
-    found &= set(keys)
-    pattern = "(?is)" + "|".join(f"(.*\\W)?{_words(t)}(\\W.*)?" for t in terms)
-    for chunk in chunks(keys, CHUNK):
-        rows = store.query(statement("word-papers"), {"keys": chunk, "pattern": pattern}).rows
-        found.update(row[0] for row in rows)
-    return found
-
-
-def _words(term: str) -> str:
-    """A term as a regular expression both stores read alike (RE2 and Java): letters and
-    digits as they are, spaces and hyphens as any run of them, other characters escaped."""
-    parts = []
-    for chunk in re.split(r"[\s\-]+", term.strip()):
-        parts.append("".join(ch if ch.isalnum() else "\\" + ch if ch in r"\.^$|?*+()[]{}" else ch for ch in chunk))
-    return "[\\s\\-]+".join(parts)
-
-
-def _links(store: GraphStore, keys: list[str]) -> ConceptLinks:
-    """(label, concept key) -> paper key -> (concept name, evidence)."""
-    links: ConceptLinks = defaultdict(dict)
-    for label in CONCEPT_LABELS:
-        cypher = statement("paper-concepts", label=label)
-        for chunk in chunks(keys, CHUNK):
-            for paper, key, name, evidence in store.query(cypher, {"keys": chunk}).rows:
-                held = links[(label, key)].get(paper)
-                if held is None or (held[1] is None and evidence):
-                    links[(label, key)][paper] = (name or key, evidence)
-    return links
-
-
-def _first_dates(store: GraphStore, concepts: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
-    found: dict[tuple[str, str], str] = {}
-    for label in CONCEPT_LABELS:
-        keys = sorted(key for lab, key in concepts if lab == label)
-        for chunk in chunks(keys, CHUNK):
-            rows = store.query(statement("concept-first-dates", label=label), {"keys": chunk})
-            found.update(((label, key), first) for key, first in rows.rows if month_of(first))
-    return found
-
-
-def _sources(store: GraphStore, papers: list[PaperRef]) -> list[Item]:
-    """Every digest or feed that listed papers of the window, most papers first; papers
-    that no source lists (fetched from the API, say) as one more line."""
-    by_key = {p.key: p for p in papers}
-    grouped: dict[str, Item] = {}
-    listed: set[str] = set()
-    for part in chunks(papers, CHUNK):
-        chunk = [p.key for p in part]
-        for paper, source, name, family in store.query(statement("paper-sources"), {"keys": chunk}).rows:
-            item = grouped.setdefault(source, Item(source, name or source, "Source", 0, family=family))
-            item.papers += 1
-            item.links.append(Link(by_key[paper]))
-            listed.add(paper)
-    for item in grouped.values():
-        item.links = sorted(item.links, key=lambda lk: (lk.paper.date, lk.paper.key), reverse=True)[:EXAMPLES]
-    items = sorted(grouped.values(), key=lambda i: (-i.papers, i.name))
-    if len(listed) < len(papers):
-        items.append(Item("", "no digest or feed", "Source", len(papers) - len(listed)))
-    return items
-
-
-def _authors(store: GraphStore, papers: list[PaperRef], top: int) -> list[Item]:
-    by_key = {p.key: p for p in papers}
-    grouped: dict[str, Item] = {}
-    for part in chunks(papers, CHUNK):
-        chunk = [p.key for p in part]
-        for paper, key, name in store.query(statement("paper-authors"), {"keys": chunk}).rows:
-            item = grouped.setdefault(key, Item(key, name or key, "Author", 0))
-            item.papers += 1
-            item.links.append(Link(by_key[paper]))
-    items = sorted(grouped.values(), key=lambda i: (-i.papers, i.key))[:top]
-    for item in items:
-        item.links = sorted(item.links, key=lambda lk: (lk.paper.date, lk.paper.key), reverse=True)[:EXAMPLES]
-    return items
-
-
-def _deployments(store: GraphStore, papers: list[PaperRef]) -> list[Deployment]:
-    order = {p.key: i for i, p in enumerate(papers)}
-    found = deployments(store, list(order))
-    return sorted(found, key=lambda d: (order[d.paper], d.company.lower()))
 
 
 # -- deciding --------------------------------------------------------------------------------
@@ -393,7 +214,7 @@ def _chart(store: GraphStore, rising: list[Rising], chart: list[str], by: By, to
             params = {"keys": keys, "first": first.isoformat()[:7], "last": last.isoformat()}
             result = store.query(statement("concept-paper-dates", label=label), params)
             rows += [(label, key, paper, date) for key, paper, date in result.rows]
-    kept = set(_filtered(store, sorted({paper for _, _, paper, _ in rows}), topics, excludes))
+    kept = set(filter_papers(store, sorted({paper for _, _, paper, _ in rows}), topics, excludes))
     series = {(r.label, r.key): r.series for r in rising}
     for r in rising:
         r.series[:] = [0] * len(chart)
@@ -408,7 +229,3 @@ def _overlaps(date: str, window: _Window) -> bool:
     if month is None:
         return False
     return period_start(month, By.month) <= window.until and window.since <= period_end(month, By.month)
-
-
-def _is_web(url: str | None) -> bool:
-    return isinstance(url, str) and url.startswith(("https://", "http://"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kg.report.build import Briefing
+from kg.report.model import Briefing
 from kg.trends import MIN_PAPERS
 from kg.views.charts import CHART_JS, HEAD, SERIES_COLOURS, uplot_css, uplot_js
 

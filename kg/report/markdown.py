@@ -4,7 +4,7 @@ a rising concept's papers per period as a text sparkline."""
 
 from __future__ import annotations
 
-from kg.report.build import Briefing, Item, Link
+from kg.report.model import Briefing, Item, Link
 
 BARS = "▁▂▃▄▅▆▇█"
 EVIDENCE_CHARS = 300

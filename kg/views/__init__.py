@@ -9,21 +9,14 @@ Each view function returns a View of at most `limit` nodes (the most central kep
 says in `View.message` what it left out; `to_html`/`write_html` make one offline page."""
 
 from kg.errors import ViewError
-from kg.views.build import (
-    DEFAULT_LIMIT,
-    View,
-    authors,
-    concept,
-    find_concept,
-    find_paper,
-    landscape,
-    overview,
-    paper,
-    query,
-)
+from kg.views.build import authors, concept, overview, paper
+from kg.views.find import find_concept, find_paper
+from kg.views.landscape import landscape
 from kg.views.method import method
+from kg.views.query_view import query
 from kg.views.render import to_html, write_html
 from kg.views.select import RANKS
+from kg.views.view import DEFAULT_LIMIT, View
 
 __all__ = [
     "DEFAULT_LIMIT",

@@ -19,8 +19,9 @@ from kg.errors import ViewError
 from kg.statements import statement
 from kg.store.base import GraphStore
 from kg.views import load
-from kg.views.build import DEFAULT_LIMIT, View, _limited, find_concept
+from kg.views.find import find_concept
 from kg.views.select import keep_top
+from kg.views.view import DEFAULT_LIMIT, View, limited
 
 BEATS = "OUTPERFORMS"  # the type an edge of this view is drawn as
 
@@ -66,7 +67,7 @@ def comparisons(store: GraphStore, key: str) -> list[Comparison]:
     return list(found.values())
 
 
-@_limited
+@limited
 def method(store: GraphStore, name: str, *, limit: int = DEFAULT_LIMIT) -> View:
     """A method, the methods it beats and those that beat it (or the papers, where a paper
     names no method of its own), the most compared kept."""

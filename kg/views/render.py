@@ -11,9 +11,11 @@ from pathlib import Path
 from typing import Any, TypedDict
 
 from kg.graph import Row
-from kg.views.build import COAUTHOR, RANK_NAMES, SHARED, View
+from kg.views.build import COAUTHOR
 from kg.views.charts import uplot_css, uplot_js
+from kg.views.landscape import SHARED
 from kg.views.page import PAGE
+from kg.views.view import RANK_NAMES, View
 
 # label -> (colour, vis shape, legend glyph)
 STYLES = {
