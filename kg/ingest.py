@@ -73,9 +73,10 @@ def ingest(
 ) -> IngestReport:
     """Load every file into the store; each file's report is passed to `on_file` once its
     papers are written. Small files are written together, up to BATCH papers a write (a
-    write has a fixed cost). Extraction runs on `jobs` processes (default: every core) and
-    the writes on a thread of their own (the store's engine releases the GIL): while one
-    group is written, the next is parsed and extracted. `lexicon_dir`: the user's lexicons
+    write has a fixed cost). Files are parsed a few ahead in a process of their own
+    (kg.reading), extraction runs on `jobs` processes (default: every core) and the writes
+    on a thread of their own (the store's engine releases the GIL): while one group is
+    written, the next is parsed and extracted. `lexicon_dir`: the user's lexicons
     (kg.lexicons); `curation`: the analyst's merges, applied to every batch (kg.curation)."""
     report = IngestReport()
     done = on_file or (lambda file_report: None)
