@@ -28,7 +28,9 @@ from kg.ingest import build_batch  # noqa: E402
 from kg.resolve import lookup_stored, match_keys, resolve  # noqa: E402
 from kg.store.ladybug import LadybugStore  # noqa: E402
 
-_STATEMENT = re.compile(r"^(COPY \w+|COMMIT|BEGIN TRANSACTION|UNWIND \$\w+ AS \w+ (?:MATCH|MERGE) \(\w+:\w+)")
+_STATEMENT = re.compile(
+    r"^(COPY \w+|COMMIT|CHECKPOINT|CALL \w+|BEGIN TRANSACTION|UNWIND \$\w+ AS \w+ (?:MATCH|MERGE) \(\w+:\w+)"
+)
 
 
 def statement_kind(cypher: str) -> str:
@@ -77,7 +79,9 @@ def main(argv: list[str] | None = None) -> None:
         stored = timer.time("store look-up", lookup_stored, store, keys)
         nodes, owners = timer.time("resolve", resolve, chunk, stored, keys)
         batch = timer.time("build batch", build_batch, nodes, chunk, owners, [[] for _ in chunk])
-        timer.time("write", store.write, batch)
+        # as kg.ingest does: the commit apart (the ingest runs it beside the next resolve and build)
+        timer.time("write", store.write, batch, commit=False)
+        timer.time("commit", store.commit)
     store.close()
     total, total_cpu = time.perf_counter() - started, time.process_time() - started_cpu
     print(
@@ -98,7 +102,7 @@ def raw_copy(target: str, source: str) -> None:
     import ladybug
     import pyarrow as pa
 
-    from kg.store.ladybug import _ddl
+    from kg.store.ladybug_values import ddl
 
     for path in Path(target).parent.glob(Path(target).name + "*"):
         path.unlink()
@@ -117,7 +121,7 @@ def raw_copy(target: str, source: str) -> None:
     tables = {name: pa.table({c.split(".")[-1]: t.column(c) for c in t.column_names}) for name, t in tables.items()}
     db = ladybug.Database(target)
     conn = ladybug.Connection(db)
-    for statement in _ddl():
+    for statement in ddl():
         conn.execute(statement)
     started, started_cpu = time.perf_counter(), time.process_time()
     for name in ("Paper", "Author", "Source", "WROTE", "LISTED_IN"):

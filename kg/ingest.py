@@ -10,15 +10,16 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import nullcontext
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Self
 
-from extractors.digests import ParsedFile, expand_paths, parse_file
+from extractors.digests import ParsedFile
 from kg.curation import Curation
 from kg.errors import InputError
 from kg.graph import GraphBatch, chunks
 from kg.model import Paper, author_key, concept_key
 from kg.parallel import Extractor, ParallelExtractor
-from kg.resolve import PaperNode, lookup_stored, match_keys, resolve
+from kg.reading import read_inputs
+from kg.resolve import MatchKeys, PaperNode, lookup_stored, match_keys, resolve
 from kg.results import COMPARISON_KINDS, add_comparisons
 from kg.store.base import GraphStore
 
@@ -73,18 +74,21 @@ def ingest(
 ) -> IngestReport:
     """Load every file into the store; each file's report is passed to `on_file` once its
     papers are written. Small files are written together, up to BATCH papers a write (a
-    write has a fixed cost). Extraction runs on `jobs` processes (default: every core) and
-    the writes on a thread of their own (the store's engine releases the GIL): while one
-    group is written, the next is parsed and extracted. `lexicon_dir`: the user's lexicons
+    write has a fixed cost). Files are parsed a few ahead in a process of their own
+    (kg.reading), extraction runs on `jobs` processes (default: every core) and the writes
+    on a thread of their own (the store's engine releases the GIL): while one group is
+    written, the next is parsed and extracted. `lexicon_dir`: the user's lexicons
     (kg.lexicons); `learned_dir`: the names the corpus taught (kg.knowledge); `curation`: the
     analyst's merges, applied to every batch (kg.curation)."""
     report = IngestReport()
     done = on_file or (lambda file_report: None)
     with (
         ParallelExtractor(entity_extractor(lexicon_dir, learned_dir), jobs) if extract else nullcontext() as extractor,
+        _Writes(store) as writes,
         ThreadPoolExecutor(1, thread_name_prefix="kg-writer") as writer,
     ):
         group: list[tuple[ParsedFile, FileReport]] = []
+        keys: list[MatchKeys] = []
         writing: Future[list[FileReport]] | None = None
 
         def finish_write() -> None:
@@ -95,25 +99,28 @@ def ingest(
                     done(file_report)
 
         def flush() -> None:
-            nonlocal group, writing
+            nonlocal group, keys, writing
             if group:
-                prepared = _Prepared(group, extractor, curation)  # its extraction starts now
-                group = []
+                prepared = _Prepared(group, extractor, curation, keys)  # its extraction starts now
+                group, keys = [], []
                 finish_write()  # one write at a time, in input order
-                writing = writer.submit(prepared.load, store)
+                writing = writer.submit(writes.load, prepared)
 
-        for path in expand_paths(paths):
+        for path, parsed, file_keys in read_inputs(paths):
             file_report = FileReport(path=path)
             report.files.append(file_report)
-            try:
-                group.append((parse_file(path), file_report))
-            except InputError as exc:
-                file_report.error = str(exc)
+            if isinstance(parsed, InputError):
+                file_report.error = str(parsed)
                 done(file_report)
-            if sum(len(parsed.papers) for parsed, _ in group) >= BATCH:
+            else:
+                group.append((parsed, file_report))
+                keys.extend(file_keys)
+            if len(keys) >= BATCH:
                 flush()
         flush()
         finish_write()
+        for file_report in writes.finish():
+            done(file_report)
     return report
 
 
@@ -128,44 +135,86 @@ def load_parsed(
     """Resolve, extract and write the papers of one parsed input, a batch at a time. The
     whole input is parsed before anything is written; extraction runs ahead of the writes."""
     report = report or FileReport(path=parsed.path)
-    _Prepared([(parsed, report)], extractor, curation).load(store)
+    with _Writes(store) as writes:
+        writes.load(_Prepared([(parsed, report)], extractor, curation))
+        writes.finish()
     return report
 
 
 class _Prepared:
-    """Parsed inputs whose extraction has started; `load` resolves and writes them, BATCH
-    papers a write, and fills in each input's report."""
+    """Parsed inputs whose extraction has started, cut into chunks of BATCH papers (one store
+    write each); fills in each input's report as its chunks are written."""
 
     def __init__(
         self,
         files: list[tuple[ParsedFile, FileReport]],
         extractor: Extractor | ParallelExtractor | None,
         curation: Curation | None = None,
+        keys: list[MatchKeys] | None = None,
     ):
         self.files = files
         self.curation = curation
         self.report_of = {id(paper): report for parsed, report in files for paper in parsed.papers}
         papers = [paper for parsed, _ in files for paper in parsed.papers]
-        self.chunks = list(chunks(papers, BATCH))
-        self.pending = [_submit(extractor, chunk) for chunk in self.chunks]
+        # once per record, for the look-up and the grouping (kg.reading computes them while reading)
+        keys = keys if keys is not None else [match_keys(paper) for paper in papers]
+        self.chunks = list(zip(chunks(papers, BATCH), chunks(keys, BATCH), strict=True))
+        self.pending = [_submit(extractor, chunk) for chunk, _ in self.chunks]
 
-    def load(self, store: GraphStore) -> list[FileReport]:
-        for chunk, mentions in zip(self.chunks, self.pending, strict=True):
-            keys = [match_keys(p) for p in chunk]  # once per record, for the look-up and the grouping
-            nodes, owners = resolve(chunk, lookup_stored(store, keys), keys)
-            batch = build_batch(nodes, chunk, owners, mentions())
-            store.write(self.curation.apply(batch) if self.curation else batch)
-            for node in nodes:  # counted for the input that first named the paper
-                report = self.report_of[id(node.records[0])]
-                report.added += node.is_new
-                report.updated += node.changed
-                report.unchanged += not (node.is_new or node.changed)
+    def count(self, nodes: list[PaperNode]) -> None:
+        for node in nodes:  # counted for the input that first named the paper
+            report = self.report_of[id(node.records[0])]
+            report.added += node.is_new
+            report.updated += node.changed
+            report.unchanged += not (node.is_new or node.changed)
+
+    def reports(self) -> list[FileReport]:
         for parsed, report in self.files:
             report.family = parsed.family
             report.warnings.extend(parsed.warnings)
             report.papers = len(parsed.papers)
             report.incomplete = sum(bool(p.incomplete) for p in parsed.papers)
         return [report for _, report in self.files]
+
+
+class _Writes:
+    """The store writes of an ingest, in input order. Each write's commit (LadybugDB: the
+    checkpoint, seconds for a 20,000-paper COPY) runs on a thread of its own while the next
+    chunk is resolved and built: the next chunk's look-up runs first, inside the write's
+    transaction, which it sees. A file is reported once its papers are committed."""
+
+    def __init__(self, store: GraphStore):
+        self.store = store
+        self.commits = ThreadPoolExecutor(1, thread_name_prefix="kg-commit")
+        self.written: list[FileReport] = []  # files written, not yet committed
+
+    def load(self, prepared: _Prepared) -> list[FileReport]:
+        """Write a prepared group; returns the reports of the files that were committed."""
+        committed: list[FileReport] = []
+        for (chunk, keys), mentions in zip(prepared.chunks, prepared.pending, strict=True):
+            stored = lookup_stored(self.store, keys)
+            commit = self.commits.submit(self.store.commit)
+            nodes, owners = resolve(chunk, stored, keys)
+            batch = build_batch(nodes, chunk, owners, mentions())
+            batch = prepared.curation.apply(batch) if prepared.curation else batch
+            commit.result()  # the store is not used while it commits
+            committed, self.written = committed + self.written, []
+            self.store.write(batch, commit=False)
+            prepared.count(nodes)
+        self.written += prepared.reports()
+        return committed
+
+    def finish(self) -> list[FileReport]:
+        """Commit the last write; returns the reports of its files."""
+        self.store.commit()
+        committed, self.written = self.written, []
+        return committed
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.commits.shutdown()  # waits for a commit under way
 
 
 def _submit(extractor: Extractor | ParallelExtractor | None, papers: Sequence[Paper]) -> Callable[[], list[list[Any]]]:

@@ -29,7 +29,7 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def _die_with_parent() -> None:
+def die_with_parent() -> None:
     """A worker ends when the process that forked it ends, however it ends (Linux): killed
     `kg ingest`s left their workers waiting for work forever."""
     try:
@@ -73,7 +73,7 @@ class ParallelExtractor:
             # copy the pages it shares with this process.
             gc.freeze()
             self._pool = ProcessPoolExecutor(
-                self.jobs, mp_context=multiprocessing.get_context("fork"), initializer=_die_with_parent
+                self.jobs, mp_context=multiprocessing.get_context("fork"), initializer=die_with_parent
             )
         return self._pool
 

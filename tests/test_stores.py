@@ -290,6 +290,38 @@ def test_stores_ladybug_small_writes_survive_a_kill_before_any_checkpoint(tmp_pa
             assert store.query("MATCH (a:Author)-[:WROTE]->(p:Paper) RETURN a.papers, count(p)").rows == [[3, 3]]
 
 
+_OPEN_WRITE_THEN_KILLED = """
+import os, sys
+from kg.graph import GraphBatch
+from kg.store import ladybug, open_store
+
+ladybug.SMALL_WRITE = 0  # every write a COPY, with SETs on the stored author
+store = open_store(sys.argv[1])
+for i in range(3):
+    batch = GraphBatch()
+    batch.add_node("Paper", f"2601.0002{i}", title=f"T{i}")
+    batch.add_node("Author", "ann lee", name="Ann Lee")
+    batch.add_rel("WROTE", "Author", "ann lee", "Paper", f"2601.0002{i}", position=1)
+    store.write(batch, commit=False)
+    assert store.query("MATCH (p:Paper) RETURN count(p)").rows == [[i + 1]]  # seen by this store
+    if i == 1:
+        store.commit()
+os.kill(os.getpid(), 9)
+"""
+
+
+def test_stores_ladybug_write_left_open_is_lost_whole_on_a_kill(tmp_path):
+    """A write left open (`commit=False`) is seen by the store's own look-ups; a kill before
+    its commit loses all of it (its COPYs and its SETs on stored nodes alike), and only it."""
+    import sys
+
+    path = str(tmp_path / "killed.lbug")
+    killed = subprocess.run([sys.executable, "-c", _OPEN_WRITE_THEN_KILLED, path], cwd=REPO, capture_output=True)
+    assert killed.returncode == -9, killed.stderr
+    with open_store(path) as store:
+        assert store.query("MATCH (a:Author)-[:WROTE]->(p:Paper) RETURN a.papers, count(p)").rows == [[2, 2]]
+
+
 def test_stores_ladybug_torn_log_tail_loses_only_the_unfinished_write(tmp_path):
     """A kill while a write is appended to the write-ahead log leaves its last record torn:
     the store opens with every write committed before it."""

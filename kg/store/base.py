@@ -29,10 +29,15 @@ class GraphStore(ABC):
     url: str
 
     @abstractmethod
-    def write(self, batch: GraphBatch) -> None:
+    def write(self, batch: GraphBatch, *, commit: bool = True) -> None:
         """Upsert every node of the batch by key (a None property never erases a stored
         value) and every relationship by its two end nodes (and the property its type is
-        keyed by, kg.schema.RelType); atomically where the store can."""
+        keyed by, kg.schema.RelType); atomically where the store can. Without `commit`, a
+        store may leave its transaction open (seen by this store's reads) until `commit`."""
+
+    def commit(self) -> None:
+        """Commit a write left open (a store that commits every write: nothing)."""
+        return None
 
     @abstractmethod
     def query(self, cypher: str, params: Row | None = None, *, write: bool = False) -> QueryResult:

@@ -7,30 +7,32 @@ nodes. One write is one transaction."""
 from __future__ import annotations
 
 import os
-import re
 from collections import Counter
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from kg.errors import QueryError, StoreError, StoreInUse
+from kg.errors import StoreError
 from kg.graph import Ends, GraphBatch, RelKey, Row
 from kg.schema import (
-    BOOL,
     COUNTS,
-    FLOAT,
     INT,
     NODES,
     PAPER_MATCH_PROPS,
     RELATIONSHIPS,
     STRING,
-    STRINGS,
     written_props,
 )
 from kg.store.base import GraphStore, QueryResult, refuse_writes
-
-Columns = dict[str, tuple[str, list[Any]]]  # name -> (kg.schema kind, values)
-_LOCK = re.compile(r"Could not set lock on file.*?Lock is held by PID (\d+)", re.S)
+from kg.store.ladybug_values import (
+    MATCH_TABLE,
+    Columns,
+    arrow_table,
+    ddl,
+    plain,
+    query_error,
+    quote,
+    store_error,
+)
 
 
 def buffer_pool_bytes(store_bytes: int) -> int:
@@ -59,61 +61,31 @@ SMALL_WRITE = 20_000
 WAL_CHECKPOINT_BYTES = 64 << 20
 
 
-def _arrow_type(kind: str) -> Any:
-    import pyarrow as pa
-
-    kinds = {
-        STRING: pa.string(),
-        INT: pa.int64(),
-        FLOAT: pa.float64(),
-        BOOL: pa.bool_(),
-        STRINGS: pa.list_(pa.string()),
-    }
-    return kinds[kind]
-
-
-# LadybugDB indexes only primary keys, so the paper look-ups by id, title and abstract
-# fingerprint (kg.resolve) go through this table: `<property>:<value>` -> the paper's key.
-# It is kg's own bookkeeping, not part of the graph model.
-MATCH_TABLE = "PaperMatch"
-
-
-def _ddl() -> list[str]:
-    statements = [f"CREATE NODE TABLE IF NOT EXISTS {MATCH_TABLE}(key STRING, paper STRING, PRIMARY KEY (key))"]
-    for label, props in NODES.items():
-        columns = ", ".join(f"{name} {kind}" for name, kind in props.items())
-        statements.append(f"CREATE NODE TABLE IF NOT EXISTS {label}({columns}, PRIMARY KEY (key))")
-    for rel, rel_type in RELATIONSHIPS.items():
-        ends = ", ".join(f"FROM {a} TO {b}" for a, b in rel_type.pairs)
-        columns = "".join(f", {name} {kind}" for name, kind in rel_type.props.items())
-        statements.append(f"CREATE REL TABLE IF NOT EXISTS {rel}({ends}{columns})")
-    return statements
-
-
 class LadybugStore(GraphStore):
     def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False):
         self.path = str(path)
         self.url = self.path
         self.read_only = read_only
         self._log_only = False  # the write under way goes to the write-ahead log only
+        self._uncommitted = False  # a write's transaction is open (write(commit=False))
         if read_only and not Path(self.path).exists():
             raise StoreError(f"store {self.path} does not exist yet; run `kg ingest` first")
         try:
             self._db = self._open(read_only)
         except RuntimeError as exc:
             if not (read_only and "checkpoint recovery is pending" in str(exc)):
-                raise _store_error(self.path, exc) from exc
+                raise store_error(self.path, exc) from exc
             # A write that stopped before its checkpoint ended: a read-write open completes it.
             try:
                 self._open(False).close()
                 self._db = self._open(True)
             except RuntimeError as again:
-                raise _store_error(self.path, again) from again
+                raise store_error(self.path, again) from again
         self._conn = self._connect()
         if read_only and self._missing_tables():
             self._add_missing_tables()
         if not read_only:
-            for statement in _ddl():
+            for statement in ddl():
                 self._execute(statement)
             self._add_missing_counts()
             self._add_missing_columns()
@@ -196,12 +168,16 @@ class LadybugStore(GraphStore):
         if not write:
             refuse_writes(cypher)
         result = self._execute(cypher, params)
-        rows = [[_plain(value) for value in row] for row in result.get_all()]
+        rows = [[plain(value) for value in row] for row in result.get_all()]
         return QueryResult(columns=result.get_column_names(), rows=rows)
 
-    def write(self, batch: GraphBatch) -> None:
+    def write(self, batch: GraphBatch, *, commit: bool = True) -> None:
+        """Without `commit`, the transaction stays open: this store's look-ups see the write,
+        and `commit` (its checkpoint, seconds for a large COPY, releases the interpreter) can
+        run beside the caller's next work. A crash before it loses the whole write."""
         if not len(batch):
             return
+        self.commit()  # one open write at a time
         self._log_only = len(batch) <= SMALL_WRITE
         self._execute("BEGIN TRANSACTION")
         try:
@@ -211,6 +187,19 @@ class LadybugStore(GraphStore):
             for rel_key in batch.rels:
                 linked[rel_key] = self._write_rels(rel_key, batch.rels[rel_key], created)
             self._add_counts(linked, created)
+        except BaseException:
+            self._rollback()
+            self._renew_connection()
+            raise
+        self._uncommitted = True
+        if commit:
+            self.commit()
+
+    def commit(self) -> None:
+        if not self._uncommitted:
+            return
+        self._uncommitted = False
+        try:
             self._execute("COMMIT")
         except BaseException:
             self._rollback()
@@ -223,7 +212,7 @@ class LadybugStore(GraphStore):
     def copy_to_csv(self, match: str, returns: str, path: Path) -> int:
         """LadybugDB's own `COPY (query) TO` file: no row crosses into Python."""
         self._execute(
-            f"COPY ({match} RETURN {returns}) TO '{_quote(str(path))}' (header=false, quote='\"', escape='\"')"
+            f"COPY ({match} RETURN {returns}) TO '{quote(str(path))}' (header=false, quote='\"', escape='\"')"
         )
         return int(self._execute(f"{match} RETURN count(*)").get_all()[0][0])
 
@@ -272,12 +261,16 @@ class LadybugStore(GraphStore):
             pass
 
     def close(self) -> None:
-        conn, db = getattr(self, "_conn", None), getattr(self, "_db", None)
-        self._conn = self._db = None
-        if conn is not None:
-            conn.close()
-        if db is not None:
-            db.close()
+        try:
+            if getattr(self, "_uncommitted", False) and self._conn is not None:
+                self.commit()  # a complete write left open
+        finally:
+            conn, db = getattr(self, "_conn", None), getattr(self, "_db", None)
+            self._conn = self._db = None
+            if conn is not None:
+                conn.close()
+            if db is not None:
+                db.close()
 
     # -- writing ------------------------------------------------------------------
 
@@ -380,7 +373,7 @@ class LadybugStore(GraphStore):
         small write CREATE statements, which the write-ahead log keeps (see SMALL_WRITE)."""
         if not self._log_only:
             options = f" (from='{ends[0]}', to='{ends[1]}')" if ends else ""
-            self._execute(f"COPY {table} FROM $rows{options}", {"rows": _arrow(columns)})
+            self._execute(f"COPY {table} FROM $rows{options}", {"rows": arrow_table(columns)})
             return
         names = [name for name in columns if name not in ("from", "to")]
         props = "{" + ", ".join(f"{name}: v_{name}" for name in names) + "}"
@@ -397,7 +390,7 @@ class LadybugStore(GraphStore):
         """`LOAD FROM` rows given column by column, each column a variable of `then`: an
         Arrow table crosses into LadybugDB whole, where a list parameter (UNWIND) is
         inspected value by value in Python first."""
-        return self._execute(f"LOAD FROM $rows {then}", {"rows": _arrow(columns)})
+        return self._execute(f"LOAD FROM $rows {then}", {"rows": arrow_table(columns)})
 
     def _execute(self, cypher: str, params: Row | None = None) -> Any:
         if self._conn is None:
@@ -405,41 +398,4 @@ class LadybugStore(GraphStore):
         try:
             return self._conn.execute(cypher, params or {})
         except RuntimeError as exc:
-            raise _query_error(exc) from exc
-
-
-def _quote(text: str) -> str:
-    """Text inside a single-quoted Cypher string literal."""
-    return text.replace("\\", "\\\\").replace("'", "\\'")
-
-
-def _arrow(columns: Columns) -> Any:
-    import pyarrow as pa
-
-    return pa.table({name: pa.array(values, _arrow_type(kind)) for name, (kind, values) in columns.items()})
-
-
-def _plain(value: Any) -> Any:
-    """Nodes and relationships as plain dicts: properties plus `_label`, without internal ids.
-    A sum comes back as a Decimal (an INT128): a number, as Neo4j gives it."""
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    if isinstance(value, dict) and "_LABEL" in value:
-        plain = {k: v for k, v in value.items() if not k.startswith("_")}
-        plain["_label"] = value["_LABEL"]
-        return plain
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
-
-
-def _store_error(path: str, exc: RuntimeError) -> StoreError:
-    message = str(exc)
-    lock = _LOCK.search(message)
-    if lock:
-        return StoreInUse(f"store {path} is in use by another process (PID {lock.group(1)})")
-    return StoreError(f"store {path} cannot be opened: {message.splitlines()[0]}")
-
-
-def _query_error(exc: RuntimeError) -> QueryError:
-    return QueryError(str(exc).splitlines()[0])
+            raise query_error(exc) from exc

@@ -73,7 +73,7 @@ class Neo4jStore(GraphStore):
         result: QueryResult = self._session_call(work, write=write)
         return result
 
-    def write(self, batch: GraphBatch) -> None:
+    def write(self, batch: GraphBatch, *, commit: bool = True) -> None:
         if not len(batch):
             return
         plan = write_plan(batch)  # rows built before the transactions
