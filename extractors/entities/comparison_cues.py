@@ -69,9 +69,9 @@ HEDGE = re.compile(
 CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:while|whereas|but|and|although|though|with)\b")
 # `we compare X against Y`: a comparison made, not a claim
 COMPARE_VERB = re.compile(r"\bcompar(?:e|es|ed|ing)\b(?!\s+(?:to|with)\b)", re.I)
-# the number of a comparison is relative to what follows these
+# the number of a comparison is relative to what follows these (`below X (26.88)`: lower than X)
 RELATIVE = re.compile(
-    r"\b(?:over|than|compared\s+(?:to|with)|relative\s+to|versus|vs\.?|against|upon)\s+(?:the\s+|a\s+|an\s+)?"
+    r"\b(?:over|than|compared\s+(?:to|with)|relative\s+to|versus|vs\.?|against|upon|below|above)\s+(?:the\s+|a\s+|an\s+)?"
 )
 # a negated or hedged cue: `does not outperform`, `comparable to, and sometimes exceeding`
 NEGATED = re.compile(

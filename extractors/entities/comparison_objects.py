@@ -24,8 +24,9 @@ NEXT_VERBS = (
 OBJECT_END = re.compile(
     r"[.;:!?](?:\s|$)|,\s+(?:while|whereas|which|(?!includ)\w+ing|yield\w*|reach\w*|obtain\w*|deliver\w*|show\w*|"
     r"demonstrat\w*|improv\w*|reduc\w*|lead\w*|with)\b"
-    r"|\s+(?:by|on|across|in|at|for|while|whereas|which|when|under|using|through|without|despite|with|from|to|"
+    r"|\s+(?:by|on|across|in|at|while|whereas|which|when|under|using|through|without|despite|with|from|to|"
     r"trained|designed|built|based|developed|used|applied|tuned|that|who)\b"
+    r"|(?<![\d%])(?<!\d[x×])\s+for\b"  # but `92% for LATS`, `7.9x for KAN`: whose number it is
     r"|(?<!such)\s+as\b"
     r"|(?:,\s*|\s+and\s+|,\s*and\s+)(?:\w+ly\s+)?(?:" + NEXT_VERBS + r")\w*\b"
     r"|\s+(?:" + NEXT_VERBS + r")e?s\b"  # the object's own verb: `over traditional RAG achieves ...`
@@ -36,6 +37,38 @@ QUANTIFIED = re.compile(
     r"mainstream|top-tier|leading|popular|two|three|four|five|six|seven|eight|nine|ten)\b",
     re.I,
 )
+# a number, then whose it is: `compared to 92% for LATS and 64% for ReAct`
+NUMBER_FOR = re.compile(r"[~≈]?\d[\d.,]*\s*(?:%|pp|points?|x|×)?\s+(?:for|of|from|by|with)\s+")
+# a bracket after a name or a generic head that holds its score, not a list: `a tuned RAG
+# baseline (75.0%), HippoRAG (69.9%)`
+SCORE_IN_BRACKETS = re.compile(r"\(\s*[~≈]?[\d.,]+\s*(?:%|pp|points?|x|×)?\s*\)")
+# a generic head described, then its list: `approaches relying solely on LLMs, such as RAG`,
+# `models that require training, including X`
+DESCRIBED_LIST = re.compile(
+    r"(?:[\w-]+\s+){0,3}?(?:baselines|methods|approaches|models|systems|techniques|algorithms|frameworks|"
+    r"pipelines|solutions|competitors)\s+(?:relying|based|built|trained|that|which|using|designed|developed|"
+    r"requiring|leveraging|tailored|optimi[sz]ed)\b"
+    # not a list of another head: `baselines that use embeddings from strong models such as X`
+    r"(?:(?!\s(?:baselines|methods|approaches|models|systems|encoders|backbones)\b)[^.;:()]){0,80}?"
+    r",?\s+(?:such\s+as|including|e\.g\.,?)\s+"
+)
+# a comparison that a number follows: `compared to 92% for LATS`, not `exceeding 60% for most models`
+NUMBER_CUE_END = re.compile(r"\b(?:to|with|versus|vs\.?|than)\s+$")
+# the margin of a win, right after its object or the words about it: `X by 5%`, `X with query
+# decomposition by up to 5.2 pt`
+BY_MARGIN = re.compile(
+    r"[^.;:,]{0,40}?\sby\s+(?:up\s+to\s+|about\s+|over\s+|nearly\s+|roughly\s+|around\s+|an\s+average\s+of\s+)?"
+    r"[~≈+]?\d"
+)
+NEXT_VERB = re.compile(r"\b(?:" + NEXT_VERBS + r")\w*\b")
+VERB_FIRST = re.compile(r"(?:[a-z]+(?:ed|es)|(?:" + NEXT_VERBS + r")\w*)\b")
+# the next object of one win, each with its margin: `outperforms A by 5.2 pt in EA and B by
+# up to 15.9 pt`, `SAPO by 5%, GSPO by 11%, and GRPO by 1%`
+NEXT_BY_OBJECT = re.compile(
+    r"(?:,\s*(?:and\s+)?|\s+and\s+)((?:[^\s,;.()]|\s(?!by\s|and\s)|\([^()]*\)){2,60}?)\s+by\s+"
+    r"(?:up\s+to\s+|about\s+|over\s+|nearly\s+|roughly\s+|around\s+|an\s+average\s+of\s+)?[~≈+]?\d"
+)
+VERSION = re.compile(r"^[vV]?\d[\d.]*[A-Za-z]?$")
 # a plural acronym names a family: `LLMs`, `CNNs`, `VLMs`
 PLURAL_ACRONYM = re.compile(r"^[A-Z][A-Z0-9-]*[A-Z]s$")
 LIST_INTRO = re.compile(r"\b(?:such\s+as|including|e\.g\.,?|like|namely|i\.e\.,?)\s+|\(")
@@ -188,6 +221,8 @@ def _phrase_name(words: list[str], generic: bool) -> str | None:
             words[-1] = word[:-2]
             break
     words = _strip_leading(words)
+    if words and words[0].lower() in ("no", "without"):
+        return None  # `compared with no candidate search`: the method left out
     if not words or not words[0][:1].isalpha() or words[0].islower() and words[0].endswith("ing"):
         return None  # a number, or a verb: `versus improving retrieval`
     if any(w.endswith("-") or PLURAL_ACRONYM.match(w) for w in words) or _family(words):
@@ -197,8 +232,16 @@ def _phrase_name(words: list[str], generic: bool) -> str | None:
         if not _name_like(word):
             break
         tail.insert(0, word)
-    while tail and (not tail[0][:1].isalpha() or tail[0].lower().split("-")[-1] in MODIFIER_SUFFIXES):
-        tail = tail[1:]  # `(best 0.82)`: a number; `CNN-based GigaTIME`: a modifier
+    modified = False
+    while tail and (
+        not tail[0][:1].isalpha()
+        or tail[0].lower().split("-")[-1] in MODIFIER_SUFFIXES
+        or tail[0].lower().startswith("non-")
+    ):
+        tail, modified = tail[1:], modified or tail[0][:1].isalpha()
+        # `(best 0.82)`: a number; `CNN-based GigaTIME`, `non-KG`: a modifier
+    if modified and len(tail) == 1 and not is_coined(tail[0]) and not any(c.isdigit() for c in tail[0]):
+        return None  # `the Topic-only Setting`: a word the modifier made a name of
     if len(tail) > 1 and re.fullmatch(r"\d{2,}(?:\.\d+)?", tail[-1]):
         tail = tail[:-1]  # `Mamba-3 15.5`: a name and its score
     if not tail and not generic:
@@ -242,17 +285,23 @@ def _items(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 def _split_coined(name: str) -> list[str]:
     """`LightMem MemO`: coined names side by side, a comma missing, are two names."""
     words = name.split()
-    return words if len(words) > 1 and all(is_coined(w) for w in words) else [name]
+    together = len(words) < 2 or not all(is_coined(w) for w in words) or any(VERSION.match(w) for w in words)
+    return [name] if together else words  # but `DeepSeek V3`: a name and its version
 
 
 def object_names(text: str, start: int, bound: int, names: Names) -> list[str]:
     """The methods named in the object of a win cue that ends at `start` (within `bound`)."""
     end = min(bound, start + OBJECT_WINDOW)
+    numbered = NUMBER_FOR.match(text, start) if NUMBER_CUE_END.search(text, max(0, start - 12), start) else None
+    described = DESCRIBED_LIST.match(text, start, end)
+    start = numbered.end() if numbered else described.end() if described else start
     stop = OBJECT_END.search(text, start, end)
     limit = stop.start() if stop else end
     # a generic object followed by its list: `baselines (ToG, RoG)`, `methods such as X and Y`:
     # the names are in the list
     intro = LIST_INTRO.search(text, start, limit + 2)
+    if intro is not None and SCORE_IN_BRACKETS.match(text, intro.start()):
+        intro = None
     head = text[start : intro.start()].split() if intro is not None else []
     generic_head = bool(head) and head[-1].lower().strip(",") in GENERIC_HEADS
     if intro is not None and (intro.group() != "(" or generic_head):
@@ -261,14 +310,32 @@ def object_names(text: str, start: int, bound: int, names: Names) -> list[str]:
         if generic_head:
             start = intro.end()
         limit = close if close >= 0 else (stop_after.start() if stop_after else end)
+    found = _item_names(text, start, limit, names, numbered is not None)
+    margin = BY_MARGIN.match(text, limit, bound)
+    if margin is not None and not NEXT_VERB.search(margin.group()):  # `X boosts precision by 10%`: X's own margin
+        for then in NEXT_BY_OBJECT.finditer(text, margin.end(), bound):
+            if not VERB_FIRST.match(then.group(1)):  # `and accelerated retrieval by 5.5x`: a second claim
+                found += [name for name in object_names(text, then.start(1), then.end(1), names) if name not in found]
+    return found
+
+
+def _item_names(text: str, start: int, limit: int, names: Names, numbered_list: bool = False) -> list[str]:
+    """The methods named by the list items in `text[start:limit]` (each after its number in
+    a `numbered_list`: `92% for LATS and 64% for ReAct`)."""
     found: list[str] = []
     for a, b in _items(text, start, limit):
         item = text[a:b].strip()
+        numbered = NUMBER_FOR.match(item) if numbered_list else None
+        if numbered:
+            a, item = a + numbered.end(), item[numbered.end() :]  # `64% for ReAct`
         if QUANTIFIED.match(item):
             continue  # before brackets go: `other (Fin)BERT variants`
         if "'s " in item or "’s " in item:
             item = re.split(r"['’]s\s", item)[0]  # `AutoSurvey's 4.77/10`: whose score it is
-        number_first = NUMBER_THEN_NAME.match(item) or DEFINED_ACRONYM.search(item)
+        defined = None if NUMBER_THEN_NAME.match(item) else DEFINED_ACRONYM.search(item)
+        if defined is not None:
+            a += defined.start(1)  # `agentic RAG (ReAct)`: the name in brackets is the one meant
+        number_first = NUMBER_THEN_NAME.match(item) or defined
         item = number_first.group(1) if number_first else BRACKETS.sub("", item).split("(")[0].strip(" )")
         item = LATEX_GREEK.sub(lambda m: GREEK[m.group(1)], item)  # `FuXi-$\alpha$`: `FuXi-α`
         if not item or any(c in item for c in "=<>$%~") or MEASUREMENT.search(item):
@@ -276,8 +343,10 @@ def object_names(text: str, start: int, bound: int, names: Names) -> list[str]:
         if QUANTIFIED.match(item) or NOT_COMPETITORS.match(item) or COMBINED.search(item):
             continue
         words = item.split()
+        if words and words[-1] in ("Baseline", "Baselines"):
+            continue  # `the Brief Baseline`: a setting the paper names, not a method
         generic = False
-        while words and words[-1].lower() in GENERIC_HEADS:
+        while words and words[-1].lower() in GENERIC_HEADS and not (generic and words[-1][:1].isupper()):
             words, generic = words[:-1], True
         named_end = a + len(text[a:b].split("(")[0])  # `GPT-4o (F1=0.92)`: a score in brackets is its own
         if names.measured_in(a, named_end) or _described_technique(words):

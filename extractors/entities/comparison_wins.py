@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc
 
+from extractors.entities.comparison_baselines import baselines, numbers_win, referred_baselines
 from extractors.entities.comparison_cues import (
     CLAIM,
     COMPARE_VERB,
@@ -16,11 +17,13 @@ from extractors.entities.comparison_cues import (
     OWN_SUBJECT,
     WIN,
     Cue,
+    clause_bounds,
     clause_text,
 )
-from extractors.entities.comparison_objects import PLURAL_ACRONYM, Names, object_names
+from extractors.entities.comparison_objects import OBJECT_END, PLURAL_ACRONYM, Names, object_names
 from extractors.entities.text import Sentences, WordSet, is_coined
 
+OURS = re.compile(r"\b(?:for|and)\s+our\b", re.I)  # `1.4x for our ER-KAN`; not `relative to our existing X`
 SUBJECT_LOOKBACK = 40  # characters before a verb that can hold its subject's name
 NEGATION_LOOKBACK = 30  # characters before a cue that can negate it
 SUBJECT_WINDOW = 300  # characters before a win cue that can hold its subject
@@ -32,6 +35,7 @@ class Win(NamedTuple):
     name: str
     start: int  # of the cue in the text
     winner: str | None
+    at: int  # of the name in the text, as written there (else the cue's end)
 
 
 def own_subject(text: str, cue_start: int, sentence_start: int, names: Names) -> bool:
@@ -63,8 +67,33 @@ def compared_by_own(text: str, cue_start: int, sentence_start: int, sentence_end
     before = text[sentence_start:cue_start]
     if before.strip(" ,") and not before.rstrip().endswith(","):
         return own_subject(text, cue_start, sentence_start, names)
+    if before.strip(" ,") and own_subject(text, cue_start, sentence_start, names):
+        return True  # `MAGNET reduced errors by 41%, compared to X`: the clause before says whose
     after = text[cue_start:sentence_end]
     return OWN_SUBJECT.search(after) is not None or any(name in after for name in names.own_text | names.own)
+
+
+def _ours_in_object(text: str, start: int, bound: int) -> bool:
+    """Does the object of a comparison name the paper's own (`versus 8x for KAN and 1.4x for
+    our ER-KAN`)? Then what the sentence compares is not the paper's own with others."""
+    stop = OBJECT_END.search(text, start, bound)
+    return OURS.search(text, start, stop.start() if stop else bound) is not None
+
+
+def _opening_bound(text: str, cue: Cue, sentence_start: int, sentence_end: int, names: Names) -> int:
+    """Where the object of a comparison that opens its clause ends: at the paper's own
+    subject after it (`Compared to A, B and C, our model ...`), else at its first comma
+    (`compared to existing techniques, neural policies improve X, Y and Z`)."""
+    before = text[sentence_start : cue.start].rstrip()
+    if before and not before.endswith(","):
+        return sentence_end
+    own = OWN_SUBJECT.search(text, cue.end, sentence_end)
+    named = [at for name in names.own_text | names.own if (at := text.find(name, cue.end, sentence_end)) >= 0]
+    starts = named + ([own.start()] if own is not None else [])
+    if starts:
+        return min(starts)
+    comma = text.find(",", cue.end, sentence_end)
+    return comma if comma >= 0 else sentence_end
 
 
 SUBJECT_NAME = re.compile(r"(?<![\w-])([A-Z][\w.+-]*[A-Z0-9][\w.+-]*)\s+(?:\w+ly\s+)?$")
@@ -105,10 +134,12 @@ def outperformed(doc: Doc, sents: Sentences, names: Names, cues: list[Cue]) -> l
             names.own_text.add(subject.group(1))
     title_end: int = doc.user_data.get("kg.title_end", 0)
     out: list[Win] = []
+    listed: list[str] | None = None  # the baselines the paper names, read where a win refers to them
     for cue in cues:
         sentence = sents.at(cue.start)
         if NEGATED.search(text, max(sentence.start_char, cue.start - NEGATION_LOOKBACK), cue.start):
             continue
+        bound_at = sentence.end_char
         if cue.kind == "win":
             if not own_subject(text, cue.start, sentence.start_char, names):
                 continue
@@ -118,11 +149,25 @@ def outperformed(doc: Doc, sents: Sentences, names: Names, cues: list[Cue]) -> l
             clause = clause_text(text, cue.start, sentence.start_char, sentence.end_char)
             claimed = CLAIM.search(clause) is not None and not COMPARE_VERB.search(sentence.text)
             claimed = claimed and not HEDGE.search(clause)
-            numbers = cue.text.startswith(("versus", "vs")) and text[cue.end : cue.end + 1].isdigit()
-            if cue.start < title_end or not (claimed or numbers):
+            lo, _ = clause_bounds(text, cue.start, sentence.start_char, sentence.end_char)
+            by_numbers = numbers_win(text, lo, cue.start, cue.end)
+            versus = cue.text.startswith(("versus", "vs")) and text[cue.end : cue.end + 1].isdigit()
+            if cue.start < title_end or by_numbers is False or not (claimed or versus or by_numbers):
                 continue
             if not compared_by_own(text, cue.start, sentence.start_char, sentence.end_char, names):
                 continue
-        for name in object_names(text, cue.end, sentence.end_char, names):
-            out.append(Win(name, cue.start, names.winner(sentence.start_char, cue.start)))
+        winner = names.winner(sentence.start_char, cue.start)
+        bound = (
+            sentence.end_char if cue.kind == "win" else _opening_bound(text, cue, sentence.start_char, bound_at, names)
+        )
+        if cue.kind == "compared" and _ours_in_object(text, cue.end, sentence.end_char):
+            continue  # `X's error grows 10x, versus 8x for KAN and 1.4x for our ER-KAN`: X is not ours
+        beaten = object_names(text, cue.end, bound, names)
+        if not beaten:
+            if listed is None:
+                listed = baselines(sents, names)
+            beaten = referred_baselines(text, cue.end, sentence.end_char, listed)
+        for name in beaten:
+            at = text.find(name, cue.end, sentence.end_char)
+            out.append(Win(name, cue.start, winner, at if at >= 0 else cue.end))
     return out
