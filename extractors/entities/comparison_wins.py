@@ -24,6 +24,13 @@ from extractors.entities.comparison_objects import OBJECT_END, PLURAL_ACRONYM, N
 from extractors.entities.text import Sentences, WordSet, is_coined
 
 OURS = re.compile(r"\b(?:for|and)\s+our\b", re.I)  # `1.4x for our ER-KAN`; not `relative to our existing X`
+PREPOSITIONS = frozenset("from on in with of at to over across using via by for".split())
+# `We compare Bioptic Agent against X`: what the paper compares is its own
+WE_COMPARE = re.compile(
+    r"\b[Ww]e\s+(?:\w+\s+)?(?:compare|benchmark|evaluate)\s+((?:[A-Z][\w.+-]*\s+){0,3}[A-Z][\w.+-]*)\s+"
+    r"(?:against|with|to)\b"
+)
+WE_COMPARE_WORDS = WordSet(["compare", "benchmark", "evaluate"])
 SUBJECT_LOOKBACK = 40  # characters before a verb that can hold its subject's name
 NEGATION_LOOKBACK = 30  # characters before a cue that can negate it
 SUBJECT_WINDOW = 300  # characters before a win cue that can hold its subject
@@ -54,7 +61,14 @@ def own_subject(text: str, cue_start: int, sentence_start: int, names: Names) ->
         subject = subject[: earlier.start()]  # `It beats X, and exceeds Y`: X is no subject
     if OWN_SUBJECT.search(subject):
         return True
-    others = [w for w in subject.split() if (is_coined(w) or PLURAL_ACRONYM.match(w)) and w not in names.not_methods]
+    words = subject.split()
+    others = [
+        w
+        for prev, w in zip(["", *words], words, strict=False)
+        if (is_coined(w) or PLURAL_ACRONYM.match(w))
+        and w not in names.not_methods
+        and prev.lower() not in PREPOSITIONS  # `Transfer learning from WSJ reduces PER`: WSJ is no subject
+    ]
     if DETACHED_CUE.match(text, cue_start):
         return not others
     # `results show consistent gains`, but not `results show that content-based methods outperform`
@@ -125,6 +139,10 @@ def outperformed(doc: Doc, sents: Sentences, names: Names, cues: list[Cue]) -> l
         before = text[max(0, match.start(1) - 3) : match.start(1)].rstrip()
         if not before or before.endswith((",", ";", ":", ".")) or sents.at(match.start(1)).start_char == match.start(1):
             names.own_text.add(match.group(1))
+    for _, verb in sents.tokens_in(WE_COMPARE_WORDS):
+        compared = WE_COMPARE.search(text, max(0, verb - 12), verb + 80)
+        if compared is not None and compared.group(1) not in names.known:
+            names.own_text.add(compared.group(1))
     for cue in cues:
         if cue.kind != "win":
             continue
