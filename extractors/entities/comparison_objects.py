@@ -141,6 +141,8 @@ class Names:
         self.own: set[str] = set()  # names the paper proposes, and as written
         self.own_text: set[str] = set()
         self.own_at: list[tuple[int, str]] = []  # where the paper names its own
+        self.own_written: dict[str, str] = {}  # each of its own names as written: the name
+        self.text = text
         self.not_methods: set[str] = set()  # as written: datasets, metrics, tasks, companies
         self.known: set[str] = set()  # as written: every name but the paper's own
         for span in spans:  # one pass: each attribute of a Span is built anew when read
@@ -150,6 +152,7 @@ class Names:
                 self.own.add(name)
                 self.own_text.add(written)
                 self.own_at.append((start, name))
+                self.own_written.setdefault(written, name)
                 continue
             self.known.add(written)
             if label == "method":
@@ -166,9 +169,15 @@ class Names:
         in its sentence (from `start`), else the first the paper names; not a name it also
         uses as a dataset or metric (a benchmark it releases is not what wins)."""
         own = [(at, name) for at, name in self.own_at if name not in self.not_methods]
-        before = [name for at, name in own if start <= at < cue]
+        before = [(at, name) for at, name in own if start <= at < cue]
+        # the name written again where no span marks it: `REST improves X over Y` after `we
+        # propose REST` (else the span of another own name earlier in the sentence would win)
+        for written, name in self.own_written.items():
+            at = self.text.rfind(written, start, cue)
+            if at >= 0 and name not in self.not_methods and _word_at(self.text, at, at + len(written)):
+                before.append((at, name))
         if before:
-            return before[-1]
+            return max(before)[1]
         return own[0][1] if own else None
 
     def dataset_mentions(self, text: str) -> list[tuple[int, int, str]]:
@@ -192,6 +201,11 @@ class Names:
 
     def methods_in(self, start: int, end: int) -> list[tuple[int, int, str]]:
         return [m for m in self.methods if start <= m[0] and m[1] <= end]
+
+
+def _word_at(text: str, start: int, end: int) -> bool:
+    """Is `text[start:end]` a whole word (`REST`, not part of `RESTful`)?"""
+    return not text[start - 1 : start].isalnum() and not text[end : end + 1].isalnum()
 
 
 def _strip_leading(words: list[str]) -> list[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from extractors.entities import EntityExtractor
-from tests.entities.helpers import found, paper
+from tests.entities.helpers import found, mention, paper
 
 
 def beaten(extractor: EntityExtractor, abstract: str) -> list[str]:
@@ -155,3 +155,8 @@ def test_comparisons_result_baseline_referred_to_by_these(extractor):
 def test_comparisons_result_baseline_below_a_method(extractor):
     text = "ZephyrNet lowers perplexity from 27.3 to 22.9, below a full-attention Transformer++ (26.9)."
     assert ("perplexity", "22.9", "Transformer++") in baselines(extractor, text)
+
+
+def test_comparisons_winner_is_the_own_name_written_before_the_cue(extractor):
+    text = "We propose ZetaFlow and KiloDraw. On ImageBench, KiloDraw improves PickScore over SASRec by 0.8."
+    assert mention(extractor, text, "outperforms", "SASRec").method == "KiloDraw"
