@@ -1,0 +1,144 @@
+"""`results`: each metric value with the dataset it was measured on and the baseline it is
+relative to (see `comparisons`)."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from spacy.tokens import Span
+
+from extractors.entities.comparison_baselines import referred_baselines
+from extractors.entities.comparison_cues import RELATIVE, clause_bounds
+from extractors.entities.comparison_objects import LIST_GAP, Names, object_names
+from extractors.entities.comparison_wins import Win
+from extractors.entities.text import Sentences
+
+
+class Result(NamedTuple):
+    """A reported number: the metric, its value, and what it was measured on and against."""
+
+    metric: str
+    value: str
+    unit: str | None
+    setting: str | None
+    dataset: str | None
+    baseline: str | None
+    method: str | None  # the paper's own method it is a result of
+    start: int  # of the metric in the text
+
+
+def _listed(text: str, datasets: list[tuple[int, int, str]]) -> list[str]:
+    """The names of `datasets` where they are one list (`Immune and Lung`, `A, B, and C`),
+    else none."""
+    ordered = sorted(datasets)
+    for (_, end, _), (start, _, _) in zip(ordered, ordered[1:], strict=False):
+        if not LIST_GAP.fullmatch(text, end, start):
+            return []
+    return list(dict.fromkeys(name for _, _, name in ordered))
+
+
+def _nearest(items: list[tuple[int, int, str]], at: int) -> str | None:
+    if not items:
+        return None
+    return min(items, key=lambda m: abs(m[0] - at))[2]
+
+
+def results(sents: Sentences, measured: list[Span], names: Names, beaten: list[Win]) -> list[Result]:
+    """Each metric value with its dataset and baseline, read from the metric's clause first
+    (`On A it gains 5.2 pt over X, and on B 19.3 pt over Y`), then from its sentence; a
+    metric with as many values as its sentence lists datasets gives each value the dataset
+    in its place (`on A and B (27.45% and 59.64%)`), and likewise the methods a sentence
+    refers to (`compared to these approaches`) where it names none."""
+    text = sents.text
+    all_datasets = {name for _, _, name in names.datasets}
+    mentions = names.dataset_mentions(text)
+    out: list[Result] = []
+    seen: set[tuple[str, str, str | None, str | None]] = set()
+    for span in measured:
+        values = [(value, unit) for value, unit in span._.kg_values if value is not None]
+        sentence = sents.at(span.start_char)
+        lo, hi = clause_bounds(text, span.start_char, sentence.start_char, sentence.end_char)
+        in_sentence = [d for d in mentions if sentence.start_char <= d[0] < sentence.end_char]
+        in_clause = [d for d in in_sentence if lo <= d[0] < hi]
+        dataset = _nearest(in_clause or in_sentence, span.start_char)
+        if dataset is None and len(all_datasets) == 1:
+            dataset = next(iter(all_datasets))
+        listed = _listed(text, in_sentence)
+        datasets = listed if len(values) >= 2 and len(listed) == len(values) else [dataset] * len(values)
+        baseline = _baseline(text, lo, hi, names, beaten, span.start_char) or _baseline(
+            text, sentence.start_char, sentence.end_char, names, beaten, span.start_char
+        )
+        against: list[str | None] = [baseline] * len(values)
+        referred = [] if baseline else _referred(sents, sentence.start_char, names, beaten)
+        if len(referred) == 1:
+            against = [referred[0]] * len(values)
+        elif len(values) >= 2 and len(referred) == len(values):
+            against = list(referred)  # `5.5 pt and 19.3 pt higher F1 compared to these approaches`: in order
+        for (value, unit), on, relative_to in zip(values, datasets, against, strict=True):
+            key = (span.kb_id_, value, on, relative_to)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(
+                Result(
+                    span.kb_id_,
+                    value,
+                    unit,
+                    span._.kg_setting,
+                    on,
+                    relative_to,
+                    names.winner(sentence.start_char, span.start_char),
+                    span.start_char,
+                )
+            )
+    return out
+
+
+def _baseline(text: str, start: int, end: int, names: Names, beaten: list[Win], at: int) -> str | None:
+    """The method the numbers of `text[start:end]` (a clause or a sentence) are relative
+    to: after `over`, `than`, `compared to` ... or the one method its win cue names, or,
+    where a win names several each with its margin (`outperforms A by 5.2 pt in EA and B by
+    15.9 pt`), the one right before the metric at `at`."""
+    known = {name for _, _, name in names.methods}
+    for match in RELATIVE.finditer(text, start, end):
+        found = object_names(text, match.end(), end, names)
+        if match.group().startswith(("below", "above")):
+            # a method, or a name with its score: `below a full-attention Transformer++ (26.88)`;
+            # not `below USD 450`, `above English`
+            found = [name for name in found if name in known or _scored(text, name, match.end(), end)]
+        if found:
+            return found[0]
+    in_sentence = list(dict.fromkeys(win.name for win in beaten if start <= win.start < end))
+    if len(in_sentence) == 1:
+        return in_sentence[0]
+    before = [win for win in beaten if start <= win.at < at]
+    last = max(before, key=lambda win: win.at) if before else None
+    return last.name if last is not None and " by " in text[last.at : at] else None
+
+
+SCORE_AFTER = re.compile(r"\s*\(\s*[~≈]?\d")
+
+
+def _scored(text: str, name: str, start: int, end: int) -> bool:
+    """Is `name`, written at or after `start`, followed by its score in brackets?"""
+    at = text.find(name, start, end)
+    return at >= 0 and SCORE_AFTER.match(text, at + len(name)) is not None
+
+
+def _referred(sents: Sentences, sentence_start: int, names: Names, beaten: list[Win]) -> list[str]:
+    """The methods a sentence's numbers are relative to where it refers to them (`5.5 pt and
+    19.3 pt higher F1 compared to these approaches`): those the sentence before it beats."""
+    text = sents.text
+    sentence = sents.at(sentence_start)
+    end = sentence_start + len(sentence.text)
+    earlier = [win for win in beaten if win.start < sentence_start]
+    if not earlier:
+        return []
+    last = sents.at(max(win.start for win in earlier)).start_char
+    listed = list(dict.fromkeys(win.name for win in sorted(earlier, key=lambda w: w.at) if win.start >= last))
+    for match in RELATIVE.finditer(text, sentence_start, end):
+        referred = referred_baselines(text, match.end(), end, listed)
+        if referred:
+            return referred
+    return []
