@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.entities.lexicon import Entry, KnownNames, load_lexicons
 from extractors.entities.rulers import SPANS_KEY, doc_spans, set_doc_spans, title_end
+from extractors.entities.task_words import ACRONYM_HEADS, ACRONYM_HEADS_IF_CALLED_TASK
 from extractors.entities.text import (
     NAME,
     NOT_NAMES,
@@ -198,11 +199,7 @@ NOT_DATASETS = frozenset(
     """.split()
 )
 DATASET_WORDS = re.compile(r"\b(?:dataset|data\s+set|benchmark|corpus|collection|testbed|encyclopedia)s?\b", re.I)
-TASK_HEADS = frozenset(
-    "recommendation recommendations retrieval prediction search ranking classification detection "
-    "generation answering linking typing recognition extraction completion "
-    "summarization translation estimation matching personalization alignment".split()
-)
+TASK_HEADS = ACRONYM_HEADS  # (the task vocabulary, vocabulary/tasks.toml)
 METHOD_HEADS = frozenset(
     "network networks model models learning algorithm optimization sampling decomposition regression "
     "encoder encoders decoder machine machines factorization filtering attention distillation discrepancy "
@@ -211,9 +208,7 @@ METHOD_HEADS = frozenset(
     "mechanism architecture method technique strategy framework paradigm module".split()
 )
 # long forms that name a problem only when the text calls the acronym a task
-TASK_ONLY_HEADS = frozenset(
-    "allocation advertising bidding modeling modelling understanding evaluation optimization".split()
-)
+TASK_ONLY_HEADS = ACRONYM_HEADS_IF_CALLED_TASK
 
 
 def _named_as_task(text: str, acronym: str) -> bool:
