@@ -15,6 +15,7 @@ from extractors.entities.task_words import (
     GERUND_HEADS,
     HEAD_FORMS,
     HEAD_SET,
+    MODIFIERS_IN_ING,
     NOT_ALONE,
     NOT_TAIL_MODIFIERS,
     NOUNS_IN_ING,
@@ -121,3 +122,21 @@ def title_verb(doc: Doc, i: int, tend: int) -> bool:
     if doc[i].idx >= tend or not (word.endswith("ing") and word[:1].isupper()) or word.lower() in NOUNS_IN_ING:
         return False
     return i == 0 or doc[i - 1].text in (":", "?", ".")
+
+
+def title_gerund(doc: Doc, i: int, tend: int) -> bool:
+    """A verb in -ing before a title's head, anywhere in the title: `Evaluating Retrieval`,
+    `Training Retrieval` say what is done to the task, not which task (a lower-case one
+    is `VERB_LIKE`); not a noun in -ing (`Streaming`), a head (`Ranking`) or a word in
+    -ing that names a kind of thing (`Talking Head Generation`)."""
+    word = doc[i].text
+    return (
+        doc[i].idx < tend
+        and word.endswith("ing")
+        and word[:1].isupper()
+        and word.lower() not in NOUNS_IN_ING
+        and word.lower() not in HEAD_SET
+        and word.lower() not in MODIFIERS_IN_ING
+        and i + 1 < len(doc)
+        and doc[i + 1].text != "-"
+    )

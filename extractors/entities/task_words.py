@@ -41,6 +41,7 @@ GERUND_HEADS: dict[str, str] = _VOCABULARY["gerund_heads"]
 STOP = _words("stop")
 STOP_WORDS = STOP - _words("may_open")
 NOUNS_IN_ING = _words("nouns_in_ing")
+MODIFIERS_IN_ING = _words("modifiers_in_ing")
 RECOMMENDATION_PROBLEMS = tuple(_WORDS["recommendation_problems"].split())
 FUNCTION_WORDS = _words("function_words")
 ACTIVITY_ENDINGS = tuple(_WORDS["activity_endings"].split())

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 from extractors.entities.rulers import SPANS_KEY, doc_spans, set_doc_spans, title_end
 from extractors.entities.task_derived import by_acronym, coordinated, llm_based, recommendation
 from extractors.entities.task_phrases import PROBLEM_AFTER, PROBLEM_BEFORE, Candidate, candidates
-from extractors.entities.task_title import title_rephrased, title_tail, title_verb
+from extractors.entities.task_title import title_gerund, title_rephrased, title_tail, title_verb
 from extractors.entities.task_words import HEAD_FORMS, HOW_COMPOUNDS, STOP_WORDS
 from extractors.entities.text import doc_text, sentences
 
@@ -41,6 +41,7 @@ STATED_LOOKBACK = 30  # characters before a phrase that may state it as the task
 # a leading `X-based` compound is dropped from a phrase of at least this many tokens
 # (`X - based`, a modifier and the head), so that a modifier remains
 HOW_COMPOUND_MIN_TOKENS = 5
+KINDS_BY_COMPOUND = frozenset(["recommendation", "recommendations"])
 
 
 @Language.factory("kg_tasks", default_config={"spans_key": SPANS_KEY})
@@ -126,14 +127,19 @@ def _trimmed_start(doc: Doc, start: int, end: int, tend: int) -> int:
         and doc[start - 1].text == "-"
         or doc[start].text == "-"
         or title_verb(doc, start, tend)
+        or title_gerund(doc, start, tend)
     ):
         start += 1
     if (
-        end - start >= HOW_COMPOUND_MIN_TOKENS
+        end - start >= HOW_COMPOUND_MIN_TOKENS - 1  # `X - based head`
         and doc[start + 1].text == "-"
         and doc[start + 2].lower_ in HOW_COMPOUNDS
-        and not doc[start].text.isupper()
+        and not any(c.isupper() for c in doc[start].text[1:])
+        and (end - start >= HOW_COMPOUND_MIN_TOKENS or doc[end - 1].lower_ not in KINDS_BY_COMPOUND)
     ):
+        # where only the head is left (`Confidence-Guided Completion`), the phrase
+        # names how the paper does it, not a task: it is dropped as a bare head; but
+        # the field names kinds of recommendation so (`session-based recommendation`)
         start += 3
     return start
 
