@@ -19,7 +19,10 @@ from extractors.entities.text import Sentences, WordSet, sentences
 PROBLEM_BEFORE = re.compile(
     r"\b(?:task|tasks|problem|problems)\s+(?:of|such\s+as|like|including)\s+$|\b(?:such\s+as|including)\s+$", re.I
 )
-TASK_WORDS = WordSet(["task", "tasks", "problem", "problems", "such", "including"])
+# (`such as`/`including` alone was read too: on random bulk papers it lists the fields
+# a method serves, `applications such as product search, question answering`, more
+# often than the paper's task)
+TASK_WORDS = WordSet(["task", "tasks", "problem", "problems"])
 PROBLEM_AFTER = re.compile(r"\s*(?:tasks?|problems?)\b", re.I)
 BEFORE_TASK_WINDOW = 6  # words before `task`/`problem` that may hold the stated task
 AFTER_CUE_WINDOW = 8  # words after `such as`/`including`/`task of` that may hold it
@@ -104,17 +107,13 @@ def candidates(doc: Doc, tend: int) -> Iterator[Candidate]:
         title = sents.at(0)
         ranges.append((title.start, title.end))
     # in the abstract, only the few words before `task`/`problem` or after
-    # `such as`/`including`/`task of` can be the stated task
+    # `task of`/`tasks such as`/`tasks including` can be the stated task
     for i, pos in sents.tokens_in(TASK_WORDS):
         if pos < tend:
             continue
         sent = sents.at(pos)
-        word = sents.words[i].lower()
-        if word in ("task", "tasks", "problem", "problems"):
-            ranges.append((max(sent.start, i - BEFORE_TASK_WINDOW), i))
-            if i + 1 < sent.end and sents.words[i + 1].lower() in ("of", "such", "like", "including"):
-                ranges.append((i + 1, min(sent.end, i + 1 + AFTER_CUE_WINDOW)))
-        else:
+        ranges.append((max(sent.start, i - BEFORE_TASK_WINDOW), i))
+        if i + 1 < sent.end and sents.words[i + 1].lower() in ("of", "such", "like", "including"):
             ranges.append((i + 1, min(sent.end, i + 1 + AFTER_CUE_WINDOW)))
     words = sents.words
     for a, b in ranges:

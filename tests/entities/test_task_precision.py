@@ -1,6 +1,6 @@
 """Task rules that keep phrases that are not tasks out: a title phrase whose only
-modifier says how it is done and a verb in -ing before a title's head; each with the
-phrasings that must still match."""
+modifier says how it is done, a verb in -ing before a title's head, and lists after a
+bare `such as`/`including`; each with the phrasings that must still match."""
 
 from __future__ import annotations
 
@@ -60,3 +60,19 @@ def test_task_title_verb_before_head_is_not_a_modifier(extractor: EntityExtracto
 )
 def test_task_title_noun_in_ing_still_modifies(extractor: EntityExtractor, title: str, task: str) -> None:
     assert task in tasks(extractor, "Results are strong.", title)
+
+
+def test_task_bare_such_as_list_is_not_the_papers_task(extractor: EntityExtractor) -> None:
+    text = "Sparse indexes underpin applications such as recipe search and poem generation. We shrink them."
+    assert not {"recipe search", "poem generation"} & set(tasks(extractor, text, "A Title"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We study tasks such as recipe search and poem generation with one model.",
+        "The benchmark holds tasks including recipe search and poem generation.",
+    ],
+)
+def test_task_tasks_such_as_list_still_states_tasks(extractor: EntityExtractor, text: str) -> None:
+    assert "recipe search" in tasks(extractor, text, "A Title")
