@@ -30,13 +30,17 @@ from extractors.entities.rulers import SPANS_KEY, doc_spans, set_doc_spans, titl
 from extractors.entities.task_derived import by_acronym, coordinated, llm_based, recommendation
 from extractors.entities.task_phrases import PROBLEM_AFTER, PROBLEM_BEFORE, Candidate, candidates
 from extractors.entities.task_title import title_gerund, title_rephrased, title_tail, title_verb
-from extractors.entities.task_words import HEAD_FORMS, HOW_COMPOUNDS, STOP_WORDS
+from extractors.entities.task_words import HEAD_FORMS, HOW_COMPOUNDS, STOP, STOP_WORDS
 from extractors.entities.text import doc_text, sentences
 
 VERB_LIKE = re.compile(r"^[a-z]+(?:ing|ly|ed)$")
 NOT_TASK_AFTER = re.compile(
     r"\s+(?:for\s+(?=\S)|(?:[Ff]ramework|[Pp]aradigm|[Mm]odel|[Aa]pproach|[Mm]ethod|[Aa]rchitecture|[Aa]ugmented)s?\b)"
 )
+# endings of the adjectives a title narrows a task with (`Trustworthy`, `Expandable`,
+# `Proactive`); the paper's abstract must also drop them (`_abstract_form`)
+NARROWING_ENDINGS = ("able", "ible", "worthy", "ive")
+PLAIN_WORD = re.compile(r"[^\W_]+")
 STATED_LOOKBACK = 30  # characters before a phrase that may state it as the task (`the task of`)
 # a leading `X-based` compound is dropped from a phrase of at least this many tokens
 # (`X - based`, a modifier and the head), so that a modifier remains
@@ -89,6 +93,8 @@ def _phrase_tasks(doc: Doc, spans: list[Span], tend: int) -> tuple[list[Span], s
         start = _trimmed_start(doc, start, end, tend)
         if start == end - 1 or doc[start].lower_ in STOP_WORDS:
             continue  # `Backpropagating Through Simulation`
+        if doc[start].idx < tend:
+            start = _abstract_form(doc, start, end, tend)
         span = doc[start:end]
         in_title = span.start_char < tend
         after = NOT_TASK_AFTER.match(doc_text(doc), span.end_char, tend) if in_title else None
@@ -151,3 +157,40 @@ def _stated(doc: Doc, span: Span) -> bool:
         max(sentences(doc).at(span.start_char).start_char, span.start_char - STATED_LOOKBACK) : span.start_char
     ]
     return bool(PROBLEM_BEFORE.search(before) or PROBLEM_AFTER.match(text, span.end_char))
+
+
+def _abstract_form(doc: Doc, start: int, end: int, tend: int) -> int:
+    """A title narrows its task with adjectives the abstract drops (`Trustworthy
+    Multimodal Recommendation`, `Transferable Latency Prediction`): where the abstract
+    names the title's phrase only by a shorter tail with a modifier, and the words
+    before that tail are such adjectives, the task goes by that tail (the paper's own
+    short form). Returns the start of the form to keep."""
+    abstract = doc.user_data.get("kg.abstract_words")
+    if abstract is None:
+        abstract = doc.user_data["kg.abstract_words"] = _plain_words(doc_text(doc)[tend:])
+    if _plain_words(doc[start:end].text) in abstract:
+        return start
+    for k in range(start + 1, end - 1):
+        if doc[k].text == "-" or doc[k - 1].text == "-":
+            continue  # not inside a hyphenated word
+        # (a compound by its last part: `ID-Free`)
+        if not all(_narrowing(doc, i) for i in range(start, k) if "-" not in (doc[i].text, doc[i + 1].text)):
+            break  # a word that says which task (`Biomedical`, `Stroke Lesion`)
+        if doc[k].lower_ not in STOP_WORDS and _plain_words(doc[k:end].text) in abstract:
+            return k
+    return start
+
+
+def _narrowing(doc: Doc, i: int) -> bool:
+    """A title word that says how good a task is done, not which task: `Trustworthy`,
+    `Transferable`, `Proactive`, `ID-Free`; not an acronym's compound (`LLM-Based`)."""
+    word = doc[i].lower_
+    if word in HOW_COMPOUNDS:
+        return i < 2 or doc[i - 1].text != "-" or not any(c.isupper() for c in doc[i - 2].text[1:])
+    return word in STOP or word.endswith(NARROWING_ENDINGS)
+
+
+def _plain_words(text: str) -> str:
+    """` multimodal recommendation `: lower case, words between single spaces, hyphens
+    as spaces, so that one phrase is found in another by `in`."""
+    return " " + " ".join(PLAIN_WORD.findall(text.lower())) + " "

@@ -76,3 +76,54 @@ def test_task_bare_such_as_list_is_not_the_papers_task(extractor: EntityExtracto
 )
 def test_task_tasks_such_as_list_still_states_tasks(extractor: EntityExtractor, text: str) -> None:
     assert "recipe search" in tasks(extractor, text, "A Title")
+
+
+@pytest.mark.parametrize(
+    ("title", "abstract", "task", "not_task"),
+    [
+        (
+            "Attention Tricks for Stable Sequential Recommendation",
+            "Sequential recommendation predicts the next item. We add a gate.",
+            "sequential recommendation",
+            "stable sequential recommendation",
+        ),
+        (
+            "Towards Trustworthy Bundle Recommendation",
+            "Bundle recommendation suggests item sets. We calibrate it.",
+            "bundle recommendation",
+            "trustworthy bundle recommendation",
+        ),
+    ],
+)
+def test_task_title_adjective_the_abstract_drops(
+    extractor: EntityExtractor, title: str, abstract: str, task: str, not_task: str
+) -> None:
+    found_tasks = tasks(extractor, abstract, title)
+    assert task in found_tasks and not_task not in found_tasks
+
+
+@pytest.mark.parametrize(
+    ("title", "abstract", "task"),
+    [
+        # the abstract uses the title's long form: it stays
+        (
+            "Towards Trustworthy Bundle Recommendation",
+            "Trustworthy bundle recommendation needs calibrated scores. We calibrate.",
+            "trustworthy bundle recommendation",
+        ),
+        # a word that says which task is kept even where the abstract drops it
+        (
+            "Prompt Tricks for Biomedical Document Retrieval",
+            "Document retrieval finds relevant papers. We expand queries.",
+            "biomedical document retrieval",
+        ),
+        # an acronym's compound names a kind of task
+        (
+            "Scoring Rules for LLM-Based Essay Evaluation",
+            "Essay evaluation grades student texts. We calibrate judges.",
+            "LLM-based essay evaluation",
+        ),
+    ],
+)
+def test_task_title_long_form_kept(extractor: EntityExtractor, title: str, abstract: str, task: str) -> None:
+    assert task.lower() in [t.lower() for t in tasks(extractor, abstract, title)]
