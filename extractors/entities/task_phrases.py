@@ -26,6 +26,9 @@ TASK_WORDS = WordSet(["task", "tasks", "problem", "problems"])
 PROBLEM_AFTER = re.compile(r"\s*(?:tasks?|problems?)\b", re.I)
 BEFORE_TASK_WINDOW = 6  # words before `task`/`problem` that may hold the stated task
 AFTER_CUE_WINDOW = 8  # words after `such as`/`including`/`task of` that may hold it
+# `We present X, a framework for cross-paper chemistry search`: the paper's own work
+PURPOSE_WORDS = WordSet(["for"])
+OWN_WORK = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Tt]his (?:paper|work|study))\b")
 SALIENT_WINDOW = 5  # words before a head word that a task phrase may hold
 
 # A candidate: (start, end) token range and whether the wording states it as the task.
@@ -120,6 +123,7 @@ def candidates(doc: Doc, tend: int) -> Iterator[Candidate]:
         for start, end in phrases(words, a, b):
             yield start, end, False
     yield from _salient(sents, tend)
+    yield from _purpose(sents, tend)
 
 
 def _salient(sents: Sentences, tend: int) -> Iterator[Candidate]:
@@ -168,3 +172,21 @@ def _salient(sents: Sentences, tend: int) -> Iterator[Candidate]:
         if len(spans) > 1:
             for start, end in spans:
                 yield start, end, True
+
+
+def _purpose(sents: Sentences, tend: int) -> Iterator[Candidate]:
+    """`We present AskChem, an infrastructure for cross-paper chemistry search`: in a
+    sentence about the paper's own work (`we`, `our`, `this paper`), the phrase right
+    after `for` is what the work is for. (`for X` alone is not: in other sentences it
+    is mostly a use, `features for relevance estimation`.)"""
+    words = sents.words
+    for i, pos in sents.tokens_in(PURPOSE_WORDS):
+        if pos < tend:
+            continue
+        sent = sents.at(pos)
+        if not OWN_WORK.search(sent.text):
+            continue
+        for start, end in phrases(words, i + 1, min(sent.end, i + 1 + AFTER_CUE_WINDOW)):
+            if all(w.lower() in STOP for w in words[i + 1 : start]):
+                yield start, end, True
+            break
