@@ -76,19 +76,31 @@ def llm_based(doc: Doc, spans: list[Span]) -> list[Span]:
 
 def recommendation(doc: Doc, spans: list[Span], tend: int) -> list[Span]:
     """In a paper whose title is about recommendation, a problem named alone
-    (`cold-start`, `the long-tail problem`) is that kind of recommendation."""
+    (`cold-start`, `the long-tail problem`) is that kind of recommendation; in
+    another paper it is no task unless the title names it."""
     title = doc_text(doc)[:tend].lower()
     if "recommend" not in title:
-        return spans
+        # elsewhere it is a stage or a setting (`cold-start capabilities` of an SFT
+        # stage, `cold-start active learning`), not the paper's task, unless the
+        # title names it
+        return [
+            s
+            for s in spans
+            if not (s.label_ == "task" and s.kb_id_ in RECOMMENDATION_PROBLEMS and not _named(s.kb_id_, title))
+        ]
     out = []
     for span in spans:
         if span.label_ == "task" and span.kb_id_ in RECOMMENDATION_PROBLEMS:
             stem = span.kb_id_
-            if stem not in title and stem.replace("-", " ") not in title:  # a title naming it names the problem
+            if not _named(stem, title):  # a title naming it names the problem
                 name = f"{stem} recommendation"
                 span = Span(doc, span.start, span.end, label="task", kb_id=name, span_id=name)
         out.append(span)
     return out
+
+
+def _named(stem: str, title: str) -> bool:
+    return stem in title or stem.replace("-", " ") in title
 
 
 def by_acronym(doc: Doc, spans: list[Span], defined: list[Definition]) -> list[Span]:

@@ -127,3 +127,13 @@ def test_task_title_adjective_the_abstract_drops(
 )
 def test_task_title_long_form_kept(extractor: EntityExtractor, title: str, abstract: str, task: str) -> None:
     assert task.lower() in [t.lower() for t in tasks(extractor, abstract, title)]
+
+
+def test_task_cold_start_outside_recommendation_is_no_task(extractor: EntityExtractor) -> None:
+    text = "A short SFT stage gives the policy cold-start ability before RL. We train on math."
+    assert "cold-start" not in tasks(extractor, text, "Staged Training of Reasoning Policies")
+
+
+def test_task_cold_start_in_a_recommendation_paper(extractor: EntityExtractor) -> None:
+    text = "New items suffer from the cold-start problem. We borrow content features."
+    assert "cold-start recommendation" in tasks(extractor, text, "Content Priors for Item Recommendation")
