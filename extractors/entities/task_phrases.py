@@ -11,7 +11,15 @@ from collections.abc import Callable, Iterator, Sequence
 
 from spacy.tokens import Doc
 
-from extractors.entities.task_words import HEAD_SET, HEAD_WORDS, OPENING_SKIP, OPENING_VERBS, STOP, activity
+from extractors.entities.task_words import (
+    COMPOUND_HEADS,
+    HEAD_SET,
+    HEAD_WORDS,
+    OPENING_SKIP,
+    OPENING_VERBS,
+    STOP,
+    activity,
+)
 from extractors.entities.text import Sentences, WordSet, sentences
 
 # in the abstract, a phrase must be stated as the task: `the task of X`, `tasks such as X`,
@@ -81,7 +89,7 @@ def phrases(words: Sequence[str], a: int, b: int, is_head: TokenTest = HEAD_SET.
     builds a Token per word and costs several times more."""
     found: list[tuple[int, int]] = []
     for j in range(a + 1, b):
-        if not is_head(words[j].lower()):
+        if not is_head(words[j].lower()) and not _compound_head(words, a, j):
             continue
         best: int | None = None
         for shape in MODIFIER_SHAPES:
@@ -99,6 +107,12 @@ def phrases(words: Sequence[str], a: int, b: int, is_head: TokenTest = HEAD_SET.
                 kept.append((start, end))
         found = sorted(kept)
     return found
+
+
+def _compound_head(words: Sequence[str], a: int, j: int) -> bool:
+    """`representation learning`: a word that is a head after a given word."""
+    before = COMPOUND_HEADS.get(words[j].lower())
+    return before is not None and j > a and words[j - 1].lower() in before
 
 
 def candidates(doc: Doc, tend: int) -> Iterator[Candidate]:

@@ -32,6 +32,10 @@ HEADS: list[str] = _heads("phrase")
 HEAD_SET = frozenset(HEADS)
 HEAD_WORDS = WordSet(HEADS)
 HEAD_FORMS: dict[str, str] = _VOCABULARY["head_forms"]
+# a word that is a head after one of the given words (`representation learning`)
+COMPOUND_HEADS: dict[str, frozenset[str]] = {
+    head: frozenset(before) for head, before in _VOCABULARY["compound_heads"].items()
+}
 TAIL_HEADS = HEAD_SET | frozenset(_heads("title-tail"))
 # names.py: a defined acronym's long form ending in these names a task
 ACRONYM_HEADS = frozenset(_heads("acronym"))

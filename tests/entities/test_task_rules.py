@@ -182,3 +182,18 @@ def test_task_purpose_of_the_papers_own_work(extractor: EntityExtractor, text: s
 )
 def test_task_purpose_not_matched(extractor: EntityExtractor, text: str) -> None:
     assert not [t for t in tasks(extractor, text, "A Title") if t.endswith(("retrieval", "generation", "modeling"))]
+
+
+@pytest.mark.parametrize(
+    ("title", "task"),
+    [
+        ("Sheaf Maps for Patent Representation Learning", "patent representation learning"),
+        ("Towards Robust Representation Learning", "representation learning"),
+    ],
+)
+def test_task_representation_learning_is_a_head(extractor: EntityExtractor, title: str, task: str) -> None:
+    assert task in tasks(extractor, "Results are strong.", title)
+
+
+def test_task_learning_alone_is_no_head(extractor: EntityExtractor) -> None:
+    assert not tasks(extractor, "Results are strong.", "Sheaf Maps for Patent Contrastive Learning")
