@@ -194,11 +194,14 @@ def _purpose(sents: Sentences, tend: int) -> Iterator[Candidate]:
     after `for` is what the work is for. (`for X` alone is not: in other sentences it
     is mostly a use, `features for relevance estimation`.)"""
     words = sents.words
+    own: dict[int, bool] = {}  # by sentence start: several `for`s share one
     for i, pos in sents.tokens_in(PURPOSE_WORDS):
         if pos < tend:
             continue
         sent = sents.at(pos)
-        if not OWN_WORK.search(sent.text):
+        if sent.start not in own:
+            own[sent.start] = OWN_WORK.search(sent.text) is not None
+        if not own[sent.start]:
             continue
         for start, end in phrases(words, i + 1, min(sent.end, i + 1 + AFTER_CUE_WINDOW)):
             if all(w.lower() in STOP for w in words[i + 1 : start]):

@@ -165,20 +165,23 @@ def _abstract_form(doc: Doc, start: int, end: int, tend: int) -> int:
     names the title's phrase only by a shorter tail with a modifier, and the words
     before that tail are such adjectives, the task goes by that tail (the paper's own
     short form). Returns the start of the form to keep."""
-    abstract = doc.user_data.get("kg.abstract_words")
-    if abstract is None:
-        abstract = doc.user_data["kg.abstract_words"] = _plain_words(doc_text(doc)[tend:])
-    if _plain_words(doc[start:end].text) in abstract:
-        return start
+    tails = []  # where a shorter form may start (the adjectives are tested first: cheap)
     for k in range(start + 1, end - 1):
         if doc[k].text == "-" or doc[k - 1].text == "-":
             continue  # not inside a hyphenated word
         # (a compound by its last part: `ID-Free`)
         if not all(_narrowing(doc, i) for i in range(start, k) if "-" not in (doc[i].text, doc[i + 1].text)):
             break  # a word that says which task (`Biomedical`, `Stroke Lesion`)
-        if doc[k].lower_ not in STOP_WORDS and _plain_words(doc[k:end].text) in abstract:
-            return k
-    return start
+        if doc[k].lower_ not in STOP_WORDS:
+            tails.append(k)
+    if not tails:
+        return start
+    abstract = doc.user_data.get("kg.abstract_words")
+    if abstract is None:
+        abstract = doc.user_data["kg.abstract_words"] = _plain_words(doc_text(doc)[tend:])
+    if _plain_words(doc[start:end].text) in abstract:
+        return start
+    return next((k for k in tails if _plain_words(doc[k:end].text) in abstract), start)
 
 
 def _narrowing(doc: Doc, i: int) -> bool:
