@@ -15,6 +15,7 @@ from typing import NamedTuple
 from extractors.entities.lexicon import Entry
 from extractors.entities.name_context import TASK_HEADS, AddSpan, NameContext, Propose
 from extractors.entities.proposal_cues import CUE_CLOSE, CUE_NEAR, MODIFIED_AFTER, PASSIVE_AFTER
+from extractors.entities.task_words import ACRONYM_HEADS_IF_CALLED_TASK
 from extractors.entities.text import NAME, NOT_NAMES, initials_match, initials_spell, normalise_name
 
 ACRONYM_HINT = re.compile(r"\(\s*\{?[A-Za-z]")
@@ -39,9 +40,7 @@ METHOD_HEADS = frozenset(
     "mechanism architecture method technique strategy framework paradigm module".split()
 )
 # long forms that name a problem only when the text calls the acronym a task
-TASK_ONLY_HEADS = frozenset(
-    "allocation advertising bidding modeling modelling understanding evaluation optimization".split()
-)
+TASK_ONLY_HEADS = ACRONYM_HEADS_IF_CALLED_TASK
 PROPOSAL_ONLY_HEADS = frozenset("framework paradigm module mechanism architecture method technique strategy".split())
 TASK_AFTER = re.compile(r"\s+(?:tasks?|problems?)\b")
 TASK_BEFORE = re.compile(r"\btasks?\s+(?:like|such\s+as|including|of)\s+(?:the\s+)?$")

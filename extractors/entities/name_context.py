@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 
 from extractors.entities.lexicon import KnownNames
+from extractors.entities.task_words import ACRONYM_HEADS
 from extractors.entities.text import initials_match, initials_spell, is_coined
 
 # add(label, name, start char, end char): a span for the doc
@@ -16,11 +17,7 @@ Propose = Callable[[str, int, int, str], None]
 
 # what may stand between a cue and its object: `we propose [a novel] long form (LF)`
 OBJECT_LEAD = re.compile(r"(?:(?:a|an|the)\s*)?(?:(?:novel|new)\s*)?")
-TASK_HEADS = frozenset(
-    "recommendation recommendations retrieval prediction search ranking classification detection "
-    "generation answering linking typing recognition extraction completion "
-    "summarization translation estimation matching personalization alignment".split()
-)
+TASK_HEADS = ACRONYM_HEADS  # (the task vocabulary, vocabulary/tasks.toml)
 # how far before `(LF)` its long form may start
 LONG_FORM_WINDOW = 120
 

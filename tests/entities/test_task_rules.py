@@ -156,3 +156,44 @@ def test_task_abstract_opening_activity_word_that_is_not_the_subject(extractor: 
 )
 def test_task_title_tail_ends_before_the_next_preposition(extractor: EntityExtractor, title: str, task: str) -> None:
     assert task in tasks(extractor, "Results are strong.", title)
+
+
+@pytest.mark.parametrize(
+    ("text", "task"),
+    [
+        ("We present Lumo, an index for cross-lingual patent search. It is fast.", "cross-lingual patent search"),
+        ("This paper builds a pipeline for efficient recipe retrieval on phones.", "recipe retrieval"),
+        ("Our agents coordinate tools for wildfire risk prediction. Tests agree.", "wildfire risk prediction"),
+    ],
+)
+def test_task_purpose_of_the_papers_own_work(extractor: EntityExtractor, text: str, task: str) -> None:
+    assert task in tasks(extractor, text, "A Title")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # `for X` outside a sentence about the paper's own work is a use
+        "Features for recipe retrieval are sparse. Lumo is fast.",
+        # a how-compound or a comparative before the head is not a task
+        "We train agents for mind-inspired generation. Tests agree.",
+        "We add context for richer modeling of users. Tests agree.",
+    ],
+)
+def test_task_purpose_not_matched(extractor: EntityExtractor, text: str) -> None:
+    assert not [t for t in tasks(extractor, text, "A Title") if t.endswith(("retrieval", "generation", "modeling"))]
+
+
+@pytest.mark.parametrize(
+    ("title", "task"),
+    [
+        ("Sheaf Maps for Patent Representation Learning", "patent representation learning"),
+        ("Towards Robust Representation Learning", "representation learning"),
+    ],
+)
+def test_task_representation_learning_is_a_head(extractor: EntityExtractor, title: str, task: str) -> None:
+    assert task in tasks(extractor, "Results are strong.", title)
+
+
+def test_task_learning_alone_is_no_head(extractor: EntityExtractor) -> None:
+    assert not tasks(extractor, "Results are strong.", "Sheaf Maps for Patent Contrastive Learning")
