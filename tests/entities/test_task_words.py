@@ -5,7 +5,7 @@ from __future__ import annotations
 import tomllib
 from importlib.resources import files
 
-from extractors.entities import names, task_words
+from extractors.entities import acronyms, name_context, task_words
 
 ROLES = {"phrase", "title-tail", "acronym", "acronym-if-called-task"}
 
@@ -28,9 +28,9 @@ def test_task_words_title_tails_take_every_phrase_head():
 
 
 def test_task_words_names_reads_its_task_heads_from_the_vocabulary():
-    assert names.TASK_HEADS is task_words.ACRONYM_HEADS
-    assert names.TASK_ONLY_HEADS is task_words.ACRONYM_HEADS_IF_CALLED_TASK
-    assert "alignment" in names.TASK_HEADS and "alignment" not in task_words.HEAD_SET
+    assert name_context.TASK_HEADS is task_words.ACRONYM_HEADS
+    assert acronyms.TASK_ONLY_HEADS is task_words.ACRONYM_HEADS_IF_CALLED_TASK
+    assert "alignment" in name_context.TASK_HEADS and "alignment" not in task_words.HEAD_SET
 
 
 def test_task_words_head_forms_fold_to_a_head():
