@@ -213,7 +213,8 @@ def name_after_cue(ctx: NameContext, s_text: str, base: int, cue_end: int, direc
             more = CAPITALS_AFTER.match(tail, match.end())
             if more is not None:  # always: it matches the empty string too
                 raw = raw + more.group()
-        if (second := SECOND_WORD.match(tail, match.end())) and joins_name(raw, second.group(1)):
+        second = SECOND_WORD.match(tail, match.end()) if raw == match.group() else None
+        if second is not None and joins_name(raw, second.group(1)):
             raw = tail[match.start() : second.end(1)]  # `we introduce FAIR GraphRAG, a ...`: both words
         start = base + cue_end + match.start()
         propose(raw, start, start + len(raw), s_text)
