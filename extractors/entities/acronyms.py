@@ -25,6 +25,19 @@ CLAUSE_SPLIT = re.compile(r"[,;:()\[\]\"“”.]\s|\s[-–—]\s")
 PRIOR_BEFORE = re.compile(
     r"\b(?:existing|prior|previous|conventional|traditional|popular|classic)(?:\s+[\w-]+){0,2}\s*$", re.I
 )
+# an edition of a thing that recurs: `the 2025 Common Weakness Enumeration (CWE)`,
+# `the 11th Affective Behavior Analysis (ABAW) Challenge`
+EDITION_BEFORE = re.compile(r"\bthe\s+(?:(?:19|20)\d\d|\d+(?:st|nd|rd|th))\s*$")
+# the paper casts its problem as a known formalism: `we formulate X as a Markov
+# decision process (MDP)`, `a framework that models retrieval as a Markov ... (MDP)`
+CAST_AS = re.compile(
+    r"\b(?:formulat|reformulat|cast|model|fram|treat|view|pos|frames?)\w*\b[^.;]{0,100}?\bas\s+(?:a|an)"
+    r"(?:\s+[\w-]+){0,2}?\s*$"
+)
+# a long form headed by one of these, or an acronym followed by one, is a measure:
+# `the Driver Safety-Aware Intervention Score (DSAIS)`, `an Adverse Media Index (AMI) score`
+MEASURE_HEADS = frozenset("score scores metric metrics measure measures".split())
+MEASURE_NOUN_AFTER = re.compile(r"\s+(?:score|metric|measure)s?\b")
 # what the parts of a method are called; unlike `network` or `unit` (GCN, GRU), no
 # well-known method is named by these
 COMPONENT_HEADS = frozenset("stage module phase component".split())
@@ -124,7 +137,8 @@ def acronym_definitions(
         has_cue = cue_at < match.start() or PASSIVE_AFTER.match(s_text, match.end()) is not None
         acronym = match.group(1)
         plain = acronym.replace("$", "")
-        core = plain[:-1] if plain.endswith("s") and plain[:-1].isupper() else plain
+        # a plural, `LALMs`, `dLLMs`: a class of things
+        core = plain[:-1] if plain.endswith("s") and plain[-2:-1].isupper() else plain
         if not any(c.isupper() for c in core) or core in NOT_NAMES or len(core) < 2:
             continue
         before = s_text[: match.start()]
@@ -179,6 +193,8 @@ def acronym_definitions(
         # not the paper's own: a class of things (`Large Audio-Language Models (LALMs)`),
         # or a prior one (`the existing Sparse Mixture Routing (SMR)`)
         other_kind = core != plain or PRIOR_BEFORE.search(prefix) is not None
+        if EDITION_BEFORE.search(prefix) or CAST_AS.search(prefix):
+            has_cue = in_title = False
         if has_cue and cue_at > 0 and not PASSIVE_AFTER.match(s_text, match.end()):
             # a cue counts only where the defined name is its object:
             # `we propose [a new framework,] Long Form (LF)`, not any acronym after it
@@ -212,6 +228,8 @@ def acronym_definitions(
                 continue
             if head_word in TASK_HEADS and not title_names and not CUE_CLOSE.search(prefix):
                 task(defined, start)  # a title that spells out a task names what the paper addresses
+            elif head_word in MEASURE_HEADS or MEASURE_NOUN_AFTER.match(s_text, match.end()):
+                add("metric", normalise_name(core), start, end)  # a measure the paper defines is no proposed name
             else:
                 propose(acronym if "$" in acronym else core, start, end, s_text)
         elif head_word in TASK_HEADS or head in TASK_HEADS:

@@ -25,7 +25,14 @@ from extractors.entities.acronyms import ACRONYM_HINT, DATASET_WORDS, Definition
 from extractors.entities.lexicon import Entry, KnownNames, load_lexicons
 from extractors.entities.name_context import NameContext
 from extractors.entities.named_datasets import named_datasets
-from extractors.entities.proposal_cues import OUR, appositive_names, name_after_cue, passive_name, proposal_cues
+from extractors.entities.proposal_cues import (
+    OUR,
+    appositive_names,
+    joins_name,
+    name_after_cue,
+    passive_name,
+    proposal_cues,
+)
 from extractors.entities.rulers import SPANS_KEY, doc_spans, set_doc_spans, title_end
 from extractors.entities.text import NAME, NOT_NAMES, doc_text, has_word, is_coined, normalise_name, sentences
 
@@ -35,12 +42,24 @@ MEASURE_AFTER = re.compile(r"\s*\)?\s*,?\s*(?:is\s+)?(?:a|an|the)\s+(?:[\w-]+\s+
 NOT_DATASET_AFTER = re.compile(r"\s*(?:,\s*)?(?:a|an|the)?\s*(?:\w+\s+){0,3}(?:framework|model|method)")
 REPO = re.compile(r"github\.com/[\w.-]+/(" + NAME + r")(?![\w-])")
 # `Name: subtitle`
-TITLE_NAME = re.compile(r"^\s*(" + NAME + r")(?:\s+[A-Z][\w-]*)?\s*[:：]")
+TITLE_NAME = re.compile(r"^\s*(" + NAME + r")(?:\s+([A-Z][\w-]*))?\s*[:：]")
 # what after a proposed name tells its kind: `X, a ... metric`, `X dataset`
 KIND_WINDOW = 80
 DATASET_WORD_WINDOW = 60
 # a repository name longer than this is not a name the paper goes by
 REPO_NAME_MAX = 20
+# the kind of thing a paper proposes, capitalised at a sentence start, in a title or as an
+# anonymised placeholder (`We present Method, a machine-learning framework`): never a name alone
+GENERIC_NOUNS = frozenset(
+    """
+    Method Methods Model Models Framework Frameworks Approach System Systems Algorithm Architecture
+    Dataset Datasets Benchmark Benchmarks Corpus Network Networks Module Pipeline Agent Agents Tool Toolkit
+    Library Platform Paradigm Technique Strategy Mechanism Solution Encoder Decoder Transformer Baseline Ours
+    """.split()
+)
+# a name that is a measure: `GGscore`, `FooMetric`; `Hit_Rate@5` (a measure at a cut-off)
+MEASURE_NAME = re.compile(r"(?:[Ss]core|[Mm]etric)s?$")
+MEASURE_CUT_OFF = re.compile(r"@\d")
 
 
 @Language.factory("kg_names", default_config={"spans_key": SPANS_KEY, "directory": None})
@@ -79,13 +98,16 @@ class NameRuler:
 
         def propose(raw: str, start: int, end: int, sentence: str) -> None:
             name = normalise_name(raw)
+            if name in GENERIC_NOUNS:
+                return
+            after = sentence[sentence.find(raw) + len(raw) :][:KIND_WINDOW] if raw in sentence else ""
+            if MEASURE_NAME.search(name) or MEASURE_AFTER.match(after) or MEASURE_CUT_OFF.match(text, end):
+                add("metric", name, start, end)  # a measure the paper defines is no proposed name
+                return
             if len(name) > 2 and name.endswith("s") and name[-2].isalpha() and name[:-1].isupper():
                 name = name[:-1]  # `BGCMs`: one name, as the acronym rule reads it
             known = self.known.get(name)
             add("proposed", name, start, end)
-            after = sentence[sentence.find(raw) + len(raw) :][:KIND_WINDOW] if raw in sentence else ""
-            if MEASURE_AFTER.match(after):
-                add("metric", name, start, end)
             if (
                 DATASET_WORDS.search(after.split(".")[0][:DATASET_WORD_WINDOW])
                 or known is not None
@@ -98,9 +120,12 @@ class NameRuler:
         if tend:
             match = TITLE_NAME.match(title)
             if match and (is_coined(match.group(1).replace("$", "")) or " " not in match.group(0).strip()[:-1]):
-                raw = match.group(1)
+                raw, end = match.group(1), match.end(1)
+                if match.group(2) and joins_name(raw, match.group(2)):
+                    # `FAIR GraphRAG: ...`: both words (not `FLARE MCMC: ...`, a name for MCMC)
+                    raw, end = title[match.start(1) : match.end(2)], match.end(2)
                 if raw not in NOT_NAMES and not raw.islower():
-                    propose(raw, match.start(1), match.end(1), title)
+                    propose(raw, match.start(1), end, title)
 
         # Each rule first finds its cheap anchor in the whole text, then reads the
         # sentence around it (running every rule on every sentence costs 3x more).

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 from extractors.entities.name_context import NameContext, Propose, described, spells_task
-from extractors.entities.text import NAME, NOT_NAMES, Sentences, WordSet
+from extractors.entities.text import NAME, NOT_NAMES, Sentences, WordSet, is_coined
 
 CUE_WORD = re.compile(
     r"(?:propos|present|introduc|develop|design|devis|build|construct|releas|contribut|formulat|creat|curat|offer)[a-z]*"
@@ -145,6 +145,23 @@ CUE_NEAR = re.compile(
     r"(?:[\s,]+[\w-]+){0,5}[\s,]*$"
 )
 CONJOINED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(" + NAME + r")")
+# before an appositive's name, in a sentence with no proposal cue: it is
+# the object of a preposition or an item of a list (`Implemented with Milvus and vLLM, the
+# system ...`, `evaluated on SciGen, an open dataset`), not the subject the appositive
+# describes (in a proposing sentence it is as often the paper's own: `trained on FuzzyBench,
+# a dataset we release`)
+USED_BEFORE = re.compile(r"\b(with|using|via|by|for|on|of|in|from|over|to|and|or|than|atop|upon)\s+(?:the\s+)?$")
+# ... unless the appositive says it is new: `Evaluating on MLPsych, a novel dataset`
+NEW_IN_APPOSITIVE = re.compile(r"\b(?:novel|new|our|we|proposed|introduced|first)\b")
+# a plural acronym, `dLLMs`, `LLMs`, `VLMs`: a class of things, not one name
+PLURAL_ACRONYM = re.compile(r"[A-Za-z]*[A-Z]s$")
+# a coined word that starts a long form whose acronym follows: `Multi-LLM Iterative
+# Data-Adaptive Summarization (MIDAS)`, `crOss-Modal sInkhorn maTching (OMIT)`
+LONG_FORM_AHEAD = re.compile(r"(?:\s+[\w-]*[A-Z][\w-]*){1,6}?\s*\(\s*([A-Za-z][\w-]*)\s*\)")
+# a second coined word right after a name: one name of two words (`FAIR GraphRAG`)
+SECOND_WORD = re.compile(r" (" + NAME + r")(?![\w$(-])")
+# a word cased to spell an acronym: `REtrieval`, `mOdel`, `COntext`
+LONG_FORM_CASE = re.compile(r"[A-Z]{2}[a-z]{2}|[a-z]+[A-Z]")
 OUR = re.compile(r"(?=[OoTt])\b(?:[Oo]ur|[Tt]his\s+(?:paper|work|study))\b")
 # how far after a cue its object may be
 CUE_OBJECT_WINDOW = 160
@@ -179,6 +196,10 @@ def name_after_cue(ctx: NameContext, s_text: str, base: int, cue_end: int, direc
         )
         if not (ctx.new_name(raw) or capital):
             continue
+        if PLURAL_ACRONYM.fullmatch(plain) and not tail.startswith(" (", match.end()):
+            break  # `introduces Bifocal dLLMs`: a class, not the name
+        if starts_long_form(raw, tail, match.end()):
+            break  # the acronym path names it
         long_words = ctx.long_form(raw)
         if spells_task(long_words) or described(long_words, tail[: match.start()]):
             continue
@@ -192,15 +213,45 @@ def name_after_cue(ctx: NameContext, s_text: str, base: int, cue_end: int, direc
             more = CAPITALS_AFTER.match(tail, match.end())
             if more is not None:  # always: it matches the empty string too
                 raw = raw + more.group()
+        second = SECOND_WORD.match(tail, match.end()) if raw == match.group() else None
+        if second is not None and joins_name(raw, second.group(1)):
+            raw = tail[match.start() : second.end(1)]  # `we introduce FAIR GraphRAG, a ...`: both words
         start = base + cue_end + match.start()
         propose(raw, start, start + len(raw), s_text)
         rest = tail[match.end() :]
         offset = cue_end + match.end()
-        while (more := CONJOINED.match(rest)) and ctx.new_name(more.group(1)):
+        while (
+            (more := CONJOINED.match(rest))
+            and ctx.new_name(more.group(1))
+            and not PLURAL_ACRONYM.fullmatch(more.group(1))
+        ):
             propose(more.group(1), base + offset + more.start(1), base + offset + more.end(1), s_text)
             offset += more.end()
             rest = rest[more.end() :]
         break
+
+
+def joins_name(first: str, second: str) -> bool:
+    """`FAIR GraphRAG`: two coined words, the second in mixed case, neither of them a word of a
+    long form cased to spell its acronym (`Cross-mOdal REtrieval`, `tRansition rEconstruction`)."""
+    return (
+        is_coined(first)
+        and is_coined(second)
+        and not second.isupper()
+        and second[:1].isupper()
+        and not any(LONG_FORM_CASE.match(part) for word in (first, second) for part in word.split("-"))
+    )
+
+
+def starts_long_form(raw: str, tail: str, end: int) -> bool:
+    """`Multi-LLM Iterative Data-Adaptive Summarization (MIDAS)`: a coined word followed by
+    a few capitalised words and an acronym that holds the word's first capital."""
+    ahead = LONG_FORM_AHEAD.match(tail, end)
+    if ahead is None:
+        return False
+    acronym = ahead.group(1)
+    first = next((c for c in raw if c.isupper()), "")
+    return sum(c.isupper() for c in acronym) >= 2 and first != "" and first in acronym
 
 
 def appositive_names(ctx: NameContext, sents: Sentences, cued: set[int], propose: Propose) -> None:
@@ -213,6 +264,11 @@ def appositive_names(ctx: NameContext, sents: Sentences, cued: set[int], propose
         sentence = sents.at(sents.starts[i])
         for match in APPOSITIVE_TAIL.finditer(sentence.text):
             name = NAME_BEFORE.search(sentence.text, max(0, match.start() - APPOSITIVE_LOOKBACK), match.start())
-            if name is not None and ctx.new_name(name.group(1)):
+            if name is None or PLURAL_ACRONYM.fullmatch(name.group(1)):
+                continue
+            used = USED_BEFORE.search(sentence.text, max(0, name.start(1) - APPOSITIVE_LOOKBACK), name.start(1))
+            if used and i not in cued and not NEW_IN_APPOSITIVE.search(match.group()):
+                continue
+            if ctx.new_name(name.group(1)):
                 base = sentence.start_char
                 propose(name.group(1), base + name.start(1), base + name.end(1), sentence.text)
