@@ -14,7 +14,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from extractors.entities.metric_context import RESULT_SENTENCE
+from extractors.entities.metric_context import reports_finding
 from extractors.entities.metric_phrases import METRIC_HEAD, PHRASE_WORD
 from extractors.entities.text import Sentences, doc_text
 
@@ -146,9 +146,9 @@ def cued_measures(doc: Doc, sents: Sentences, kept: list[Span], metric_words: di
     taken = [(s.start_char, s.end_char) for s in others + kept]
     for cue in CUED_START.finditer(text, cue_scan_start(text)):
         sentence = sents.at(cue.start())
-        # (FIRST_ITEM, tried at one place, fails more often than RESULT_SENTENCE and costs less)
+        # (FIRST_ITEM, tried at one place, fails more often than reports_finding and costs less)
         first = FIRST_ITEM.match(text, cue.end(), sentence.end_char)
-        if first is not None and RESULT_SENTENCE.search(sentence.text):
+        if first is not None and reports_finding(sentence.text):
             items = [(first.start("name"), first.end("name"))]
             while len(items) < MAX_ITEMS:
                 match = NEXT_ITEM.match(text, items[-1][1], sentence.end_char)

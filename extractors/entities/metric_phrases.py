@@ -106,6 +106,13 @@ TIGHT_BEFORE_PHRASE = re.compile(
     rf"\s+(?:of|is|was|=|:|reaches|reached|reaching)\s+{HEDGE}$"
 )
 PHRASE_LOOKBACK = 90  # characters before a value that can hold the name of its measure
+# how TIGHT_BEFORE_PHRASE can end, white space stripped (its verb, or the last word of a HEDGE):
+# a cheap test before the pattern is searched for over PHRASE_LOOKBACK characters
+TIGHT_ENDS = (
+    *("of", "is", "was", "=", ":", "reaches", "reached", "reaching"),
+    *("to", "upto", "over", "about", "around", "approximately", "nearly", "almost", "roughly", "than", "least"),
+    *("as", "average"),
+)
 # a name before the metric is what it is measured on, not part of it: `WikiText-2 perplexity`
 LEFT_WORD = re.compile(rf"(?<![\w'’/-])(?!{STOP}\b)([A-Za-z](?![\w-]*[A-Z])[\w-]+)\s+$")
 
@@ -258,9 +265,10 @@ def tight_decimals(doc: Doc, sents: Sentences, used: set[int], metric_words: dic
         if match.start("num") in used:
             continue
         sentence = sents.at(match.start())
-        found = TIGHT_BEFORE_PHRASE.search(
-            text, max(sentence.start_char, match.start() - PHRASE_LOOKBACK), match.start()
-        )
+        low = max(sentence.start_char, match.start() - PHRASE_LOOKBACK)
+        if not text[low : match.start()].rstrip().endswith(TIGHT_ENDS):
+            continue
+        found = TIGHT_BEFORE_PHRASE.search(text, low, match.start())
         if found is None:
             continue
         name = " ".join(found.group("name").split())
