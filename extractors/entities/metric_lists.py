@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.entities.metric_context import reports_finding
 from extractors.entities.metric_phrases import METRIC_HEAD, PHRASE_WORD
+from extractors.entities.rulers import doc_spans
 from extractors.entities.text import Sentences, doc_text
 
 # the quality dimensions papers evaluate beside the metric words of METRIC_HEAD
@@ -87,7 +88,7 @@ def listed_measures(
     if not anchors:
         return []
     text = doc_text(doc)
-    others = [s for s in doc.spans["kg"] if s.label_ != "metric"]
+    others = [s for s in doc_spans(doc) if s.label_ != "metric"]  # (the list handed on: no new Span objects)
     taken = [(s.start_char, s.end_char) for s in others + kept]
     out: list[Span] = []
     for metric in anchors:
@@ -142,8 +143,7 @@ def cued_measures(doc: Doc, sents: Sentences, kept: list[Span], metric_words: di
     out: list[Span] = []
     if not has_cue_word(text):
         return out
-    others = [s for s in doc.spans["kg"] if s.label_ != "metric"]
-    taken = [(s.start_char, s.end_char) for s in others + kept]
+    taken: list[tuple[int, int]] | None = None  # the other spans' characters, read where a list is found
     for cue in CUED_START.finditer(text, cue_scan_start(text)):
         sentence = sents.at(cue.start())
         # (FIRST_ITEM, tried at one place, fails more often than reports_finding and costs less)
@@ -155,6 +155,11 @@ def cued_measures(doc: Doc, sents: Sentences, kept: list[Span], metric_words: di
                 if match is None:
                     break
                 items.append((match.start("name"), match.end("name")))
+            if len(items) < MIN_CUED_ITEMS:
+                continue
+            if taken is None:
+                others = [s for s in doc_spans(doc) if s.label_ != "metric"]  # (the list handed on: no new Spans)
+                taken = [(s.start_char, s.end_char) for s in others + kept]
             items = [
                 (start, end)
                 for start, end in items
