@@ -152,7 +152,8 @@ def named_before_head(ctx: Context) -> Iterator[tuple[str, int, int]]:
     for _, char in ctx.sents.tokens_in(HEAD_WORDS):
         low = max(ctx.sents.starts[ctx.sents.index(char)], char - HEAD_LOOKBACK)
         match = NAME_BEFORE_HEAD.search(text, low, char)
-        if match is None or OWN_BEFORE.search(text, low, match.start(1)):
+        # (a name not coined is dropped by the ruler anyway: `language model`; tested before OWN_BEFORE)
+        if match is None or not is_coined(match.group(1)) or OWN_BEFORE.search(text, low, match.start(1)):
             continue
         name = match.group(1)
         if (title and name in title) or is_modifier(name):
