@@ -100,7 +100,11 @@ SIGNED_NAME = re.compile(
     r"(?=\s*(?:over|vs\.?|versus|compared|against|than|relative|\(|,|;|\.\s|\.$|$))"
 )
 # a number without a unit names its measure only in tight phrasing: `a composite score of 4.53`
-DECIMAL = re.compile(r"(?<![\w.@$])(?P<num>\d+\.\d+)(?P<unit>)(?![\w.%]|\s?(?:%|×|x\b|times\b|pp\b|points?\b|percent))")
+# (the look-behind after the first digit, `\d(?<![\w.@$]\d)`, not before it: a pattern that starts
+# with a digit is scanned for by the digit, three times faster, with the same matches)
+DECIMAL = re.compile(
+    r"(?P<num>\d(?<![\w.@$]\d)\d*\.\d+)(?P<unit>)(?![\w.%]|\s?(?:%|×|x\b|times\b|pp\b|points?\b|percent))"
+)
 TIGHT_BEFORE_PHRASE = re.compile(
     rf"(?=[A-Za-z])(?<![\w/-])(?P<name>(?:{PHRASE_WORD}\s+){{0,3}}{METRIC_HEAD})"
     rf"\s+(?:of|is|was|=|:|reaches|reached|reaching)\s+{HEDGE}$"
