@@ -166,8 +166,8 @@ def listed_with_method(ctx: Context) -> Iterator[tuple[str, int, int]]:
     text, sents = ctx.sents.text, ctx.sents
     # a method in a list has a separator right before or after it: only those sentences can
     # yield, and LIST, tried at every character, costs more than the rest of this component
-    listed = {sents.index(start) for start in ctx.method_starts if _beside_gap(text, start, sents)}
-    for i in sorted(listed):
+    in_lists = {sents.index(start) for start in ctx.method_starts if _beside_gap(text, start, sents)}
+    for i in sorted(in_lists):
         sent = text[sents.starts[i] : sents.ends[i]]
         if "(" not in sent and not CONJUNCTION.search(sent):
             continue  # (no list closes without one: `CLOSED`, brackets)
