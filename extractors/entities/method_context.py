@@ -67,6 +67,8 @@ LIST_ITEM = re.compile(rf"(?<![\w.+-]){ITEM}")
 LIST_WORDS = frozenset({"and", "or"})
 CLOSED = re.compile(r"\s(?:and|or)\s+\S+$")  # `A, B and C`: a conjunction before the last item
 CONJUNCTION = re.compile(r"\s(?:and|or)\s")
+# a word followed by a list's separator (GAP): an item with another after it
+ITEM_BEFORE_GAP = re.compile(r"[\w.+-]*[\w+](?:\s*,|\s+(?:and|or)\s)")
 
 
 def list_start(before: str) -> bool:
@@ -150,7 +152,8 @@ def named_before_head(ctx: Context) -> Iterator[tuple[str, int, int]]:
     for _, char in ctx.sents.tokens_in(HEAD_WORDS):
         low = max(ctx.sents.starts[ctx.sents.index(char)], char - HEAD_LOOKBACK)
         match = NAME_BEFORE_HEAD.search(text, low, char)
-        if match is None or OWN_BEFORE.search(text, low, match.start(1)):
+        # (a name not coined is dropped by the ruler anyway: `language model`; tested before OWN_BEFORE)
+        if match is None or not is_coined(match.group(1)) or OWN_BEFORE.search(text, low, match.start(1)):
             continue
         name = match.group(1)
         if (title and name in title) or is_modifier(name):
@@ -161,7 +164,10 @@ def named_before_head(ctx: Context) -> Iterator[tuple[str, int, int]]:
 def listed_with_method(ctx: Context) -> Iterator[tuple[str, int, int]]:
     """`(MinHash, SimHash, Winnowing, FuzzyHash)`: in a list with a method, a coined name is one too."""
     text, sents = ctx.sents.text, ctx.sents
-    for i in sorted({sents.index(start) for start in ctx.method_starts}):
+    # a method in a list has a separator right before or after it: only those sentences can
+    # yield, and LIST, tried at every character, costs more than the rest of this component
+    in_lists = {sents.index(start) for start in ctx.method_starts if _beside_gap(text, start, sents)}
+    for i in sorted(in_lists):
         sent = text[sents.starts[i] : sents.ends[i]]
         if "(" not in sent and not CONJUNCTION.search(sent):
             continue  # (no list closes without one: `CLOSED`, brackets)
@@ -178,6 +184,12 @@ def listed_with_method(ctx: Context) -> Iterator[tuple[str, int, int]]:
             items = [(m.group(), base + m.start()) for m in LIST_ITEM.finditer(whole) if m.group() not in LIST_WORDS]
             if any(start in ctx.method_starts for _, start in items):
                 yield from ((word, start, start + len(word)) for word, start in items)
+
+
+def _beside_gap(text: str, start: int, sents: Sentences) -> bool:
+    """Might the word at `start` be an item of a LIST? (The separator before it, or the one after.)"""
+    before = text[sents.starts[sents.index(start)] : start].rstrip()
+    return before.endswith((",", "and", "or")) or ITEM_BEFORE_GAP.match(text, start) is not None
 
 
 def _not_a_method(ctx: Context, name: str) -> bool:

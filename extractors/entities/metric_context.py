@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterator
+from functools import lru_cache
 
 from spacy.tokens import Span
 
@@ -101,6 +102,14 @@ RESULT_SENTENCE = re.compile(
     r"report\w*|compared|baselines?|state-of-the-art|significant\w*)\b|\d(?:[.,]\d+)?\s?(?:%|x\b|×)|\d\.\d",
     re.I,
 )
+
+
+@lru_cache(maxsize=1024)
+def reports_finding(sentence: str) -> bool:
+    """Does RESULT_SENTENCE occur in `sentence`? (asked for each metric and cue of a sentence)"""
+    return RESULT_SENTENCE.search(sentence) is not None
+
+
 PURPOSE = re.compile(
     r"(?:(?<!\blead\s)(?<!\bleads\s)(?<!\bled\s)(?<!\bdue\s)(?<!\bcompared\s)\bto|\brather\s+than|\binstead\s+of)\s+$",
     re.I,
@@ -143,7 +152,7 @@ def evaluated(text: str, span: Span, sentence: Sent) -> int | None:
     a list of others) or a change verb after it, in a sentence that reports a finding
     (see EVAL_CUE_WORDS). Returns where the words that may narrow the metric can begin
     (after the cue), or None."""
-    if FAMILY_AFTER.match(text, span.end_char) or not RESULT_SENTENCE.search(sentence.text):
+    if FAMILY_AFTER.match(text, span.end_char) or not reports_finding(sentence.text):
         return None
     start = max(sentence.start_char, span.start_char - EVAL_LOOKBACK)
     cue = EVALUATED_BEFORE.search(text, start, span.start_char)

@@ -14,8 +14,9 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from extractors.entities.metric_context import RESULT_SENTENCE
+from extractors.entities.metric_context import reports_finding
 from extractors.entities.metric_phrases import METRIC_HEAD, PHRASE_WORD
+from extractors.entities.rulers import doc_spans
 from extractors.entities.text import Sentences, doc_text
 
 # the quality dimensions papers evaluate beside the metric words of METRIC_HEAD
@@ -25,6 +26,8 @@ MEASURE_HEADS = (
     r"coherence|fluency|correlation|interpretability|explainability|informativeness|readability|trust)"
 )
 LIST_SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+|its\s+|their\s+)?"
+# how LIST_SEP ends, white space stripped: a cheap test before WORD_BEFORE is searched for
+SEP_ENDS = (",", "and", "or", "the", "its", "their")
 # an item ends where the list or the noun phrase does: `workflow transparency across ...`
 ITEM_END = (
     r"(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|across|over|on|in|of|for|with|while|compared|than|under|at|by|without|"
@@ -42,6 +45,27 @@ CUED_START = re.compile(
     r"(?:(?:the|both|their|its|overall|significantly|substantially)\s+)*"
 )
 CUED_WORD = re.compile(r"improv|enhanc|boost|reduc|terms\s+of|measured|compute|measure|report|gain")
+# the words of CUED_WORD as substrings, which `in` finds faster than the pattern does; every
+# CUED_START match holds one, at most a short word (`in`, `we`, `they`) and white space after its start
+CUE_SUBSTRINGS = ("improv", "enhanc", "boost", "reduc", "terms", "measure", "compute", "report", "gain")
+CUE_LEAD = 4  # len("they")
+
+
+def has_cue_word(text: str) -> bool:
+    """`CUED_WORD.search(text) is not None`, by substring tests first."""
+    if any(word in text for word in CUE_SUBSTRINGS if word != "terms"):
+        return True
+    return "terms" in text and CUED_WORD.search(text) is not None
+
+
+def cue_scan_start(text: str) -> int:
+    """Where CUED_START can first match: before the first cue word, by its lead word at most."""
+    at = min((found for word in CUE_SUBSTRINGS if (found := text.find(word)) >= 0), default=len(text))
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    return max(0, at - CUE_LEAD)
+
+
 FIRST_ITEM = re.compile(rf"(?P<name>(?:{PHRASE_WORD}\s+){{0,2}}{MEASURE_HEADS}){ITEM_END}")
 MIN_CUED_ITEMS = 2  # measures a cue must list: one alone is as often a goal (`improves efficiency`)
 LIST_LOOKBACK = 60  # characters before a metric that can hold the item before it
@@ -61,8 +85,10 @@ def listed_measures(
     the anchors are metrics not yet kept, and a list of that many measures besides the
     anchor makes it and them measures: `a framework covering accuracy, fairness, stability
     and efficiency`."""
+    if not anchors:
+        return []
     text = doc_text(doc)
-    others = [s for s in doc.spans["kg"] if s.label_ != "metric"]
+    others = [s for s in doc_spans(doc) if s.label_ != "metric"]  # (the list handed on: no new Span objects)
     taken = [(s.start_char, s.end_char) for s in others + kept]
     out: list[Span] = []
     for metric in anchors:
@@ -77,7 +103,10 @@ def listed_measures(
             pos = match.end("name")
         pos = metric.start_char
         while len(found) < 2 * MAX_ITEMS:
-            match = WORD_BEFORE.search(text, max(sentence.start_char, pos - LIST_LOOKBACK), pos)
+            low = max(sentence.start_char, pos - LIST_LOOKBACK)
+            if not text[low:pos].rstrip().endswith(SEP_ENDS):
+                break  # (WORD_BEFORE ends with LIST_SEP)
+            match = WORD_BEFORE.search(text, low, pos)
             if match is None:
                 break
             found.append((match.start("name"), match.end("name")))
@@ -111,23 +140,26 @@ def cued_measures(doc: Doc, sents: Sentences, kept: list[Span], metric_words: di
     measure-headed phrases right after a change or measurement cue (CUED_START), MIN_CUED_ITEMS or
     more of them."""
     text = doc_text(doc)
-    others = [s for s in doc.spans["kg"] if s.label_ != "metric"]
-    taken = [(s.start_char, s.end_char) for s in others + kept]
     out: list[Span] = []
-    if not CUED_WORD.search(text):
+    if not has_cue_word(text):
         return out
-    for cue in CUED_START.finditer(text):
+    taken: list[tuple[int, int]] | None = None  # the other spans' characters, read where a list is found
+    for cue in CUED_START.finditer(text, cue_scan_start(text)):
         sentence = sents.at(cue.start())
-        if RESULT_SENTENCE.search(sentence.text):
-            first = FIRST_ITEM.match(text, cue.end(), sentence.end_char)
-            if first is None:
-                continue
+        # (FIRST_ITEM, tried at one place, fails more often than reports_finding and costs less)
+        first = FIRST_ITEM.match(text, cue.end(), sentence.end_char)
+        if first is not None and reports_finding(sentence.text):
             items = [(first.start("name"), first.end("name"))]
             while len(items) < MAX_ITEMS:
                 match = NEXT_ITEM.match(text, items[-1][1], sentence.end_char)
                 if match is None:
                     break
                 items.append((match.start("name"), match.end("name")))
+            if len(items) < MIN_CUED_ITEMS:
+                continue
+            if taken is None:
+                others = [s for s in doc_spans(doc) if s.label_ != "metric"]  # (the list handed on: no new Spans)
+                taken = [(s.start_char, s.end_char) for s in others + kept]
             items = [
                 (start, end)
                 for start, end in items

@@ -100,12 +100,23 @@ SIGNED_NAME = re.compile(
     r"(?=\s*(?:over|vs\.?|versus|compared|against|than|relative|\(|,|;|\.\s|\.$|$))"
 )
 # a number without a unit names its measure only in tight phrasing: `a composite score of 4.53`
-DECIMAL = re.compile(r"(?<![\w.@$])(?P<num>\d+\.\d+)(?P<unit>)(?![\w.%]|\s?(?:%|×|x\b|times\b|pp\b|points?\b|percent))")
+# (the look-behind after the first digit, `\d(?<![\w.@$]\d)`, not before it: a pattern that starts
+# with a digit is scanned for by the digit, three times faster, with the same matches)
+DECIMAL = re.compile(
+    r"(?P<num>\d(?<![\w.@$]\d)\d*\.\d+)(?P<unit>)(?![\w.%]|\s?(?:%|×|x\b|times\b|pp\b|points?\b|percent))"
+)
 TIGHT_BEFORE_PHRASE = re.compile(
     rf"(?=[A-Za-z])(?<![\w/-])(?P<name>(?:{PHRASE_WORD}\s+){{0,3}}{METRIC_HEAD})"
     rf"\s+(?:of|is|was|=|:|reaches|reached|reaching)\s+{HEDGE}$"
 )
 PHRASE_LOOKBACK = 90  # characters before a value that can hold the name of its measure
+# how TIGHT_BEFORE_PHRASE can end, white space stripped (its verb, or the last word of a HEDGE):
+# a cheap test before the pattern is searched for over PHRASE_LOOKBACK characters
+TIGHT_ENDS = (
+    *("of", "is", "was", "=", ":", "reaches", "reached", "reaching"),
+    *("to", "upto", "over", "about", "around", "approximately", "nearly", "almost", "roughly", "than", "least"),
+    *("as", "average"),
+)
 # a name before the metric is what it is measured on, not part of it: `WikiText-2 perplexity`
 LEFT_WORD = re.compile(rf"(?<![\w'’/-])(?!{STOP}\b)([A-Za-z](?![\w-]*[A-Z])[\w-]+)\s+$")
 
@@ -258,9 +269,10 @@ def tight_decimals(doc: Doc, sents: Sentences, used: set[int], metric_words: dic
         if match.start("num") in used:
             continue
         sentence = sents.at(match.start())
-        found = TIGHT_BEFORE_PHRASE.search(
-            text, max(sentence.start_char, match.start() - PHRASE_LOOKBACK), match.start()
-        )
+        low = max(sentence.start_char, match.start() - PHRASE_LOOKBACK)
+        if not text[low : match.start()].rstrip().endswith(TIGHT_ENDS):
+            continue
+        found = TIGHT_BEFORE_PHRASE.search(text, low, match.start())
         if found is None:
             continue
         name = " ".join(found.group("name").split())

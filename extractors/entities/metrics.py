@@ -31,7 +31,7 @@ from extractors.entities.metric_context import (
     evaluated,
     setting,
 )
-from extractors.entities.metric_lists import CUED_WORD, MIN_BARE_LIST, cued_measures, listed_measures
+from extractors.entities.metric_lists import MIN_BARE_LIST, cued_measures, has_cue_word, listed_measures
 from extractors.entities.metric_pairing import listed_pairs, respectively_pairs, values_for
 from extractors.entities.metric_phrases import at_k, defined_metrics, phrase_metrics, tex_names, widen
 from extractors.entities.metric_values import has_digit
@@ -74,7 +74,7 @@ class MetricValueRuler:
         has_number = has_digit(text)
         if not metrics and not has_number:
             # no metric and no number: only measures a cue lists (`improves X, Y and Z`) can be here
-            if CUED_WORD.search(text):
+            if has_cue_word(text):
                 cued = cued_measures(doc, sentences(doc), [], self.metric_words)
                 set_doc_spans(doc, self.spans_key, spans + cued)
             return doc
