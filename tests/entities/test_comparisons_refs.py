@@ -59,7 +59,7 @@ def baselines(extractor: EntityExtractor, abstract: str) -> list[tuple[str, str 
         ("At 50 pages, ZephyrNet reduced errors by 41%, compared to KiloNet.", ["KiloNet"]),
         ("Our model improves recall by 75 percent relative to our existing LambdaRank system.", ["LambdaRank"]),
         (
-            "Our selector improves NDCG by 11.7% over the Single Best Algorithm baseline (0.128).",
+            "Our chooser improves NDCG by 9.4% over the Single Best Algorithm baseline (0.141).",
             ["Single Best Algorithm"],
         ),
         (
@@ -100,12 +100,12 @@ def test_comparisons_reads_methods_named_apart_from_the_cue(extractor, abstract,
         "We compare our model against QuadNet and TriRank. Our model is competitive with the strongest baseline.",
         "We compare our model against QuadNet and TriRank. Our model outperforms existing methods.",
         "Table retrieval is less explored compared to ZenoRetrieval. Our model outperforms state-of-the-art baselines.",
-        "Our model outperforms retrieval baselines that use embeddings from strong models such as QwenX-8B.",
+        "Our ranker outperforms retrieval baselines that take embeddings from large models such as QwenX-8B.",
         "In our study the error exceeds 60% for most models and safety-aware prompting.",
         "Compared with no candidate search, our method improves accuracy by 8%.",
         "ChebyNet's error grows 10.6x, versus 7.9x for vanilla KiloKAN and 1.4x for our ZetaKAN.",
         "Our method outperforms the Brief Baseline on every task.",
-        "Our experiments show that, compared to existing crawling techniques, neural policies improve harvest rate, "
+        "Our trials show that, compared to existing scraping techniques, learned policies raise harvest rate, "
         "maxScore, and coverage.",
         "Our model outperforms the strongest non-ZenoNet baseline by 3 points.",
         "Unlike ZenoNet, our model needs no labels.",

@@ -28,7 +28,7 @@ from tests.entities.helpers import found
         ("We introduce KiteGap, a novel evaluation metric for kite flight.", None, "KiteGap"),
         # an existing formalism the problem is cast as
         (
-            "We formulate kite routing as a single-player Markov Decision Process (MDP) and train a network.",
+            "We formulate kite routing as a cooperative Markov Decision Process (MDP) and train a network.",
             None,
             "MDP",
         ),

@@ -77,7 +77,7 @@ def test_names_acronym_followed_by_its_head_noun_or_a_verb_is_proposed(extractor
     [
         ("We propose FernCoder. The Test Fern Quality Mining (TFQM) module filters faulty cases.", "TFQM"),
         (
-            "We introduce FernVAD. Specifically, we introduce an Uncertainty-Aware Fern Gating (UFG) policy grounded in logic.",
+            "We introduce FernVAD. In detail, we introduce an Uncertainty-Aware Fern Gating (UFG) policy grounded in logic.",
             "UFG",
         ),
     ],

@@ -107,7 +107,7 @@ def test_task_modifiers_e_commerce_and_not_a_research_verb(
 @pytest.mark.parametrize(
     ("title", "task", "not_task"),
     [
-        ("Stringology-Based Motif Discovery from EEG Signals", "motif discovery", "stringology-based motif discovery"),
+        ("Stringology-Based Motif Discovery in Sensor Streams", "motif discovery", "stringology-based motif discovery"),
         ("Noise-aware Coreset Selection for Training", "coreset selection", "noise-aware coreset selection"),
         ("Text-Guided Image Editing at Scale", "image editing", "text-guided image editing"),
         # a compound on an acronym names a kind of task; and a bare head keeps its compound
