@@ -5,7 +5,7 @@ The pipeline is `spacy.blank("en")` with rule components only, no model download
 
     tokenizer      kg.FastTokenizer.v1 (tokenizer.py), which also sets sentence starts
                    by the sentencizer's rule (and at newlines, Chinese full stops)
-    kg_lexicon     lexicon names by token n-grams, guarded by cues; Chinese names by substring (rulers.py)
+    kg_lexicon     lexicon names by token n-grams, guarded by cues; Chinese names by substring (rulers.py; what it keeps: lexicon_matches.py)
     kg_names       coined names and acronym definitions (names.py)
     kg_datasets    datasets named by their context: `the X dataset`, lists, `experiments on X` (datasets.py,
                    dataset_rules.py, dataset_patterns.py)
