@@ -72,6 +72,35 @@ LIST_LOOKBACK = 60  # characters before a metric that can hold the item before i
 MAX_ITEMS = 5  # items a list can add on each side of its metric
 
 
+def free_items(text: str, items: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The items that are lower-case words and overlap no span taken already."""
+    return [
+        (start, end)
+        for start, end in items
+        if LOWER_CASE.match(text[start:end]) and not any(s < end and start < e for s, e in taken)
+    ]
+
+
+def measure_spans(
+    doc: Doc, items: list[tuple[int, int]], metric_words: dict[str, str], taken: list[tuple[int, int]]
+) -> list[Span]:
+    """A metric span without a value for each item; each item's characters join `taken`."""
+    text = doc_text(doc)
+    out: list[Span] = []
+    for start, end in items:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        name = " ".join(text[start:end].split())
+        canonical = metric_words.get(name.casefold(), name)  # a lexicon metric's own spelling: `Recall`
+        measure = Span(doc, span.start, span.end, label="metric", kb_id=canonical, span_id=canonical)
+        measure._.kg_values = None
+        measure._.kg_setting = None
+        taken.append((start, end))
+        out.append(measure)
+    return out
+
+
 def listed_measures(
     doc: Doc,
     sents: Sentences,
@@ -111,26 +140,12 @@ def listed_measures(
                 break
             found.append((match.start("name"), match.end("name")))
             pos = match.start("name")
-        items = [
-            (start, end)
-            for start, end in found
-            if LOWER_CASE.match(text[start:end]) and not any(s < end and start < e for s, e in taken)
-        ]
+        items = free_items(text, found, taken)
         if len(items) < min_items:
             continue
         if min_items > 1:
             out.append(Span(doc, metric.start, metric.end, label="metric", kb_id=metric.kb_id_, span_id=metric.id_))
-        for start, end in items:
-            name = " ".join(text[start:end].split())
-            span = doc.char_span(start, end, alignment_mode="expand")
-            if span is None:
-                continue
-            canonical = metric_words.get(name.casefold(), name)  # a lexicon metric's own spelling: `Recall`
-            measure = Span(doc, span.start, span.end, label="metric", kb_id=canonical, span_id=canonical)
-            measure._.kg_values = None
-            measure._.kg_setting = None
-            taken.append((start, end))
-            out.append(measure)
+        out.extend(measure_spans(doc, items, metric_words, taken))
     return out
 
 
@@ -160,22 +175,8 @@ def cued_measures(doc: Doc, sents: Sentences, kept: list[Span], metric_words: di
             if taken is None:
                 others = [s for s in doc_spans(doc) if s.label_ != "metric"]  # (the list handed on: no new Spans)
                 taken = [(s.start_char, s.end_char) for s in others + kept]
-            items = [
-                (start, end)
-                for start, end in items
-                if LOWER_CASE.match(text[start:end]) and not any(s < end and start < e for s, e in taken)
-            ]
+            items = free_items(text, items, taken)
             if len(items) < MIN_CUED_ITEMS:
                 continue
-            for start, end in items:
-                span = doc.char_span(start, end, alignment_mode="expand")
-                if span is None:
-                    continue
-                name = " ".join(text[start:end].split())
-                canonical = metric_words.get(name.casefold(), name)
-                measure = Span(doc, span.start, span.end, label="metric", kb_id=canonical, span_id=canonical)
-                measure._.kg_values = None
-                measure._.kg_setting = None
-                taken.append((start, end))
-                out.append(measure)
+            out.extend(measure_spans(doc, items, metric_words, taken))
     return out
