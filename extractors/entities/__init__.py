@@ -46,7 +46,8 @@ from extractors.entities import (  # noqa: F401  (registers factories)
     tasks,
     tokenizer,
 )
-from extractors.entities.comparisons import Result, Win
+from extractors.entities.comparison_results import Result
+from extractors.entities.comparison_wins import Win
 from extractors.entities.lexicon import Entry, load_lexicons
 from extractors.entities.rulers import SPANS_KEY, doc_spans
 from extractors.entities.text import sentences

@@ -31,14 +31,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.entities.comparison_cues import find_cues
-from extractors.entities.comparison_objects import Names, object_names
+from extractors.entities.comparison_objects import Names
 from extractors.entities.comparison_results import Result, results
 from extractors.entities.comparison_wins import Win, outperformed
 from extractors.entities.rulers import SPANS_KEY, doc_spans
 from extractors.entities.text import sentences
 
 # what other modules read from here (`methods` reads an object's names as a win cue's)
-__all__ = ["ComparisonRuler", "Names", "Result", "Win", "object_names"]
+__all__ = ["ComparisonRuler"]
 
 
 @Language.factory("kg_comparisons", default_config={"spans_key": SPANS_KEY})

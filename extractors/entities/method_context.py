@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extractors.entities.comparisons import Names, object_names
+from extractors.entities.comparison_objects import Names, object_names
 from extractors.entities.dataset_patterns import TASK_ACRONYMS
 from extractors.entities.dataset_rules import is_modifier
 from extractors.entities.datasets import KindIndex
