@@ -137,6 +137,25 @@ def test_duplicates_a_name_defined_in_two_senses(report):
     assert all(s.papers == 1 for s in mind.senses)
 
 
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)], ids=["one-first", "other-first"])
+def test_duplicates_evidence_does_not_hang_on_the_order_rows_come_in(store_url_any, order):
+    """Two defining sentences of one length: the report names the same one whichever paper
+    was written, and so returned, first."""
+    sentences = ["Graph Neural Networks (GNNs) pass messages.", "Graph neural networks (GNNs) pass messages."]
+    batch = GraphBatch()
+    batch.add_node("Method", "gnn", name="GNN")
+    batch.add_node("Method", "graphneuralnetwork", name="graph neural network")
+    for i in order:
+        paper = f"2601.0000{i}"
+        batch.add_node("Paper", paper, title=f"Paper {i}")
+        for key in ("gnn", "graphneuralnetwork"):
+            batch.add_rel("USES", "Paper", paper, "Method", key, evidence=sentences[i])
+    with open_store(store_url_any) as store:
+        store.write(batch)
+        (pair,) = find_duplicates(store).candidates
+    assert pair.evidence == min(sentences)
+
+
 def test_duplicates_cli_json_and_label(tmp_path):
     store = str(tmp_path / "kg.lbug")
     with open_store(store) as graph_store:

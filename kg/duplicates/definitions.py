@@ -38,7 +38,8 @@ def read_definitions(store: GraphStore, labels: tuple[str, ...]) -> list[Definit
         rows = store.query(
             f"MATCH (p:{start})-[r:{rel}]->(c:{end}) WHERE r.evidence CONTAINS '(' RETURN p.key, c.key, r.evidence"
         ).rows
-        for paper, key, sentence in rows:
+        # sorted: the store returns rows in no fixed order, and the first sentence seen is kept
+        for paper, key, sentence in sorted(rows):
             for definition in parse_definitions(sentence):
                 mark = (paper, definition[0], definition[1].casefold(), f"{end}:{key}")
                 if mark not in seen:

@@ -128,7 +128,7 @@ def acronym_pairs(concepts: list[Concept], definitions: list[Definition]) -> lis
         short, long = by_key[short_key], by_key[long_key]
         papers = {d.paper for d in found}
         strong = [d for d in found if d.strong]
-        example = min(strong or found, key=lambda d: len(d.sentence))
+        example = min(strong or found, key=lambda d: (len(d.sentence), d.sentence))
         merged, kept = _pair(short, long)
         score, evidence = _score_acronym(len(papers), bool(strong)), example.sentence
         share, other = sense_share(meanings.get(short_key, []), example.acronym, example.long_form)

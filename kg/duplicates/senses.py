@@ -112,7 +112,7 @@ def two_senses(concepts: list[Concept], definitions: list[Definition]) -> list[T
         senses = []
         for members in groups:
             common = members[0].long_form
-            example = min((d for d in members if d.long_form == common), key=lambda d: len(d.sentence))
+            example = min((d for d in members if d.long_form == common), key=lambda d: (len(d.sentence), d.sentence))
             senses.append(Sense(common, len({d.paper for d in members}), example.sentence))
         concept = by_key[key]
         out.append(TwoSenses(concept.label, concept.name, concept.papers, senses))
