@@ -1,0 +1,140 @@
+"""Values whose metric is named once for several (see `comparison_results`):
+
+    outperforms A by 5.2 pt in execution accuracy and B (ReAct) by up to 15.9 pt
+    attains a B-F1 of 0.65, outperforming the strongest baseline, TopSeg, by 0.17 absolute points
+    X reaches 66.5% P@1, and Y achieves 54.1%
+
+A value no metric took, later in the sentence than a metric given a value, is that
+metric's where it is the margin over a method the sentence beats (`B by 15.9 pt`), or the
+level another system of the sentence reaches in the same unit (`Y achieves 54.1%`). Not
+where a word follows the value (`54.1% of queries`, `1.7% in dwell time`: another measure,
+named or not), nor a margin after a name the sentence does not beat (`and dwell time by 3%`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from spacy.tokens import Span
+
+from extractors.entities.comparison_wins import Win
+from extractors.entities.metric_values import HEDGE, NUM, UNIT, clean_value
+from extractors.entities.text import Sentences
+
+# a value with its unit; `0.17 absolute points` whole
+ELIDED_VALUE = re.compile(
+    rf"(?<![\w.@^-])(?P<num>{NUM})(?P<unit>\s(?:absolute|relative)\s+(?:percentage\s+)?points?\b|{UNIT})"
+)
+# what introduces it: a margin, or a level reached
+MARGIN_BEFORE = re.compile(rf"\sby\s+{HEDGE}$")
+LEVEL_BEFORE = re.compile(
+    rf"(?:,\s*(?:and|while|whereas)|\s(?:and|while|whereas))\s+(?P<subject>[^,;:.\d%]{{2,60}}?)\s+"
+    rf"(?:achiev|reach|attain|obtain|scor|yield|record|get|gett|manag)\w*\s+(?:an?\s+|only\s+|just\s+)?{HEDGE}$"
+)
+BEFORE_WINDOW = 100
+NEXT_IN_LIST = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+){HEDGE}(?<![\w.@^-])(?P<num>{NUM})(?P<unit>{UNIT})")
+RESPECTIVELY = re.compile(r"\s*,?\s*(?:\S+\s+){0,6}?respectively\b")
+# what may follow it: the clause ends, or what it is relative to
+VALUE_END = re.compile(
+    r"\s*(?:[,.;)]|$)|\s+(?:over|than|compared|relative|against|versus|vs\b|respectively|while|whereas|and|but)\b"
+)
+# between a beaten name and the `by` of its margin: `B (ReAct) by`, `baseline, TopSeg, by`
+NAME_GAP = re.compile(r"[\s,)\]]*")
+
+
+class Elided(NamedTuple):
+    """A value (`value`, `unit`) of the metric `span`, written at `at`; for a margin, the
+    method it is over."""
+
+    span: Span
+    value: str
+    unit: str | None
+    at: int
+    over: str | None
+
+
+def elided_values(sents: Sentences, measured: list[Span], beaten: list[Win]) -> list[Elided]:
+    """The values of `measured` metrics written apart from them, in text order. Only where
+    every value between the metric's last and this one is the metric's (`from 66.6% to
+    71.8%, whereas X reaches only 66.8%` after `at a 25% false-positive rate` gives it
+    nothing); a list of margins goes to a list of as many beaten names in order where it
+    says `respectively`; a list of levels (`43%, 78%, and 93%, respectively`) is another
+    list of metrics'."""
+    text = sents.text
+    out: list[Elided] = []
+    by_sentence: dict[int, list[Span]] = {}
+    for span in measured:
+        by_sentence.setdefault(sents.index(span.start_char), []).append(span)
+    for spans in by_sentence.values():
+        sentence = sents.at(spans[0].start_char)
+        claimed = {value for span in spans for value, _ in span._.kg_values if value is not None}
+        claimed |= {_clean(part) for value in claimed for part in ELIDED_VALUE.finditer(value)}  # `92.96% +/- 0.91%`
+        taken: set[int] = set()  # values given in a list
+        gap_open = False  # an unclaimed value was passed since the last metric or its value
+        last_metric: Span | None = None
+        for match in ELIDED_VALUE.finditer(text, min(span.end_char for span in spans), sentence.end_char):
+            metric = max((s for s in spans if s.end_char <= match.start()), key=lambda s: s.start_char, default=None)
+            if metric is not last_metric:
+                last_metric, gap_open = metric, False
+            value, unit = clean_value(match.group("num"), match.group("unit"))
+            if (
+                metric is None
+                or match.start() in taken
+                or any(s.start_char <= match.start() < s.end_char for s in spans)
+            ):
+                continue
+            if value in claimed:
+                gap_open = False
+                continue
+            window = max(sentence.start_char, match.start() - BEFORE_WINDOW)
+            margin = MARGIN_BEFORE.search(text, window, match.start())
+            if gap_open or not VALUE_END.match(text, match.end()):
+                gap_open = gap_open or margin is None  # a margin over an unnamed baseline opens no gap
+                continue
+            gap_open = margin is None
+            listed = _value_list(text, match)
+            if margin is not None:
+                overs = _beaten_before(text, beaten, metric.end_char, margin.start())
+                respectively = RESPECTIVELY.match(text, listed[-1].end()) is not None
+                if len(listed) == 1 and not respectively and overs:
+                    overs = overs[-1:]
+                elif not respectively or len(overs) != len(listed):
+                    overs = []
+                for item, over in zip(listed, overs, strict=False):
+                    taken.add(item.start())
+                    out.append(Elided(metric, *clean_value(item.group("num"), item.group("unit")), item.start(), over))
+                continue
+            level = LEVEL_BEFORE.search(text, window, match.start())
+            units = {unit_ for _, unit_ in metric._.kg_values}
+            alone = len(listed) == 1 and RESPECTIVELY.match(text, match.end()) is None
+            if level is not None and level.start() >= metric.end_char and unit in units and alone:
+                out.append(Elided(metric, value, unit, match.start(), None))
+    return out
+
+
+def _clean(match: re.Match[str]) -> str:
+    return clean_value(match.group("num"), match.group("unit"))[0]
+
+
+def _value_list(text: str, first: re.Match[str]) -> list[re.Match[str]]:
+    """The value `first` and those listed right after it (`by 6.3% and 6.0%`)."""
+    out = [first]
+    while (more := NEXT_IN_LIST.match(text, out[-1].end())) is not None:
+        out.append(more)
+    return out
+
+
+def _beaten_before(text: str, beaten: list[Win], start: int, by: int) -> list[str]:
+    """The beaten methods written right before the `by` of a margin (`B (ReAct) by`, `the
+    strongest baseline, TopSeg, by`), after the metric (`start`): the last, and those its
+    cue beats before it (`outperforms Graph RAG and Light RAG by`), in order."""
+    near = [win for win in beaten if start <= win.at < by]
+    if not near:
+        return []
+    last = max(near, key=lambda win: win.at)
+    end = last.at + len(last.name)
+    if text[last.at : end] != last.name or not NAME_GAP.fullmatch(text, end, by):
+        return []
+    same_cue = sorted((win for win in near if win.start == last.start), key=lambda win: win.at)
+    return list(dict.fromkeys(win.name for win in same_cue))

@@ -1,0 +1,86 @@
+"""Results whose metric is named once for several values (comparison_elided): a margin over
+another beaten method, a level another system reaches; on sentences written here, with
+phrasings that must give no result."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.entities import EntityExtractor
+from tests.entities.helpers import paper
+
+
+def results(extractor: EntityExtractor, abstract: str) -> set[tuple]:
+    return {(m.name, m.value, m.baseline) for m in extractor(paper(abstract)) if m.kind == "result"}
+
+
+@pytest.mark.parametrize(
+    ("abstract", "expected"),
+    [
+        # a second margin, over the next method the cue beats
+        (
+            "On Quorra, ZentaQL outperforms plain retrieval with rewriting by up to 4.1 pt in "
+            "execution accuracy and iterative agents (ToolLoop) by up to 12.7 pt.",
+            ("execution accuracy", "12.7 pt", "ToolLoop"),
+        ),
+        # the margin of a win after the metric's value, past commas around the name
+        (
+            "On Brindle it attains a macro F1 of 0.71, outperforming the strongest prior system, "
+            "SegMax, by 0.09 absolute points.",
+            ("F1", "0.09 absolute points", "SegMax"),
+        ),
+        # a level another system reaches, in the metric's unit
+        (
+            "Dense retrieval reaches 61.2% P@1, and keyword retrieval achieves 47.9%.",
+            ("P@1", "47.9%", None),
+        ),
+        (
+            "Our agent reaches 73.5% accuracy, while the strongest prompt-only baseline reaches only 58.0%.",
+            ("accuracy", "58.0%", None),
+        ),
+    ],
+    ids=["second-margin", "margin-past-commas", "level-after-and", "level-after-while"],
+)
+def test_results_elided_metric(extractor, abstract, expected):
+    assert expected in results(extractor, abstract)
+
+
+def test_results_elided_margins_respectively_pair_in_order(extractor):
+    found = results(
+        extractor,
+        "TurboDraft achieves up to 5.1x end-to-end speedup over plain decoding, outperforming "
+        "FlashTree and DraftMix by 1.22x and 1.48x respectively.",
+    )
+    assert ("end-to-end speedup", "1.22x", "FlashTree") in found
+    assert ("end-to-end speedup", "1.48x", "DraftMix") in found
+
+
+@pytest.mark.parametrize(
+    ("abstract", "metric", "value"),
+    [
+        # a value followed by a word measures something else, named or not
+        ("Our agent reaches 73.5% accuracy, and the baseline achieves 41% of its queries.", "accuracy", "41%"),
+        ("Our agent reaches 73.5% accuracy, and the baseline achieves 41% coverage.", "accuracy", "41%"),
+        ("It improves CTR by 2.1% over LinRank and dwell span by 3.4%.", "CTR", "3.4%"),
+        # a margin over what the sentence does not beat (`comparable to`, `unlike`)
+        ("Our model reaches 80.1% accuracy, comparable to GraphSum, and unlike TreeNet by 2.2%.", "accuracy", "2.2%"),
+        # a value of another measure comes between: the later level is not the metric's
+        (
+            "At a 20% false-positive rate, ReStart raises resolution from 60.1% to 70.3%, "
+            "whereas cold restart reaches only 61.0%.",
+            "false-positive rate",
+            "61.0%",
+        ),
+        # another unit, or a list of values for a list of metrics
+        ("Our agent reaches 73.5% accuracy, and the baseline achieves 2.1x.", "accuracy", "2.1x"),
+        (
+            "Text search achieves 41% Recall@1, 70% Recall@5, and 88% Recall@20, while image search "
+            "reaches 39%, 71%, and 90%, respectively.",
+            "Recall@20",
+            "39%",
+        ),
+    ],
+    ids=["word-after", "metric-after", "unbeaten-name", "not-a-win", "value-between", "other-unit", "list-of-levels"],
+)
+def test_results_elided_not_the_metrics(extractor, abstract, metric, value):
+    assert all((name, found) != (metric, value) for name, found, _ in results(extractor, abstract))
