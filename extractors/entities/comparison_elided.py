@@ -3,10 +3,12 @@
     outperforms A by 5.2 pt in execution accuracy and B (ReAct) by up to 15.9 pt
     attains a B-F1 of 0.65, outperforming the strongest baseline, TopSeg, by 0.17 absolute points
     X reaches 66.5% P@1, and Y achieves 54.1%
+    improves the driving score by 4.6% over A and 2.5% over B
 
 A value no metric took, later in the sentence than a metric given a value, is that
-metric's where it is the margin over a method the sentence beats (`B by 15.9 pt`), or the
-level another system of the sentence reaches in the same unit (`Y achieves 54.1%`). Not
+metric's where it is the margin over a method the sentence beats (`B by 15.9 pt`), the next
+of the metric's values, each over a baseline (`2.5% over B`), or the level another system of
+the sentence reaches in the same unit (`Y achieves 54.1%`). Not
 where a word follows the value (`54.1% of queries`, `1.7% in dwell time`: another measure,
 named or not), nor a margin after a name the sentence does not beat (`and dwell time by 3%`).
 """
@@ -33,6 +35,12 @@ LEVEL_BEFORE = re.compile(
     rf"(?:achiev|reach|attain|obtain|scor|yield|record|get|gett|manag)\w*\s+(?:an?\s+|only\s+|just\s+)?{HEDGE}$"
 )
 BEFORE_WINDOW = 100
+# the next value of the metric, each over its own baseline: `by 4.6% over A and 2.5% over B`
+PRIOR_OVER = re.compile(
+    r"\s+(?:over|than|compared\s+(?:to|with)|relative\s+to|against)\s+[^,;:%()]{1,50}?"
+    rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?:by\s+)?{HEDGE}"
+)
+OVER_AFTER = re.compile(r"\s+(?:over|compared\s+(?:to|with)|relative\s+to|against)\s")
 NEXT_IN_LIST = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+){HEDGE}(?<![\w.@^-])(?P<num>{NUM})(?P<unit>{UNIT})")
 RESPECTIVELY = re.compile(r"\s*,?\s*(?:\S+\s+){0,6}?respectively\b")
 # what may follow it: the clause ends, or what it is relative to
@@ -52,6 +60,7 @@ class Elided(NamedTuple):
     unit: str | None
     at: int
     over: str | None
+    listed: bool = False  # the next value of the metric, with what it is over after it
 
 
 def elided_values(sents: Sentences, measured: list[Span], beaten: list[Win]) -> list[Elided]:
@@ -72,6 +81,7 @@ def elided_values(sents: Sentences, measured: list[Span], beaten: list[Win]) -> 
         claimed |= {_clean(part) for value in claimed for part in ELIDED_VALUE.finditer(value)}  # `92.96% +/- 0.91%`
         taken: set[int] = set()  # values given in a list
         gap_open = False  # an unclaimed value was passed since the last metric or its value
+        claimed_end = -1  # where the last value the metric took ends
         last_metric: Span | None = None
         for match in ELIDED_VALUE.finditer(text, min(span.end_char for span in spans), sentence.end_char):
             metric = max((s for s in spans if s.end_char <= match.start()), key=lambda s: s.start_char, default=None)
@@ -85,7 +95,15 @@ def elided_values(sents: Sentences, measured: list[Span], beaten: list[Win]) -> 
             ):
                 continue
             if value in claimed:
-                gap_open = False
+                gap_open, claimed_end = False, match.end()
+                continue
+            if (
+                claimed_end >= 0
+                and PRIOR_OVER.fullmatch(text, claimed_end, match.start())
+                and OVER_AFTER.match(text, match.end())
+            ):
+                out.append(Elided(metric, value, unit, match.start(), None, True))  # `by 4.6% over A and 2.5% over B`
+                gap_open, claimed_end = False, match.end()
                 continue
             window = max(sentence.start_char, match.start() - BEFORE_WINDOW)
             margin = MARGIN_BEFORE.search(text, window, match.start())

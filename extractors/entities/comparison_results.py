@@ -102,12 +102,15 @@ def results(sents: Sentences, measured: list[Span], names: Names, beaten: list[W
         on = _nearest([d for d in in_sentence if lo <= d[0] < hi] or in_sentence, at)
         if on is None and len(all_datasets) == 1:
             on = next(iter(all_datasets))
-        key = (span.kb_id_, elided.value, on, elided.over)
+        over = elided.over
+        if over is None and elided.listed:
+            over = _baseline(text, at, hi, names, [], at)  # `2.5% over HiP-AD`
+        key = (span.kb_id_, elided.value, on, over)
         if key in seen:
             continue
         seen.add(key)
-        own = names.winner(sentence.start_char, at) if elided.over else None
-        out.append(Result(span.kb_id_, elided.value, elided.unit, span._.kg_setting, on, elided.over, own, at))
+        own = names.winner(sentence.start_char, at) if over or elided.listed else None
+        out.append(Result(span.kb_id_, elided.value, elided.unit, span._.kg_setting, on, over, own, at))
     return out
 
 

@@ -45,6 +45,19 @@ def test_results_elided_metric(extractor, abstract, expected):
     assert expected in results(extractor, abstract)
 
 
+def test_results_elided_next_value_over_its_own_baseline(extractor):
+    found = results(
+        extractor, "On Brindle, PathDrive improves the driving score by 4.6% over SimLane and 2.5% over HopAD."
+    )
+    assert ("driving score", "2.5%", "HopAD") in found
+    # an unnamed baseline: the value is the metric's, relative to nothing named
+    found = results(extractor, "It improves CTR by 2.1% over LinRank and 3.0% over the production model.")
+    assert ("CTR", "3.0%", None) in found
+    # no `over` after it: the value is not read as the metric's next
+    found = results(extractor, "It improves CTR by 2.1% over LinRank and 3.0% of sessions end early.")
+    assert all(value != "3.0%" for _, value, _ in found)
+
+
 def test_results_elided_margins_respectively_pair_in_order(extractor):
     found = results(
         extractor,
