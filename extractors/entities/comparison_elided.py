@@ -31,8 +31,9 @@ ELIDED_VALUE = re.compile(
 # what introduces it: a margin, or a level reached
 MARGIN_BEFORE = re.compile(rf"\sby\s+{HEDGE}$")
 LEVEL_BEFORE = re.compile(
-    rf"(?:,\s*(?:and|while|whereas)|\s(?:and|while|whereas))\s+(?P<subject>[^,;:.\d%]{{2,60}}?)\s+"
-    rf"(?:achiev|reach|attain|obtain|scor|yield|record|get|gett|manag)\w*\s+(?:an?\s+|only\s+|just\s+)?{HEDGE}$"
+    rf"(?:,\s*(?:and|while|whereas)|\s(?:and|while|whereas))\s+(?P<subject>[^,;:%]{{2,60}}?)\s+"
+    rf"(?:(?:achiev|reach|attain|obtain|scor|yield|record|get|gett|manag|add)\w*|"
+    rf"(?:improv|rais|lift|boost)\w*\s+(?:it|them)\s+by)\s+(?:an?\s+|only\s+|just\s+|further\s+)?{HEDGE}$"
 )
 BEFORE_WINDOW = 100
 # the next value of the metric, each over its own baseline: `by 4.6% over A and 2.5% over B`
@@ -46,6 +47,7 @@ RESPECTIVELY = re.compile(r"\s*,?\s*(?:\S+\s+){0,6}?respectively\b")
 # what may follow it: the clause ends, or what it is relative to
 VALUE_END = re.compile(
     r"\s*(?:[,.;)]|$)|\s+(?:over|than|compared|relative|against|versus|vs\b|respectively|while|whereas|and|but)\b"
+    r"|\s+(?:with|under|when|using|across|without)\s|\s+on\s+(?=[A-Z])"  # its conditions: `with fixed settings`
 )
 # between a beaten name and the `by` of its margin: `B (ReAct) by`, `baseline, TopSeg, by`
 NAME_GAP = re.compile(r"[\s,)\]]*")
@@ -122,7 +124,8 @@ def elided_values(sents: Sentences, measured: list[Span], beaten: list[Win]) -> 
                 for item, over in zip(listed, overs, strict=False):
                     taken.add(item.start())
                     out.append(Elided(metric, *clean_value(item.group("num"), item.group("unit")), item.start(), over))
-                continue
+                if overs:
+                    continue
             level = LEVEL_BEFORE.search(text, window, match.start())
             units = {unit_ for _, unit_ in metric._.kg_values}
             alone = len(listed) == 1 and RESPECTIVELY.match(text, match.end()) is None

@@ -38,8 +38,18 @@ def results(extractor: EntityExtractor, abstract: str) -> set[tuple]:
             "Our agent reaches 73.5% accuracy, while the strongest prompt-only baseline reaches only 58.0%.",
             ("accuracy", "58.0%", None),
         ),
+        # a name with digits as the subject, a condition after the value
+        (
+            "The base Qwen2.5-7B model achieves 61.2% accuracy on Zorbit, while the Quill-R1 teacher achieves 88.0%.",
+            ("accuracy", "88.0%", None),
+        ),
+        (
+            "It achieves 80.5% step accuracy on Plinko, exceeding zero-shot Vexa-5 by 9.4 percentage points "
+            "under the same input.",
+            ("step accuracy", "9.4 percentage points", "Vexa-5"),
+        ),
     ],
-    ids=["second-margin", "margin-past-commas", "level-after-and", "level-after-while"],
+    ids=["second-margin", "margin-past-commas", "level-after-and", "level-after-while", "digits", "condition"],
 )
 def test_results_elided_metric(extractor, abstract, expected):
     assert expected in results(extractor, abstract)
@@ -74,6 +84,14 @@ def test_results_elided_margins_respectively_pair_in_order(extractor):
         # a value followed by a word measures something else, named or not
         ("Our agent reaches 73.5% accuracy, and the baseline achieves 41% of its queries.", "accuracy", "41%"),
         ("Our agent reaches 73.5% accuracy, and the baseline achieves 41% coverage.", "accuracy", "41%"),
+        # a measure as the subject of the verb: its own value, not the metric's
+        ("Quiz accuracy gains +3.2 pp and recall probing gains +9 pp over Stage 1.", "Quiz accuracy", "+9pp"),
+        (
+            "Reconstruction improves (mean absolute error improves by 70.1%) and shape fidelity "
+            "(mean mean gap improves by 12.5%).",
+            "MAE",
+            "12.5%",
+        ),
         ("It improves CTR by 2.1% over LinRank and dwell span by 3.4%.", "CTR", "3.4%"),
         # a margin over what the sentence does not beat (`comparable to`, `unlike`)
         ("Our model reaches 80.1% accuracy, comparable to GraphSum, and unlike TreeNet by 2.2%.", "accuracy", "2.2%"),
@@ -93,7 +111,17 @@ def test_results_elided_margins_respectively_pair_in_order(extractor):
             "39%",
         ),
     ],
-    ids=["word-after", "metric-after", "unbeaten-name", "not-a-win", "value-between", "other-unit", "list-of-levels"],
+    ids=[
+        "word-after",
+        "metric-after",
+        "measure-gains",
+        "measure-improves",
+        "unbeaten-name",
+        "not-a-win",
+        "value-between",
+        "other-unit",
+        "list-of-levels",
+    ],
 )
 def test_results_elided_not_the_metrics(extractor, abstract, metric, value):
     assert all((name, found) != (metric, value) for name, found, _ in results(extractor, abstract))
