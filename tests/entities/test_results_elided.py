@@ -68,6 +68,52 @@ def test_results_elided_next_value_over_its_own_baseline(extractor):
     assert all(value != "3.0%" for _, value, _ in found)
 
 
+@pytest.mark.parametrize(
+    ("abstract", "expected"),
+    [
+        # the paper's value set against the one the metric took
+        ("It reaches a clean split of 57.6% against 0% Exact Match on Tavro.", ("Exact Match", "57.6%")),
+        ("On Quill it scores 46.5% vs. 35.0% recall@100 against the best reranker.", ("Recall@100", "46.5%")),
+        # the last of a list of the metric's values
+        (
+            "On Zorb, CareBot improves the F1 score by 5.05%, 2.09%, and 0.86% over the single-agent, "
+            "multi-agent, and agentic methods, respectively.",
+            ("F1", "0.86%"),
+        ),
+    ],
+    ids=["against-before", "vs-before", "last-of-list"],
+)
+def test_results_elided_listed_values(extractor, abstract, expected):
+    assert expected in {(name, value) for name, value, _ in results(extractor, abstract)}
+
+
+@pytest.mark.parametrize(
+    ("abstract", "metric", "value"),
+    [
+        # a list of measures, the metric last: the values go to the list
+        (
+            "The controller reduces headway spread, bunching counts, and waiting time by 31.0%, 68.2%, "
+            "and 23.0%, respectively.",
+            "waiting time",
+            "68.2%",
+        ),
+        # values listed for a list of measures after them
+        ("It improves profile quality by up to 12.6% and 13.0% in AC@K and AR@K, respectively.", None, "13.0%"),
+        # a list of changes: the first of each pair is where it started
+        (
+            "On A1, B1, and C1, it improves accuracy from 61.5% to 64.3%, 63.1% to 65.2%, and 75.7% to 78.8%, "
+            "respectively.",
+            "accuracy",
+            "63.1%",
+        ),
+    ],
+    ids=["list-of-measures", "measures-after", "from-to-pairs"],
+)
+def test_results_elided_listed_values_not_the_metrics(extractor, abstract, metric, value):
+    found = results(extractor, abstract)
+    assert all(v != value or (metric is not None and name != metric) for name, v, _ in found)
+
+
 def test_results_elided_margins_respectively_pair_in_order(extractor):
     found = results(
         extractor,
