@@ -10,6 +10,7 @@ from spacy.tokens import Span
 
 from extractors.entities.comparison_baselines import referred_baselines
 from extractors.entities.comparison_cues import RELATIVE, clause_bounds
+from extractors.entities.comparison_elided import elided_values
 from extractors.entities.comparison_objects import LIST_GAP, Names, object_names
 from extractors.entities.comparison_wins import Win
 from extractors.entities.text import Sentences
@@ -92,6 +93,24 @@ def results(sents: Sentences, measured: list[Span], names: Names, beaten: list[W
                     span.start_char,
                 )
             )
+    for elided in elided_values(sents, measured, beaten):
+        # a margin over a method is the paper's own result; a level another system reaches is not
+        span, at = elided.span, elided.at
+        sentence = sents.at(at)
+        lo, hi = clause_bounds(text, at, sentence.start_char, sentence.end_char)
+        in_sentence = [d for d in mentions if sentence.start_char <= d[0] < sentence.end_char]
+        on = _nearest([d for d in in_sentence if lo <= d[0] < hi] or in_sentence, at)
+        if on is None and len(all_datasets) == 1:
+            on = next(iter(all_datasets))
+        over = elided.over
+        if over is None and elided.listed:
+            over = _baseline(text, at, hi, names, [], at)  # `2.5% over HiP-AD`
+        key = (span.kb_id_, elided.value, on, over)
+        if key in seen:
+            continue
+        seen.add(key)
+        own = names.winner(sentence.start_char, at) if over or elided.listed else None
+        out.append(Result(span.kb_id_, elided.value, elided.unit, span._.kg_setting, on, over, own, at))
     return out
 
 

@@ -22,7 +22,8 @@ Both go to `doc.user_data`: `kg.outperforms` a list of `Win`, `kg.results` a lis
 The parts, one module each: the cues and the words that make one a win
 (`comparison_cues`), the names in a cue's object (`comparison_objects`), baselines named
 apart from the win and wins told by numbers (`comparison_baselines`), the wins
-(`comparison_wins`), the results (`comparison_results`); this module is the component.
+(`comparison_wins`), the results (`comparison_results`) and the values whose metric is
+named once for several (`comparison_elided`); this module is the component.
 """
 
 from __future__ import annotations

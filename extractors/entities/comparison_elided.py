@@ -1,0 +1,211 @@
+"""Values whose metric is named once for several (see `comparison_results`):
+
+    outperforms A by 5.2 pt in execution accuracy and B (ReAct) by up to 15.9 pt
+    attains a B-F1 of 0.65, outperforming the strongest baseline, TopSeg, by 0.17 absolute points
+    improves the driving score by 4.6% over A and 2.5% over B
+    improves F1 by 5.05%, 2.09%, and 0.86% over A, B, and C, respectively
+    X reaches 66.5% P@1, and Y achieves 54.1%
+    a clean split of 57.6% against 0% Exact Match
+
+A value no metric took, in the sentence of a metric given a value, is that metric's where
+it is the margin over a method the sentence beats (`B by 15.9 pt`), the next of the
+metric's values over its own baseline (`2.5% over B`) or the last of their list, the level
+another system of the sentence reaches in the same unit (`Y achieves 54.1%`), or the
+paper's value set against the metric's (`57.6% against 0%`). Not where a word follows the
+value (`54.1% of queries`, `1.7% in dwell time`: another measure, named or not), after a
+name the sentence does not beat (`and dwell time by 3%`), past a value of another measure,
+nor where the metric ends a list of measures (the values are the list's)."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from spacy.tokens import Span
+
+from extractors.entities.comparison_wins import Win
+from extractors.entities.metric_values import HEDGE, NUM, UNIT, clean_value
+from extractors.entities.text import Sentences
+
+# a value with its unit; `0.17 absolute points` whole
+ELIDED_VALUE = re.compile(
+    rf"(?<![\w.@^-])(?P<num>{NUM})(?P<unit>\s(?:absolute|relative)\s+(?:percentage\s+)?points?\b|{UNIT})"
+)
+# what introduces it: a margin, or a level reached
+MARGIN_BEFORE = re.compile(rf"\sby\s+{HEDGE}$")
+LEVEL_BEFORE = re.compile(
+    rf"(?:,\s*(?:and|while|whereas)|\s(?:and|while|whereas))\s+(?P<subject>[^,;:%]{{2,60}}?)\s+"
+    rf"(?:(?:achiev|reach|attain|obtain|scor|yield|record|get|gett|manag|add)\w*|"
+    rf"(?:improv|rais|lift|boost)\w*\s+(?:it|them)\s+by)\s+(?:an?\s+|only\s+|just\s+|further\s+)?{HEDGE}$"
+)
+BEFORE_WINDOW = 100
+# the next value of the metric, each over its own baseline: `by 4.6% over A and 2.5% over B`
+PRIOR_OVER = re.compile(
+    r"\s+(?:over|than|compared\s+(?:to|with)|relative\s+to|against)\s+[^,;:%()]{1,50}?"
+    rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?:by\s+)?{HEDGE}"
+)
+# the last of a list of the metric's values: `by 5.05%, 2.09%, and 0.86% over A, B, and C`
+DIRECT_LIST = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+){HEDGE}")
+# `respectively` after the metric's values, not after a list of measures (`in AC@T and AR@T`)
+LIST_RESPECTIVELY = re.compile(r"\s*,?\s*(?:(?!in\b)[^\s\d%]+\s+(?:[^\s\d%]+\s+){0,5}?)?respectively\b")
+# a metric last in a list of measures (`headway variability, bunching events, and waiting
+# time by 32.0%, 69.2%, and 24.0%, respectively`): the values go to the list
+LISTED_METRIC = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)(?:the\s+)?$")
+# the paper's value set against the one the metric took: `46.5% vs. 35.0% recall@100`
+VERSUS_BEFORE = re.compile(
+    rf"(?<![\w.@^-])(?P<num>{NUM})(?P<unit>{UNIT})\s*(?:vs\.?|versus|against)\s+(?P<other>{NUM}(?:{UNIT})?)\s*$"
+)
+VERSUS_WINDOW = 60
+OVER_AFTER = re.compile(r"\s+(?:over|compared\s+(?:to|with)|relative\s+to|against)\s")
+NEXT_IN_LIST = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+){HEDGE}(?<![\w.@^-])(?P<num>{NUM})(?P<unit>{UNIT})")
+RESPECTIVELY = re.compile(r"\s*,?\s*(?:\S+\s+){0,6}?respectively\b")
+# what may follow it: the clause ends, or what it is relative to
+VALUE_END = re.compile(
+    r"\s*(?:[,.;)]|$)|\s+(?:over|than|compared|relative|against|versus|vs\b|respectively|while|whereas|and|but)\b"
+    r"|\s+(?:with|under|when|using|across|without)\s|\s+on\s+(?=[A-Z])"  # its conditions: `with fixed settings`
+)
+# between a beaten name and the `by` of its margin: `B (ReAct) by`, `baseline, TopSeg, by`
+NAME_GAP = re.compile(r"[\s,)\]]*")
+
+
+class Elided(NamedTuple):
+    """A value (`value`, `unit`) of the metric `span`, written at `at`; for a margin, the
+    method it is over."""
+
+    span: Span
+    value: str
+    unit: str | None
+    at: int
+    over: str | None
+    listed: bool = False  # the next value of the metric, with what it is over after it
+
+
+def elided_values(sents: Sentences, measured: list[Span], beaten: list[Win]) -> list[Elided]:
+    """The values of `measured` metrics written apart from them, in text order. Only where
+    every value between the metric's last and this one is the metric's (`from 66.6% to
+    71.8%, whereas X reaches only 66.8%` after `at a 25% false-positive rate` gives it
+    nothing); a list of margins goes to a list of as many beaten names in order where it
+    says `respectively`; a list of levels (`43%, 78%, and 93%, respectively`) is another
+    list of metrics'."""
+    text = sents.text
+    out: list[Elided] = []
+    by_sentence: dict[int, list[Span]] = {}
+    for span in measured:
+        by_sentence.setdefault(sents.index(span.start_char), []).append(span)
+    for spans in by_sentence.values():
+        sentence = sents.at(spans[0].start_char)
+        claimed = {value for span in spans for value, _ in span._.kg_values if value is not None}
+        claimed |= {_clean(part) for value in claimed for part in ELIDED_VALUE.finditer(value)}  # `92.96% +/- 0.91%`
+        taken: set[int] = set()  # values given in a list
+        gap_open = False  # an unclaimed value was passed since the last metric or its value
+        claimed_end = -1  # where the last value the metric took ends
+        last_metric: Span | None = None
+        for match in ELIDED_VALUE.finditer(text, min(span.end_char for span in spans), sentence.end_char):
+            metric = max((s for s in spans if s.end_char <= match.start()), key=lambda s: s.start_char, default=None)
+            if metric is not last_metric:
+                last_metric, gap_open, claimed_end = metric, False, -1
+            value, unit = clean_value(match.group("num"), match.group("unit"))
+            if (
+                metric is None
+                or match.start() in taken
+                or any(s.start_char <= match.start() < s.end_char for s in spans)
+            ):
+                continue
+            if value in claimed:
+                gap_open = False
+                if value in {v for v, _ in metric._.kg_values}:
+                    claimed_end = match.end()
+                continue
+            if (
+                claimed_end >= 0
+                and PRIOR_OVER.fullmatch(text, claimed_end, match.start())
+                and OVER_AFTER.match(text, match.end())
+            ):
+                out.append(Elided(metric, value, unit, match.start(), None, True))  # `by 4.6% over A and 2.5% over B`
+                gap_open, claimed_end = False, match.end()
+                continue
+            if (
+                claimed_end >= 0
+                and DIRECT_LIST.fullmatch(text, claimed_end, match.start())
+                and VALUE_END.match(text, match.end())
+                and (OVER_AFTER.match(text, match.end()) or LIST_RESPECTIVELY.match(text, match.end()))
+                and not LISTED_METRIC.search(text, max(0, metric.start_char - 12), metric.start_char)
+            ):
+                out.append(Elided(metric, value, unit, match.start(), None))  # `by 5.05%, 2.09%, and 0.86% over`
+                gap_open, claimed_end = False, match.end()
+                continue
+            window = max(sentence.start_char, match.start() - BEFORE_WINDOW)
+            margin = MARGIN_BEFORE.search(text, window, match.start())
+            if gap_open or not VALUE_END.match(text, match.end()):
+                gap_open = gap_open or margin is None  # a margin over an unnamed baseline opens no gap
+                continue
+            gap_open = margin is None
+            listed = _value_list(text, match)
+            if margin is not None:
+                overs = _beaten_before(text, beaten, metric.end_char, margin.start())
+                respectively = RESPECTIVELY.match(text, listed[-1].end()) is not None
+                if len(listed) == 1 and not respectively and overs:
+                    overs = overs[-1:]
+                elif not respectively or len(overs) != len(listed):
+                    overs = []
+                for item, over in zip(listed, overs, strict=False):
+                    taken.add(item.start())
+                    out.append(Elided(metric, *clean_value(item.group("num"), item.group("unit")), item.start(), over))
+                if overs:
+                    continue
+            level = LEVEL_BEFORE.search(text, window, match.start())
+            units = {unit_ for _, unit_ in metric._.kg_values}
+            alone = len(listed) == 1 and RESPECTIVELY.match(text, match.end()) is None
+            if level is not None and level.start() >= metric.end_char and unit in units and alone:
+                out.append(Elided(metric, value, unit, match.start(), None))
+        out.extend(_versus_before(text, spans))
+    return out
+
+
+def _versus_before(text: str, spans: list[Span]) -> list[Elided]:
+    """`57.6% against 0% Exact Match`, `46.5% vs. 35.0% recall@100`: the value before the
+    one a metric took right before it, where the two are set against each other."""
+    out: list[Elided] = []
+    for span in spans:
+        found = VERSUS_BEFORE.search(text, max(0, span.start_char - VERSUS_WINDOW), span.start_char)
+        if found is None:
+            continue
+        other = clean_value(*_num_unit(found.group("other")))[0]
+        if other not in {value for value, _ in span._.kg_values}:
+            continue
+        value, unit = clean_value(found.group("num"), found.group("unit"))
+        if value not in {v for v, _ in span._.kg_values}:
+            out.append(Elided(span, value, unit, found.start(), None))
+    return out
+
+
+def _num_unit(written: str) -> tuple[str, str | None]:
+    match = ELIDED_VALUE.match(written)
+    return (match.group("num"), match.group("unit")) if match else (written, None)
+
+
+def _clean(match: re.Match[str]) -> str:
+    return clean_value(match.group("num"), match.group("unit"))[0]
+
+
+def _value_list(text: str, first: re.Match[str]) -> list[re.Match[str]]:
+    """The value `first` and those listed right after it (`by 6.3% and 6.0%`)."""
+    out = [first]
+    while (more := NEXT_IN_LIST.match(text, out[-1].end())) is not None:
+        out.append(more)
+    return out
+
+
+def _beaten_before(text: str, beaten: list[Win], start: int, by: int) -> list[str]:
+    """The beaten methods written right before the `by` of a margin (`B (ReAct) by`, `the
+    strongest baseline, TopSeg, by`), after the metric (`start`): the last, and those its
+    cue beats before it (`outperforms Graph RAG and Light RAG by`), in order."""
+    near = [win for win in beaten if start <= win.at < by]
+    if not near:
+        return []
+    last = max(near, key=lambda win: win.at)
+    end = last.at + len(last.name)
+    if text[last.at : end] != last.name or not NAME_GAP.fullmatch(text, end, by):
+        return []
+    same_cue = sorted((win for win in near if win.start == last.start), key=lambda win: win.at)
+    return list(dict.fromkeys(win.name for win in same_cue))
