@@ -31,24 +31,49 @@ QUALIFIED_ACRONYMS = frozenset(["F1"])
 ACRONYM_NAME = re.compile(r"[A-Z][A-Z0-9-]*[A-Z0-9]")  # `FPR`, `MAE`, `PR-AUC`; not `Recall@10`, `AbsRel`
 
 
+def lexicon_form(written: str, metric_words: dict[str, str]) -> str:
+    """`written` in the lexicon's number where the lexicon holds it so: `hit rates` is `hit rate`,
+    `inference latencies` is `inference latency`."""
+    low = written.casefold()
+    if low in metric_words:
+        return written
+    if low.endswith("ies") and low[:-3] + "y" in metric_words:
+        return written[:-3] + "y"
+    if low.endswith("s") and low[:-1] in metric_words:
+        return written[:-1]
+    return written
+
+
 def spelled_out(span: Span, text: str, metric_words: dict[str, str]) -> Span:
     """The span named as written where it spells out a lexicon acronym the paper never writes
     (in the lexicon's number: `hit rates` is `hit rate`); a variant of the acronym (`eCPM`) or
-    a long form the paper abbreviates keeps the acronym."""
-    acronym = span.kb_id_
-    if acronym in FIELD_ACRONYMS or not ACRONYM_NAME.fullmatch(acronym):
-        return span
+    a long form the paper abbreviates keeps the acronym. A plain-word metric matched by a
+    narrower phrase of its own (`inference latency`, `training cost`, `ad revenue`) is named by
+    that phrase, not by the broader word (`latency`, `training time`, `revenue`)."""
+    name = span.kb_id_
     written = " ".join(span.text.split())
-    if " " not in written or re.sub(r"[\s-]", "", written).casefold() == re.sub("-", "", acronym).casefold():
-        return span  # `eCPM`; `ROC AUC` is `ROC-AUC` written with a space
-    if written.casefold() not in metric_words and written[-1:] == "s" and written[:-1].casefold() in metric_words:
-        written = written[:-1]
-    if re.search(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):
+    if " " not in written:
+        return span
+    if name[:1].islower() and name == span.id_:
+        written = lexicon_form(written, metric_words)
+        if written.casefold() not in metric_words or not written.islower() or written.casefold() == name.casefold():
+            return span
+        return renamed(span, written)
+    if name in FIELD_ACRONYMS or not ACRONYM_NAME.fullmatch(name):
+        return span
+    if re.sub(r"[\s-]", "", written).casefold() == re.sub("-", "", name).casefold():
+        return span  # `ROC AUC` is `ROC-AUC` written with a space
+    if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
         return span  # the paper uses the acronym: `false positive rate (FPR)`
-    renamed = Span(span.doc, span.start, span.end, label=span.label_, kb_id=written, span_id=span.id_)
-    renamed._.kg_values = span._.kg_values
-    renamed._.kg_setting = span._.kg_setting
-    return renamed
+    return renamed(span, lexicon_form(written, metric_words))
+
+
+def renamed(span: Span, name: str) -> Span:
+    """A copy of the metric span under another name, with its values and setting."""
+    out = Span(span.doc, span.start, span.end, label=span.label_, kb_id=name, span_id=span.id_)
+    out._.kg_values = span._.kg_values
+    out._.kg_setting = span._.kg_setting
+    return out
 
 
 def target(span: Span, text: str) -> bool:

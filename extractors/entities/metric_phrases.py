@@ -18,8 +18,10 @@ from extractors.entities.metric_values import (
     HEDGE,
     NUM,
     UNIT,
+    VALUE,
     YEAR,
     lower_end,
+    value_of,
     values_anywhere,
     whole_value,
 )
@@ -36,7 +38,7 @@ METRIC_HEAD = (
 )
 STOP = (
     r"(?:the|a|an|no|of|in|on|by|and|or|to|our|its|their|with|for|from|while|than|that|which|where|this|these|"
-    r"average|overall|mean|relative|absolute|highest|lowest|higher|lower|better|best|significant|final|primary|main|official|"
+    r"average|overall|mean|relative|absolute|highest|lowest|higher|lower|better|best|significant|final|primary|main|official|only|"
     r"online|offline|improv\w*|increas\w*|reduc\w*|achiev\w*|outperform\w*|maintain\w*|gain\w*|"
     r"yield\w*|show\w*|demonstrat\w*|lead\w*|led|has|have|is|are|was|were|both|extend\w*|provid\w*|"
     r"aim\w*|maximi[sz]\w*|minimi[sz]\w*|optimi[sz]\w*|near-optimal|strong|high|low|good|great|total|estimated|"
@@ -114,6 +116,8 @@ TIGHT_BEFORE_PHRASE = re.compile(
     rf"(?=[A-Za-z])(?<![\w/-])(?P<name>(?:{PHRASE_WORD}\s+){{0,3}}{METRIC_HEAD})"
     rf"\s+(?:of|is|was|=|:|reaches|reached|reaching)\s+{HEDGE}$"
 )
+# a decimal that opens a range with a unit at its end: `0.004 to 0.126 ms`, `0.59-0.73`
+RANGED_DECIMAL = re.compile(VALUE)
 PHRASE_LOOKBACK = 90  # characters before a value that can hold the name of its measure
 # how TIGHT_BEFORE_PHRASE can end, white space stripped (its verb, or the last word of a HEDGE):
 # a cheap test before the pattern is searched for over PHRASE_LOOKBACK characters
@@ -298,7 +302,11 @@ def tight_decimals(doc: Doc, sents: Sentences, used: set[int], metric_words: dic
             continue
         span = Span(doc, span.start, span.end, label="metric", kb_id=name, span_id=name)
         used.add(match.start("num"))
-        values = [whole_value(text, match), *more_values(text, match.end(), 0, used, frozenset(), (RELATIVE_CHANGE,))]
+        ranged = RANGED_DECIMAL.match(text, match.start("num"))  # `overhead of 0.004 to 0.126 ms`: the range whole
+        ranged = ranged if ranged is not None and ranged.group("upper") else None
+        first = value_of(ranged) if ranged is not None else whole_value(text, match)
+        end = ranged.end() if ranged is not None else match.end()
+        values = [first, *more_values(text, end, 0, used, frozenset(), (RELATIVE_CHANGE,))]
         span._.kg_values = [list(v) for v in values]
         span._.kg_setting = setting(span, sentence)
         out.append(span)

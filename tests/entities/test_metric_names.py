@@ -40,6 +40,18 @@ def test_metric_names_spelled_out(extractor, text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a narrower phrase of a plain-word lexicon metric keeps its own name
+        ("Results show the cache cuts inference latencies by 30% on the chat logs.", ("inference latency", "30%")),
+        ("Results show the pruning cuts training costs by 12% on the chat logs.", ("training cost", "12%")),
+    ],
+)
+def test_metric_names_narrower_phrase_kept(extractor, text, expected):
+    assert expected in metrics(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # the paper writes the acronym: the acronym is the name
         ("The screener keeps the false positive rate (FPR) at 4.1% on the forged receipts.", "FPR"),
         # a variant of the acronym is no long form
@@ -104,6 +116,7 @@ def test_metric_names_qualified_word_metric(extractor, text, expected):
         ("On Arctic Fjords Recall@5 reaches 71.3% for the dual encoder.", "Recall@5", "Fjords Recall@5"),
         # a sentence word is no qualifier
         ("The final F1 of 0.71 beats the rule baselines on the clinic notes.", "F1", "final F1"),
+        ("The small taggers reach only F1 of 0.52 on the clinic notes.", "F1", "only F1"),
         ("The F1 of the tagger is 0.66 on the clinic notes.", "F1", "The F1"),
     ],
 )
@@ -210,3 +223,20 @@ def test_metric_names_change_in_cut_off_metric(extractor):
 def test_metric_names_change_of_its_own(extractor):
     text = "Results show that the adapter improves retrieval accuracy by 4% on the cold split."
     assert ("retrieval accuracy", "4%") in metrics(extractor, text)
+
+
+# --- tight_decimals: a range after `of` is one value (metric_phrases.py RANGED_DECIMAL) ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The gateway adds a routing overhead of 0.004 to 0.126 ms per call.",
+            ("routing overhead", "0.004 to 0.126 ms"),
+        ),
+        ("The planner keeps a success rate of 0.81 on the hard maps.", ("success rate", "0.81")),
+    ],
+)
+def test_metric_names_decimal_range(extractor, text, expected):
+    assert expected in metrics(extractor, text)
