@@ -31,17 +31,22 @@ QUALIFIED_ACRONYMS = frozenset(["F1"])
 ACRONYM_NAME = re.compile(r"[A-Z][A-Z0-9-]*[A-Z0-9]")  # `FPR`, `MAE`, `PR-AUC`; not `Recall@10`, `AbsRel`
 
 
+def singulars(written: str) -> list[str]:
+    """`written` and the singulars it can be the plural of: `latencies` -> `latency`, `rates` -> `rate`."""
+    out = [written]
+    if written[-3:].casefold() == "ies":
+        out.append(written[:-3] + "y")
+    if written[-1:].casefold() == "s":
+        out.append(written[:-1])
+    return out
+
+
 def lexicon_form(written: str, metric_words: dict[str, str]) -> str:
     """`written` in the lexicon's number where the lexicon holds it so: `hit rates` is `hit rate`,
     `inference latencies` is `inference latency`."""
-    low = written.casefold()
-    if low in metric_words:
+    if written.casefold() in metric_words:
         return written
-    if low.endswith("ies") and low[:-3] + "y" in metric_words:
-        return written[:-3] + "y"
-    if low.endswith("s") and low[:-1] in metric_words:
-        return written[:-1]
-    return written
+    return next((form for form in singulars(written)[1:] if form.casefold() in metric_words), written)
 
 
 def spelled_out(span: Span, text: str, metric_words: dict[str, str]) -> Span:
@@ -55,8 +60,10 @@ def spelled_out(span: Span, text: str, metric_words: dict[str, str]) -> Span:
     if " " not in written:
         return span
     if name[:1].islower() and name == span.id_:
+        if name.casefold() in {form.casefold() for form in singulars(written)}:
+            return span  # `win rates` is `win rate`
         written = lexicon_form(written, metric_words)
-        if written.casefold() not in metric_words or not written.islower() or written.casefold() == name.casefold():
+        if written.casefold() not in metric_words or not written.islower():
             return span
         return renamed(span, written)
     if name in FIELD_ACRONYMS or not ACRONYM_NAME.fullmatch(name):
