@@ -9,7 +9,8 @@ claims are named by the noun phrase beside them. The rules, by job:
     metric_context.py  a metric without a value, senses of acronyms, online/offline setting
     metric_phrases.py  names no lexicon holds (`Hit@10`, `task success rate`, `service availability`)
     metric_names.py    a lexicon acronym's long form the paper never abbreviates is named as written
-                       (`false positive rate`); a long form in brackets (`RPM (Revenue Per Mille)`) is none
+                       (`false positive rate`); a long form in brackets (`RPM (Revenue Per Mille)`) is none;
+                       a behaviour a model predicts (`predicting CTR`) is no measure
 
 A metric whose lexicon name is a plain word keeps the words that narrow it, and so does a
 cased word metric (`Recall`, `F1`) by the lower-case words before it; a bare
@@ -135,7 +136,7 @@ class MetricValueRuler:
             if not values and f"{span.kb_id_} prediction".casefold() in tasks:
                 continue  # `CTR` in a CTR prediction paper names the task
             if not values and target(span, text):
-                continue  # `predicting CTR`, `maximize revenue`: what the model works on
+                continue  # `predicting CTR`, `predicted CTR`: what the model works on
             floor = sentence.start_char
             if not values and span.id_ in self.value_only:
                 cue_end = None if span.start_char < title_end else evaluated(text, span, sentence)
