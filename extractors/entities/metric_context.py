@@ -36,6 +36,9 @@ RANKING_SENSE = frozenset(["MAP", "DCG"])
 RANKING_CONTEXT = re.compile(
     r"\b(?:[Rr]etriev\w*|[Rr]ank\w*|[Rr]ecommend\w*|[Ss]earch\w*|quer(?:y|ies)|N?DCG|nDCG|MRR|IR)\b"
 )
+# `HR` is hit rate in a text that recommends or ranks; elsewhere it is high resolution, heart rate
+HIT_SENSE = frozenset(["HR"])
+HIT_CONTEXT = re.compile(r"\b(?:[Rr]ecommend\w*|[Rr]ank\w*|[Rr]etriev\w*|[Hh]it|N?DCG|nDCG|MRR|[Tt]op-?[KkN])\b")
 ONLINE_WORD = re.compile(r"(?<!f)online")
 CUE_ONLINE = re.compile(r"\b(?:online|A/B|deploy\w*|production|launched|live\s+traffic|real\s+traffic)\b", re.I)
 CUE_OFFLINE = re.compile(
@@ -82,6 +85,8 @@ EVAL_CUE_WORDS = (
     r"|(?:drops?|declines?|gains?|improvements?|reductions?|losses?|increases?|decreases?)\s+(?:in|of)"
     r"|without\s+(?:compromising|sacrificing|hurting|degrading|harming|losing)"
     r"|trade-?offs?\s+(?:between|among|of)"
+    # the terms of a win: `outperforms state-of-the-art sequential recommenders in multi-step accuracy`
+    r"|(?:outperform|surpass)\w*\s+[^,.;()]{1,60}?\s+(?:in|on)"
 )
 EVAL_LIST_ITEM = r"(?:[\w'’-]+\s+){0,2}?[\w'’-]+(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
 EVALUATED_BEFORE = re.compile(
@@ -115,10 +120,14 @@ PURPOSE = re.compile(
     re.I,
 )
 # `core engagement metrics`, `recommendation accuracy of NDCG@20`, `prediction
-# accuracy (online CTR ...)`: a family of metrics named, the measure is the other
+# accuracy (online CTR ...)`, `accuracy by 15% points in Recall@10`: a family of metrics
+# named, the measure is the other
 FAMILY_AFTER = re.compile(
     r"\s*(?:metrics|measures|indicators)\b|\s*of\s+(?:the\s+)?[A-Za-z]+@"
     r"|\s*\(\s*(?:[\w@-]+\s+){0,2}?[\w@-]+\s+(?:by\s+|of\s+|=\s*|:\s*)?[+\-]?\d"
+    # `improves retrieval accuracy by up to 15% points in Recall@10`: the change is the cut-off metric's
+    r"|\s+by\s+(?:up\s+to\s+|over\s+|about\s+)?[+\-]?\d[\d.,]*\s?(?:%|pp|points?)?(?:\s?points?)?\s+(?:in|on)\s+"
+    r"(?:terms\s+of\s+)?[A-Za-z]+@"
 )
 DEFINED = re.compile(
     r"\b(?:the|an?)\s+(?P<name>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:as\s+an?\s+(?:[\w-]+\s+){0,3}?(?:metric|measure|indicator)s?\b"

@@ -18,8 +18,10 @@ from extractors.entities.metric_values import (
     HEDGE,
     NUM,
     UNIT,
+    VALUE,
     YEAR,
     lower_end,
+    value_of,
     values_anywhere,
     whole_value,
 )
@@ -35,14 +37,14 @@ METRIC_HEAD = (
     r"visitors|impressions?|emissions|usage|savings)"
 )
 STOP = (
-    r"(?:the|a|an|no|of|in|on|by|and|or|to|our|its|their|with|for|from|while|than|that|which|this|these|"
-    r"average|overall|mean|relative|absolute|highest|lowest|higher|lower|better|best|significant|"
+    r"(?:the|a|an|no|of|in|on|by|and|or|to|our|its|their|with|for|from|while|than|that|which|where|this|these|"
+    r"average|overall|mean|relative|absolute|highest|lowest|higher|lower|better|best|significant|final|primary|main|official|only|"
     r"online|offline|improv\w*|increas\w*|reduc\w*|achiev\w*|outperform\w*|maintain\w*|gain\w*|"
     r"yield\w*|show\w*|demonstrat\w*|lead\w*|led|has|have|is|are|was|were|both|extend\w*|provid\w*|"
     r"aim\w*|maximi[sz]\w*|minimi[sz]\w*|optimi[sz]\w*|near-optimal|strong|high|low|good|great|total|estimated|"
     # verbs of the sentence, not words of the metric: `preserving accuracy`, `cuts latency`
     r"reports?|reported|cuts?|cutting|lift\w*|add\w*|hold\w*|preserv\w*|keep\w*|retain\w*|boost\w*|rais\w*|lower\w*|"
-    r"obtain\w*|attain\w*|deliver\w*|exceed\w*|surpass\w*|sustain\w*|sacrific\w*|los\w*|hurt\w*|degrad\w*|"
+    r"obtain\w*|attain\w*|reach\w*|deliver\w*|exceed\w*|surpass\w*|sustain\w*|sacrific\w*|los\w*|hurt\w*|degrad\w*|"
     # the sentence's comparison and listing words: `superior ranking accuracy`, `including accuracy`
     r"superior|comparable|competitive|greater|stronger|worse|faster|slower|shorter|longer|smaller|larger|fewer|"
     r"enhanc\w*|decreas\w*|compromis\w*|including|such|like|key|across|via|as|at|percent|substantial|"
@@ -54,16 +56,21 @@ STOP = (
     r"ms|p)"
 )
 PHRASE_WORD = rf"(?!{STOP}\b)[A-Za-z][\w-]*"
+STOP_WORD = re.compile(STOP)
+# a sum or whole is part of a measure's name (`1.70% in total reading time`, `improves overall score
+# by 11.5%`), though a sentence word elsewhere (STOP); `average` is not (`average latency` is latency)
+NAME_LEAD_WORDS = ("total", "overall")
+NAME_LEAD = rf"(?:(?:{'|'.join(NAME_LEAD_WORDS)})\s+)?"
 # a business metric named in title case: `2.78% increase in Long-form Video Open Rate`
 TITLE_HEAD = r"[A-Z][a-z]*\s+(?:Rate|Time|Duration|Ratio|Score|Revenue|Accuracy|Coverage|Retention)"
 # `about 18% lower evaluation cost`: a comparative between the value and the measure it changes
 COMPARED = r"(?:lower|higher|smaller|larger|shorter|longer|less|reduced|better|worse)"
 AFTER_VALUE_PHRASE = re.compile(
     rf"\s*(?:(?:online|offline)\s+)?(?:{COMPARED}\s+)?(?:{CHANGE}\s+(?:in|on|of)\s+(?:the\s+)?|(?:in|on)\s+(?:the\s+)?)?"
-    rf"(?P<name>(?:{PHRASE_WORD}\s+){{0,3}}(?:{METRIC_HEAD}|{TITLE_HEAD}))\b"
+    rf"(?P<name>{NAME_LEAD}(?:{PHRASE_WORD}\s+){{0,3}}(?:{METRIC_HEAD}|{TITLE_HEAD}))\b"
 )
 BEFORE_VALUE_PHRASE = re.compile(
-    rf"(?=[A-Za-z])(?<![\w/-])(?P<name>(?:{PHRASE_WORD}\s+){{0,3}}{METRIC_HEAD})(?:\s+\((?P<acronym>[A-Z][A-Za-z]*[A-Z])\))?"
+    rf"(?=[A-Za-z])(?<![\w/-])(?P<name>{NAME_LEAD}(?:{PHRASE_WORD}\s+){{0,3}}{METRIC_HEAD})(?:\s+\((?P<acronym>[A-Z][A-Za-z]*[A-Z])\))?"
     rf"\s+(?:(?:increas\w*|improv\w*|decreas\w*|reduc\w*|ris\w*|grow\w*)\s+)?"
     rf"(?:(?:by|of|to)\s+{HEDGE}|(?P<bracket>\()\s*)$"  # `completeness (+100.4%)`: a change in brackets
 )
@@ -109,6 +116,8 @@ TIGHT_BEFORE_PHRASE = re.compile(
     rf"(?=[A-Za-z])(?<![\w/-])(?P<name>(?:{PHRASE_WORD}\s+){{0,3}}{METRIC_HEAD})"
     rf"\s+(?:of|is|was|=|:|reaches|reached|reaching)\s+{HEDGE}$"
 )
+# a decimal that opens a range with a unit at its end: `0.004 to 0.126 ms`, `0.59-0.73`
+RANGED_DECIMAL = re.compile(VALUE)
 PHRASE_LOOKBACK = 90  # characters before a value that can hold the name of its measure
 # how TIGHT_BEFORE_PHRASE can end, white space stripped (its verb, or the last word of a HEDGE):
 # a cheap test before the pattern is searched for over PHRASE_LOOKBACK characters
@@ -183,9 +192,10 @@ def defined_metrics(doc: Doc, text: str) -> list[Span]:
     return out
 
 
-def widen(doc: Doc, span: Span, floor: int, plain_word: set[str]) -> Span:
+def widen(doc: Doc, span: Span, floor: int, plain_word: set[str], lower_only: bool = False) -> Span:
     """`success rate` -> `task success rate`: the words before a plain-word metric,
-    from `floor` on (after the cue that made it a metric)."""
+    from `floor` on (after the cue that made it a metric); with `lower_only` lower-case
+    words alone (`evidence F1`, not `Natural Questions Recall@5`)."""
     if span.id_ not in plain_word:
         return span
     text = doc_text(doc)
@@ -195,14 +205,21 @@ def widen(doc: Doc, span: Span, floor: int, plain_word: set[str]) -> Span:
         match = LEFT_WORD.search(text, max(floor, start - 40), start)
         if match is None or match.end() != start:
             break
-        words.insert(0, match.group(1))
+        word = match.group(1)
+        if word[0].isupper() and text[span.start_char].islower() and STOP_WORD.fullmatch(word.lower()):
+            break  # `The accuracy` at a sentence start; but `Higher Order Tracking Accuracy`
+        if lower_only and not word.islower():
+            break  # `Natural Questions Recall@5`: a capitalised name before a cased metric is what it is measured on
+        words.insert(0, word)
         start = match.start(1)
     if not words:
         return span
     widened = doc.char_span(start, span.end_char, alignment_mode="expand")
     if widened is None:
         return span
-    name = " ".join(words + [span.kb_id_])
+    written = text[span.start_char : span.end_char]
+    cased = span.kb_id_[:1].isupper() and written.casefold() == span.kb_id_.casefold()  # `attribute precision`
+    name = " ".join(words + [written if cased else span.kb_id_])
     return Span(doc, widened.start, widened.end, label="metric", kb_id=name, span_id=span.id_)
 
 
@@ -285,7 +302,11 @@ def tight_decimals(doc: Doc, sents: Sentences, used: set[int], metric_words: dic
             continue
         span = Span(doc, span.start, span.end, label="metric", kb_id=name, span_id=name)
         used.add(match.start("num"))
-        values = [whole_value(text, match), *more_values(text, match.end(), 0, used, frozenset(), (RELATIVE_CHANGE,))]
+        ranged = RANGED_DECIMAL.match(text, match.start("num"))  # `overhead of 0.004 to 0.126 ms`: the range whole
+        ranged = ranged if ranged is not None and ranged.group("upper") else None
+        first = value_of(ranged) if ranged is not None else whole_value(text, match)
+        end = ranged.end() if ranged is not None else match.end()
+        values = [first, *more_values(text, end, 0, used, frozenset(), (RELATIVE_CHANGE,))]
         span._.kg_values = [list(v) for v in values]
         span._.kg_setting = setting(span, sentence)
         out.append(span)

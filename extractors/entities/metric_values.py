@@ -30,7 +30,7 @@ HEDGE = (
 )
 CHANGE = (
     r"(?:(?:relative|absolute|overall|significant|average|online|offline|substantial|notable|consistent|"
-    r"maximum|total|\w+ly)\s+)*(?:improvements?|increases?|gains?|lifts?|boosts?|uplifts?|growth|reductions?|"
+    r"maximum|total|performance|\w+ly)\s+)*(?:improvements?|increases?|gains?|lifts?|boosts?|uplifts?|growth|reductions?|"
     r"decreases?|drops?|declines?|rises?|enhancements?|increments?)"
 )
 # `93` of `93-100%`, `97.6-` of `97.6--100%`, `1.59$\times$--` of `1.59$\times$--4.42$\times$`

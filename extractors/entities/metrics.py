@@ -8,8 +8,12 @@ claims are named by the noun phrase beside them. The rules, by job:
     metric_pairing.py  which value is which metric's (`CTR by 2.71%`, `+20.00% online CTR`, lists)
     metric_context.py  a metric without a value, senses of acronyms, online/offline setting
     metric_phrases.py  names no lexicon holds (`Hit@10`, `task success rate`, `service availability`)
+    metric_names.py    a lexicon acronym's long form the paper never abbreviates is named as written
+                       (`false positive rate`); a long form in brackets (`RPM (Revenue Per Mille)`) is none;
+                       a behaviour a model predicts (`predicting CTR`) is no measure
 
-A metric whose lexicon name is a plain word keeps the words that narrow it; a bare
+A metric whose lexicon name is a plain word keeps the words that narrow it, and so does a
+cased word metric (`Recall`, `F1`) by the lower-case words before it; a bare
 `Recall` beside `Recall@10`, a letter alone (`P`) and a metric that names the paper's
 task (`CTR` in a CTR prediction paper) without a value are dropped.
 
@@ -24,6 +28,8 @@ from spacy.tokens import Doc, Span
 
 from extractors.entities.lexicon import load_lexicons
 from extractors.entities.metric_context import (
+    HIT_CONTEXT,
+    HIT_SENSE,
     MODIFIED,
     RANKING_CONTEXT,
     RANKING_SENSE,
@@ -32,6 +38,7 @@ from extractors.entities.metric_context import (
     setting,
 )
 from extractors.entities.metric_lists import MIN_BARE_LIST, cued_measures, has_cue_word, listed_measures
+from extractors.entities.metric_names import QUALIFIED_ACRONYMS, in_definition, spelled_out, target
 from extractors.entities.metric_pairing import listed_pairs, respectively_pairs, values_for
 from extractors.entities.metric_phrases import at_k, defined_metrics, phrase_metrics, tex_names, widen
 from extractors.entities.metric_values import has_digit
@@ -58,6 +65,9 @@ class MetricValueRuler:
         self.value_only = {e.name for e in metrics if e.value_only}
         self.plain_word = {e.name for e in metrics if e.name[:1].islower() and not e.verbatim}  # a list's, as written
         self.cased = {e.name for e in metrics if e.at_k and e.name[:1].isupper() and not e.name.isupper()}
+        # word metrics a qualifier before narrows, with a value or without (`needle-in-a-haystack recall`,
+        # `collection attribute precision`, `evidence F1`)
+        self.qualified = {n for n in self.cased if " " not in n} | QUALIFIED_ACRONYMS
         self.metric_words = {s.casefold(): e.name for e in metrics for s in e.spellings}
         self.lexicon_names = {e.name for e in metrics}
 
@@ -94,6 +104,8 @@ class MetricValueRuler:
                 MODIFIED.match(text, span.end_char)
                 or text[span.start_char - 1 : span.start_char] == "-"
                 or any(d.start <= span.start < d.end for d in defined)
+                or "(" in text
+                and in_definition(span, text, metrics)
             ):
                 continue
             if len(span.kb_id_) == 1:
@@ -109,6 +121,8 @@ class MetricValueRuler:
             values = paired.get(span.start_char) or (values_for(span, sentence, used, starts) if has_number else [])
             if not values and span.kb_id_ in RANKING_SENSE and not RANKING_CONTEXT.search(text):
                 continue  # `MAP` in a text that ranks nothing is no ranking metric
+            if not values and span.text in HIT_SENSE and not HIT_CONTEXT.search(text):
+                continue  # `the HR input resolution`
             if not values and "@" not in span.kb_id_ and span.id_ in with_k:
                 continue
             if (
@@ -121,6 +135,8 @@ class MetricValueRuler:
                 continue  # `recall` is a word; `assessed via precision, recall and F1` a measure
             if not values and f"{span.kb_id_} prediction".casefold() in tasks:
                 continue  # `CTR` in a CTR prediction paper names the task
+            if not values and target(span, text):
+                continue  # `predicting CTR`, `predicted CTR`: what the model works on
             floor = sentence.start_char
             if not values and span.id_ in self.value_only:
                 cue_end = None if span.start_char < title_end else evaluated(text, span, sentence)
@@ -129,7 +145,9 @@ class MetricValueRuler:
                         unconfirmed.append(span)
                     continue
                 floor = cue_end
-            if values or span.id_ in self.value_only:
+            if span.id_ in self.qualified and "@" not in span.kb_id_:
+                span = widen(doc, span, floor, self.qualified, lower_only=True)
+            elif values or span.id_ in self.value_only:
                 span = widen(doc, span, floor, self.plain_word)
             span._.kg_values = [list(v) for v in values] or None
             span._.kg_setting = setting(span, sentence)
@@ -140,6 +158,7 @@ class MetricValueRuler:
         keep.extend(listed_measures(doc, sents, unconfirmed, keep, self.metric_words, MIN_BARE_LIST))
         keep.extend(cued_measures(doc, sents, keep, self.metric_words))
         extra = phrase_metrics(doc, sents, used, self.metric_words) if has_number else []
-        set_doc_spans(doc, self.spans_key, [s for s in spans if s.label_ != "metric"] + keep + extra)
+        named = [spelled_out(s, text, self.metric_words) for s in keep + extra]
+        set_doc_spans(doc, self.spans_key, [s for s in spans if s.label_ != "metric"] + named)
         doc.user_data.pop("kg.setting_cues", None)  # (this component's own; not sent to other processes)
         return doc

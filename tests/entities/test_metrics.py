@@ -22,7 +22,7 @@ from tests.entities.helpers import found, mention, paper
         ("It brings 1.6times the QPS of the baseline.", "QPS", "1.6times", "x"),
         ("It keeps a 76.3% task success rate.", "task success rate", "76.3%", "%"),
         ("Online tests show a 1.91% sales growth.", "sales", "1.91%", "%"),
-        ("The ranker reaches item-level recall 0.418 on held-out shops.", "Recall", "0.418", None),
+        ("The ranker reaches item-level recall 0.418 on held-out shops.", "item-level recall", "0.418", None),
         ("It lifts basket count (BC) by 4.50% and gross merchandise value (GMV) by 0.75%.", "GMV", "0.75%", "%"),
         ("The pruned model, preserving accuracy 91.2%, halves memory.", "accuracy", "91.2%", "%"),
         ("It reaches a C4-Test perplexity of 12.5 after pruning.", "perplexity", "12.5", None),

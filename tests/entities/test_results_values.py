@@ -26,7 +26,7 @@ def values(extractor: EntityExtractor, abstract: str) -> set[tuple[str, str]]:
         ),
         (
             "Our controller reaches an evidence F1 of 62.3% on clean data and 71.2% under noise injection.",
-            {("F1", "62.3%"), ("F1", "71.2%")},
+            {("evidence F1", "62.3%"), ("evidence F1", "71.2%")},
         ),
         (
             "It achieves the highest exact-match accuracy (50.78% and 82.97%) with one call.",
