@@ -16,6 +16,7 @@ from extractors.digests import ParsedFile
 from kg.curation import Curation
 from kg.errors import InputError
 from kg.graph import GraphBatch, chunks
+from kg.memory import give_back_freed
 from kg.model import Paper, author_key, concept_key
 from kg.parallel import Extractor, ParallelExtractor
 from kg.reading import read_inputs
@@ -193,7 +194,7 @@ class _Writes:
         committed: list[FileReport] = []
         for (chunk, keys), mentions in zip(prepared.chunks, prepared.pending, strict=True):
             stored = lookup_stored(self.store, keys)
-            commit = self.commits.submit(self.store.commit)
+            commit = self.commits.submit(self._commit)
             nodes, owners = resolve(chunk, stored, keys)
             batch = build_batch(nodes, chunk, owners, mentions())
             batch = prepared.curation.apply(batch) if prepared.curation else batch
@@ -204,9 +205,13 @@ class _Writes:
         self.written += prepared.reports()
         return committed
 
+    def _commit(self) -> None:
+        self.store.commit()
+        give_back_freed()  # what the write's COPY held until its commit (kg.memory)
+
     def finish(self) -> list[FileReport]:
         """Commit the last write; returns the reports of its files."""
-        self.store.commit()
+        self._commit()
         committed, self.written = self.written, []
         return committed
 
