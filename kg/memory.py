@@ -1,10 +1,9 @@
 """Memory the process has freed, given back to the system.
 
-LadybugDB's COPY allocates its column chunks with glibc's malloc (tens of MB a table, held
-until the commit) and frees them at the commit; glibc keeps freed memory inside its heaps,
-where the next group's Python objects and the next write do not all fit again, so the ingest's
-resident memory grew by about the size of one write's COPY after each write (the bulk: 750 MB
-freed but resident after its last commit). `malloc_trim` returns the free pages of every heap."""
+A LadybugDB COPY allocates with glibc's malloc (10-30 MB a table, held until the commit) and
+frees it all at the commit; glibc keeps freed memory inside its heaps, so the ingest stayed
+at the size of its largest write and the next writes added to it (the bulk: 757 MB freed but
+resident after its last commit). `malloc_trim` returns the free pages of every heap."""
 
 from __future__ import annotations
 
