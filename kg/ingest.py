@@ -6,6 +6,7 @@ written; the other files still load."""
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import nullcontext
@@ -16,8 +17,9 @@ from extractors.digests import ParsedFile
 from kg.curation import Curation
 from kg.errors import InputError
 from kg.graph import GraphBatch, chunks
+from kg.memory import give_back_freed
 from kg.model import Paper, author_key, concept_key
-from kg.parallel import Extractor, ParallelExtractor
+from kg.parallel import CHUNK, Extractor, ParallelExtractor
 from kg.reading import read_inputs
 from kg.resolve import MatchKeys, PaperNode, lookup_stored, match_keys, resolve
 from kg.results import COMPARISON_KINDS, add_comparisons
@@ -115,6 +117,8 @@ def ingest(
             else:
                 group.append((parsed, file_report))
                 keys.extend(file_keys)
+                if extractor is not None and len(keys) >= CHUNK:
+                    extractor.start()  # after the first file, not a whole group (kg.parallel)
             if len(keys) >= BATCH:
                 flush()
         flush()
@@ -159,7 +163,7 @@ class _Prepared:
         # once per record, for the look-up and the grouping (kg.reading computes them while reading)
         keys = keys if keys is not None else [match_keys(paper) for paper in papers]
         self.chunks = list(zip(chunks(papers, BATCH), chunks(keys, BATCH), strict=True))
-        self.pending = [_submit(extractor, chunk) for chunk, _ in self.chunks]
+        self.pending = deque(_submit(extractor, chunk) for chunk, _ in self.chunks)
 
     def count(self, nodes: list[PaperNode]) -> None:
         for node in nodes:  # counted for the input that first named the paper
@@ -191,22 +195,29 @@ class _Writes:
     def load(self, prepared: _Prepared) -> list[FileReport]:
         """Write a prepared group; returns the reports of the files that were committed."""
         committed: list[FileReport] = []
-        for (chunk, keys), mentions in zip(prepared.chunks, prepared.pending, strict=True):
+        for chunk, keys in prepared.chunks:
+            mentions = prepared.pending.popleft()
             stored = lookup_stored(self.store, keys)
-            commit = self.commits.submit(self.store.commit)
+            commit = self.commits.submit(self._commit)
             nodes, owners = resolve(chunk, stored, keys)
             batch = build_batch(nodes, chunk, owners, mentions())
+            del mentions  # its futures hold the chunk's mentions (tens of MB) through the write otherwise
             batch = prepared.curation.apply(batch) if prepared.curation else batch
             commit.result()  # the store is not used while it commits
             committed, self.written = committed + self.written, []
             self.store.write(batch, commit=False)
+            del batch  # not held while the next chunk's batch is built
             prepared.count(nodes)
         self.written += prepared.reports()
         return committed
 
+    def _commit(self) -> None:
+        self.store.commit()
+        give_back_freed()  # what the write's COPY held until its commit (kg.memory)
+
     def finish(self) -> list[FileReport]:
         """Commit the last write; returns the reports of its files."""
-        self.store.commit()
+        self._commit()
         committed, self.written = self.written, []
         return committed
 

@@ -64,6 +64,13 @@ class ParallelExtractor:
         parts = [pool.submit(_extract_chunk, part) for part in chunks(papers, CHUNK)]
         return _Joined(parts)
 
+    def start(self) -> None:
+        """Fork the workers now (once), while this process holds little besides the pipeline:
+        a page it frees or rewrites after the fork (the papers of a group, a store write)
+        stays in the workers' memory for as long as they live."""
+        if self.jobs > 1 and self._pool is None:
+            self._ensure_pool().submit(int)
+
     def _ensure_pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
             global _worker_extractor

@@ -34,10 +34,11 @@ def test_stores_write_is_keyed_and_idempotent(graph_store):
     assert row == [["T", "An abstract.", ["a.md"]]]
 
 
-@pytest.fixture(params=["ladybug-log", "ladybug-copy", "neo4j"])
+@pytest.fixture(params=["ladybug-log", "ladybug-copy", "ladybug-copy-and-create", "neo4j"])
 def each_write_path(request, tmp_path, monkeypatch):
     """A fresh store for each way a write can go: LadybugDB's logged statements (small
-    writes) and COPY (large ones), and Neo4j."""
+    writes), COPY (large ones), COPY beside CREATE for the tables given few rows in one
+    large write, and Neo4j."""
     from kg.store import ladybug
 
     if request.param == "neo4j":
@@ -46,6 +47,7 @@ def each_write_path(request, tmp_path, monkeypatch):
     else:
         url = str(tmp_path / "any.lbug")
         monkeypatch.setattr(ladybug, "SMALL_WRITE", 10**9 if request.param == "ladybug-log" else 0)
+        monkeypatch.setattr(ladybug, "COPY_ROWS", 3 if request.param == "ladybug-copy-and-create" else 0)
     with open_store(url) as store:
         yield store
 
