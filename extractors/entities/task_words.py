@@ -56,6 +56,8 @@ HOW_COMPOUNDS = _words("how_compounds")
 NOT_ALONE = _words("not_alone")
 OPENING_VERBS = _words("opening_verbs")
 OPENING_SKIP = _words("opening_skip")
+MEANS_NOUNS = _words("means_nouns")
+EARLIER_WORK = _words("earlier_work")
 
 
 def activity(word: str) -> bool:
