@@ -77,17 +77,21 @@ def _defined(doc: Doc, span: Span) -> bool:
     if span.end >= len(doc):
         return False
     after = doc[span.end].text
-    return after == "(" or after == ")" and span.start > 0 and doc[span.start - 1].text == "("
+    if after == ")" and span.start > 0 and doc[span.start - 1].text == "(":
+        # `Query Performance Prediction (QPP) methods`: a means, not the paper's task
+        return not (span.end + 1 < len(doc) and doc[span.end + 1].lower_ in MEANS_NOUNS)
+    return after == "("
 
 
 def _background(doc: Doc, span: Span, sent: Sent) -> bool:
     # means: `dense retrieval baselines`, `candidate generation and ranking approaches`
-    k = span.end
-    while k < min(sent.end, span.end + MEANS_LOOKAHEAD):
+    first = span.end + (span.end < sent.end and doc[span.end].text == ")")  # past `(QPP)`
+    k = first
+    while k < min(sent.end, first + MEANS_LOOKAHEAD):
         word = doc[k].lower_
         if word in MEANS_NOUNS:
             return True
-        if k == span.end and word not in COORDINATORS:
+        if k == first and word not in COORDINATORS:
             break
         k += 1
     # uses: `applications such as summarization and question answering`

@@ -32,7 +32,7 @@ from extractors.entities.task_derived import by_acronym, coordinated, llm_based,
 from extractors.entities.task_passing import in_passing
 from extractors.entities.task_phrases import PROBLEM_AFTER, PROBLEM_BEFORE, Candidate, candidates
 from extractors.entities.task_title import title_gerund, title_rephrased, title_tail, title_verb
-from extractors.entities.task_words import HEAD_FORMS, HOW_COMPOUNDS, STOP, STOP_WORDS
+from extractors.entities.task_words import HEAD_FORMS, HOW_COMPOUNDS, STOP, STOP_WORDS, STUDY_KINDS
 from extractors.entities.text import doc_text, sentences
 
 VERB_LIKE = re.compile(r"^[a-z]+(?:ing|ly|ed)$")
@@ -99,6 +99,8 @@ def _phrase_tasks(doc: Doc, spans: list[Span], tend: int) -> tuple[list[Span], s
         start = _trimmed_start(doc, start, end, tend)
         if start == end - 1 or doc[start].lower_ in STOP_WORDS:
             continue  # `Backpropagating Through Simulation`
+        if start == end - 2 and doc[start].lower_ in STUDY_KINDS:
+            continue  # `Comparative Analysis of ...`: a kind of study, not a task
         if doc[start].idx < tend:
             start = _abstract_form(doc, start, end, tend)
         span = doc[start:end]

@@ -142,3 +142,26 @@ def test_task_kind_of_study_is_not_a_task(extractor: EntityExtractor, title: str
     assert not any(
         t.startswith(("comparative", "systematic", "empirical")) for t in tasks(extractor, "Results are strong.", title)
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "task"),
+    [
+        ("Auxiliary Uncertainty Signals for LLM-Assisted Systematic Review Screening", "systematic review screening"),
+        ("XMSE-Aware Adaptive Empirical Bayes Estimation", "empirical bayes estimation"),
+    ],
+)
+def test_task_kind_of_study_in_a_longer_name_stays(extractor: EntityExtractor, title: str, task: str) -> None:
+    assert task in tasks(extractor, "Results are strong.", title)
+
+
+def test_task_defined_acronym_of_a_means_is_dropped(extractor: EntityExtractor) -> None:
+    middle = "Selective feedback relies on Query Performance Prediction (QPP) methods from ranking statistics."
+    abstract = f"{OPENING} {middle} {CLOSING}"
+    assert "QPP" not in tasks(extractor, abstract, "Explaining When Feedback Fails")
+
+
+def test_task_defined_acronym_of_a_task_is_kept(extractor: EntityExtractor) -> None:
+    middle = "Existing systems offer solutions for Table Detection (TD) but face errors."
+    abstract = f"{OPENING} {middle} {CLOSING}"
+    assert "TD" in tasks(extractor, abstract, "Refined Post-Processing for Product Tables")
