@@ -56,6 +56,9 @@ HOW_COMPOUNDS = _words("how_compounds")
 NOT_ALONE = _words("not_alone")
 OPENING_VERBS = _words("opening_verbs")
 OPENING_SKIP = _words("opening_skip")
+MEANS_NOUNS = _words("means_nouns")
+STUDY_KINDS = _words("study_kinds")
+EARLIER_WORK = _words("earlier_work")
 
 
 def activity(word: str) -> bool:

@@ -14,6 +14,7 @@ The rules, in the order they run:
 - `_phrase_tasks` (here): which of them are tasks, and their names;
 - `task_title`: a title's tail (`for Multi-Channel Traffic Allocation`), its verb
   (`Recommending Groceries`) or system (`for Robust Recommender Systems`);
+- `task_passing`: lexicon tasks named only in passing are dropped;
 - `task_derived`: coordinated heads, `LLM-based X recommendation`, `cold-start` in a
   recommendation paper, and acronyms the paper defines for a task.
 The words all of them read are in `vocabulary/tasks.toml` (`task_words`).
@@ -28,9 +29,10 @@ from spacy.tokens import Doc, Span
 
 from extractors.entities.rulers import SPANS_KEY, doc_spans, set_doc_spans, title_end
 from extractors.entities.task_derived import by_acronym, coordinated, llm_based, recommendation
+from extractors.entities.task_passing import in_passing
 from extractors.entities.task_phrases import PROBLEM_AFTER, PROBLEM_BEFORE, Candidate, candidates
 from extractors.entities.task_title import title_gerund, title_rephrased, title_tail, title_verb
-from extractors.entities.task_words import HEAD_FORMS, HOW_COMPOUNDS, STOP, STOP_WORDS
+from extractors.entities.task_words import HEAD_FORMS, HOW_COMPOUNDS, STOP, STOP_WORDS, STUDY_KINDS
 from extractors.entities.text import doc_text, sentences
 
 VERB_LIKE = re.compile(r"^[a-z]+(?:ing|ly|ed)$")
@@ -39,7 +41,7 @@ NOT_TASK_AFTER = re.compile(
 )
 # endings of the adjectives a title narrows a task with (`Trustworthy`, `Expandable`,
 # `Proactive`); the paper's abstract must also drop them (`_abstract_form`)
-NARROWING_ENDINGS = ("able", "ible", "worthy", "ive")
+NARROWING_ENDINGS = ("able", "ible", "worthy", "ive", "ed")
 PLAIN_WORD = re.compile(r"[^\W_]+")
 STATED_LOOKBACK = 30  # characters before a phrase that may state it as the task (`the task of`)
 # a leading `X-based` compound is dropped from a phrase of at least this many tokens
@@ -62,7 +64,11 @@ class TaskPhraseRuler:
         spans = doc_spans(doc, self.spans_key)
         tend = title_end(doc)
         out, replaced = _phrase_tasks(doc, spans, tend)
-        spans = [s for s in spans if not (s.label_ == "task" and s.kb_id_ in replaced)]
+        # the title's narrower phrase replaces the lexicon task it holds there; the
+        # abstract's own mentions of the broader task stay, unless named in passing
+        spans = [s for s in spans if (s.start, s.end) not in replaced]
+        passing = in_passing(doc, [s for s in spans if s.label_ == "task"], tend, out)
+        spans = [s for s in spans if not (s.label_ == "task" and s.kb_id_ in passing)]
         out.extend(title_tail(doc, spans + out, tend))
         out.extend(title_rephrased(doc, spans + out, tend))
         out.extend(coordinated(doc, spans + out))
@@ -73,13 +79,13 @@ class TaskPhraseRuler:
         return doc
 
 
-def _phrase_tasks(doc: Doc, spans: list[Span], tend: int) -> tuple[list[Span], set[str]]:
-    """The candidate phrases that are tasks, and the lexicon tasks they replace."""
+def _phrase_tasks(doc: Doc, spans: list[Span], tend: int) -> tuple[list[Span], set[tuple[int, int]]]:
+    """The candidate phrases that are tasks, and the lexicon task spans they replace."""
     taken = {(s.start, s.end) for s in spans}
     lexicon_tasks = [s for s in spans if s.label_ == "task"]
-    named = {s.kb_id_ for s in spans if s.label_ != "task"}
+    named = {s.kb_id_ for s in spans if s.label_ != "task" and not _quantity(s)}
     out = []
-    replaced: set[str] = set()
+    replaced: set[tuple[int, int]] = set()
     # one candidate per range (several rules may yield it), stated if any rule states it
     ranges: dict[tuple[int, int], bool] = {}
     for start, end, stated in candidates(doc, tend):
@@ -93,6 +99,8 @@ def _phrase_tasks(doc: Doc, spans: list[Span], tend: int) -> tuple[list[Span], s
         start = _trimmed_start(doc, start, end, tend)
         if start == end - 1 or doc[start].lower_ in STOP_WORDS:
             continue  # `Backpropagating Through Simulation`
+        if start == end - 2 and doc[start].lower_ in STUDY_KINDS:
+            continue  # `Comparative Analysis of ...`: a kind of study, not a task
         if doc[start].idx < tend:
             start = _abstract_form(doc, start, end, tend)
         span = doc[start:end]
@@ -115,9 +123,17 @@ def _phrase_tasks(doc: Doc, spans: list[Span], tend: int) -> tuple[list[Span], s
             # title narrows it (`short-form video recommendation`)
             if not (in_title and all(s.end == end and s.start > start for s in overlapping)):
                 continue
-            replaced.update(s.kb_id_ for s in overlapping)
+            replaced.update((s.start, s.end) for s in overlapping)
         out.append(Span(doc, start, end, label="task", kb_id=name, span_id=name))
     return out, replaced
+
+
+def _quantity(span: Span) -> bool:
+    """A metric named by a plain word before a head is what the task predicts or
+    judges (`latency prediction`, `relevance assessment`), not a name that says how;
+    an acronym metric stays a name (`Multi-Market CTR Prediction` narrows the lexicon's
+    `CTR prediction`, which names the task)."""
+    return span.label_ == "metric" and span.text.isalpha() and not span.text.isupper()
 
 
 def _trimmed_start(doc: Doc, start: int, end: int, tend: int) -> int:
