@@ -48,8 +48,9 @@ EXPECTED = {
 }
 SEEDS = {"000": "markdown-table", "001": "ai-enhanced", "002": "arxiv-listing", "003": "daily-papers"}
 NEW_FAMILIES = {"json-records", "markdown-blocks", "web-capture"}
-# Bulk files are ~2,000 records / 3.5 MB; parsing one takes ~0.2 s here.
-SECONDS_PER_BULK_FILE = 2.0
+# Bulk files are ~2,000 records / 3.5 MB; parsing one takes ~0.2 s of CPU here. CPU, not wall
+# time: on a machine shared by other jobs the wall clock says nothing about the parser.
+CPU_SECONDS_PER_BULK_FILE = 2.0
 
 
 def _parse(relative: str):
@@ -78,15 +79,15 @@ def test_digests_external_every_file_listed():
 @pytest.mark.parametrize("relative", sorted(EXPECTED))
 def test_digests_external_count_and_family(relative):
     family, count = EXPECTED[relative]
-    started = time.perf_counter()
+    started = time.process_time()
     parsed = _parse(relative)
-    elapsed = time.perf_counter() - started
+    cpu = time.process_time() - started
     assert parsed.family == family
     assert len(parsed.papers) == count
     assert all(p.family == family and p.source == Path(relative).name for p in parsed.papers)
     assert all(p.arxiv_id or p.title for p in parsed.papers)
     if relative.startswith("bulk/"):
-        assert elapsed < SECONDS_PER_BULK_FILE
+        assert cpu < CPU_SECONDS_PER_BULK_FILE
         assert parsed.warnings == []
 
 
