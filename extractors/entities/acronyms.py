@@ -14,7 +14,13 @@ from typing import NamedTuple
 
 from extractors.entities.lexicon import Entry
 from extractors.entities.name_context import TASK_HEADS, AddSpan, NameContext, Propose
-from extractors.entities.proposal_cues import CUE_CLOSE, CUE_NEAR, MODIFIED_AFTER, PASSIVE_AFTER
+from extractors.entities.proposal_cues import (
+    APPOSITIVE_HEADS,
+    CUE_CLOSE,
+    CUE_NEAR,
+    MODIFIED_AFTER,
+    PASSIVE_AFTER,
+)
 from extractors.entities.task_words import ACRONYM_HEADS_IF_CALLED_TASK
 from extractors.entities.text import NAME, NOT_NAMES, initials_match, initials_spell, normalise_name
 
@@ -55,6 +61,12 @@ METHOD_HEADS = frozenset(
 # long forms that name a problem only when the text calls the acronym a task
 TASK_ONLY_HEADS = ACRONYM_HEADS_IF_CALLED_TASK
 PROPOSAL_ONLY_HEADS = frozenset("framework paradigm module mechanism architecture method technique strategy".split())
+# a noun for a built thing right after the acronym: `a Listwise Multi-step Prediction (LMP)
+# objective` is an objective, not the task its long form spells; `a Multi-Codebook
+# Cross-Attention (MCCA) network is designed` proposes it
+THING_NOUNS = (*APPOSITIVE_HEADS, "objective", "layer", "block", "component", "stage", "unit", "scheme")
+THING_AFTER = re.compile(r"\s+(?:" + "|".join(THING_NOUNS) + r")s?\b")
+THING_PASSIVE_AFTER = re.compile(r"\s+(?:" + "|".join(THING_NOUNS) + r")s?" + PASSIVE_AFTER.pattern)
 TASK_AFTER = re.compile(r"\s+(?:tasks?|problems?)\b")
 TASK_BEFORE = re.compile(r"\btasks?\s+(?:like|such\s+as|including|of)\s+(?:the\s+)?$")
 # how far before an acronym `tasks like` may be
@@ -134,7 +146,11 @@ def acronym_definitions(
         tasks.append(defined)
 
     for match in ACRONYM_AFTER.finditer(s_text):
-        has_cue = cue_at < match.start() or PASSIVE_AFTER.match(s_text, match.end()) is not None
+        has_cue = (
+            cue_at < match.start()
+            or PASSIVE_AFTER.match(s_text, match.end()) is not None
+            or THING_PASSIVE_AFTER.match(s_text, match.end()) is not None
+        )
         acronym = match.group(1)
         plain = acronym.replace("$", "")
         # a plural, `LALMs`, `dLLMs`: a class of things
@@ -226,7 +242,12 @@ def acronym_definitions(
         if not described and ((has_cue and not via) or in_title or (component and known_core is None)):
             if known_core is not None and known_core.kind != "method":
                 continue
-            if head_word in TASK_HEADS and not title_names and not CUE_CLOSE.search(prefix):
+            if (
+                head_word in TASK_HEADS
+                and not title_names
+                and not CUE_CLOSE.search(prefix)
+                and not THING_AFTER.match(s_text, match.end())
+            ):
                 task(defined, start)  # a title that spells out a task names what the paper addresses
             elif head_word in MEASURE_HEADS or MEASURE_NOUN_AFTER.match(s_text, match.end()):
                 add("metric", normalise_name(core), start, end)  # a measure the paper defines is no proposed name
