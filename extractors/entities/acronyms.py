@@ -29,7 +29,9 @@ ACRONYM_AFTER = re.compile(r"\(\s*\{?(" + NAME + r")\}?\s*(?:\)|;|,)")
 CLAUSE_SPLIT = re.compile(r"[,;:()\[\]\"“”.]\s|\s[-–—]\s")
 # right before a long form: it names a prior thing, not the paper's own
 PRIOR_BEFORE = re.compile(
-    r"\b(?:existing|prior|previous|conventional|traditional|popular|classic)(?:\s+[\w-]+){0,2}\s*$", re.I
+    r"\b(?:existing|prior|previous|conventional|traditional|popular|classic|standard|original|vanilla|well-known)"
+    r"(?:\s+[\w-]+){0,2}\s*$",
+    re.I,
 )
 # an edition of a thing that recurs: `the 2025 Common Weakness Enumeration (CWE)`,
 # `the 11th Affective Behavior Analysis (ABAW) Challenge`
@@ -48,8 +50,9 @@ MEASURE_NOUN_AFTER = re.compile(r"\s+(?:score|metric|measure)s?\b")
 # well-known method is named by these
 COMPONENT_HEADS = frozenset("stage module phase component".split())
 COMPONENT_AFTER = re.compile(r"\s+(?:" + "|".join(COMPONENT_HEADS) + r")\b")
-# right before a long form: the paper uses it (`integrates X with the online decision transformer`)
-VIA = re.compile(r"\b(?:via|using|through|with|by|from)(?:\s+the)?$")
+# right before a long form: the paper uses it (`integrates X with the online decision transformer`,
+# `grounded in the Contextual Lantern (CL) framework`)
+VIA = re.compile(r"\b(?:via|using|through|with|by|from|(?:grounded|rooted)\s+in|(?:based|built)\s+on)(?:\s+the)?$")
 DATASET_WORDS = re.compile(r"\b(?:dataset|data\s+set|benchmark|corpus|collection|testbed|encyclopedia)s?\b", re.I)
 METHOD_HEADS = frozenset(
     "network networks model models learning algorithm optimization sampling decomposition regression "

@@ -114,7 +114,7 @@ def part_name(ctx: NameContext, s_text: str, match: re.Match[str], raw: str, age
         return False  # `the Transformer Encoder`, `a BERT Encoder`: a known thing's part
     # the long form of an acronym in the sentence: `MIRAGE, a Manifold-Informed Rectification framework`
     initials = "".join(part[0] for w in words for part in w.split("-") if part).upper()
-    return len(words) == 1 or not any(c.upper().startswith(initials) for c in COINED.findall(s_text))
+    return len(words) == 1 or not any(c.upper().replace("-", "").startswith(initials) for c in COINED.findall(s_text))
 
 
 def title_run_names(ctx: NameContext, run: str, title_end: int) -> bool:

@@ -179,6 +179,10 @@ CLAUSE_END = re.compile(
     r"(?=[.;:,wtbufoia])(?:[.;:,]\s|(?<![\w-])(?:which|that|to|with|by|using|based|from|on|in|for|of|and|or|as|at)\s)"
 )
 NAME_THEN_APPOSITION = re.compile(r"\}?\s*(?:,\s*(?:a|an|the)\b|\()")
+# a capitalised word right before a coined one after the cue: both are words of one longer name
+IN_TITLE_RUN = re.compile(r"(?<![\w-])[A-Z][a-z][\w-]*\s+$")
+# an abbreviation spelled out in lower case right after it
+LOWER_EXPANSION = re.compile(r"\s*\(\s*[a-z][a-z\s-]*\)")
 # LaTeX markup around a name, `\textbf{Krites}`: it stands for nothing between the cue and the name
 LATEX_MARK = re.compile(r"\\[a-z]+\{")
 # a run of Title Case words after the cue (and `the`) that an apposition or `which`
@@ -253,6 +257,10 @@ def name_after_cue(ctx: NameContext, s_text: str, base: int, cue_end: int, direc
         )
         if not (ctx.new_name(raw) or capital):
             continue
+        if IN_TITLE_RUN.search(between):
+            break  # `we introduce Reference Adaptive GS with ...`: a word of a longer name
+        if LOWER_EXPANSION.match(tail, match.end()):
+            continue  # `an E2E (end to end) model`: an abbreviation spelled out, no name
         if PLURAL_ACRONYM.fullmatch(plain) and not tail.startswith(" (", match.end()):
             break  # `introduces Bifocal dLLMs`: a class, not the name
         if starts_long_form(raw, tail, match.end()):

@@ -192,3 +192,27 @@ def test_names_acronym_of_a_task_without_a_thing_noun_stays_a_task(extractor):
     text = "We develop a model for Pebble Session Prediction (PSP) and test it."
     assert "PSP" not in found(extractor, text, "proposed")
     assert "PSP" in found(extractor, text, "task")
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a coined word inside a longer Title Case name is not the name alone
+        ("We then introduce Lantern Adaptive GQ with Pebble Attention to rebuild scenes.", "GQ"),
+        # an abbreviation spelled out in lower case right after it
+        ("In this paper, we propose an P2P (peer to peer) lantern summarization model.", "P2P"),
+        # a long form after `the standard` or `grounded in the` is someone else's
+        ("We propose FernNeXt, an efficient alternative to the standard Dense Pebble Transformer (DPT).", "DPT"),
+        (
+            "We introduce FernBench, the first benchmark, grounded in the Contextual Pebble Integrity (CPI) framework.",
+            "CPI",
+        ),
+        # a part named by the long form of the paper's acronym
+        (
+            "To this end, we propose a Text-Conditioned Pebble-Grained Contrast framework, dubbed TC-PGC.",
+            "Text-Conditioned Pebble-Grained Contrast",
+        ),
+    ],
+)
+def test_names_words_of_a_longer_name_expansions_and_others_long_forms_are_not_proposed(extractor, text, absent):
+    assert absent not in found(extractor, text, "proposed")
