@@ -60,7 +60,7 @@ PART_NOUNS = ("module", "component", "layer", "block", "framework", "mechanism",
 COINED_PART_NOUNS = ("module", "layer", "block")
 TITLE_WORD = r"[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
 NAMED_PART = re.compile(
-    r"(?<![\w-])(?:[Tt]he|[Aa]n?|[Oo]ur)\s+(?:(?:new|novel|proposed)\s+)?(?:\\[a-z]+\{)?"
+    r"(?<![\w-])(?P<article>[Tt]he|[Aa]n?|[Oo]ur)\s+(?:(?:new|novel|proposed)\s+)?(?:\\[a-z]+\{)?"
     rf"(?P<name>{TITLE_WORD}(?:\s+{TITLE_WORD}){{1,3}}|{NAME})\}}?\s+(?P<noun>{'|'.join(PART_NOUNS)})s?\b"
 )
 # ... or Title Case words headed by a capitalised agent noun: `a Parser Agent transforms`,
@@ -76,6 +76,9 @@ PART_TOKENS = WordSet([*PART_NOUNS, *(p + "s" for p in PART_NOUNS), *AGENT_NOUNS
 # after the part: its acronym (`Layer (HTFL)`: the acronym rule names it), more Title Case
 # words (`the Proactive Agent Reasoner`), or a citation (`framework~\cite{...}`)
 PART_FOLLOWED = re.compile(r"\s*(?:\(|~?\\cite|[A-Z])")
+# a coined name and its apposition right before the part: `MOHPER, a ...`
+APPOSED_TO_NAME = re.compile(r"[A-Z][\w-]*[A-Z][\w-]*\}?,\s+(?:a|an|the)\s+(?:(?:new|novel|proposed)\s+)?$")
+APPOSED_LOOKBACK = 40
 USED_BEFORE = re.compile(r"\b(?:[Uu]sing|with|via|by|from|of|in|on|to)\s+$")
 COINED = re.compile(r"[A-Za-z0-9]*[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9-]*")
 
@@ -100,6 +103,10 @@ def part_name(ctx: NameContext, s_text: str, match: re.Match[str], raw: str, age
     words = raw.split()
     if PART_FOLLOWED.match(s_text, match.end()):
         return False
+    if APPOSED_TO_NAME.search(s_text, max(0, match.start() - APPOSED_LOOKBACK), match.start("name")):
+        return False  # `WeWrite, a novel Demand-aware Query Rewriting framework`: the name's description
+    if not agent and match.group("article").lower() == "the" and match.group("noun") not in COINED_PART_NOUNS:
+        return False  # `established the Open Banking framework`: as often someone else's
     if len(words) == 1 and not (
         ctx.new_name(raw)
         and match.group("noun") in COINED_PART_NOUNS

@@ -48,8 +48,10 @@ WE_BEFORE = re.compile(r"\b[Ww]e\s+$")
 PHENOMENA = re.compile(
     r"\b(?:phenomen(?:on|a)|problems?|issues?|effects?|gaps?|divides?|attacks?|bias(?:es)?|failures?|paradox(?:es)?"
     r"|collapse|dilemmas?|traps?|challenges?|hypothes[ie]s|behaviou?rs?|patterns?|propert(?:y|ies)|regimes?"
-    r"|vulnerabilit(?:y|ies)|threats?|risks?|laws?|conditions?|trade-?offs?)\b"
+    r"|vulnerabilit(?:y|ies)|threats?|risks?|laws?|conditions?|trade-?offs?|theorems?|regimes?|content)\b"
 )
+# ... or the noun right after the name is one: `the NL2Pipeline gap`, `the SAT theorem`
+PHENOMENON_AFTER = re.compile(r"[}\"”]?\s+" + PHENOMENA.pattern)
 # ... and only if a built thing is named: `we call this method X`, `a refined dataset (which we
 # name X)`, `an improved variant, which we call X` (`we call this covert propagation X`, `the
 # Blind Trust Problem`, `an assumption we call X` name what the paper observes)
@@ -259,6 +261,8 @@ def name_after_cue(ctx: NameContext, s_text: str, base: int, cue_end: int, direc
             continue
         if IN_TITLE_RUN.search(between):
             break  # `we introduce Reference Adaptive GS with ...`: a word of a longer name
+        if direct and PHENOMENON_AFTER.match(tail, match.end()):
+            break  # `we call this disconnect the NL2Pipeline gap`
         if LOWER_EXPANSION.match(tail, match.end()):
             continue  # `an E2E (end to end) model`: an abbreviation spelled out, no name
         if PLURAL_ACRONYM.fullmatch(plain) and not tail.startswith(" (", match.end()):

@@ -216,3 +216,22 @@ def test_names_acronym_of_a_task_without_a_thing_noun_stays_a_task(extractor):
 )
 def test_names_words_of_a_longer_name_expansions_and_others_long_forms_are_not_proposed(extractor, text, absent):
     assert absent not in found(extractor, text, "proposed")
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # the description apposed to the paper's name is not a second name
+        (
+            "We propose FernWrite, a novel Personal Lantern Query Rewriting framework.",
+            "Personal Lantern Query Rewriting",
+        ),
+        # `the X framework`: as often someone else's
+        ("The rule established the Open Lantern framework, and we propose FernBank, a classifier.", "Open Lantern"),
+        # a present-tense naming of an observation: the noun after the name says so
+        ("Scripts are lost. We call this disconnect the \\textit{Fern2Loom gap}. We bridge it.", "Fern2Loom"),
+        ("We propose a tool. We call this limitation the PEB theorem for rankers.", "PEB"),
+    ],
+)
+def test_names_apposed_descriptions_others_frameworks_and_named_gaps_are_not_proposed(extractor, text, absent):
+    assert absent not in found(extractor, text, "proposed")
