@@ -18,6 +18,7 @@ from extractors.entities.proposal_cues import (
     APPOSITIVE_HEADS,
     CUE_CLOSE,
     CUE_NEAR,
+    LATEX_MARK,
     MODIFIED_AFTER,
     PASSIVE_AFTER,
 )
@@ -160,7 +161,9 @@ def acronym_definitions(
         core = plain[:-1] if plain.endswith("s") and plain[-2:-1].isupper() else plain
         if not any(c.isupper() for c in core) or core in NOT_NAMES or len(core) < 2:
             continue
-        before = s_text[: match.start()]
+        # LaTeX markup before the long form (`introduce \textbf{Long Form (LF)}`) stands for nothing:
+        # blanked, so that the offsets hold
+        before = LATEX_MARK.sub(lambda m: " " * len(m.group()), s_text[: match.start()])
         clause = CLAUSE_SPLIT.split(before)[-1]
         words = clause.split()
         if not words:

@@ -183,7 +183,7 @@ CLAUSE_END = re.compile(
 NAME_THEN_APPOSITION = re.compile(r"\}?\s*(?:,\s*(?:a|an|the)\b|\()")
 # a capitalised word right before a coined one after the cue: both are words of one longer name
 IN_TITLE_RUN = re.compile(r"(?<![\w-])[A-Z][a-z][\w-]*\s+$")
-# an abbreviation spelled out in lower case right after it
+# an abbreviation spelled out in lower case right after it, and a noun it qualifies after that
 LOWER_EXPANSION = re.compile(r"\s*\(\s*[a-z][a-z\s-]*\)")
 # LaTeX markup around a name, `\textbf{Krites}`: it stands for nothing between the cue and the name
 LATEX_MARK = re.compile(r"\\[a-z]+\{")
@@ -263,8 +263,9 @@ def name_after_cue(ctx: NameContext, s_text: str, base: int, cue_end: int, direc
             break  # `we introduce Reference Adaptive GS with ...`: a word of a longer name
         if direct and PHENOMENON_AFTER.match(tail, match.end()):
             break  # `we call this disconnect the NL2Pipeline gap`
-        if LOWER_EXPANSION.match(tail, match.end()):
-            continue  # `an E2E (end to end) model`: an abbreviation spelled out, no name
+        expansion = LOWER_EXPANSION.match(tail, match.end())
+        if expansion and MODIFIED_AFTER.match(tail, expansion.end()):
+            continue  # `an E2E (end to end) audio model`: an abbreviation spelled out, no name
         if PLURAL_ACRONYM.fullmatch(plain) and not tail.startswith(" (", match.end()):
             break  # `introduces Bifocal dLLMs`: a class, not the name
         if starts_long_form(raw, tail, match.end()):

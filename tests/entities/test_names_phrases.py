@@ -235,3 +235,16 @@ def test_names_words_of_a_longer_name_expansions_and_others_long_forms_are_not_p
 )
 def test_names_apposed_descriptions_others_frameworks_and_named_gaps_are_not_proposed(extractor, text, absent):
     assert absent not in found(extractor, text, "proposed")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # LaTeX markup before a long form stands for nothing
+        ("We introduce \\textbf{Drop-Then-Mend (DTM)}, an analysis protocol that removes blocks.", "DTM"),
+        # a lower-case expansion after the name, then `which`: the name stays
+        ("We design a simple intervention PSCX (private spec-contract induction) which extracts specs.", "PSCX"),
+    ],
+)
+def test_names_markup_before_a_long_form_and_expansions_before_a_clause_keep_the_name(extractor, text, name):
+    assert name in found(extractor, text, "proposed")
