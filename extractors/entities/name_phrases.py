@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from extractors.entities.name_context import GENERIC_NOUNS, NameContext, Propose, spells_task
-from extractors.entities.proposal_cues import APPOSITIVE_HEADS, PLURAL_ACRONYM
+from extractors.entities.proposal_cues import APPOSITIVE_HEADS, MARK_TOKENS, PLURAL_ACRONYM
 from extractors.entities.text import NAME, NOT_NAMES, Sentences, WordSet, is_coined
 
 # what the paper's own thing is called before its name (beside the appositive heads)
@@ -15,12 +15,13 @@ DESCRIBED_HEADS = (*APPOSITIVE_HEADS, "implementation", "tool", "protocol", "sui
 # `a/an/our [words] head [for/of <lower-case words>], Name` and then `,` `.` `;` or a verb-like word:
 # the name is set off by commas after the phrase that describes it
 HEAD_THEN_NAME = re.compile(
-    r"(?<![\w-])(?P<np>(?:[Aa]n?|[Oo]ur)\s+(?:[\w-]+\s+){0,6}?(?:"
+    r"(?=[AaOo])(?<![\w-])(?P<np>(?:[Aa]n?|[Oo]ur)\s+(?:[\w-]+\s+){0,6}?(?:"
     + "|".join(DESCRIBED_HEADS)
     + r")s?\b(?:\s+(?:for|of|on|in|with|to)\s+[^,.;:()A-Z]{1,60}?)?),\s*(?:\\[a-z]+\{)?(?P<name>"
     + NAME
     + r")\}?(?=\s*[,.;]|\s+(?:which|that|to|is|shows|achieves)\b)"
 )
+COMMA_CAPITAL = re.compile(r",\s*(?:\\[a-z]+\{)?[A-Za-z0-9]*[A-Z]")
 # the phrase says the thing is the paper's own ...
 OWN = re.compile(r"\b(?:[Nn]ew|[Nn]ovel|[Oo]ur|proposed)\b")
 # ... or the phrase is the object of a proposal verb: `we introduce a ... framework, X`
@@ -32,14 +33,18 @@ HEAD_TOKENS = WordSet([*DESCRIBED_HEADS, *(h + "s" for h in DESCRIBED_HEADS)])
 VERB_LOOKBACK = 30
 
 
-def described_names(ctx: NameContext, sents: Sentences, propose: Propose) -> None:
+def described_names(ctx: NameContext, sents: Sentences, cued: set[int], propose: Propose) -> None:
     """`A new algorithm, IRENE, which ...`: a coined name after a phrase that
-    describes the paper's own thing (`new`, `novel`, `our`, or a proposal verb's object)."""
-    for i in sorted({sents.index(pos) for _, pos in sents.tokens_in(HEAD_TOKENS)}):
+    describes the paper's own thing (`new`, `novel`, `our`, or a proposal verb's object);
+    read in the sentences with a proposal cue (`cued`) or one of those words."""
+    marked = cued | {sents.index(pos) for _, pos in sents.tokens_in(MARK_TOKENS)}
+    if not marked:
+        return
+    for i in sorted(marked & {sents.index(pos) for _, pos in sents.tokens_in(HEAD_TOKENS)}):
         sentence = sents.at(sents.starts[i])
         s_text = sentence.text
-        if ", " not in s_text:
-            continue
+        if COMMA_CAPITAL.search(s_text) is None:
+            continue  # no `, Name` (most sentences): the costly pattern need not run
         for match in HEAD_THEN_NAME.finditer(s_text):
             raw = match.group("name")
             if not ctx.new_name(raw) or PLURAL_ACRONYM.fullmatch(raw):
@@ -72,6 +77,8 @@ AGENT_NOUNS = (
 AGENT_PART = re.compile(
     rf"(?<![\w-])(?:[Tt]he|[Aa]n?|[Oo]ur)\s+(?P<name>(?:{TITLE_WORD}\s+){{1,3}}(?:{'|'.join(AGENT_NOUNS)}))(?![\w-])"
 )
+CAPITAL_BEFORE = re.compile(r"[A-Z][\w-]*\}?\s+$")
+PART_WORD_LOOKBACK = 40
 PART_TOKENS = WordSet([*PART_NOUNS, *(p + "s" for p in PART_NOUNS), *AGENT_NOUNS])
 # after the part: its acronym (`Layer (HTFL)`: the acronym rule names it), more Title Case
 # words (`the Proactive Agent Reasoner`), or a citation (`framework~\cite{...}`)
@@ -86,7 +93,15 @@ COINED = re.compile(r"[A-Za-z0-9]*[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9-]*")
 def part_names(ctx: NameContext, sents: Sentences, title_end: int, propose: Propose) -> None:
     """Named parts of the paper's own system (call only in a paper that proposes); not
     in the title, whose subtitle describes (`X: A Conformal Safety Layer for ...`)."""
-    for i in sorted({sents.index(pos) for _, pos in sents.tokens_in(PART_TOKENS)}):
+    text = sents.text
+    # a part noun right after a capitalised or coined word (`Parser Agent`, `AutoToken} module`):
+    # checked at each anchor before the sentence's patterns run
+    anchored = {
+        sents.index(pos)
+        for _, pos in sents.tokens_in(PART_TOKENS)
+        if pos >= title_end and CAPITAL_BEFORE.search(text, max(0, pos - PART_WORD_LOOKBACK), pos)
+    }
+    for i in sorted(anchored):
         sentence = sents.at(sents.starts[i])
         if sentence.start_char < title_end:
             continue

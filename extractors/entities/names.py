@@ -145,7 +145,7 @@ class NameRuler:
         #    `X is proposed` (anchored on the participle)
         appositive_names(ctx, sents, set(cues_by_sent), propose)
         # `A new algorithm, IRENE, which ...`, `Our implementation, ResonanceDB, ...`
-        described_names(ctx, sents, propose)
+        described_names(ctx, sents, set(cues_by_sent), propose)
         if cues_by_sent or proposed:
             # `The AutoToken module ...`, `a Parser Agent transforms ...`
             part_names(ctx, sents, tend, propose)
