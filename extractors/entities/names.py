@@ -7,7 +7,10 @@
 - acronym definitions `Long Form (LF)` (acronyms.py): the paper's own, or a task,
   dataset or method by the long form's head word;
 - datasets named by context (named_datasets.py): `on A, B and C test datasets`,
-  `the X benchmark`, `benchmark X`, `a dataset collected from X`.
+  `the X benchmark`, `benchmark X`, `a dataset collected from X`;
+- names of several words and names after their description (name_phrases.py): `A new
+  algorithm, X, which`, `the X module`, `a Parser Agent`, the title's `Isotonic Layer: ...`
+  when the abstract uses it as a name, `X Technical Report`.
 
 Spans go to `doc.spans[spans_key]` beside the lexicon's, labelled `proposed`,
 `method`, `task`, `dataset` (or `metric` for a proposed measure), `kb_id_` the name;
