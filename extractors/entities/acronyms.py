@@ -14,7 +14,14 @@ from typing import NamedTuple
 
 from extractors.entities.lexicon import Entry
 from extractors.entities.name_context import TASK_HEADS, AddSpan, NameContext, Propose
-from extractors.entities.proposal_cues import CUE_CLOSE, CUE_NEAR, MODIFIED_AFTER, PASSIVE_AFTER
+from extractors.entities.proposal_cues import (
+    APPOSITIVE_HEADS,
+    CUE_CLOSE,
+    CUE_NEAR,
+    LATEX_MARK,
+    MODIFIED_AFTER,
+    PASSIVE_AFTER,
+)
 from extractors.entities.task_words import ACRONYM_HEADS_IF_CALLED_TASK
 from extractors.entities.text import NAME, NOT_NAMES, initials_match, initials_spell, normalise_name
 
@@ -23,7 +30,9 @@ ACRONYM_AFTER = re.compile(r"\(\s*\{?(" + NAME + r")\}?\s*(?:\)|;|,)")
 CLAUSE_SPLIT = re.compile(r"[,;:()\[\]\"“”.]\s|\s[-–—]\s")
 # right before a long form: it names a prior thing, not the paper's own
 PRIOR_BEFORE = re.compile(
-    r"\b(?:existing|prior|previous|conventional|traditional|popular|classic)(?:\s+[\w-]+){0,2}\s*$", re.I
+    r"\b(?:existing|prior|previous|conventional|traditional|popular|classic|standard|original|vanilla|well-known)"
+    r"(?:\s+[\w-]+){0,2}\s*$",
+    re.I,
 )
 # an edition of a thing that recurs: `the 2025 Common Weakness Enumeration (CWE)`,
 # `the 11th Affective Behavior Analysis (ABAW) Challenge`
@@ -42,8 +51,9 @@ MEASURE_NOUN_AFTER = re.compile(r"\s+(?:score|metric|measure)s?\b")
 # well-known method is named by these
 COMPONENT_HEADS = frozenset("stage module phase component".split())
 COMPONENT_AFTER = re.compile(r"\s+(?:" + "|".join(COMPONENT_HEADS) + r")\b")
-# right before a long form: the paper uses it (`integrates X with the online decision transformer`)
-VIA = re.compile(r"\b(?:via|using|through|with|by|from)(?:\s+the)?$")
+# right before a long form: the paper uses it (`integrates X with the online decision transformer`,
+# `grounded in the Contextual Lantern (CL) framework`)
+VIA = re.compile(r"\b(?:via|using|through|with|by|from|(?:grounded|rooted)\s+in|(?:based|built)\s+on)(?:\s+the)?$")
 DATASET_WORDS = re.compile(r"\b(?:dataset|data\s+set|benchmark|corpus|collection|testbed|encyclopedia)s?\b", re.I)
 METHOD_HEADS = frozenset(
     "network networks model models learning algorithm optimization sampling decomposition regression "
@@ -55,6 +65,12 @@ METHOD_HEADS = frozenset(
 # long forms that name a problem only when the text calls the acronym a task
 TASK_ONLY_HEADS = ACRONYM_HEADS_IF_CALLED_TASK
 PROPOSAL_ONLY_HEADS = frozenset("framework paradigm module mechanism architecture method technique strategy".split())
+# a noun for a built thing right after the acronym: `a Listwise Multi-step Prediction (LMP)
+# objective` is an objective, not the task its long form spells; `a Multi-Codebook
+# Cross-Attention (MCCA) network is designed` proposes it
+THING_NOUNS = (*APPOSITIVE_HEADS, "objective", "layer", "block", "component", "stage", "unit", "scheme")
+THING_AFTER = re.compile(r"\s+(?:" + "|".join(THING_NOUNS) + r")s?\b")
+THING_PASSIVE_AFTER = re.compile(r"\s+(?:" + "|".join(THING_NOUNS) + r")s?" + PASSIVE_AFTER.pattern)
 TASK_AFTER = re.compile(r"\s+(?:tasks?|problems?)\b")
 TASK_BEFORE = re.compile(r"\btasks?\s+(?:like|such\s+as|including|of)\s+(?:the\s+)?$")
 # how far before an acronym `tasks like` may be
@@ -134,14 +150,20 @@ def acronym_definitions(
         tasks.append(defined)
 
     for match in ACRONYM_AFTER.finditer(s_text):
-        has_cue = cue_at < match.start() or PASSIVE_AFTER.match(s_text, match.end()) is not None
+        has_cue = (
+            cue_at < match.start()
+            or PASSIVE_AFTER.match(s_text, match.end()) is not None
+            or THING_PASSIVE_AFTER.match(s_text, match.end()) is not None
+        )
         acronym = match.group(1)
         plain = acronym.replace("$", "")
         # a plural, `LALMs`, `dLLMs`: a class of things
         core = plain[:-1] if plain.endswith("s") and plain[-2:-1].isupper() else plain
         if not any(c.isupper() for c in core) or core in NOT_NAMES or len(core) < 2:
             continue
-        before = s_text[: match.start()]
+        # LaTeX markup before the long form (`introduce \textbf{Long Form (LF)}`) stands for nothing:
+        # blanked, so that the offsets hold
+        before = LATEX_MARK.sub(lambda m: " " * len(m.group()), s_text[: match.start()])
         clause = CLAUSE_SPLIT.split(before)[-1]
         words = clause.split()
         if not words:
@@ -226,7 +248,12 @@ def acronym_definitions(
         if not described and ((has_cue and not via) or in_title or (component and known_core is None)):
             if known_core is not None and known_core.kind != "method":
                 continue
-            if head_word in TASK_HEADS and not title_names and not CUE_CLOSE.search(prefix):
+            if (
+                head_word in TASK_HEADS
+                and not title_names
+                and not CUE_CLOSE.search(prefix)
+                and not THING_AFTER.match(s_text, match.end())
+            ):
                 task(defined, start)  # a title that spells out a task names what the paper addresses
             elif head_word in MEASURE_HEADS or MEASURE_NOUN_AFTER.match(s_text, match.end()):
                 add("metric", normalise_name(core), start, end)  # a measure the paper defines is no proposed name

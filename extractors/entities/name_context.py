@@ -20,6 +20,21 @@ OBJECT_LEAD = re.compile(r"(?:(?:a|an|the)\s*)?(?:(?:novel|new)\s*)?")
 TASK_HEADS = ACRONYM_HEADS  # (the task vocabulary, vocabulary/tasks.toml)
 # how far before `(LF)` its long form may start
 LONG_FORM_WINDOW = 120
+# the kind of thing a paper proposes, capitalised at a sentence start, in a title or as an
+# anonymised placeholder (`We present Method, a machine-learning framework`): never a name alone
+GENERIC_NOUNS = frozenset(
+    """
+    Method Methods Model Models Framework Frameworks Approach System Systems Algorithm Architecture
+    Dataset Datasets Benchmark Benchmarks Corpus Network Networks Module Pipeline Agent Agents Tool Toolkit
+    Library Platform Paradigm Technique Strategy Mechanism Solution Encoder Decoder Transformer Baseline Ours
+    """.split()
+)
+# the last word of a name for what a paper observes or argues, not for a thing it builds:
+# `the Attention Suppression Hypothesis`, `the Blind Trust Problem`, `the Freezing Equilibrium`
+OBSERVATION_HEADS = frozenset(
+    "Hypothesis Problem Effect Phenomenon Paradox Gap Dilemma Assumption Equilibrium Theorem Conjecture Law "
+    "Principle Fallacy Illusion Divide Trap Curse".split()
+)
 
 
 class NameContext:

@@ -7,7 +7,10 @@
 - acronym definitions `Long Form (LF)` (acronyms.py): the paper's own, or a task,
   dataset or method by the long form's head word;
 - datasets named by context (named_datasets.py): `on A, B and C test datasets`,
-  `the X benchmark`, `benchmark X`, `a dataset collected from X`.
+  `the X benchmark`, `benchmark X`, `a dataset collected from X`;
+- names of several words and names after their description (name_phrases.py): `A new
+  algorithm, X, which`, `the X module`, `a Parser Agent`, the title's `Isotonic Layer: ...`
+  when the abstract uses it as a name, `X Technical Report`.
 
 Spans go to `doc.spans[spans_key]` beside the lexicon's, labelled `proposed`,
 `method`, `task`, `dataset` (or `metric` for a proposed measure), `kb_id_` the name;
@@ -23,7 +26,8 @@ from spacy.tokens import Doc, Span
 
 from extractors.entities.acronyms import ACRONYM_HINT, DATASET_WORDS, Definition, acronym_definitions
 from extractors.entities.lexicon import Entry, KnownNames, load_lexicons
-from extractors.entities.name_context import NameContext
+from extractors.entities.name_context import GENERIC_NOUNS, OBSERVATION_HEADS, NameContext
+from extractors.entities.name_phrases import TITLE_WORD, described_names, part_names, title_run_names
 from extractors.entities.named_datasets import named_datasets
 from extractors.entities.proposal_cues import (
     OUR,
@@ -43,20 +47,17 @@ NOT_DATASET_AFTER = re.compile(r"\s*(?:,\s*)?(?:a|an|the)?\s*(?:\w+\s+){0,3}(?:f
 REPO = re.compile(r"github\.com/[\w.-]+/(" + NAME + r")(?![\w-])")
 # `Name: subtitle`
 TITLE_NAME = re.compile(r"^\s*(" + NAME + r")(?:\s+([A-Z][\w-]*))?\s*[:：]")
+# `Isotonic Layer: ...`, `Agentic AutoSurvey: ...`, `Qwen3-Embed Technical Report`: two to four
+# Title Case words that head the title, before a colon or `Technical Report`
+TITLE_RUN_NAME = re.compile(
+    r"^\s*(" + TITLE_WORD + r"(?:\s+" + TITLE_WORD + r"){1,3})\s*(?:[:：]|(?=\s+Technical\s+Report\s*$))"
+)
+TECHNICAL_REPORT = re.compile(r"^\s*(" + NAME + r")\s+Technical\s+Report\s*$")
 # what after a proposed name tells its kind: `X, a ... metric`, `X dataset`
 KIND_WINDOW = 80
 DATASET_WORD_WINDOW = 60
 # a repository name longer than this is not a name the paper goes by
 REPO_NAME_MAX = 20
-# the kind of thing a paper proposes, capitalised at a sentence start, in a title or as an
-# anonymised placeholder (`We present Method, a machine-learning framework`): never a name alone
-GENERIC_NOUNS = frozenset(
-    """
-    Method Methods Model Models Framework Frameworks Approach System Systems Algorithm Architecture
-    Dataset Datasets Benchmark Benchmarks Corpus Network Networks Module Pipeline Agent Agents Tool Toolkit
-    Library Platform Paradigm Technique Strategy Mechanism Solution Encoder Decoder Transformer Baseline Ours
-    """.split()
-)
 # a name that is a measure: `GGscore`, `FooMetric`; `Hit_Rate@5` (a measure at a cut-off)
 MEASURE_NAME = re.compile(r"(?:[Ss]core|[Mm]etric)s?$")
 MEASURE_CUT_OFF = re.compile(r"@\d")
@@ -98,9 +99,10 @@ class NameRuler:
 
         def propose(raw: str, start: int, end: int, sentence: str) -> None:
             name = normalise_name(raw)
-            if name in GENERIC_NOUNS:
+            if name in GENERIC_NOUNS or " " in name and name.rsplit(" ", 1)[1] in OBSERVATION_HEADS:
                 return
-            after = sentence[sentence.find(raw) + len(raw) :][:KIND_WINDOW] if raw in sentence else ""
+            # (`\textit{Name}, a metric`: the markup's brace is no word)
+            after = sentence[sentence.find(raw) + len(raw) :][:KIND_WINDOW].lstrip("}") if raw in sentence else ""
             if MEASURE_NAME.search(name) or MEASURE_AFTER.match(after) or MEASURE_CUT_OFF.match(text, end):
                 add("metric", name, start, end)  # a measure the paper defines is no proposed name
                 return
@@ -119,13 +121,17 @@ class NameRuler:
         # 1. the title: `Name: subtitle`
         if tend:
             match = TITLE_NAME.match(title)
-            if match and (is_coined(match.group(1).replace("$", "")) or " " not in match.group(0).strip()[:-1]):
+            if (run := TITLE_RUN_NAME.match(title)) is not None and title_run_names(ctx, run.group(1), tend):
+                propose(run.group(1), run.start(1), run.end(1), title)
+            elif match and (is_coined(match.group(1).replace("$", "")) or " " not in match.group(0).strip()[:-1]):
                 raw, end = match.group(1), match.end(1)
                 if match.group(2) and joins_name(raw, match.group(2)):
                     # `FAIR GraphRAG: ...`: both words (not `FLARE MCMC: ...`, a name for MCMC)
                     raw, end = title[match.start(1) : match.end(2)], match.end(2)
                 if raw not in NOT_NAMES and not raw.islower():
                     propose(raw, match.start(1), end, title)
+            elif (report := TECHNICAL_REPORT.match(title)) is not None and " " not in report.group(1):
+                propose(report.group(1), report.start(1), report.end(1), title)
 
         # Each rule first finds its cheap anchor in the whole text, then reads the
         # sentence around it (running every rule on every sentence costs 3x more).
@@ -141,6 +147,11 @@ class NameRuler:
         # 3. `X, a novel framework` in a sentence with a cue, `our`, `novel`, `new`, `first`;
         #    `X is proposed` (anchored on the participle)
         appositive_names(ctx, sents, set(cues_by_sent), propose)
+        # `A new algorithm, IRENE, which ...`, `Our implementation, ResonanceDB, ...`
+        described_names(ctx, sents, set(cues_by_sent), propose)
+        if cues_by_sent or proposed:
+            # `The AutoToken module ...`, `a Parser Agent transforms ...`
+            part_names(ctx, sents, tend, propose)
         for positions in cues_by_sent.values():
             for start, _, _ in positions:
                 name = passive_name(text, start)

@@ -38,7 +38,33 @@ DIRECT = ("named", "called", "dubbed", "termed", "coined", "denoted", "namely", 
 
 
 PARTICIPLES = {"proposed", "introduced", "designed", "developed", "devised", "presented"}
-CUE_TOKENS = WordSet(VERB_FORMS | set(DIRECT) | PARTICIPLES)
+# the paper naming its own in the present: `(which we name Reddit-v2)`, `we call it X`,
+# `we term this approach X`; the name follows at once
+WE_NAME = re.compile(r"(?:name|call|term|dub)(?:\s+(?:it|them|this|these|our|the)(?:\s+[a-z][\w-]*){0,2}?)?(?=\s+\S)")
+NAMING_VERBS = ("name", "call", "term", "dub")
+WE_BEFORE = re.compile(r"\b[Ww]e\s+$")
+# ... unless what is named is an observation, not a thing built: `a phenomenon we term X`,
+# `a class of attacks we call X`, `we term this effect X`
+PHENOMENA = re.compile(
+    r"\b(?:phenomen(?:on|a)|problems?|issues?|effects?|gaps?|divides?|attacks?|bias(?:es)?|failures?|paradox(?:es)?"
+    r"|collapse|dilemmas?|traps?|challenges?|hypothes[ie]s|behaviou?rs?|patterns?|propert(?:y|ies)|regimes?"
+    r"|vulnerabilit(?:y|ies)|threats?|risks?|laws?|conditions?|trade-?offs?|theorems?|regimes?|content)\b"
+)
+# ... or the noun right after the name is one: `the NL2Pipeline gap`, `the SAT theorem`
+PHENOMENON_AFTER = re.compile(r"[}\"”]?\s+" + PHENOMENA.pattern)
+# ... and only if a built thing is named: `we call this method X`, `a refined dataset (which we
+# name X)`, `an improved variant, which we call X` (`we call this covert propagation X`, `the
+# Blind Trust Problem`, `an assumption we call X` name what the paper observes)
+BUILT_THINGS = re.compile(
+    r"\b(?:approach|method|framework|model|algorithm|procedure|technique|tool|toolkit|variant|benchmark|dataset"
+    r"|suite|system|scheme|strategy|pipeline|architecture|agent|module|loss|objective|recipe|protocol|library"
+    r"|platform|metric|estimator|optimizer|network|encoder|corpus|collection|simulator|environment|engine)s?\b"
+)
+# how far before `we` (and after the verb, up to the name's capital) an observation's or a built thing's noun may be
+PHENOMENON_LOOKBACK = 40
+THING_LOOKBACK = 60
+FIRST_CAPITAL = re.compile(r"[A-Z]")
+CUE_TOKENS = WordSet(VERB_FORMS | set(DIRECT) | PARTICIPLES | set(NAMING_VERBS))
 THE_OUR = re.compile(r"\b(?:the|our)\s+$")
 # how far before a verb its subject (`we`, `this paper`) is looked for
 CUE_LOOKBACK = 40
@@ -52,6 +78,9 @@ def proposal_cues(sents: Sentences) -> Iterator[tuple[int, int, bool]]:
     for _, start in sents.tokens_in(CUE_TOKENS):
         match = CUE_WORD.match(text, start)
         if match is None:
+            named = present_naming(text, start)
+            if named is not None:
+                yield start, named, True
             continue
         word = match.group()
         if word.startswith(DIRECT):
@@ -62,6 +91,21 @@ def proposal_cues(sents: Sentences) -> Iterator[tuple[int, int, bool]]:
             yield start, match.end(), False
         elif word in PARTICIPLES and passive_name(text, start):
             yield start, match.end(), False
+
+
+def present_naming(text: str, start: int) -> int | None:
+    """Where `we name/call/term/dub [it|this approach]` ends, if the verb at `start` is
+    one and what it names is a thing built (`this method`), no observation (`a phenomenon we term X`)."""
+    if not text.startswith(NAMING_VERBS, start) or not WE_BEFORE.search(text, max(0, start - 4), start):
+        return None
+    named = WE_NAME.match(text, start)
+    if named is None:
+        return None
+    capital = FIRST_CAPITAL.search(text, start, start + PHENOMENON_LOOKBACK)
+    stop = capital.start() if capital else named.end()
+    if PHENOMENA.search(text, max(0, start - PHENOMENON_LOOKBACK), stop):
+        return None
+    return named.end() if BUILT_THINGS.search(text, max(0, start - THING_LOOKBACK), stop) else None
 
 
 PASSIVE_AFTER = re.compile(
@@ -136,7 +180,20 @@ APPOSED = re.compile(
 CLAUSE_END = re.compile(
     r"(?=[.;:,wtbufoia])(?:[.;:,]\s|(?<![\w-])(?:which|that|to|with|by|using|based|from|on|in|for|of|and|or|as|at)\s)"
 )
-NAME_THEN_APPOSITION = re.compile(r"\s*(?:,\s*(?:a|an|the)\b|\()")
+NAME_THEN_APPOSITION = re.compile(r"\}?\s*(?:,\s*(?:a|an|the)\b|\()")
+# a capitalised word right before a coined one after the cue: both are words of one longer name
+IN_TITLE_RUN = re.compile(r"(?<![\w-])[A-Z][a-z][\w-]*\s+$")
+# an abbreviation spelled out in lower case right after it, and a noun it qualifies after that
+LOWER_EXPANSION = re.compile(r"\s*\(\s*[a-z][a-z\s-]*\)")
+# LaTeX markup around a name, `\textbf{Krites}`: it stands for nothing between the cue and the name
+LATEX_MARK = re.compile(r"\\[a-z]+\{")
+# a run of Title Case words after the cue (and `the`) that an apposition or `which`
+# follows: `we introduce Code Monitor Red Teaming, a protocol`, `the Isotonic Layer, a ...`
+TITLE_RUN = re.compile(
+    r"(?:\s+(?!(?:Framework|Model|Method|Approach|System|Algorithm|Architecture)\b)[A-Z][\w-]*){1,4}"
+    r"(?=\}?\s*,\s*(?:a|an|the|which)\b)"
+)
+ONLY_THE = re.compile(r"\s*(?:the\s+)?")
 CAPITALS_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*){0,3}")
 ACRONYM_AHEAD = re.compile(r"[^.;()]{0,80}\(\s*[A-Z]")
 CUE_CLOSE = re.compile(r"\b(?:propos|introduc|present|our|named|called|termed|dubbed)\w*(?:\s+[\w-]+){0,3}$")
@@ -182,8 +239,14 @@ def name_after_cue(ctx: NameContext, s_text: str, base: int, cue_end: int, direc
         raw = match.group()
         if raw.islower():
             continue  # neither coined nor capitalised (most words of the clause)
-        between = tail[: match.start()]
+        between = LATEX_MARK.sub("", tail[: match.start()])
         plain = raw.replace("$", "")
+        if plain[:1].isupper() and raw not in NOT_NAMES and ONLY_THE.fullmatch(between):
+            run = TITLE_RUN.match(tail, match.end())
+            if run is not None and ctx.known.get(raw + run.group()) is None:
+                start = base + cue_end + match.start()
+                propose(raw + run.group(), start, start + len(raw) + len(run.group()), s_text)
+                break
         # a capitalised word right after `named`, or right after the verb and
         # followed by `, a` / `(`: `named Recformer`, `we propose Kuaipedia, a ...`
         capital = (
@@ -196,6 +259,13 @@ def name_after_cue(ctx: NameContext, s_text: str, base: int, cue_end: int, direc
         )
         if not (ctx.new_name(raw) or capital):
             continue
+        if IN_TITLE_RUN.search(between):
+            break  # `we introduce Reference Adaptive GS with ...`: a word of a longer name
+        if direct and PHENOMENON_AFTER.match(tail, match.end()):
+            break  # `we call this disconnect the NL2Pipeline gap`
+        expansion = LOWER_EXPANSION.match(tail, match.end())
+        if expansion and MODIFIED_AFTER.match(tail, expansion.end()):
+            continue  # `an E2E (end to end) audio model`: an abbreviation spelled out, no name
         if PLURAL_ACRONYM.fullmatch(plain) and not tail.startswith(" (", match.end()):
             break  # `introduces Bifocal dLLMs`: a class, not the name
         if starts_long_form(raw, tail, match.end()):
