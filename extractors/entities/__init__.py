@@ -89,6 +89,8 @@ def build_nlp(*, lexicon_dir: str | None = None) -> Language:
     # (spaCy's stub for Vocab lacks lex_attr_getters, a public attribute in vocab.pxd)
     getters: dict[int, Callable[[str], object]] = nlp.vocab.lex_attr_getters  # type: ignore[attr-defined]
     read = {attr: getters[attr] for attr in LEX_ATTRS if attr in getters}
+    if attrs.LOWER in read:
+        read[attrs.LOWER] = str.lower  # what spaCy's `lex_attrs.lower` returns, without a Python frame
     nlp.vocab.lex_attr_getters = read  # type: ignore[attr-defined]
     nlp.add_pipe("kg_lexicon", config={"directory": lexicon_dir})
     nlp.add_pipe("kg_names", config={"directory": lexicon_dir})
