@@ -227,7 +227,16 @@ class EntityExtractor:
     def pipe(self, papers: Iterable[Paper], *, batch_size: int = 256, n_process: int = 1) -> Iterator[list[Mention]]:
         docs = (self._doc(paper) for paper in papers)
         with _rare_collections():
-            for doc in self.nlp.pipe(docs, batch_size=batch_size, n_process=n_process):
+            if n_process != 1:
+                for doc in self.nlp.pipe(docs, batch_size=batch_size, n_process=n_process):
+                    yield mentions_from_doc(doc, self.entries)
+                return
+            # one process: each doc through the components in turn, as `nlp.pipe` does
+            # for components without a `pipe` method, without its generator per component
+            components = [proc for _, proc in self.nlp.pipeline]
+            for doc in docs:
+                for proc in components:
+                    doc = proc(doc)
                 yield mentions_from_doc(doc, self.entries)
 
 

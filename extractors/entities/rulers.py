@@ -138,7 +138,7 @@ class LexiconRuler:
     def __call__(self, doc: Doc) -> Doc:
         sents = sentences(doc)
         words = sents.words
-        lower = sents.lower
+        lower = list(map(str.lower, words))
         found: list[Span] = []
         waiting: list[tuple[Entry, int, int]] = []  # guarded names whose cue is not (yet) seen
         matches = self.index.find(words, lower)

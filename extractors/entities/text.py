@@ -118,23 +118,6 @@ class AnchorWords(dict[str, tuple[int, ...] | None]):
 _ANCHORS = AnchorWords()
 
 
-class Lowered(dict[str, str]):
-    """A word as written -> its lower-case form, one string object per form: a doc's
-    words come from the tokenizer's cache, so the look-up replaces a `str.lower` and
-    the hashing of a new string in every dict the lower-case words are looked up in."""
-
-    LIMIT = 200_000
-
-    def __missing__(self, word: str) -> str:
-        if len(self) >= self.LIMIT:
-            self.clear()
-        lower = self[word] = word.lower()
-        return lower
-
-
-_LOWERED = Lowered()
-
-
 class Sent:
     """A sentence: token range `start:end`, character range and text."""
 
@@ -177,14 +160,6 @@ class Sentences:
         self.words = words
         self._anchors: dict[int, list[int]] | None = None  # WordSet number -> its token indices
         self._idx = idx
-        self._lower: list[str] | None = None
-
-    @property
-    def lower(self) -> list[str]:
-        """The words in lower case, computed once per doc (do not change the list)."""
-        if self._lower is None:
-            self._lower = list(map(_LOWERED.__getitem__, self.words))
-        return self._lower
 
     def tokens_in(self, words: WordSet) -> list[tuple[int, int]]:
         """(token index, start char) of the tokens whose lower-case form is in
