@@ -213,7 +213,7 @@ def sentences(doc: Doc) -> Sentences:
     """The doc's `Sentences`, built once per doc and shared by the components."""
     cached = _CACHE.get(id(doc))
     if cached is None or cached.doc is not doc:
-        if len(_CACHE) > 64:
+        if len(_CACHE) > 8:
             _CACHE.clear()
         cached = _CACHE[id(doc)] = Sentences(doc)
     return cached
