@@ -89,6 +89,8 @@ def build_nlp(*, lexicon_dir: str | None = None) -> Language:
     # (spaCy's stub for Vocab lacks lex_attr_getters, a public attribute in vocab.pxd)
     getters: dict[int, Callable[[str], object]] = nlp.vocab.lex_attr_getters  # type: ignore[attr-defined]
     read = {attr: getters[attr] for attr in LEX_ATTRS if attr in getters}
+    if attrs.LOWER in read:
+        read[attrs.LOWER] = str.lower  # what spaCy's `lex_attrs.lower` returns, without a Python frame
     nlp.vocab.lex_attr_getters = read  # type: ignore[attr-defined]
     nlp.add_pipe("kg_lexicon", config={"directory": lexicon_dir})
     nlp.add_pipe("kg_names", config={"directory": lexicon_dir})
@@ -225,7 +227,16 @@ class EntityExtractor:
     def pipe(self, papers: Iterable[Paper], *, batch_size: int = 256, n_process: int = 1) -> Iterator[list[Mention]]:
         docs = (self._doc(paper) for paper in papers)
         with _rare_collections():
-            for doc in self.nlp.pipe(docs, batch_size=batch_size, n_process=n_process):
+            if n_process != 1:
+                for doc in self.nlp.pipe(docs, batch_size=batch_size, n_process=n_process):
+                    yield mentions_from_doc(doc, self.entries)
+                return
+            # one process: each doc through the components in turn, as `nlp.pipe` does
+            # for components without a `pipe` method, without its generator per component
+            components = [proc for _, proc in self.nlp.pipeline]
+            for doc in docs:
+                for proc in components:
+                    doc = proc(doc)
                 yield mentions_from_doc(doc, self.entries)
 
 

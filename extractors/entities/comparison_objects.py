@@ -11,7 +11,7 @@ from itertools import takewhile
 
 from spacy.tokens import Span
 
-from extractors.entities.text import NOT_NAME_SUFFIXES, NOT_NAMES, is_coined
+from extractors.entities.text import NOT_NAME_SUFFIXES, NOT_NAMES, is_coined, written_outside
 
 # -- vocabulary -------------------------------------------------------------------------
 
@@ -186,6 +186,8 @@ class Names:
         written = {text[start:end]: name for start, end, name in self.datasets}
         if not written:
             return []
+        if not any(written_outside(text, name, self.datasets) for name in written):
+            return sorted(self.datasets)  # no name written again: no pattern to build
         pattern = re.compile(
             r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(written, key=len, reverse=True))) + r")(?![\w-])"
         )

@@ -45,9 +45,12 @@ class Table:
     def __init__(self) -> None:
         self.rules: dict[tuple[str, ...], list[Rule]] = {}
         self.first: dict[str, dict[str, tuple[int, ...]]] = {}  # word -> next word ("" alone) -> lengths
+        self.alone: dict[str, list[Rule]] = {}  # word -> the rules of the one-word pattern (the same list)
 
     def add(self, key: tuple[str, ...], rule: Rule) -> None:
         self.rules.setdefault(key, []).append(rule)
+        if len(key) == 1:
+            self.alone[key[0]] = self.rules[key]
         following = self.first.setdefault(key[0], {})
         second = key[1] if len(key) > 1 else ""
         known = following.get(second, ())
@@ -59,13 +62,14 @@ class Table:
 
     def find(self, words: Sequence[str], out: list[Match]) -> None:
         first = self.first
+        alone = self.alone
         rules_of = self.rules
         n = len(words)
         for i in compress(range(n), map(first.__contains__, words)):
-            following = first[words[i]]
-            if "" in following:
-                out.extend((rule, i, i + 1) for rule in rules_of[(words[i],)])
-            if i + 1 < n and (lengths := following.get(words[i + 1])) is not None:
+            word = words[i]
+            if (rules := alone.get(word)) is not None:
+                out.extend([(rule, i, i + 1) for rule in rules])
+            if i + 1 < n and (lengths := first[word].get(words[i + 1])) is not None:
                 for length in lengths:
                     end = i + length
                     if end > n:

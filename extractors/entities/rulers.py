@@ -63,7 +63,7 @@ def doc_spans(doc: Doc, key: str = SPANS_KEY) -> list[Span]:
 
 def set_doc_spans(doc: Doc, key: str, spans: list[Span]) -> None:
     doc.spans[key] = spans
-    if len(_HANDED_ON) > 64:
+    if len(_HANDED_ON) > 8:
         _HANDED_ON.clear()
     _HANDED_ON[(id(doc), key)] = (doc.spans[key], list(spans))
 

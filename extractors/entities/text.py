@@ -7,7 +7,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
-from itertools import chain, compress, pairwise
+from itertools import compress, pairwise
 
 from spacy.attrs import IDX, LOWER, SENT_START
 from spacy.tokens import Doc
@@ -85,37 +85,33 @@ COLUMNS = [SENT_START, IDX, LOWER]
 
 
 class WordSet:
-    """Lower-case words to look up as tokens (see `Sentences.tokens_in`)."""
+    """Lower-case words to look up as tokens (see `Sentences.tokens_in`). Each set has
+    a number; `WordSet.members` maps a word to the numbers of the sets that hold it."""
 
-    _all: set[str] = set()
-    _all_frozen: frozenset[str] | None = None
+    members: dict[str, tuple[int, ...]] = {}
+    _made = 0
 
     def __init__(self, words: Iterable[str]):
         self.words = frozenset(w.lower() for w in words)
-        WordSet._all |= self.words
-        WordSet._all_frozen = None
+        self.number = WordSet._made
+        WordSet._made += 1
+        for word in self.words:
+            WordSet.members[word] = (*WordSet.members.get(word, ()), self.number)
         _ANCHORS.clear()
 
-    @classmethod
-    def all_words(cls) -> frozenset[str]:
-        """The words of every WordSet (the only tokens worth indexing)."""
-        if cls._all_frozen is None:
-            cls._all_frozen = frozenset(cls._all)
-        return cls._all_frozen
 
-
-class AnchorWords(dict[str, str | None]):
-    """A word as written -> its lower-case form if a WordSet holds it, else None.
-    Abstracts repeat the same words (the tokenizer hands out the same string objects,
-    hashes computed), so one look-up replaces lower-casing and testing every token."""
+class AnchorWords(dict[str, tuple[int, ...] | None]):
+    """A word as written -> the numbers of the WordSets that hold its lower-case form,
+    or None. Abstracts repeat the same words (the tokenizer hands out the same string
+    objects, hashes computed), so one look-up replaces lower-casing and testing every
+    token against every set."""
 
     LIMIT = 200_000
 
-    def __missing__(self, word: str) -> str | None:
+    def __missing__(self, word: str) -> tuple[int, ...] | None:
         if len(self) >= self.LIMIT:
             self.clear()
-        lower = word.lower()
-        found = self[word] = lower if lower in WordSet.all_words() else None
+        found = self[word] = WordSet.members.get(word.lower())
         return found
 
 
@@ -162,25 +158,30 @@ class Sentences:
         self.ends = self.starts[1:] + [len(self.text)]
         self._sents: dict[int, Sent] = {}
         self.words = words
-        self._anchors: dict[str | None, list[int]] | None = None  # anchor word -> its token indices
+        self._anchors: dict[int, list[int]] | None = None  # WordSet number -> its token indices
         self._idx = idx
 
     def tokens_in(self, words: WordSet) -> list[tuple[int, int]]:
         """(token index, start char) of the tokens whose lower-case form is in
         `words`. The tokens that are in any WordSet are found once per doc, by C-level
-        loops (`map`, `compress`), and each rule looks only at those."""
+        loops (`map`, `compress`), and filed under each set that holds them, in
+        order; a rule then reads its set's list."""
         if self._anchors is None:
             found = list(map(_ANCHORS.__getitem__, self.words))
-            self._anchors = {}
-            for i in compress(range(len(found)), found):
-                self._anchors.setdefault(found[i], []).append(i)
-        present = self._anchors.keys() & words.words
-        if not present:
+            anchors: dict[int, list[int]] = {}
+            for i, numbers in zip(compress(range(len(found)), found), filter(None, found), strict=True):
+                for number in numbers:
+                    held = anchors.get(number)
+                    if held is None:
+                        anchors[number] = [i]
+                    else:
+                        held.append(i)
+            self._anchors = anchors
+        held = self._anchors.get(words.number)
+        if held is None:
             return []
         idx = self._idx
-        if len(present) == 1:
-            return [(i, idx[i]) for i in self._anchors[present.pop()]]
-        return [(i, idx[i]) for i in sorted(chain.from_iterable(map(self._anchors.__getitem__, present)))]
+        return [(i, idx[i]) for i in held]
 
     def matches_at(self, pattern: re.Pattern[str], words: WordSet) -> list[re.Match[str]]:
         """`pattern.finditer(text)`, for a pattern whose every match starts at a token
@@ -212,7 +213,7 @@ def sentences(doc: Doc) -> Sentences:
     """The doc's `Sentences`, built once per doc and shared by the components."""
     cached = _CACHE.get(id(doc))
     if cached is None or cached.doc is not doc:
-        if len(_CACHE) > 64:
+        if len(_CACHE) > 8:
             _CACHE.clear()
         cached = _CACHE[id(doc)] = Sentences(doc)
     return cached
@@ -272,4 +273,14 @@ def has_word(text: str, word: str) -> bool:
         ):
             return True
         start = text.find(word, start + 1)
+    return False
+
+
+def written_outside(text: str, name: str, spans: Sequence[tuple[int, int, object]]) -> bool:
+    """Is `name` written somewhere in `text` that none of `spans` (start, end, ...) overlaps?"""
+    at = text.find(name)
+    while at >= 0:
+        if not any(start < at + len(name) and at < end for start, end, _ in spans):
+            return True
+        at = text.find(name, at + 1)
     return False

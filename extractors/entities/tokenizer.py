@@ -70,7 +70,9 @@ class Chunks(dict[str, tuple[ChunkToken, ...]]):
     def __missing__(self, chunk: str) -> tuple[ChunkToken, ...]:
         if len(self) >= self.LIMIT:
             self.clear()
-        words = PLAIN_TOKEN.findall(chunk)
+        # a chunk of ASCII letters and digits alone is one word (no pattern of WORD but
+        # `\w+` can match it), the most common new chunk; else the regex splits it
+        words = [chunk] if chunk.isascii() and chunk.isalnum() else PLAIN_TOKEN.findall(chunk)
         last = len(words) - 1
         tokens = self[chunk] = tuple(
             (self.orths[word], word, len(word) + (i == last), i == last) for i, word in enumerate(words)
