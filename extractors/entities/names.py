@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.entities.acronyms import ACRONYM_HINT, DATASET_WORDS, Definition, acronym_definitions
-from extractors.entities.lexicon import Entry, KnownNames, load_lexicons
+from extractors.entities.lexicon import Entry, known_names
 from extractors.entities.name_context import NameContext
 from extractors.entities.named_datasets import named_datasets
 from extractors.entities.proposal_cues import (
@@ -74,7 +74,7 @@ class NameRuler:
         self.name = name
         self.spans_key = spans_key
         # Known names (lexicon) are not coined by the paper unless a cue says so.
-        self.known = KnownNames(load_lexicons(directory))
+        self.known = known_names(directory)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
