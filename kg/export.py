@@ -10,9 +10,6 @@ to label), with the id space of each label so that keys of different labels neve
 Arrays are `;`-joined (neo4j-admin's default array delimiter); a `;` inside an element is
 replaced by `,`. Booleans and integers are typed in the header. `import.sh` beside them
 holds the neo4j-admin command (`$NEO4J_ADMIN` if set, e.g. by `scripts/neo4j-dev import`).
-Only the files that hold a line break inside a value are named as multi-line
-(`--multiline-fields`, format v2): neo4j-admin reads a multi-line file on one thread, as one
-stream, and the others in parallel chunks.
 A store that can write CSV itself (LadybugDB's `COPY (query) TO`) does, from the query of
 `csv_query`; otherwise rows are read a key range at a time: memory stays flat however large
 the graph."""
@@ -60,7 +57,6 @@ def export_neo4j_admin(
         raise ExportError(f"{out}: cannot create the folder ({exc.strerror or exc})") from exc
     report = ExportReport(directory=str(out))
     args = []
-    multiline: list[str] = []
     for label, props in NODES.items():
         columns = list(props)
         header = [f"key:ID({label})", ":LABEL", *(f"{c}{_TYPES[props[c]]}" for c in columns if c != "key")]
@@ -69,8 +65,6 @@ def export_neo4j_admin(
             rows = (row for page in node_pages(store, label, columns, page=PAGE) for row in page)
             count = _write(out / f"{label}.csv", ([r[0], label, *(_cell(v) for v in r[1:])] for r in rows))
         _write(out / f"{label}.header.csv", [header])
-        if _has_line_breaks(out / f"{label}.csv", count):
-            multiline.append(f"{label}.csv")
         report.nodes[label] = count
         args.append(f"--nodes={label}={label}.header.csv,{label}.csv")
         if on_file:
@@ -94,8 +88,6 @@ def export_neo4j_admin(
                 )
                 count = _write(out / f"{stem}.csv", ([r[0], r[1], rel, *(_cell(v) for v in r[2:])] for r in rows))
             _write(out / f"{stem}.header.csv", [header])
-            if _has_line_breaks(out / f"{stem}.csv", count):
-                multiline.append(f"{stem}.csv")
             report.relationships[stem] = count
             args.append(f"--relationships={rel}={stem}.header.csv,{stem}.csv")
             if on_file:
@@ -106,11 +98,7 @@ def export_neo4j_admin(
             shlex.quote(database),
             "--overwrite-destination",
             f"--array-delimiter={shlex.quote(ARRAY_DELIMITER)}",
-            *(
-                ["--multiline-fields-format=v2", f"--multiline-fields={shlex.quote(','.join(multiline))}"]
-                if multiline
-                else ["--multiline-fields=false"]
-            ),
+            "--multiline-fields=true",
             *args,
         ]
     )
@@ -144,18 +132,6 @@ def _cell_expr(value: str, kind: str) -> str:
     if kind == BOOL:
         return f"CASE WHEN {value} THEN 'true' WHEN NOT {value} THEN 'false' END"
     return value
-
-
-def _has_line_breaks(path: Path, rows: int) -> bool:
-    """Whether a CSV file of `rows` rows holds a line break inside a value: more line ends
-    than rows, or a carriage return anywhere."""
-    ends = 0
-    with open(path, "rb") as handle:
-        while block := handle.read(1 << 22):
-            if b"\r" in block:
-                return True
-            ends += block.count(b"\n")
-    return ends != rows
 
 
 def _write(path: Path, rows: Iterable[list[Any]]) -> int:

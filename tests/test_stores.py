@@ -447,36 +447,6 @@ def test_stores_neo4j_admin_import_gives_the_bolt_paths_graph(both_loaded, priva
                 assert sorted(map(repr, a.rows)) == sorted(map(repr, b.rows)), query.name
 
 
-def test_stores_neo4j_admin_import_keeps_line_breaks_inside_values(private_neo4j, tmp_path):
-    """kg's parsers keep no line break in a value, but a store may hold one: its file is the
-    one named multi-line for neo4j-admin (which reads such a file on one thread) and the value
-    comes back whole; a graph without one names none (every file read in parallel chunks)."""
-    store = tmp_path / "s.lbug"
-    batch = GraphBatch()
-    batch.add_node("Paper", "2601.00001", title="Two\nlines", abstract='A "quoted",\r\nabstract.')
-    batch.add_node("Paper", "2601.00002", title="One line")
-    batch.add_node("Author", "ann lee", name="Ann Lee")
-    batch.add_rel("WROTE", "Author", "ann lee", "Paper", "2601.00001", position=1)
-    with open_store(str(store)) as graph:
-        graph.write(batch)
-    export = tmp_path / "export"
-    assert run_kg("export", "--neo4j-admin", str(export), "-s", str(store)).returncode == 0
-    assert " --multiline-fields-format=v2 --multiline-fields=Paper.csv " in (export / "import.sh").read_text()
-    url = private_neo4j("start").splitlines()[-1]
-    private_neo4j("import", str(export))
-    with open_store(url, read_only=True) as imported:
-        rows = imported.query("MATCH (p:Paper) RETURN p.key, p.title, p.abstract ORDER BY p.key").rows
-        assert [list(row) for row in rows] == [
-            ["2601.00001", "Two\nlines", 'A "quoted",\r\nabstract.'],
-            ["2601.00002", "One line", None],
-        ]
-        assert imported.counts()["relationships"]["WROTE"] == 1
-    single = tmp_path / "single.lbug"
-    assert run_kg("ingest", "--no-extract", "-s", str(single), str(SEEDS)).returncode == 0
-    assert run_kg("export", "--neo4j-admin", str(tmp_path / "plain"), "-s", str(single)).returncode == 0
-    assert " --multiline-fields=false " in (tmp_path / "plain" / "import.sh").read_text()
-
-
 def test_stores_copy_round_trip(tmp_path, neo4j_url):
     original = tmp_path / "original.lbug"
     back = tmp_path / "back.lbug"
