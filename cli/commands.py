@@ -53,25 +53,33 @@ def ingest(
 
         kg ingest ../shared/corpus/seeds examples/ && kg stats
     """
+    from concurrent.futures import ThreadPoolExecutor
+
     from extractors.digests import expand_paths
     from kg.curation import curation_for
+    from kg.ingest import entity_extractor
     from kg.ingest import ingest as ingest_files
     from kg.knowledge import learned_dir_for
 
     files = list(expand_paths(paths))  # walked once, for the progress bar and the ingest
     decisions = curation_for(store_url(store), curation)
     learned_dir = learned_dir_for(store_url(store), learned)
-    with open_store(store) as graph, ui.file_progress(err, files) as on_file:
-        report = ingest_files(
-            files,
-            store=graph,
-            extract=not no_extract,
-            jobs=jobs,
-            on_file=on_file,
-            lexicon_dir=lexicon,
-            learned_dir=learned_dir,
-            curation=decisions,
-        )
+    # The extractor (spaCy imported, the lexicons read: ~1 s of Python) is built on a thread
+    # while the store opens (~0.5 s of the engine's own, at 1,000,000 papers, without the GIL).
+    with ThreadPoolExecutor(1, thread_name_prefix="kg-extractor") as builder:
+        building = None if no_extract else builder.submit(entity_extractor, lexicon, learned_dir)
+        with open_store(store) as graph, ui.file_progress(err, files) as on_file:
+            report = ingest_files(
+                files,
+                store=graph,
+                extract=not no_extract,
+                jobs=jobs,
+                on_file=on_file,
+                lexicon_dir=lexicon,
+                learned_dir=learned_dir,
+                curation=decisions,
+                building=building,
+            )
     ui.print_ingest_summary(out, err, report)
     if report.failed:
         raise typer.Exit(1)

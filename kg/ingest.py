@@ -73,6 +73,7 @@ def ingest(
     lexicon_dir: str | None = None,
     learned_dir: str | None = None,
     curation: Curation | None = None,
+    building: Future[Extractor] | None = None,
 ) -> IngestReport:
     """Load every file into the store; each file's report is passed to `on_file` once its
     papers are written. Small files are written together, up to BATCH papers a write (a
@@ -81,11 +82,14 @@ def ingest(
     on a thread of their own (the store's engine releases the GIL): while one group is
     written, the next is parsed and extracted. `lexicon_dir`: the user's lexicons
     (kg.lexicons); `learned_dir`: the names the corpus taught (kg.knowledge); `curation`: the
-    analyst's merges, applied to every batch (kg.curation)."""
+    analyst's merges, applied to every batch (kg.curation); `building`: the entity extractor
+    being built already (`entity_extractor`, e.g. while the store opened), else built here."""
     report = IngestReport()
     done = on_file or (lambda file_report: None)
     with (
-        ParallelExtractor(entity_extractor(lexicon_dir, learned_dir), jobs) if extract else nullcontext() as extractor,
+        ParallelExtractor(building.result() if building else entity_extractor(lexicon_dir, learned_dir), jobs)
+        if extract
+        else nullcontext() as extractor,
         _Writes(store) as writes,
         ThreadPoolExecutor(1, thread_name_prefix="kg-writer") as writer,
     ):

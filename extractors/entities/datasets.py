@@ -21,6 +21,7 @@ this module is the component that runs them.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from heapq import heapify, heappop, heappush
 
 from spacy.language import Language
@@ -28,7 +29,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.entities.dataset_patterns import DATASET, OTHER_LABELS, PREFIX_BEFORE, TASK_ACRONYMS, VERSION_AFTER
 from extractors.entities.dataset_rules import NO_ANCHORS, RULES, Context, accept, anchored, is_modifier, sentences_with
-from extractors.entities.lexicon import KnownNames, load_lexicons
+from extractors.entities.lexicon import known_names, load_lexicons
 from extractors.entities.rulers import SPANS_KEY, doc_spans, set_doc_spans, title_end
 from extractors.entities.text import sentences
 
@@ -38,7 +39,7 @@ class KindIndex:
     lexicon keeps only with a cue is still not a coinage)."""
 
     def __init__(self, directory: str | None) -> None:
-        self.known = KnownNames(load_lexicons(directory))
+        self.known = known_names(directory)
         self.kinds: dict[str, str] = {}
         for entry in load_lexicons(directory):
             for spelling in entry.spellings:
@@ -49,6 +50,12 @@ class KindIndex:
         if entry is not None:
             return entry.kind
         return self.kinds.get(name.casefold())
+
+
+@lru_cache(maxsize=8)
+def kind_index(directory: str | None) -> KindIndex:
+    """The KindIndex of the lexicons in `directory`, built once (two components read it)."""
+    return KindIndex(directory)
 
 
 @Language.factory("kg_datasets", default_config={"spans_key": SPANS_KEY, "directory": None})
@@ -62,7 +69,7 @@ class DatasetRuler:
     ) -> None:
         self.name = name
         self.spans_key = spans_key
-        self.kinds = KindIndex(directory)
+        self.kinds = kind_index(directory)
 
     def __call__(self, doc: Doc) -> Doc:
         spans = doc_spans(doc, self.spans_key)

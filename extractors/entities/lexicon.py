@@ -224,3 +224,10 @@ class KnownNames:
 
     def __contains__(self, name: str) -> bool:
         return self.get(name) is not None
+
+
+@lru_cache(maxsize=8)
+def known_names(directory: str | None = None) -> KnownNames:
+    """The KnownNames of the lexicons in `directory`, built once: several components of
+    the pipeline read them, and nothing changes them."""
+    return KnownNames(load_lexicons(directory))

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 from extractors.entities.comparison_objects import Names, object_names
 from extractors.entities.dataset_patterns import TASK_ACRONYMS
 from extractors.entities.dataset_rules import is_modifier
-from extractors.entities.datasets import KindIndex
+from extractors.entities.datasets import kind_index
 from extractors.entities.rulers import SPANS_KEY, doc_spans, set_doc_spans, title_end
 from extractors.entities.text import Sentences, WordSet, is_coined, sentences
 
@@ -219,7 +219,7 @@ class ComparedRuler:
 
     def __init__(self, *, spans_key: str = SPANS_KEY, directory: str | None = None):
         self.spans_key = spans_key
-        self.kinds = KindIndex(directory)
+        self.kinds = kind_index(directory)
 
     def __call__(self, doc: Doc) -> Doc:
         sents = sentences(doc)

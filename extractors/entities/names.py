@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.entities.acronyms import ACRONYM_HINT, DATASET_WORDS, Definition, acronym_definitions
-from extractors.entities.lexicon import Entry, KnownNames, load_lexicons
+from extractors.entities.lexicon import Entry, known_names
 from extractors.entities.name_context import GENERIC_NOUNS, OBSERVATION_HEADS, NameContext
 from extractors.entities.name_phrases import TITLE_WORD, described_names, part_names, title_run_names
 from extractors.entities.named_datasets import named_datasets
@@ -75,7 +75,7 @@ class NameRuler:
         self.name = name
         self.spans_key = spans_key
         # Known names (lexicon) are not coined by the paper unless a cue says so.
-        self.known = KnownNames(load_lexicons(directory))
+        self.known = known_names(directory)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
