@@ -36,10 +36,31 @@ FROM_TO_PHRASE = re.compile(
     rf"\s+(?:(?P<verb_after>{CHANGE_VERB})\s+)?(?:{BASELINE}\s+)?from\s+{HEDGE}{LEFT_VALUE}\s+to\s+{HEDGE}(?={NUM}){VALUE}(?![\w.]\d)(?P<word_unit>{WORD_UNIT})?"
 )
 
+FROM_CUE = re.compile(rf"\sfrom\s+{HEDGE}[~$+\-−]?\s?\d")
+FROM_LOOKBACK = 200  # characters before `from`: a verb, a measure of four words, a baseline
 # a capitalised word with a capital or digit after its first letter names a model or data set (`GPT`,
 # `Qwen3-8B`, `Llama-3`, `K1V1`)
 MODEL_WORD = re.compile(r"^[A-Z][\w-]*[A-Z\d]")
 WORD = re.compile(r"\S+")
+
+
+def from_to_matches(text: str) -> list[re.Match[str]]:
+    """`FROM_TO_PHRASE.finditer(text)`, searched only in the stretch before each `from <number>`
+    (the pattern tried at every character costs ~2% of extraction)."""
+    out: list[re.Match[str]] = []
+    for cue in FROM_CUE.finditer(text):
+        if out and cue.start() < out[-1].end():
+            continue
+        pos, end = (
+            max(0, cue.start() - FROM_LOOKBACK, out[-1].end() if out else 0),
+            min(len(text), cue.end() + FROM_LOOKBACK),
+        )
+        match = FROM_TO_PHRASE.search(text, pos, end)
+        while match is not None and match.end() <= cue.start():  # an earlier `from`'s, not matched there
+            match = FROM_TO_PHRASE.search(text, match.start() + 1, end)
+        if match is not None and match.start() <= cue.start():  # this `from`'s, not a later one's
+            out.append(match)
+    return out
 
 
 def changed_phrases(
@@ -48,7 +69,7 @@ def changed_phrases(
     """Measures named before `from A to B` whose values no metric claimed."""
     text = doc_text(doc)
     out: list[Span] = []
-    for match in FROM_TO_PHRASE.finditer(text):
+    for match in from_to_matches(text):
         if match.start("num") in used or match.start("left") in used:
             continue
         if not (match.group("verb") or match.group("verb_after")):

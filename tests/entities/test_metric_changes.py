@@ -19,6 +19,8 @@ def metrics(extractor: EntityExtractor, text: str) -> set[tuple[str, str | None]
     [
         ("The watchdog reduces the stall rate from 31.5% to 7.2% on the nightly builds.", ("stall rate", "7.2%")),
         ("With the watchdog, the stall rate drops from 31.5% to 7.2% on nightly builds.", ("stall rate", "7.2%")),
+        # hedged values
+        ("The watchdog cuts the stall rate from roughly 31% to about 7% on the nightly builds.", ("stall rate", "7%")),
         # a baseline between the measure and `from`
         (
             "The planner raises route completeness over the greedy router from 61% to 84% on the depot maps.",
