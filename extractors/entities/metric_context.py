@@ -133,8 +133,11 @@ DEFINED = re.compile(
     r"\b(?:the|an?)\s+(?P<name>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:as\s+an?\s+(?:[\w-]+\s+){0,3}?(?:metric|measure|indicator)s?\b"
     r"|to\s+(?:quantify|measure)\b)"
 )
+# a metric that modifies a noun names no measure: `CTR prediction`, `relevance labels`, and the first
+# of two acronyms that do (`ranking models for CTR and CVR predictions`)
 MODIFIED = re.compile(
-    r"-\w|\s*(?:models?|constraints?|prediction|predictor|predictors|tasks?|estimation|modeling|modelling|stage|field|setting|"
+    r"-\w|(?:\s*(?:and|or|/|&)\s*(?-i:[A-Z]{2,6})\b)?"
+    r"\s*(?:models?|constraints?|predictions?|predictor|predictors|tasks?|estimation|modeling|modelling|stage|field|setting|"
     r"systems?|signals?|feedback|labels?|judg(?:e)?ments?)\b",
     re.I,
 )

@@ -37,6 +37,9 @@ from extractors.entities.metric_values import (
 from extractors.entities.text import Sent, Sentences, initials_match
 
 PREP_TIGHT = ("of", "to", "=", ":", "reaching", "reaches", "reached")
+# the baseline a change is measured against, between the measure and `from`: `accuracy over Baseline
+# RAG from 56.25% to 78.13%`
+BASELINE = r"(?:over|against|versus|vs\.?|compared\s+(?:to|with)|relative\s+to)\s+[^,.;:%()\d]{1,40}?"
 
 # metric ... value
 AFTER = re.compile(
@@ -45,6 +48,7 @@ AFTER = re.compile(
     rf"(?:(?:increas\w*|improv\w*|ris\w*|gain\w*|grow\w*|boost\w*|lift\w*|reduc\w*|decreas\w*|drop\w*|declin\w*|achiev\w*|reach\w*|rang\w*|rose|grew|fell|up|down)\s+)?"
     rf"(?:(?:improvements?|gains?|increases?)\s+)?(?:(?:of|for|on)\s+(?:the\s+|a\s+)?[\w'’-]+(?:\s+[\w'’-]+){{0,6}}?\s+(?=by\b|was\b|were\b|is\b|are\b))?"
     rf"(?:(?:was|were|is|are)\s+)?"
+    rf"(?:{BASELINE}\s+(?=from\s))?"
     rf"(?:(?P<prep>by|of|to|at|from|=|:|reaching|reaches|reached)\s*)?"
     rf"(?P<open>\(\s*)?"  # its values in brackets: `exact-match accuracy (27.45% and 59.64%)`
     rf"(?:\\text(?:bf|it)\{{)?"  # in bold: `Payment GTV by \textbf{+2.54\%}`

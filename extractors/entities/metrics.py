@@ -7,6 +7,8 @@ claims are named by the noun phrase beside them. The rules, by job:
     metric_values.py   what a value is: number, unit, hedge, range (`6-33%`, `from 0.68 to 0.73`)
     metric_pairing.py  which value is which metric's (`CTR by 2.71%`, `+20.00% online CTR`, lists)
     metric_context.py  a metric without a value, senses of acronyms, online/offline setting
+    metric_changes.py  a measure no lexicon holds, changed `from A to B` (`timeout rate from 40% to 10%`)
+    metric_shares.py   the share of a reference's result kept (`retains 97% of the unpruned model performance`)
     metric_phrases.py  names no lexicon holds (`Hit@10`, `task success rate`, `service availability`)
     metric_names.py    a lexicon acronym's long form the paper never abbreviates is named as written
                        (`false positive rate`); a long form in brackets (`RPM (Revenue Per Mille)`) is none;
@@ -27,6 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.entities.lexicon import load_lexicons
+from extractors.entities.metric_changes import changed_phrases
 from extractors.entities.metric_context import (
     HIT_CONTEXT,
     HIT_SENSE,
@@ -41,6 +44,7 @@ from extractors.entities.metric_lists import MIN_BARE_LIST, cued_measures, has_c
 from extractors.entities.metric_names import QUALIFIED_ACRONYMS, in_definition, spelled_out, target
 from extractors.entities.metric_pairing import listed_pairs, respectively_pairs, values_for
 from extractors.entities.metric_phrases import at_k, defined_metrics, phrase_metrics, tex_names, widen
+from extractors.entities.metric_shares import share_phrases
 from extractors.entities.metric_values import has_digit
 from extractors.entities.rulers import SPANS_KEY, doc_spans, set_doc_spans
 from extractors.entities.text import doc_text, sentences
@@ -157,7 +161,9 @@ class MetricValueRuler:
         keep.extend(listed_measures(doc, sents, anchors, keep, self.metric_words))
         keep.extend(listed_measures(doc, sents, unconfirmed, keep, self.metric_words, MIN_BARE_LIST))
         keep.extend(cued_measures(doc, sents, keep, self.metric_words))
-        extra = phrase_metrics(doc, sents, used, self.metric_words) if has_number else []
+        extra = changed_phrases(doc, sents, used, self.metric_words, keep) if has_number and " from " in text else []
+        extra += share_phrases(doc, sents, used, keep) if has_number and "% of " in text else []
+        extra += phrase_metrics(doc, sents, used, self.metric_words) if has_number else []
         named = [spelled_out(s, text, self.metric_words) for s in keep + extra]
         set_doc_spans(doc, self.spans_key, [s for s in spans if s.label_ != "metric"] + named)
         doc.user_data.pop("kg.setting_cues", None)  # (this component's own; not sent to other processes)

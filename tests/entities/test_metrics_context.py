@@ -200,3 +200,19 @@ def test_metrics_quantity_phrases_beside_a_value(extractor, text, name, value):
 def test_metrics_a_range_read_whole_once(extractor, text, name, value):
     found = metrics(extractor, text)
     assert found.get(name) == {value} and len(found) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        # two acronyms that modify one noun name a task, not measures
+        ("The embeddings feed the ranking models for CTR and CVR predictions in the shop.", {"CTR", "CVR"}, set()),
+        ("The embeddings feed the ranking models for CTR/CVR prediction in the shop.", {"CTR", "CVR"}, set()),
+        # measured: kept
+        ("The ranker improves CTR and CVR by 2.1% and 1.3% respectively online.", set(), {"CTR", "CVR"}),
+    ],
+)
+def test_metrics_coordinated_modifier(extractor, text, absent, present):
+    found = {m.name for m in extractor(paper(text)) if m.kind == "metric"}
+    assert not found & absent
+    assert present <= found
