@@ -102,7 +102,18 @@ def llm_based(doc: Doc, spans: list[Span], tend: int) -> list[Span]:
 def recommendation(doc: Doc, spans: list[Span], tend: int) -> list[Span]:
     """In a paper whose title is about recommendation, a problem named alone
     (`cold-start`, `the long-tail problem`) is that kind of recommendation; in
-    another paper it is no task unless the title names it."""
+    another paper it is no task unless the title names it. Where a task the paper
+    names holds the problem (`cold-start item recommendation`) or follows it
+    (`Cold-Start CTR Prediction`), the problem alone is that task's modifier, not one
+    more task."""
+    tasks = [s for s in spans if s.label_ == "task"]
+    narrowed = {stem for s in tasks for stem in RECOMMENDATION_PROBLEMS if s.kb_id_.casefold().startswith(stem + " ")}
+    ahead = {s.start for s in tasks}  # `Cold-Start CTR Prediction`: it modifies the next task
+    spans = [
+        s
+        for s in spans
+        if not (s.label_ == "task" and s.kb_id_ in RECOMMENDATION_PROBLEMS and (s.kb_id_ in narrowed or s.end in ahead))
+    ]
     title = doc_text(doc)[:tend].lower()
     if "recommend" not in title:
         # elsewhere it is a stage or a setting (`cold-start capabilities` of an SFT

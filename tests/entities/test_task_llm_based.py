@@ -37,3 +37,17 @@ def test_title_recommendation_by_llms(extractor, title):
 )
 def test_title_llms_not_recommendation_by_llms(extractor, title):
     assert NAME not in found(extractor, "Results are strong.", "task", title)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kept", "dropped"),
+    [
+        ("Cold-Start CTR Prediction for Ads", "Results are strong.", "CTR prediction", "cold-start"),
+        # the problem named alone in the title stays
+        ("Short Video Recommendation: Addressing Cold-Start and Bias", "Results are strong.", "cold-start", None),
+    ],
+)
+def test_problem_narrowing_a_task_is_not_one_more_task(extractor, title, text, kept, dropped):
+    tasks = found(extractor, text, "task", title)
+    assert kept in tasks
+    assert dropped is None or dropped not in tasks
