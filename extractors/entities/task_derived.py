@@ -26,6 +26,24 @@ LLM_BASED = re.compile(
     r"(?:LLMs?|[Ll]arge [Ll]anguage [Mm]odels?(?:\s*\(LLMs?\))?)[- ](?:based|powered|enhanced|empowered|driven)\s+$"
 )
 LLM_BASED_LOOKBACK = 45  # characters before a task that may say `LLM-based`
+# a title's LLMs as the means of its recommendation: `Sequential Recommendation with
+# Large Language Models`, `in the Era of LLMs`, `LLM-Enhanced Logical Recommendation`,
+# `LLM Recommenders`, `LLMs for Sequential Recommendation`; not a multimodal LLM
+# (another kind of paper), nor LLMs named otherwise (`LLM-Aligned Tokenization`,
+# `Distilling LLM Signals`, `Adaptation of LLMs`, `an LLM Agent`)
+_LLMS = r"(?<!Multimodal )(?:LLMs|[Ll]arge [Ll]anguage [Mm]odels)"
+_LLM = r"(?:LLMs?|[Ll]arge [Ll]anguage [Mm]odels?)"
+TITLE_LLM = re.compile(
+    r"\b(?:(?:[Ww]ith|[Uu]sing|[Vv]ia|[Ll]everaging|[Mm]erging|[Ii]ntegrating|[Cc]ombining|[Ee]ra\s+of)\s+"
+    + _LLMS
+    + r"|(?<![\w-])"
+    + _LLM
+    + r"[- ](?:[Bb]ased|[Ee]nhanced|[Ee]mpowered|[Pp]owered|[Dd]riven)\b"
+    + r"|(?<![\w-])"
+    + _LLM
+    + r"\s+(?:[Rr]ecommenders?\b|(?:for|as)\s+(?:[\w-]+\s+)?[Rr]ecommend))"
+)
+TITLE_RECOMMENDATION = re.compile(r"\b[Rr]ecommend(?:ation|ations|er|ers)\b")
 
 
 def coordinated(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -63,10 +81,17 @@ def coordinated(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
-def llm_based(doc: Doc, spans: list[Span]) -> list[Span]:
-    """`LLM-based generative recommendation` is also LLM-based recommendation."""
+def llm_based(doc: Doc, spans: list[Span], tend: int) -> list[Span]:
+    """`LLM-based generative recommendation` is also LLM-based recommendation, and so
+    is a title's recommendation that LLMs do (`TITLE_LLM`)."""
     out = []
     name = "LLM-based recommendation"
+    title = doc_text(doc)[:tend]
+    if TITLE_RECOMMENDATION.search(title):
+        llm = TITLE_LLM.search(title)
+        span = doc.char_span(llm.start(), llm.end(), alignment_mode="expand") if llm else None
+        if span is not None:
+            out.append(Span(doc, span.start, span.end, label="task", kb_id=name, span_id=name))
     for span in spans:
         if span.label_ == "task" and span.kb_id_.endswith("recommendation") and not span.kb_id_.startswith("LLM"):
             if LLM_BASED.search(doc_text(doc), max(0, span.start_char - LLM_BASED_LOOKBACK), span.start_char):
@@ -77,7 +102,18 @@ def llm_based(doc: Doc, spans: list[Span]) -> list[Span]:
 def recommendation(doc: Doc, spans: list[Span], tend: int) -> list[Span]:
     """In a paper whose title is about recommendation, a problem named alone
     (`cold-start`, `the long-tail problem`) is that kind of recommendation; in
-    another paper it is no task unless the title names it."""
+    another paper it is no task unless the title names it. Where a task the paper
+    names holds the problem (`cold-start item recommendation`) or follows it
+    (`Cold-Start CTR Prediction`), the problem alone is that task's modifier, not one
+    more task."""
+    tasks = [s for s in spans if s.label_ == "task"]
+    narrowed = {stem for s in tasks for stem in RECOMMENDATION_PROBLEMS if s.kb_id_.casefold().startswith(stem + " ")}
+    ahead = {s.start for s in tasks}  # `Cold-Start CTR Prediction`: it modifies the next task
+    spans = [
+        s
+        for s in spans
+        if not (s.label_ == "task" and s.kb_id_ in RECOMMENDATION_PROBLEMS and (s.kb_id_ in narrowed or s.end in ahead))
+    ]
     title = doc_text(doc)[:tend].lower()
     if "recommend" not in title:
         # elsewhere it is a stage or a setting (`cold-start capabilities` of an SFT

@@ -37,10 +37,21 @@ TITLE_GERUND = re.compile(
     r"\b(?P<verb>" + "|".join(GERUND_HEADS) + r")\s+(?P<words>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?)"
     r"\s*(?=$|[:?,(]|\s+(?:[Bb]ased|[Uu]sing|[Ww]ith|[Vv]ia|[Ff]rom|[Ff]or|[Ii]n|[Oo]n|[Bb]y|[Tt]hrough|[Aa]nd|[Ww]hen)\b)"
 )
+# heads whose verb takes only a task as its object (`Evaluating Retrieval`, not
+# `Evaluating AI Systems`)
+OF_TASK_HEADS = frozenset(["evaluation", "assessment"])
+# words before a title's verb in -ing (besides function words and a colon)
+GERUND_OPENERS = frozenset(["towards", "toward", "via", "when", "through", "into"])
+DETERMINERS = frozenset(["a", "an", "the", "our", "their", "its", "this", "that", "these", "both", "either"])
 # `for Robust Recommender Systems`: the words before the system
 TITLE_SYSTEM = re.compile(
-    r"(?:^|(?<=\s))(?P<words>(?:[A-Za-z][\w-]*\s+)?[A-Za-z][\w-]*)\s+[Rr]ecommender\s+[Ss]ystems?\b"
+    r"(?:^|(?<=\s))(?P<words>(?:[A-Za-z][\w-]*\s+)?[A-Za-z][\w-]*)\s+"
+    r"(?P<agent>[Rr]ecommender\s+[Ss]ystems?|[Rr]ecommenders|[Rr]etrievers|[Rr]erankers)\b"
 )
+# the task a system named by what it does does (`Visual Document Retrievers` is visual
+# document retrieval, `Video Recommenders` video recommendation)
+AGENT_HEADS = {"recommender": "recommendation", "recommenders": "recommendation", "retrievers": "retrieval"}
+AGENT_HEADS["rerankers"] = "reranking"
 
 
 def title_tail(doc: Doc, spans: list[Span], tend: int) -> list[Span]:
@@ -56,8 +67,8 @@ def title_tail(doc: Doc, spans: list[Span], tend: int) -> list[Span]:
         words = match.group("phrase").split()
         head = words[-1].lower()
         head = HEAD_FORMS.get(head, head)
-        if not tail_head(head):
-            continue
+        if not tail_head(head) or GERUND_HEADS.get(words[0]) in OF_TASK_HEADS and head in HEAD_SET:
+            continue  # (`for Evaluating Retrieval`: `title_rephrased` names it)
         start = match.start("phrase")
         # leading stop words, evaluative words and verbs (`for Fostering Responsible ...`)
         while words and (words[0].lower() in STOP or words[0].lower() in NOT_TAIL_MODIFIERS or tail_verb(words)):
@@ -81,7 +92,7 @@ def title_rephrased(doc: Doc, spans: list[Span], tend: int) -> list[Span]:
     title = doc_text(doc)[:tend]
     named = {s.kb_id_.casefold() for s in spans if s.label_ != "task"}
     out = []
-    for pattern, needs in ((TITLE_GERUND, tuple(GERUND_HEADS)), (TITLE_SYSTEM, ("ecommender",))):
+    for pattern, needs in ((TITLE_GERUND, tuple(GERUND_HEADS)), (TITLE_SYSTEM, ("ecommender", "etriever", "eranker"))):
         if not any(map(title.__contains__, needs)):
             continue  # (most titles: the scan costs more than the rest of this rule)
         for match in pattern.finditer(title):
@@ -98,15 +109,28 @@ def title_rephrased(doc: Doc, spans: list[Span], tend: int) -> list[Span]:
             while words and words[0].lower() in STOP:
                 start += len(words[0]) + 1
                 words.pop(0)
+            of_task = pattern is TITLE_GERUND and GERUND_HEADS[match.group("verb")] in OF_TASK_HEADS
+            if of_task and (not words or HEAD_FORMS.get(words[-1].lower(), words[-1].lower()) not in HEAD_SET):
+                continue  # `Evaluating Household Robots`: a study of a thing, not a task
             if not words or any(
-                w.lower() in FUNCTION_WORDS or w.lower() in HEAD_SET or not w[0].isalpha() for w in words
+                w.lower() in FUNCTION_WORDS or (w.lower() in HEAD_SET and not of_task) or not w[0].isalpha()
+                for w in words
             ):
                 continue
             if pattern is TITLE_GERUND:
+                before = title[: match.start()].split()[-1:]
+                if (
+                    before
+                    and before[0].lower() not in FUNCTION_WORDS | GERUND_OPENERS
+                    and not before[0].endswith((":", "ly"))
+                ):
+                    continue  # `Demand Forecasting with ...`: a noun after its own modifier
+                if match.group("words").split()[0].lower() in FUNCTION_WORDS - DETERMINERS:
+                    continue  # `Forecasting with Graphs`: no object
                 words[-1] = singular(words[-1])
                 head = GERUND_HEADS[match.group("verb")]
             else:
-                head = "recommendation"
+                head = AGENT_HEADS[match.group("agent").split()[0].lower()]
             span = doc.char_span(start, match.end("words"), alignment_mode="expand")
             if span is None or any(x.label_ == "task" and x.start < span.end and span.start < x.end for x in spans):
                 continue

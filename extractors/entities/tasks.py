@@ -72,7 +72,7 @@ class TaskPhraseRuler:
         out.extend(title_tail(doc, spans + out, tend))
         out.extend(title_rephrased(doc, spans + out, tend))
         out.extend(coordinated(doc, spans + out))
-        out.extend(llm_based(doc, spans + out))
+        out.extend(llm_based(doc, spans + out, tend))
         spans = recommendation(doc, spans + out, tend)
         defined = doc.user_data.get("kg.task_acronyms")
         set_doc_spans(doc, self.spans_key, by_acronym(doc, spans, defined) if defined else spans)
