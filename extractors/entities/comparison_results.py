@@ -121,7 +121,15 @@ def _baseline(text: str, start: int, end: int, names: Names, beaten: list[Win], 
     15.9 pt`), the one right before the metric at `at`."""
     known = {name for _, _, name in names.methods}
     for match in RELATIVE.finditer(text, start, end):
-        found = object_names(text, match.end(), end, names)
+        bound = end
+        if match.group()[0].isupper():
+            # an opening clause (`Compared to the X baseline, ...`) names what the rest of the
+            # sentence is relative to; a number inside it is X's own (`Compared to X (R@5=0.991), ...`)
+            comma = text.find(",", match.end(), end)
+            bound = comma if comma >= 0 else end
+            if at < bound:
+                continue
+        found = object_names(text, match.end(), bound, names)
         if match.group().startswith(("below", "above")):
             # a method, or a name with its score: `below a full-attention Transformer++ (26.88)`;
             # not `below USD 450`, `above English`
