@@ -45,12 +45,15 @@ def _nearest(items: list[tuple[int, int, str]], at: int) -> str | None:
     return min(items, key=lambda m: abs(m[0] - at))[2]
 
 
-def results(sents: Sentences, measured: list[Span], names: Names, beaten: list[Win]) -> list[Result]:
+def results(
+    sents: Sentences, measured: list[Span], names: Names, beaten: list[Win], metrics: list[Span] | None = None
+) -> list[Result]:
     """Each metric value with its dataset and baseline, read from the metric's clause first
     (`On A it gains 5.2 pt over X, and on B 19.3 pt over Y`), then from its sentence; a
     metric with as many values as its sentence lists datasets gives each value the dataset
     in its place (`on A and B (27.45% and 59.64%)`), and likewise the methods a sentence
-    refers to (`compared to these approaches`) where it names none."""
+    refers to (`compared to these approaches`) where it names none. `metrics`, all metric
+    spans (valued or not), give the values told apart from them (`comparison_elided`)."""
     text = sents.text
     all_datasets = {name for _, _, name in names.datasets}
     mentions = names.dataset_mentions(text)
@@ -93,7 +96,7 @@ def results(sents: Sentences, measured: list[Span], names: Names, beaten: list[W
                     span.start_char,
                 )
             )
-    for elided in elided_values(sents, measured, beaten):
+    for elided in elided_values(sents, measured, beaten, metrics or measured):
         # a margin over a method is the paper's own result; a level another system reaches is not
         span, at = elided.span, elided.at
         sentence = sents.at(at)

@@ -56,13 +56,14 @@ class ComparisonRuler:
         sents = sentences(doc)
         cues = find_cues(sents)
         spans = doc_spans(doc, self.spans_key)
-        measured = [s for s in spans if s.label_ == "metric" and s._.kg_values]
+        metrics = [s for s in spans if s.label_ == "metric"]
+        measured = [s for s in metrics if s._.kg_values]
         beaten: list[Win] = []
         found: list[Result] = []
-        if cues or measured:
+        if cues or metrics:
             names = Names(spans, sents.text)
             beaten = outperformed(doc, sents, names, cues)
-            found = results(sents, measured, names, beaten)
+            found = results(sents, measured, names, beaten, metrics)
         doc.user_data["kg.outperforms"] = beaten
         doc.user_data["kg.results"] = found
         return doc
