@@ -61,6 +61,9 @@ NEXT_REACHED = re.compile(
     rf"(?:\s+(?:on|in|under|at|for|across)\s+[^,;%\d()]{{1,40}}?)?(?:,\s*(?:and\s+)?|\s+and\s+){HEDGE}"
     rf"(?P<num>{NUM})(?P<unit>{UNIT})?"
 )
+# a text where a metric given no value may have values told apart (checked before the names
+# of a paper with no win cue and no valued metric are read)
+MAY_HAVE_APART = re.compile(r"\b(?:vs|versus)\b|,\s+(?:reaching|achieving|attaining|scoring|with)\s")
 # what introduces it: a margin, or a level reached
 MARGIN_BEFORE = re.compile(rf"\sby\s+{HEDGE}$")
 LEVEL_BEFORE = re.compile(
