@@ -13,6 +13,7 @@ from extractors.entities.comparison_cues import RELATIVE, clause_bounds
 from extractors.entities.comparison_elided import elided_values
 from extractors.entities.comparison_objects import LIST_GAP, Names, object_names
 from extractors.entities.comparison_wins import Win
+from extractors.entities.metric_values import NUM, UNIT
 from extractors.entities.text import Sentences
 
 
@@ -119,7 +120,8 @@ def results(
 
 def _baseline(text: str, start: int, end: int, names: Names, beaten: list[Win], at: int) -> str | None:
     """The method the numbers of `text[start:end]` (a clause or a sentence) are relative
-    to: after `over`, `than`, `compared to` ... or the one method its win cue names, or,
+    to: after `over`, `than`, `compared to` ..., the method a change is told on (`from 73.96%
+    to 77.84% on BGE-M3`), or the one method its win cue names, or,
     where a win names several each with its margin (`outperforms A by 5.2 pt in EA and B by
     15.9 pt`), the one right before the metric at `at`."""
     known = {name for _, _, name in names.methods}
@@ -139,6 +141,12 @@ def _baseline(text: str, start: int, end: int, names: Names, beaten: list[Win], 
             found = [name for name in found if name in known or _scored(text, name, match.end(), end)]
         if found:
             return found[0]
+    change = FROM_TO_ON.search(text, start, end)  # the first only: `from A to B for X, from C to D for Y`
+    if change is not None:
+        # a method, not a dataset (`from 0.908 to 0.930 on ALFWorld`)
+        on_method = [name for name in object_names(text, change.end(), end, names)[:1] if name in known]
+        if on_method:
+            return on_method[0]
     in_sentence = list(dict.fromkeys(win.name for win in beaten if start <= win.start < end))
     if len(in_sentence) == 1:
         return in_sentence[0]
@@ -147,6 +155,9 @@ def _baseline(text: str, start: int, end: int, names: Names, beaten: list[Win], 
     return last.name if last is not None and " by " in text[last.at : at] else None
 
 
+# the method a change is told on, the `from` value being its own: `boosting NDCG@10 from 73.96%
+# to 77.84% on BGE-M3`, `reduces the error rate from 72.6% to 14.1% for WhisperNet`
+FROM_TO_ON = re.compile(rf"\bfrom\s+{NUM}(?:{UNIT})?\s+to\s+{NUM}(?:{UNIT})?\s+(?:on|for)\s+(?:the\s+)?")
 SCORE_AFTER = re.compile(r"\s*\(\s*[~≈]?\d")
 
 
