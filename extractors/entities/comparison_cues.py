@@ -70,8 +70,10 @@ CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:while|whereas|but|and|although|though|wi
 # `we compare X against Y`: a comparison made, not a claim
 COMPARE_VERB = re.compile(r"\bcompar(?:e|es|ed|ing)\b(?!\s+(?:to|with)\b)", re.I)
 # the number of a comparison is relative to what follows these (`below X (26.88)`: lower than X)
+# a clause that opens the sentence with it counts too (`Compared to the X baseline, ...`)
 RELATIVE = re.compile(
-    r"\b(?:over|than|compared\s+(?:to|with)|relative\s+to|versus|vs\.?|against|upon|below|above)\s+(?:the\s+|a\s+|an\s+)?"
+    r"\b(?:over|than|[Cc]ompared\s+(?:to|with)|[Rr]elative\s+to|versus|vs\.?|against|upon|below|above)\s+"
+    r"(?:the\s+|a\s+|an\s+)?"
 )
 # a negated or hedged cue: `does not outperform`, `comparable to, and sometimes exceeding`
 NEGATED = re.compile(

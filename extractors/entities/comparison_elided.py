@@ -6,12 +6,17 @@
     improves F1 by 5.05%, 2.09%, and 0.86% over A, B, and C, respectively
     X reaches 66.5% P@1, and Y achieves 54.1%
     a clean split of 57.6% against 0% Exact Match
+    X achieves higher recall than A or B (63.1% ± 29.5% vs. 37.0% vs. 17.3%)
+    X achieves the best evidence F1 among the controllers, reaching 62.3% on clean data and 71.2% under noise
 
 A value no metric took, in the sentence of a metric given a value, is that metric's where
 it is the margin over a method the sentence beats (`B by 15.9 pt`), the next of the
 metric's values over its own baseline (`2.5% over B`) or the last of their list, the level
 another system of the sentence reaches in the same unit (`Y achieves 54.1%`), or the
-paper's value set against the metric's (`57.6% against 0%`). Not where a word follows the
+paper's value set against the metric's (`57.6% against 0%`), or the values set against
+each other in brackets right after the metric (`higher recall than A (63.1% vs. 37.0%)`),
+or those a best metric reaches after a comma (`the best F1 among them, reaching 62.3% on A
+and 71.2% on B`). Not where a word follows the
 value (`54.1% of queries`, `1.7% in dwell time`: another measure, named or not), after a
 name the sentence does not beat (`and dwell time by 3%`), past a value of another measure,
 nor where the metric ends a list of measures (the values are the list's)."""
@@ -31,6 +36,34 @@ from extractors.entities.text import Sentences
 ELIDED_VALUE = re.compile(
     rf"(?<![\w.@^-])(?P<num>{NUM})(?P<unit>\s(?:absolute|relative)\s+(?:percentage\s+)?points?\b|{UNIT})"
 )
+# values set against each other in brackets after the metric and what it is compared with:
+# `higher recall than A or B (63.1% $\pm$ 29.5% vs. 37.0% vs. 17.3%; p < 0.01)`
+SPREAD = rf"(?:\s*(?:±|\+/-|\$\\pm\$|\\pm)\s*{NUM}(?:{UNIT})?)?"
+VERSUS_VALUE = re.compile(rf"(?P<num>{NUM})(?P<unit>{UNIT})?{SPREAD}")
+VERSUS_AFTER = re.compile(
+    rf"(?P<gap>[^()%;:]{{0,80}}?)\(\s*(?P<list>{NUM}(?:{UNIT})?{SPREAD}(?:\s*(?:vs\.?|versus)\s*{NUM}(?:{UNIT})?{SPREAD})+)"
+    r"\s*(?:[;,][^()]*)?\)"
+)
+VERSUS_SPLIT = re.compile(r"\s*(?:vs\.?|versus)\s*")
+# the values a best metric reaches, told after a comma: `the best evidence F1 among the
+# compared controllers, reaching 62.3% on clean data and 71.2% under redundancy injection`
+SUPERLATIVE_BEFORE = re.compile(
+    r"\b(?:best|highest|lowest|top|strongest|greatest|smallest|largest)\s+(?:[\w-]+\s+){0,2}$", re.I
+)
+REACHING_AFTER = re.compile(
+    rf"[^()%;:.,\d]{{0,70}},\s+(?:reaching|achieving|attaining|scoring|with)\s+(?:an?\s+)?{HEDGE}"
+    rf"(?P<num>{NUM})(?P<unit>{UNIT})?"
+)
+# a reached value ends its clause or is followed by its condition, not by another measure's name
+REACHED_END = re.compile(r"\s*(?:[,.;)]|$)|\s+(?:on|in|under|at|for|across|and|respectively|while|whereas)\b")
+# the next reached value: `62.3% on clean data and 71.2%`, `54.6% and 82.1%`, `70.8, 51.7, and 46.2`
+NEXT_REACHED = re.compile(
+    rf"(?:\s+(?:on|in|under|at|for|across)\s+[^,;%\d()]{{1,40}}?)?(?:,\s*(?:and\s+)?|\s+and\s+){HEDGE}"
+    rf"(?P<num>{NUM})(?P<unit>{UNIT})?"
+)
+# a text where a metric given no value may have values told apart (checked before the names
+# of a paper with no win cue and no valued metric are read)
+MAY_HAVE_APART = re.compile(r"\b(?:vs|versus)\b|,\s+(?:reaching|achieving|attaining|scoring|with)\s")
 # what introduces it: a margin, or a level reached
 MARGIN_BEFORE = re.compile(rf"\sby\s+{HEDGE}$")
 LEVEL_BEFORE = re.compile(
@@ -80,7 +113,9 @@ class Elided(NamedTuple):
     listed: bool = False  # the next value of the metric, with what it is over after it
 
 
-def elided_values(sents: Sentences, measured: list[Span], beaten: list[Win]) -> list[Elided]:
+def elided_values(
+    sents: Sentences, measured: list[Span], beaten: list[Win], metrics: list[Span] | None = None
+) -> list[Elided]:
     """The values of `measured` metrics written apart from them, in text order. Only where
     every value between the metric's last and this one is the metric's (`from 66.6% to
     71.8%, whereas X reaches only 66.8%` after `at a 25% false-positive rate` gives it
@@ -159,6 +194,56 @@ def elided_values(sents: Sentences, measured: list[Span], beaten: list[Win]) -> 
             if level is not None and level.start() >= metric.end_char and unit in units and alone:
                 out.append(Elided(metric, value, unit, match.start(), None))
         out.extend(_versus_before(text, spans))
+    for span in metrics or measured:
+        sentence = sents.at(span.start_char)
+        out.extend(_versus_after(text, span, metrics or measured, sentence.end_char, beaten))
+        if not span._.kg_values:
+            out.extend(_reached_after(text, span, metrics or measured, sentence.end_char))
+    return sorted(out, key=lambda elided: elided.at)
+
+
+def _versus_after(text: str, span: Span, spans: list[Span], end: int, beaten: list[Win]) -> list[Elided]:
+    """`higher recall than A (63.1% vs. 37.0%)`: the values in brackets after a metric, set
+    against each other, where no other metric or value comes between; the first is over the
+    one method beaten in between, if one."""
+    found = VERSUS_AFTER.match(text, span.end_char, end)
+    if LISTED_METRIC.search(text, max(0, span.start_char - 12), span.start_char):
+        return []  # `accuracy and F1 (85.2% vs. 80.1%)`: whose, is not said
+    if found is None or any(span.end_char <= s.start_char < found.start("list") for s in spans if s is not span):
+        return []
+    gap_start, gap_end = found.span("gap")
+    over = list(dict.fromkeys(win.name for win in beaten if gap_start <= win.at < gap_end))
+    own = {value for value, _ in span._.kg_values or []}
+    out: list[Elided] = []
+    at = found.start("list")
+    for i, part in enumerate(VERSUS_SPLIT.split(found.group("list"))):
+        value_match = VERSUS_VALUE.match(part)
+        if value_match is None:
+            continue
+        value, unit = clean_value(value_match.group("num"), value_match.group("unit"))
+        if value not in own:
+            first_over = over[0] if i == 0 and len(over) == 1 else None
+            out.append(Elided(span, value, unit, text.find(part, at), first_over))
+    return out
+
+
+def _reached_after(text: str, span: Span, spans: list[Span], end: int) -> list[Elided]:
+    """`achieves the best F1 among them, reaching 62.3% on A and 71.2% on B`: the values a
+    best metric given none reaches after a comma, where each ends its clause or has only its
+    condition after it (not `reaching 96% F1-score`), and no other metric comes between."""
+    if not SUPERLATIVE_BEFORE.search(text, max(0, span.start_char - 40), span.start_char):
+        return []
+    found = REACHING_AFTER.match(text, span.end_char, end)
+    if found is None or any(span.end_char <= s.start_char < found.end() for s in spans if s is not span):
+        return []
+    out: list[Elided] = []
+    match: re.Match[str] | None = found
+    while match is not None and REACHED_END.match(text, match.end(), end):
+        if any(match.start() <= s.start_char < match.end() for s in spans):
+            break
+        value, unit = clean_value(match.group("num"), match.group("unit"))
+        out.append(Elided(span, value, unit, match.start("num"), None))
+        match = NEXT_REACHED.match(text, match.end(), end)
     return out
 
 

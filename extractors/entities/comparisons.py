@@ -32,6 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.entities.comparison_cues import find_cues
+from extractors.entities.comparison_elided import MAY_HAVE_APART
 from extractors.entities.comparison_objects import Names
 from extractors.entities.comparison_results import Result, results
 from extractors.entities.comparison_wins import Win, outperformed
@@ -56,13 +57,14 @@ class ComparisonRuler:
         sents = sentences(doc)
         cues = find_cues(sents)
         spans = doc_spans(doc, self.spans_key)
-        measured = [s for s in spans if s.label_ == "metric" and s._.kg_values]
+        metrics = [s for s in spans if s.label_ == "metric"]
+        measured = [s for s in metrics if s._.kg_values]
         beaten: list[Win] = []
         found: list[Result] = []
-        if cues or measured:
+        if cues or measured or (metrics and MAY_HAVE_APART.search(sents.text)):
             names = Names(spans, sents.text)
             beaten = outperformed(doc, sents, names, cues)
-            found = results(sents, measured, names, beaten)
+            found = results(sents, measured, names, beaten, metrics)
         doc.user_data["kg.outperforms"] = beaten
         doc.user_data["kg.results"] = found
         return doc

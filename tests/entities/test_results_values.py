@@ -76,8 +76,11 @@ def test_results_several_values_of_one_metric(extractor, abstract, expected):
         ("It keeps the error rate (12%) low.", set()),
         # lists of different lengths are not paired
         ("It improves CTR by 2.71% on Taobao and GMV and CVR by 1.2%.", {("CTR", "2.71%"), ("CVR", "1.2%")}),
-        # a value before a verb is not the metric's: the one in brackets is
-        ("At 4x it achieved better specificity (433% vs 26.66%).", {("specificity", "433%")}),
+        # a value before a verb is not the metric's: those in brackets are (the compared one's too)
+        (
+            "At 4x it achieved better specificity (433% vs 26.66%).",
+            {("specificity", "433%"), ("specificity", "26.66%")},
+        ),
     ],
     ids=[
         "next-metric-claims",
