@@ -42,7 +42,7 @@ def test_metric_shares_named_by_the_measure(extractor, text, expected):
         # a bare `performance`, whose owner comes after it
         "The student reaches 92% of the performance of the teacher on the shop queries.",
         # people, not a measure
-        "In the survey, 92% of participants reported improved understanding of the tool.",
+        "In the poll, 92% of the users said they now understood the tool.",
         # no verb of keeping
         "The logs hold 40% of the routing performance records of the fleet.",
     ],
