@@ -15,6 +15,7 @@ import re
 from spacy.tokens import Span
 
 from extractors.entities.metric_context import BUSINESS
+from extractors.entities.task_words import singular
 from extractors.entities.text import initials_match
 
 # a verb whose object is the quantity a model predicts (`predict CTR`, `estimating long-term CVR`,
@@ -31,22 +32,12 @@ QUALIFIED_ACRONYMS = frozenset(["F1"])
 ACRONYM_NAME = re.compile(r"[A-Z][A-Z0-9-]*[A-Z0-9]")  # `FPR`, `MAE`, `PR-AUC`; not `Recall@10`, `AbsRel`
 
 
-def singulars(written: str) -> list[str]:
-    """`written` and the singulars it can be the plural of: `latencies` -> `latency`, `rates` -> `rate`."""
-    out = [written]
-    if written[-3:].casefold() == "ies":
-        out.append(written[:-3] + "y")
-    if written[-1:].casefold() == "s":
-        out.append(written[:-1])
-    return out
-
-
 def lexicon_form(written: str, metric_words: dict[str, str]) -> str:
     """`written` in the lexicon's number where the lexicon holds it so: `hit rates` is `hit rate`,
     `inference latencies` is `inference latency`."""
     if written.casefold() in metric_words:
         return written
-    return next((form for form in singulars(written)[1:] if form.casefold() in metric_words), written)
+    return written if singular(written).casefold() not in metric_words else singular(written)
 
 
 def spelled_out(span: Span, text: str, metric_words: dict[str, str]) -> Span:
@@ -60,7 +51,7 @@ def spelled_out(span: Span, text: str, metric_words: dict[str, str]) -> Span:
     if " " not in written:
         return span
     if name[:1].islower() and name == span.id_:
-        if name.casefold() in {form.casefold() for form in singulars(written)}:
+        if name.casefold() in {written.casefold(), singular(written).casefold()}:
             return span  # `win rates` is `win rate`
         written = lexicon_form(written, metric_words)
         if written.casefold() not in metric_words or not written.islower():
