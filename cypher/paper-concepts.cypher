@@ -28,3 +28,4 @@ WITH p, found, collect({relation: 'ADDRESSES', kind: 'Task', concept: c.name, de
 UNWIND found + more AS hit
 WITH p, hit WHERE hit.concept IS NOT NULL
 RETURN p.key AS paper, hit.relation AS relation, hit.kind AS kind, hit.concept AS concept, hit.detail AS detail
+ORDER BY paper, relation, kind, concept, detail
