@@ -213,7 +213,7 @@ def test_duplicates_variant_kinds(a, b, kinds):
     "sentence, definitions",
     [
         (
-            "We propose Multimodal Mixture-of-Quantization (MMQ), a tokenizer.",
+            "We introduce Multimodal Mixture-of-Quantization (MMQ), a tokenizer.",
             [("MMQ", "Multimodal Mixture-of-Quantization", True)],
         ),
         ("Large language models (LLMs) are used.", [("LLM", "Large language models", True)]),

@@ -46,7 +46,7 @@ def test_datasets_named_before_noun_not_a_kind_of_data(extractor, text):
     [
         ("We report results on benchmarks, including Quarrel, KITTI, and Meadow, with gains.", {"Quarrel", "Meadow"}),
         ("It wins on two datasets (Immune and Lung), with the best accuracy.", {"Immune", "Lung"}),
-        ("We evaluated ARM on two datasets, Bird and OTT-QA.", {"Bird", "OTT-QA"}),
+        ("We tested FLINT on two datasets, Bird and OTT-QA.", {"Bird", "OTT-QA"}),
         (
             "We use three datasets: CEX (English journal articles, many fields), EXCITE (German documents), "
             "and LinkedBooks (humanities references).",
@@ -111,7 +111,7 @@ def test_datasets_benchmark_suffix_not_task_acronyms(extractor, text):
 
 
 def test_datasets_listed_with_known(extractor):
-    text = "Agents self-evolve at the prompt level on GSM8K, SVAMP, and ARC-Challenge with small models."
+    text = "Small agents refine their prompts on GSM8K, SVAMP, and ARC-Challenge with tiny models."
     assert {"GSM8K", "ARC-Challenge"} <= set(datasets(extractor, text))
 
 

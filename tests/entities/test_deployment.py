@@ -43,7 +43,7 @@ def test_deployment_companies_given_as_examples_are_dropped(extractor):
 @pytest.mark.parametrize(
     "text",
     [
-        "It enables personalized services on web platforms (e.g., Alipay).",
+        "It powers tailored offers on online platforms (e.g., Alipay).",
         "Platforms like TikTok reshape how users discover music.",
         "Short-video apps (TikTok, Kuaishou, etc.) dominate attention.",
     ],

@@ -105,7 +105,7 @@ def test_methods_singular(surface, one):
         ("We evaluate GPT-4, Claude 3, LLaMA 4, Qwen2, and Qwen2-72B.", ["LLaMA 4", "Qwen2", "Qwen2-72B"]),
         ("Baselines are GPT-5 Nano, DeepSeek V3, and Llama-3.3-70B.", ["DeepSeek V3", "Llama-3.3-70B"]),
         ("We test three chat models (GPT-5.1, Claude~4, Grok-4) here.", ["Claude 4", "Grok-4"]),
-        ("Seven LLMs: GPT-5, Claude, Grok, Gemini, DeepSeek, Kimi, and Qwen.", ["Grok", "Kimi"]),
+        ("Seven LLMs: Qwen, Kimi, Grok, GPT-5, Claude, DeepSeek, and Gemini.", ["Grok", "Kimi"]),
     ],
 )
 def test_methods_each_model_version_is_its_own_name(extractor, text, names):
@@ -160,7 +160,7 @@ def test_compared_plain_words_after_a_comparison_are_not_methods(extractor, text
         ("We train a CNN-LSTM model to forecast power load.", ["CNN-LSTM"], ["CNN", "LSTM"]),
         ("We propose PCA-GAT, which formulates plan recommendation.", [], ["PCA", "GAT", "PCA-GAT"]),
         ("We then introduce a novel G-DPO algorithm.", ["DPO"], ["G-DPO"]),  # the head of a longer name
-        ("A two-stage Discrete Diffusion-Based Generative CTR framework.", ["discrete diffusion"], []),
+        ("A one-pass Discrete Diffusion-Based Generative CTR model.", ["discrete diffusion"], []),
         ("It is compared with WuKong, HiFormer, MLP-Mixer, and RankMixer.", ["MLP-Mixer"], ["MLP"]),
         ("We use ResNet-50 and T5-Small encoders.", ["ResNet-50", "T5-Small"], ["ResNet", "T5"]),
         ("We build LLM-based agents with LLM-RAG pipelines.", ["LLM"], []),  # the field's words stay
@@ -193,9 +193,9 @@ def test_lexicon_classic_model_names_that_are_words_need_their_case(extractor):
 @pytest.mark.parametrize(
     ("text", "present", "absent"),
     [
-        ("It utilizes Isolated Direct Preference Optimization (IDPO) to attribute gains.", ["IDPO"], ["DPO"]),
+        ("We apply Isolated Direct Preference Optimization (IDPO) for credit.", ["IDPO"], ["DPO"]),
         ("It combines Personal Knowledge Graphs (PKGs) and SBERT.", ["PKG"], ["knowledge graph", "KG"]),
-        ("Post-training uses reinforcement learning with verifiable rewards (RLVR).", ["RLVR"], ["RL"]),
+        ("Post-training relies on reinforcement learning with verifiable rewards (RLVR).", ["RLVR"], ["RL"]),
         ("Diffusion Transformers (DiTs) generate images.", ["DiT"], ["Transformer"]),
         ("We use Bayesian Personalized Ranking (BPR) loss.", ["BPR"], []),  # the method's own acronym
     ],

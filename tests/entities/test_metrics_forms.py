@@ -171,7 +171,7 @@ def test_metrics_forms_a_bare_number_without_its_measure(extractor, text):
 
 
 def test_metrics_forms_a_list_of_measures(extractor):
-    text = "The benchmark scores recommenders on a grid covering accuracy, fairness, stability and efficiency."
+    text = "The benchmark scores recommenders on a grid that spans accuracy, fairness, stability and efficiency."
     assert {"accuracy", "fairness", "stability", "efficiency"} <= {n for n, _ in metrics(extractor, text)}
 
 

@@ -74,11 +74,11 @@ def test_names_present_tense_naming_of_an_observation_is_not_proposed(extractor,
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("This paper develops: (1) A new algorithmic framework, PEBBLO, which builds classifiers.", "PEBBLO"),
+        ("This work develops: (1) A new algorithmic framework, PEBBLO, which builds classifiers.", "PEBBLO"),
         ("(2) A new algorithm, QUILLA, which is a simple instance of the framework.", "QUILLA"),
         ("Our implementation, LanternDB, scales to millions of patterns.", "LanternDB"),
         (
-            "We further introduce an evaluation framework for review-aware recommenders, FernEval, to assess reviews.",
+            "We also introduce a framework to evaluate review-aware recommenders, FernEval, to assess reviews.",
             "FernEval",
         ),
     ],

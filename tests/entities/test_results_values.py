@@ -100,9 +100,9 @@ def test_results_values_that_are_not_the_metrics(extractor, abstract, expected):
     ("abstract", "expected"),
     [
         (
-            "Online A/B tests show gains of +3.547% and +3.685% in terms of users' active days "
-            "and app usage duration, respectively.",
-            {("active days", "+3.547%"), ("app usage duration", "+3.685%")},
+            "Online A/B tests show gains of +2.714% and +1.902% in users' active days "
+            "and app usage time, respectively.",
+            {("active days", "+2.714%"), ("app usage time", "+1.902%")},
         ),
         (
             "Compared to the baselines, precision and accuracy reach levels of 90% and 82% respectively.",

@@ -91,7 +91,7 @@ def test_task_plain_metric_word_modifies_a_head(extractor: EntityExtractor, titl
 
 def test_task_acronym_metric_keeps_the_lexicon_task(extractor: EntityExtractor) -> None:
     abstract = "Online, the CTR of the ads rises by 2.1% over the baseline."
-    found_tasks = tasks(extractor, abstract, "FedMM: Signal Quantization for Multi-Market CTR Prediction")
+    found_tasks = tasks(extractor, abstract, "FedMX: Feature Hashing for Multi-Market CTR Prediction")
     assert "CTR prediction" in found_tasks
     assert "multi-market ctr prediction" not in found_tasks
 
@@ -103,7 +103,7 @@ def test_task_title_framework_word_still_marks_the_approach(extractor: EntityExt
 
 
 def test_task_title_participle_the_abstract_drops(extractor: EntityExtractor) -> None:
-    title = "APS Explorer: Navigating Performance Spaces for Informed Dataset Selection"
+    title = "ARC Lens: Charting Score Spaces for Informed Dataset Selection"
     abstract = "Dataset selection is crucial for offline experiments. We build a tool."
     found_tasks = tasks(extractor, abstract, title)
     assert "dataset selection" in found_tasks

@@ -27,7 +27,7 @@ def test_title_task_named_by_system_or_verb(extractor, title, task):
     ("title", "not_task"),
     [
         # a noun in -ing after its own modifier, not a verb with an object
-        ("Joint Demand Forecasting with Multi-Objective Optimization", "multi-objective optimization forecasting"),
+        ("Joint Demand Forecasting via Multi-Objective Optimization", "multi-objective optimization forecasting"),
         ("Forecasting with Graphs", "graph forecasting"),
         ("Graph Priors for Evaluating Retrieval", "evaluating retrieval"),  # the verb's form is not the name
         ("Training Retrievers for Math", "retrieval"),  # no modifier: no task named
