@@ -110,7 +110,7 @@ def paper_doc_text(paper: Paper) -> tuple[str, int]:
 
 
 def _evidence(span: Span) -> str:
-    return " ".join(sentences(span.doc).at(span.start_char).text.split())
+    return sentences(span.doc).evidence(span.start_char)
 
 
 def mentions_from_doc(doc: Doc, entries: dict[tuple[str, str], Entry]) -> list[Mention]:
@@ -205,7 +205,7 @@ def _comparison_mentions(doc: Doc) -> list[Mention]:
 
 
 def _evidence_at(doc: Doc, char: int) -> str:
-    return " ".join(sentences(doc).at(char).text.split())
+    return sentences(doc).evidence(char)
 
 
 class EntityExtractor:

@@ -172,6 +172,7 @@ class Sentences(Derived):
         "starts",
         "ends",
         "_sents",
+        "_evidence",
         "words",
         "_lower",
         "_anchors",
@@ -202,6 +203,7 @@ class Sentences(Derived):
         self.starts = [idx[i] if i < n else len(self.text) for i in starts]
         self.ends = self.starts[1:] + [len(self.text)]
         self._sents: dict[int, Sent] = {}
+        self._evidence: dict[int, str] = {}
         self.words = words
         self._lower: list[str] | None = doc.user_data.get("kg.lower")  # set by the tokenizer
         self._anchors: dict[int, list[int]] | None = None  # WordSet number -> its token indices
@@ -257,6 +259,16 @@ class Sentences(Derived):
             a, b = self.starts[i], self.ends[i]
             sent = self._sents[i] = Sent(self.token_starts[i], self.token_ends[i], a, b, self.text[a:b])
         return sent
+
+    def evidence(self, char: int) -> str:
+        """The sentence holding a character, its blanks made single spaces (a mention's
+        evidence; several mentions share a sentence)."""
+        i = self.index(char)
+        found = self._evidence.get(i)
+        if found is None:
+            a, b = self.starts[i], self.ends[i]
+            found = self._evidence[i] = " ".join(self.text[a:b].split())
+        return found
 
     def __iter__(self) -> Iterator[Sent]:
         return (self.at(start) for start in self.starts)
