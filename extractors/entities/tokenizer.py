@@ -88,11 +88,26 @@ class Chunks(dict[str, tuple[ChunkToken, ...]]):
         else:
             words = PLAIN_TOKEN.findall(chunk)
         orths = self.orths
-        last = len(words) - 1
-        tokens = self[chunk] = tuple(
-            (orths[word], word, len(word) + (i == last), i == last, word.lower()) for i, word in enumerate(words)
-        )
+        if len(words) == 1:  # (most new chunks: no generator to run)
+            word = words[0]
+            tokens: tuple[ChunkToken, ...] = ((orths[word], word, len(word) + 1, True, lower_case(word)),)
+        else:
+            last = len(words) - 1
+            tokens = tuple(
+                [
+                    (orths[word], word, len(word) + (i == last), i == last, lower_case(word))
+                    for i, word in enumerate(words)
+                ]
+            )
+        self[chunk] = tokens
         return tokens
+
+
+def lower_case(word: str) -> str:
+    """`word.lower()`, the same string object where that is the word itself (the chunk
+    cache then holds one string, not two)."""
+    lower = word.lower()
+    return word if lower == word else lower
 
 
 class Orths(dict[str, int]):
