@@ -50,7 +50,7 @@ from extractors.entities.comparison_results import Result
 from extractors.entities.comparison_wins import Win
 from extractors.entities.lexicon import Entry, load_lexicons
 from extractors.entities.rulers import SPANS_KEY, doc_spans
-from extractors.entities.text import sentences
+from extractors.entities.text import drop_derived, sentences
 from kg.model import Paper, concept_key
 
 __all__ = ["Mention", "EntityExtractor", "build_nlp", "gold_record", "mentions_from_doc", "paper_doc_text"]
@@ -110,7 +110,7 @@ def paper_doc_text(paper: Paper) -> tuple[str, int]:
 
 
 def _evidence(span: Span) -> str:
-    return " ".join(sentences(span.doc).at(span.start_char).text.split())
+    return sentences(span.doc).evidence(span.start_char)
 
 
 def mentions_from_doc(doc: Doc, entries: dict[tuple[str, str], Entry]) -> list[Mention]:
@@ -205,7 +205,7 @@ def _comparison_mentions(doc: Doc) -> list[Mention]:
 
 
 def _evidence_at(doc: Doc, char: int) -> str:
-    return " ".join(sentences(doc).at(char).text.split())
+    return sentences(doc).evidence(char)
 
 
 class EntityExtractor:
@@ -222,7 +222,10 @@ class EntityExtractor:
         return doc
 
     def __call__(self, paper: Paper) -> list[Mention]:
-        return mentions_from_doc(self.nlp(self._doc(paper)), self.entries)
+        doc = self.nlp(self._doc(paper))
+        mentions = mentions_from_doc(doc, self.entries)
+        drop_derived(doc)
+        return mentions
 
     def pipe(self, papers: Iterable[Paper], *, batch_size: int = 256, n_process: int = 1) -> Iterator[list[Mention]]:
         docs = (self._doc(paper) for paper in papers)
@@ -237,7 +240,9 @@ class EntityExtractor:
             for doc in docs:
                 for proc in components:
                     doc = proc(doc)
-                yield mentions_from_doc(doc, self.entries)
+                mentions = mentions_from_doc(doc, self.entries)
+                drop_derived(doc)
+                yield mentions
 
 
 @contextmanager

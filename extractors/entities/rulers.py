@@ -40,7 +40,7 @@ from extractors.entities.lexicon_matches import (
     surface_name,
     version_end,
 )
-from extractors.entities.text import Sentences, doc_text, sentences
+from extractors.entities.text import Derived, Sentences, doc_text, sentences
 
 SPANS_KEY = "kg"
 DATASET_CONTEXT = re.compile(r"\b(?:datasets?|benchmarks?|corpora|corpus|categor(?:y|ies)|domains?|subsets?)\b", re.I)
@@ -55,21 +55,28 @@ def doc_spans(doc: Doc, key: str = SPANS_KEY) -> list[Span]:
     group = doc.spans.get(key)
     if group is None:
         return []
-    held = _HANDED_ON.get((id(doc), key))
-    if held is not None and held[0] is group and len(held[1]) == len(group):
-        return list(held[1])
+    held: HandedOn | None = doc.user_data.get(HANDED_ON + key)
+    if held is not None and held.group is group and len(held.spans) == len(group):
+        return list(held.spans)
     return list(group)
 
 
 def set_doc_spans(doc: Doc, key: str, spans: list[Span]) -> None:
     doc.spans[key] = spans
-    if len(_HANDED_ON) > 8:
-        _HANDED_ON.clear()
-    _HANDED_ON[(id(doc), key)] = (doc.spans[key], list(spans))
+    doc.user_data[HANDED_ON + key] = HandedOn(doc.spans[key], list(spans))
 
 
-# (id(doc), key) -> (the span group set, the Span objects it was set from)
-_HANDED_ON: dict[tuple[int, str], tuple[SpanGroup, list[Span]]] = {}
+HANDED_ON = "kg.handed_on."  # doc.user_data[HANDED_ON + key]: the `HandedOn` of doc.spans[key]
+
+
+class HandedOn(Derived):
+    """A span group as set and the `Span` objects it was set from."""
+
+    __slots__ = ("group", "spans")
+
+    def __init__(self, group: SpanGroup, spans: list[Span]):
+        self.group = group
+        self.spans = spans
 
 
 def title_end(doc: Doc) -> int:
@@ -138,7 +145,7 @@ class LexiconRuler:
     def __call__(self, doc: Doc) -> Doc:
         sents = sentences(doc)
         words = sents.words
-        lower = list(map(str.lower, words))
+        lower = sents.lower
         found: list[Span] = []
         waiting: list[tuple[Entry, int, int]] = []  # guarded names whose cue is not (yet) seen
         matches = self.index.find(words, lower)

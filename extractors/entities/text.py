@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import compress, pairwise
 
+import srsly
 from spacy.attrs import IDX, LOWER, SENT_START
 from spacy.tokens import Doc
 
@@ -127,13 +128,58 @@ class Sent:
         self.start, self.end, self.start_char, self.end_char, self.text = start, end, start_char, end_char, text
 
 
-class Sentences:
+class Derived:
+    """A value a component derives from a doc and keeps in `doc.user_data` for the
+    components after it (the doc's `Sentences`, the spans handed on). It is rebuilt
+    from the doc where it is missing, so it does not travel with the doc: copying or
+    pickling a doc gives None in its place, and msgpack (`Doc.to_bytes`, which
+    multiprocess pipes use) writes nil."""
+
+    __slots__ = ()
+
+    def __reduce__(self) -> tuple[type[None], tuple[()]]:
+        return (type(None), ())
+
+
+def _derived_as_nil(obj: object, chain: Callable[[object], object] | None = None) -> object:
+    """srsly's msgpack encoder hook: a `Derived` value is written as nil."""
+    if isinstance(obj, Derived):
+        return None
+    return obj if chain is None else chain(obj)
+
+
+srsly.msgpack_encoders.register("kg.derived", func=_derived_as_nil)
+
+
+def drop_derived(doc: Doc) -> None:
+    """Drop the doc's `Derived` values once its mentions are read: the spans handed on
+    refer to the doc, and without them the doc is freed as soon as it is dropped
+    rather than at the next cycle collection."""
+    data = doc.user_data
+    for key in [key for key, value in data.items() if isinstance(value, Derived)]:
+        del data[key]
+
+
+class Sentences(Derived):
     """A doc's text and sentences, read once: `doc.text` and `doc.sents` rebuild a
     string or a Token per word on every access and cost more than all the rules
     together. `at(char)` gives the sentence holding a character."""
 
+    __slots__ = (
+        "text",
+        "token_starts",
+        "token_ends",
+        "starts",
+        "ends",
+        "_sents",
+        "_evidence",
+        "words",
+        "_lower",
+        "_anchors",
+        "_idx",
+    )
+
     def __init__(self, doc: Doc):
-        self.doc = doc
         self.text = doc.user_data.get("kg.text") or doc.text
         n = len(doc)
         columns = doc.user_data.get("kg.columns")
@@ -157,9 +203,18 @@ class Sentences:
         self.starts = [idx[i] if i < n else len(self.text) for i in starts]
         self.ends = self.starts[1:] + [len(self.text)]
         self._sents: dict[int, Sent] = {}
+        self._evidence: dict[int, str] = {}
         self.words = words
+        self._lower: list[str] | None = doc.user_data.get("kg.lower")  # set by the tokenizer
         self._anchors: dict[int, list[int]] | None = None  # WordSet number -> its token indices
         self._idx = idx
+
+    @property
+    def lower(self) -> list[str]:
+        """The words in lower case."""
+        if self._lower is None:
+            self._lower = list(map(str.lower, self.words))
+        return self._lower
 
     def tokens_in(self, words: WordSet) -> list[tuple[int, int]]:
         """(token index, start char) of the tokens whose lower-case form is in
@@ -195,7 +250,8 @@ class Sentences:
         return out
 
     def index(self, char: int) -> int:
-        return max(0, bisect_right(self.starts, char) - 1)
+        i = bisect_right(self.starts, char) - 1
+        return i if i > 0 else 0  # (the builtin `max` parses its arguments: 5x the cost)
 
     def at(self, char: int) -> Sent:
         i = self.index(char)
@@ -205,21 +261,29 @@ class Sentences:
             sent = self._sents[i] = Sent(self.token_starts[i], self.token_ends[i], a, b, self.text[a:b])
         return sent
 
+    def evidence(self, char: int) -> str:
+        """The sentence holding a character, its blanks made single spaces (a mention's
+        evidence; several mentions share a sentence)."""
+        i = self.index(char)
+        found = self._evidence.get(i)
+        if found is None:
+            a, b = self.starts[i], self.ends[i]
+            found = self._evidence[i] = " ".join(self.text[a:b].split())
+        return found
+
     def __iter__(self) -> Iterator[Sent]:
         return (self.at(start) for start in self.starts)
 
 
+SENTENCES = "kg.sentences"  # the doc's `Sentences`, in doc.user_data
+
+
 def sentences(doc: Doc) -> Sentences:
     """The doc's `Sentences`, built once per doc and shared by the components."""
-    cached = _CACHE.get(id(doc))
-    if cached is None or cached.doc is not doc:
-        if len(_CACHE) > 8:
-            _CACHE.clear()
-        cached = _CACHE[id(doc)] = Sentences(doc)
-    return cached
-
-
-_CACHE: dict[int, Sentences] = {}
+    found: Sentences | None = doc.user_data.get(SENTENCES)
+    if found is None:
+        found = doc.user_data[SENTENCES] = Sentences(doc)
+    return found
 
 
 def doc_text(doc: Doc) -> str:

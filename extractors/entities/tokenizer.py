@@ -50,16 +50,20 @@ ODD_BLANKS = ("  ", "\t", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
 SENTENCE_ENDS = frozenset([".", "!", "?", "\n", "。", "！", "？", "；"])
 NOT_SENT_START = numpy.uint64(2**64 - 1)  # SENT_START -1, as from_array wants it
 
-# (hash in the string store, word, characters up to the next token, space after)
-ChunkToken = tuple[int, str, int, bool]
+# (hash in the string store, word, characters up to the next token, space after, word in lower case)
+ChunkToken = tuple[int, str, int, bool, str]
+# a chunk that is a word and one of these marks (`model,`, `(CTR)`): no pattern of WORD
+# but `\w+` and `\S` can match it, so it needs no regex (a full stop may end `e.g.`, `No.`)
+OPENING_MARKS = frozenset("([{\"'")
+CLOSING_MARKS = frozenset(",;:)]}\"'?!")
 
 
 class Chunks(dict[str, tuple[ChunkToken, ...]]):
     """A run of text between two spaces -> its tokens as (hash in the string store,
-    word, characters up to the next token, space after) tuples; the chunk's last
-    token has the space. Text is mostly the same few thousand chunks (`the`,
-    `model,`, `(CTR)`), so each is tokenized and hashed once; cleared when it grows
-    large (numbers make many chunks that never come back)."""
+    word, characters up to the next token, space after, lower case) tuples; the
+    chunk's last token has the space. Text is mostly the same few thousand chunks
+    (`the`, `model,`, `(CTR)`), so each is tokenized, hashed and lower-cased once;
+    cleared when it grows large (numbers make many chunks that never come back)."""
 
     LIMIT = 200_000
 
@@ -72,12 +76,38 @@ class Chunks(dict[str, tuple[ChunkToken, ...]]):
             self.clear()
         # a chunk of ASCII letters and digits alone is one word (no pattern of WORD but
         # `\w+` can match it), the most common new chunk; else the regex splits it
-        words = [chunk] if chunk.isascii() and chunk.isalnum() else PLAIN_TOKEN.findall(chunk)
-        last = len(words) - 1
-        tokens = self[chunk] = tuple(
-            (self.orths[word], word, len(word) + (i == last), i == last) for i, word in enumerate(words)
-        )
+        words: list[str]
+        if not chunk.isascii():
+            words = PLAIN_TOKEN.findall(chunk)
+        elif chunk.isalnum():
+            words = [chunk]
+        elif len(chunk) > 1 and chunk[-1] in CLOSING_MARKS and chunk[:-1].isalnum():
+            words = [chunk[:-1], chunk[-1]]
+        elif len(chunk) > 2 and chunk[0] in OPENING_MARKS and chunk[-1] in CLOSING_MARKS and chunk[1:-1].isalnum():
+            words = [chunk[0], chunk[1:-1], chunk[-1]]
+        else:
+            words = PLAIN_TOKEN.findall(chunk)
+        orths = self.orths
+        if len(words) == 1:  # (most new chunks: no generator to run)
+            word = words[0]
+            tokens: tuple[ChunkToken, ...] = ((orths[word], word, len(word) + 1, True, lower_case(word)),)
+        else:
+            last = len(words) - 1
+            tokens = tuple(
+                [
+                    (orths[word], word, len(word) + (i == last), i == last, lower_case(word))
+                    for i, word in enumerate(words)
+                ]
+            )
+        self[chunk] = tokens
         return tokens
+
+
+def lower_case(word: str) -> str:
+    """`word.lower()`, the same string object where that is the word itself (the chunk
+    cache then holds one string, not two)."""
+    lower = word.lower()
+    return word if lower == word else lower
 
 
 class Orths(dict[str, int]):
@@ -123,9 +153,10 @@ class FastTokenizer:
             tokens = list(chain.from_iterable(map(self.chunks.__getitem__, text.split(" "))))
             if not tokens:
                 return self._empty()
-            orths, word_column, widths, space_column = zip(*tokens, strict=True)
+            orths, word_column, widths, space_column, lower_column = zip(*tokens, strict=True)
             words: list[str] = list(word_column)
             spaces: list[bool] = list(space_column)
+            lower = list(lower_column)
             if not text.endswith(" "):
                 spaces[-1] = False  # no space after the last chunk
             offsets = list(accumulate(widths, initial=0))
@@ -141,6 +172,7 @@ class FastTokenizer:
             spaces = [bool(gap) for _, gap in pairs]
             offsets = list(accumulate(map(add, map(len, words), spaces), initial=0))
             orths = list(map(self.orths.__getitem__, words))
+            lower = list(map(str.lower, words))
         # Doc takes hashes for words (see Orths); spaCy's stub allows only strings
         doc = Doc(self.vocab, words=orths, spaces=spaces)  # type: ignore[arg-type]
         starts = sentence_starts(words)
@@ -151,6 +183,7 @@ class FastTokenizer:
         doc.from_array(SENT_START_ATTR, flags)  # type: ignore[arg-type]
         doc.user_data["kg.text"] = kept[: offsets.pop()]
         doc.user_data["kg.columns"] = (words, offsets, starts)
+        doc.user_data["kg.lower"] = lower
         return doc
 
     def _empty(self) -> Doc:

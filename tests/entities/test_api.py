@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.entities import gold_record
+from extractors.entities import build_nlp, gold_record
 from tests.entities.helpers import mention, paper
 
 
@@ -46,3 +46,25 @@ def test_gold_record_shape(extractor):
     assert "ShopBench" in record["proposed"] and "ShopBench" in record["datasets"]
     assert record["companies"] == ["Taobao"]
     assert {"name": "CTR", "value": "2.5%", "setting": "online"} in record["metrics"]
+
+
+def test_derived_values_stay_with_their_doc_and_do_not_travel():
+    import pickle
+
+    from spacy.tokens import Doc
+
+    from extractors.entities.rulers import doc_spans
+    from extractors.entities.text import SENTENCES, sentences
+
+    nlp = build_nlp()
+    doc = nlp("We propose Glimmerank, a ranking model. Glimmerank beats SASRec on a store dataset.")
+    assert sentences(doc) is sentences(doc) is doc.user_data[SENTENCES]
+    spans = [(s.start, s.end, s.label_) for s in doc_spans(doc)]
+    for other in (
+        doc.copy(),
+        pickle.loads(pickle.dumps(doc)),
+        Doc(nlp.vocab).from_bytes(doc.to_bytes()),
+    ):
+        assert other.user_data[SENTENCES] is None  # rebuilt from the doc on demand
+        assert [s.text for s in sentences(other)] == [s.text for s in sentences(doc)]
+        assert [(s.start, s.end, s.label_) for s in doc_spans(other)] == spans

@@ -41,3 +41,20 @@ def test_tokenizer_sentences_end_at_stops_not_at_decimals_or_abbreviations():
     nlp = build_nlp()
     doc = nlp("We gain 2.5 points, e.g. on search. Then we stop.\nNext line")
     assert [s.text.strip() for s in doc.sents] == ["We gain 2.5 points, e.g. on search.", "Then we stop.", "Next line"]
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        (
+            "(Zorblat) beats Quxnet, by far; see it!",
+            ["(", "Zorblat", ")", "beats", "Quxnet", ",", "by", "far", ";", "see", "it", "!"],
+        ),
+        ('a "Plimber" tag', ["a", '"', "Plimber", '"', "tag"]),
+        ("cf. Tab. 3, No. 7", ["cf.", "Tab.", "3", ",", "No.", "7"]),
+    ],
+)
+def test_tokenizer_word_and_mark_chunks_split_as_the_regex_does(text, tokens):
+    doc = build_nlp().make_doc(text)
+    assert [t.text for t in doc] == tokens
+    assert doc.user_data["kg.lower"] == [t.lower() for t in tokens]
