@@ -29,6 +29,8 @@ from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
+from extractors.entities.text import WORD_CACHE_LIMIT
+
 if TYPE_CHECKING:
     from spacy.language import Language
 
@@ -65,7 +67,7 @@ class Chunks(dict[str, tuple[ChunkToken, ...]]):
     (`the`, `model,`, `(CTR)`), so each is tokenized, hashed and lower-cased once;
     cleared when it grows large (numbers make many chunks that never come back)."""
 
-    LIMIT = 200_000
+    LIMIT = WORD_CACHE_LIMIT
 
     def __init__(self, orths: Orths):
         super().__init__()
