@@ -1,0 +1,49 @@
+"""Task families of issue 15 (dev gold): a task's systems defined by an acronym, ...;
+each with phrasings that must not match."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.entities import EntityExtractor
+from tests.entities.helpers import found
+
+
+def tasks(extractor: EntityExtractor, abstract: str, title: str | None = None) -> list[str]:
+    return found(extractor, abstract, "task", title)
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym"),
+    [
+        ("Our review covers cross-lingual podcast recommendation systems (CPRS) in depth.", "CPRS"),
+        ("Attacks on wireless intrusion detection systems (WIDS) grow. We harden a detector.", "WIDS"),
+    ],
+)
+def test_task_systems_named_by_their_task_go_by_the_acronym(
+    extractor: EntityExtractor, text: str, acronym: str
+) -> None:
+    assert acronym in tasks(extractor, text, "A Title")
+
+
+def test_task_systems_acronym_names_the_title_task_too(extractor: EntityExtractor) -> None:
+    text = "We survey multi-hop recipe recommendation systems (MRRS) and their limits."
+    found_tasks = tasks(extractor, text, "Multi-Hop Recipe Recommenders: A Survey")
+    assert "MRRS" in found_tasks
+    assert "multi-hop recipe recommendation" not in found_tasks
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a system the paper builds and names is proposed, not a task
+        "We develop the Tabular Claim Retrieval System (TACRES), which reads forms.",
+        # a long form with a function word is a paradigm, not a task's systems
+        "We set out a Unified design for Cross-modal Ranking systems (UCRS) here.",
+        # bare `recommendation systems`: no task is narrowed
+        "Recommendation systems (RS) shape what people read online today.",
+    ],
+)
+def test_task_systems_acronym_not_a_task(extractor: EntityExtractor, text: str) -> None:
+    found_tasks = tasks(extractor, text, "A Title")
+    assert not any(t.isupper() for t in found_tasks), found_tasks
