@@ -42,6 +42,10 @@ NOT_TASK_AFTER = re.compile(
 # endings of the adjectives a title narrows a task with (`Trustworthy`, `Expandable`,
 # `Proactive`); the paper's abstract must also drop them (`_abstract_form`)
 NARROWING_ENDINGS = ("able", "ible", "worthy", "ive", "ed")
+# a title phrase right after these is how the paper does its task, not the task
+MEANS_BEFORE = re.compile(
+    r"\b(?:via|with|using|through|leveraging)\s+(?:(?!(?:for|in|to|towards?|on|and)\b)[\w-]+\s+){0,3}$", re.I
+)
 PLAIN_WORD = re.compile(r"[^\W_]+")
 STATED_LOOKBACK = 30  # characters before a phrase that may state it as the task (`the task of`)
 # a leading `X-based` compound is dropped from a phrase of at least this many tokens
@@ -108,6 +112,8 @@ def _phrase_tasks(doc: Doc, spans: list[Span], tend: int) -> tuple[list[Span], s
         after = NOT_TASK_AFTER.match(doc_text(doc), span.end_char, tend) if in_title else None
         if after and (not after.group().strip().startswith("for") or any(c > span.end_char for c in later)):
             continue  # `X for <task>`, `X Framework`: X is the approach, not the task
+        if in_title and MEANS_BEFORE.search(doc_text(doc), 0, span.start_char):
+            continue  # `Contextual Embeddings via Synthetic Corpus Generation`: the means
         if not in_title and not stated and not _stated(doc, span):
             continue
         words = [t.lower_ for t in span]

@@ -47,3 +47,27 @@ def test_task_systems_acronym_names_the_title_task_too(extractor: EntityExtracto
 def test_task_systems_acronym_not_a_task(extractor: EntityExtractor, text: str) -> None:
     found_tasks = tasks(extractor, text, "A Title")
     assert not any(t.isupper() for t in found_tasks), found_tasks
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Sparse Embeddings via Offline Synthetic Passage Generation",
+        "Faster Rerankers with Learned Candidate Selection",
+        "Better Tutors Leveraging Symbolic Proof Reasoning",
+    ],
+)
+def test_task_title_phrase_after_a_means_word_is_no_task(extractor: EntityExtractor, title: str) -> None:
+    assert tasks(extractor, "Results are strong.", title) == []
+
+
+@pytest.mark.parametrize(
+    ("title", "task"),
+    [
+        # the phrase is the task where `for`/`in`/`to` comes between
+        ("Adapters via LoRA for Legal Clause Classification", "legal clause classification"),
+        ("Graph Priors in Citation Intent Classification", "citation intent classification"),
+    ],
+)
+def test_task_title_phrase_after_a_purpose_word_stays(extractor: EntityExtractor, title: str, task: str) -> None:
+    assert task in tasks(extractor, "Results are strong.", title)
