@@ -32,7 +32,15 @@ from extractors.entities.task_derived import by_acronym, coordinated, llm_based,
 from extractors.entities.task_passing import in_passing
 from extractors.entities.task_phrases import PROBLEM_AFTER, PROBLEM_BEFORE, Candidate, candidates
 from extractors.entities.task_title import title_gerund, title_rephrased, title_tail, title_verb
-from extractors.entities.task_words import HEAD_FORMS, HOW_COMPOUNDS, STOP, STOP_WORDS, STUDY_KINDS
+from extractors.entities.task_words import (
+    HEAD_FORMS,
+    HEAD_SET,
+    HOW_COMPOUNDS,
+    NOT_AFTER_ACRONYM,
+    STOP,
+    STOP_WORDS,
+    STUDY_KINDS,
+)
 from extractors.entities.text import doc_text, sentences
 
 VERB_LIKE = re.compile(r"^[a-z]+(?:ing|ly|ed)$")
@@ -88,6 +96,7 @@ def _phrase_tasks(doc: Doc, spans: list[Span], tend: int) -> tuple[list[Span], s
     taken = {(s.start, s.end) for s in spans}
     lexicon_tasks = [s for s in spans if s.label_ == "task"]
     named = {s.kb_id_ for s in spans if s.label_ != "task" and not _quantity(s)}
+    metrics = {s.kb_id_ for s in spans if s.label_ == "metric"}
     out = []
     replaced: set[tuple[int, int]] = set()
     # one candidate per range (several rules may yield it), stated if any rule states it
@@ -116,10 +125,18 @@ def _phrase_tasks(doc: Doc, spans: list[Span], tend: int) -> tuple[list[Span], s
             continue  # `Contextual Embeddings via Synthetic Corpus Generation`: the means
         if not in_title and not stated and not _stated(doc, span):
             continue
-        words = [t.lower_ for t in span]
+        if _object(doc, end - 2, named, metrics):
+            # `LLM selection`: the task is the head acting on the named acronym; in
+            # the abstract the words before are the acronym's (`deep LLM reasoning`),
+            # in the title they narrow the task (`Continual LLM Unlearning`)
+            if not in_title:
+                start = end - 2
+                span = doc[start:end]
+        elif any(t.text in named for t in span[:-1]):
+            continue  # a method or proposed name, not a task modifier (`MoE-based`, `BERT`)
+        # an acronym keeps its case (`LLM selection`)
+        words = [t.text if _acronym(t.text) else t.lower_ for t in span]
         words[-1] = HEAD_FORMS.get(words[-1], words[-1])
-        if any(t.text in named for t in span[:-1]):
-            continue  # a method or proposed name, not a task modifier (`LLM`, `MoE`)
         name = "".join(w if w == "-" else (" " + w) for w in words).replace(" -", "-").replace("- ", "-").strip()
         if (start, end) in taken:
             continue
@@ -132,6 +149,25 @@ def _phrase_tasks(doc: Doc, spans: list[Span], tend: int) -> tuple[list[Span], s
             replaced.update((s.start, s.end) for s in overlapping)
         out.append(Span(doc, start, end, label="task", kb_id=name, span_id=name))
     return out, replaced
+
+
+def _acronym(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
+
+
+def _object(doc: Doc, k: int, named: set[str], metrics: set[str]) -> bool:
+    """A named acronym right before the head is what the task acts on (`LLM
+    selection`, `API retrieval`, `RAG evaluation`); not a compound that says how
+    (`LLM-based`), nor a metric, whose lexicon task wins (`CTR prediction`)."""
+    word, head = doc[k].text, doc[k + 1].lower_
+    return (
+        _acronym(word)
+        and word in named
+        and word not in metrics
+        and (k == 0 or doc[k - 1].text != "-")
+        and head in HEAD_SET
+        and head not in NOT_AFTER_ACRONYM
+    )
 
 
 def _quantity(span: Span) -> bool:

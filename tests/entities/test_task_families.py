@@ -71,3 +71,33 @@ def test_task_title_phrase_after_a_means_word_is_no_task(extractor: EntityExtrac
 )
 def test_task_title_phrase_after_a_purpose_word_stays(extractor: EntityExtractor, title: str, task: str) -> None:
     assert task in tasks(extractor, "Results are strong.", title)
+
+
+@pytest.mark.parametrize(
+    ("text", "task"),
+    [
+        ("We study LLM selection problems under tight memory budgets on phones.", "LLM selection"),
+        ("Our toolkit targets cheap RAG evaluation tasks for small clinics.", "RAG evaluation"),
+        # in the abstract the words before the acronym are its own, not the task's
+        ("We frame sparse LLM reasoning tasks as search over short plans.", "LLM reasoning"),
+    ],
+)
+def test_task_head_acting_on_a_named_acronym(extractor: EntityExtractor, text: str, task: str) -> None:
+    assert task in tasks(extractor, text, "A Title")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what a model does in any paper, not a task acting on it
+        "We fix LLM generation problems with a short reranking pass here.",
+        # a compound that says how: the acronym is the means
+        "We study LLM-based tagging problems for music catalogues at scale.",
+        # a metric's acronym: the lexicon task names it
+        "We revisit CTR prediction tasks for tiny shops.",
+    ],
+)
+def test_task_head_after_a_named_acronym_not_matched(extractor: EntityExtractor, text: str) -> None:
+    found_tasks = tasks(extractor, text, "A Title")
+    assert not any(t.startswith(("LLM ", "LLM-")) for t in found_tasks), found_tasks
+    assert all(t.lower() != "ctr prediction" or t == "CTR prediction" for t in found_tasks)
