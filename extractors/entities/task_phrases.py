@@ -15,6 +15,7 @@ from extractors.entities.task_words import (
     COMPOUND_HEADS,
     HEAD_SET,
     HEAD_WORDS,
+    HOW_COMPOUNDS,
     OPENING_SKIP,
     OPENING_VERBS,
     STOP,
@@ -64,6 +65,14 @@ def _punct(w: str) -> bool:
     return not any(c.isalnum() for c in w)
 
 
+def _opening(w: str) -> bool:
+    return len(w) > 1 and _token(w)
+
+
+def _what(w: str) -> bool:
+    return _inner(w) and w.lower() not in HOW_COMPOUNDS
+
+
 # the modifier shapes before a head word, as token tests: `word`, `token - inner`, ...
 # (a string stands for itself)
 TokenTest = Callable[[str], bool]
@@ -77,9 +86,13 @@ MODIFIER_SHAPES: list[Shape] = [
     _H + (_word,),
     _H + ("-", _inner),
     (_word, _word, _word),
+    # `out-of-town trip`, `time-to-event survival`; not a compound that says how
+    # (`end-to-end`, `multi-view-guided`) nor a possessive's tail (`Bird's-Eye-View`)
+    (_opening, "-", _inner, "-", _what, _word),
 ]
 
 MAX_SHAPE = max(map(len, MODIFIER_SHAPES))
+LONGEST_COMPOUND = 5  # tokens of `x - y - z`, the longest hyphenated modifier alone
 
 
 def phrases(words: Sequence[str], a: int, b: int, is_head: TokenTest = HEAD_SET.__contains__) -> list[tuple[int, int]]:
@@ -97,6 +110,8 @@ def phrases(words: Sequence[str], a: int, b: int, is_head: TokenTest = HEAD_SET.
             if start < a or (best is not None and start >= best):
                 continue
             if all(words[start + k] == t if isinstance(t, str) else t(words[start + k]) for k, t in enumerate(shape)):
+                if len(shape) > LONGEST_COMPOUND and "".join(words[start : start + 5]).lower() in STOP:
+                    continue  # `end-to-end document parsing`: a stop word's parts
                 best = start
         if best is not None:
             found.append((best, j + 1))

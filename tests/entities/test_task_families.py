@@ -101,3 +101,26 @@ def test_task_head_after_a_named_acronym_not_matched(extractor: EntityExtractor,
     found_tasks = tasks(extractor, text, "A Title")
     assert not any(t.startswith(("LLM ", "LLM-")) for t in found_tasks), found_tasks
     assert all(t.lower() != "ctr prediction" or t == "CTR prediction" for t in found_tasks)
+
+
+@pytest.mark.parametrize(
+    ("title", "task"),
+    [
+        ("Graph Priors for Out-of-Stock Basket Recommendation", "out-of-stock basket recommendation"),
+        ("A Study of Point-of-Sale Fraud Detection", "point-of-sale fraud detection"),
+    ],
+)
+def test_task_three_part_compound_and_a_word_before_the_head(extractor: EntityExtractor, title: str, task: str) -> None:
+    assert task in tasks(extractor, "Results are strong.", title)
+
+
+@pytest.mark.parametrize(
+    ("title", "not_task"),
+    [
+        # a compound that is a stop word, or says how
+        ("A Study of End-to-End Receipt Parsing", "end-to-end receipt parsing"),
+        ("A Study of Rule-of-Thumb-Guided Query Ranking", "rule-of-thumb-guided query ranking"),
+    ],
+)
+def test_task_three_part_compound_that_does_not_narrow(extractor: EntityExtractor, title: str, not_task: str) -> None:
+    assert not_task not in tasks(extractor, "Results are strong.", title)
