@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from extractors.entities.task_words import (
     COMPOUND_HEADS,
+    FORMULATING_VERBS,
     HEAD_SET,
     HEAD_WORDS,
     HOW_COMPOUNDS,
@@ -153,6 +154,7 @@ def candidates(doc: Doc, tend: int) -> Iterator[Candidate]:
             yield start, end, False
     yield from _salient(sents, tend)
     yield from _purpose(sents, tend)
+    yield from _formulated(sents, tend)
 
 
 def _salient(sents: Sentences, tend: int) -> Iterator[Candidate]:
@@ -201,6 +203,29 @@ def _salient(sents: Sentences, tend: int) -> Iterator[Candidate]:
         if len(spans) > 1:
             for start, end in spans:
                 yield start, end, True
+
+
+# `We formulate next-location prediction as a ranking problem`: the restated problem
+FORMULATING_WORDS = WordSet(FORMULATING_VERBS)
+RESTATED_AS = frozenset(["as"])
+TASK_NOUNS = frozenset(["task", "tasks", "problem", "problems"])
+
+
+def _formulated(sents: Sentences, tend: int) -> Iterator[Candidate]:
+    """The phrase right after a verb that restates a problem (`formulate`, `frame`,
+    `recast`; vocabulary `formulating_verbs`) and right before `as`, optionally
+    through `the` and a `task`/`problem` noun (`formulate the node ranking task as`)."""
+    words = sents.words
+    for i, pos in sents.tokens_in(FORMULATING_WORDS):
+        if pos < tend:
+            continue
+        sent = sents.at(pos)
+        first = i + 1 + (i + 1 < sent.end and words[i + 1].lower() == "the")
+        for start, end in phrases(words, first, min(sent.end, first + AFTER_CUE_WINDOW)):
+            after = end + (end < sent.end and words[end].lower() in TASK_NOUNS)
+            if start == first and after < sent.end and words[after].lower() in RESTATED_AS:
+                yield start, end, True
+            break
 
 
 def _purpose(sents: Sentences, tend: int) -> Iterator[Candidate]:

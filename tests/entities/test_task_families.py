@@ -124,3 +124,28 @@ def test_task_three_part_compound_and_a_word_before_the_head(extractor: EntityEx
 )
 def test_task_three_part_compound_that_does_not_narrow(extractor: EntityExtractor, title: str, not_task: str) -> None:
     assert not_task not in tasks(extractor, "Results are strong.", title)
+
+
+@pytest.mark.parametrize(
+    ("text", "task"),
+    [
+        ("We formulate parcel route prediction as sequence labelling over road cells.", "parcel route prediction"),
+        ("This work frames the shelf gap detection task as a segmentation problem.", "shelf gap detection"),
+        ("We recast lyric snippet retrieval as matching in a joint audio space.", "lyric snippet retrieval"),
+    ],
+)
+def test_task_restated_by_a_formulating_verb(extractor: EntityExtractor, text: str, task: str) -> None:
+    assert task in tasks(extractor, text, "A Title")
+
+
+@pytest.mark.parametrize(
+    ("text", "not_task"),
+    [
+        # no `as`: the verb does not restate a problem
+        ("We formulate parcel route prediction rules for couriers in big towns.", "parcel route prediction"),
+        # the phrase does not follow the verb
+        ("We frame it as noisy shelf gap detection for grocery shelves at night.", "noisy shelf gap detection"),
+    ],
+)
+def test_task_formulating_verb_not_matched(extractor: EntityExtractor, text: str, not_task: str) -> None:
+    assert not_task not in tasks(extractor, text, "A Title")
