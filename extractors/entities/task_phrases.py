@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from spacy.tokens import Doc
 
 from extractors.entities.task_words import (
+    ADDRESSING_VERBS,
     COMPOUND_HEADS,
     FORMULATING_VERBS,
     HEAD_SET,
@@ -19,6 +20,7 @@ from extractors.entities.task_words import (
     HOW_COMPOUNDS,
     OPENING_SKIP,
     OPENING_VERBS,
+    OWN_SUBJECTS,
     STOP,
     activity,
 )
@@ -155,6 +157,7 @@ def candidates(doc: Doc, tend: int) -> Iterator[Candidate]:
     yield from _salient(sents, tend)
     yield from _purpose(sents, tend)
     yield from _formulated(sents, tend)
+    yield from _addressed(sents, tend)
 
 
 def _salient(sents: Sentences, tend: int) -> Iterator[Candidate]:
@@ -224,6 +227,25 @@ def _formulated(sents: Sentences, tend: int) -> Iterator[Candidate]:
         for start, end in phrases(words, first, min(sent.end, first + AFTER_CUE_WINDOW)):
             after = end + (end < sent.end and words[end].lower() in TASK_NOUNS)
             if start == first and after < sent.end and words[after].lower() in RESTATED_AS:
+                yield start, end, True
+            break
+
+
+# `We study over-privileged tool selection`: the object of the paper's own verb
+ADDRESSING_WORDS = WordSet(ADDRESSING_VERBS)
+
+
+def _addressed(sents: Sentences, tend: int) -> Iterator[Candidate]:
+    """The phrase right after (`the`) a verb of the paper's own work (`we study`,
+    `this paper investigates`; vocabulary `addressing_verbs`, `own_subjects`)."""
+    words = sents.words
+    for i, pos in sents.tokens_in(ADDRESSING_WORDS):
+        if pos < tend or i == 0 or words[i - 1].lower() not in OWN_SUBJECTS:
+            continue
+        sent = sents.at(pos)
+        first = i + 1 + (i + 1 < sent.end and words[i + 1].lower() == "the")
+        for start, end in phrases(words, first, min(sent.end, first + AFTER_CUE_WINDOW)):
+            if start == first:
                 yield start, end, True
             break
 

@@ -149,3 +149,27 @@ def test_task_restated_by_a_formulating_verb(extractor: EntityExtractor, text: s
 )
 def test_task_formulating_verb_not_matched(extractor: EntityExtractor, text: str, not_task: str) -> None:
     assert not_task not in tasks(extractor, text, "A Title")
+
+
+@pytest.mark.parametrize(
+    ("text", "task"),
+    [
+        ("We study ticket triage classification at a small help desk.", "ticket triage classification"),
+        ("This paper investigates the sarcasm span detection of short posts.", "sarcasm span detection"),
+    ],
+)
+def test_task_object_of_the_papers_own_verb(extractor: EntityExtractor, text: str, task: str) -> None:
+    assert task in tasks(extractor, text, "A Title")
+
+
+@pytest.mark.parametrize(
+    ("text", "not_task"),
+    [
+        # not the paper's own verb
+        ("Others study ticket triage classification at a small help desk.", "ticket triage classification"),
+        # a question, not a problem named
+        ("We study whether ticket triage classification helps agents.", "whether ticket triage classification"),
+    ],
+)
+def test_task_object_of_a_verb_not_matched(extractor: EntityExtractor, text: str, not_task: str) -> None:
+    assert not_task not in tasks(extractor, text, "A Title")
