@@ -36,6 +36,15 @@ PROBLEM_BEFORE = re.compile(
 # often than the paper's task)
 TASK_WORDS = WordSet(["task", "tasks", "problem", "problems"])
 PROBLEM_AFTER = re.compile(r"\s*(?:tasks?|problems?)\b", re.I)
+# `on link prediction and node classification tasks`, `A, B and C tasks`: each
+# conjunct before a plural `tasks`/`problems` is stated as a task (up to three words each)
+_CONJUNCT = r"[\w-]+(?:\s+[\w-]+){0,2}"
+# ... where a preposition opens the list (`on`, `across`, `both`): not a verb's object
+# inside a clause (`methods which combine language understanding and X tasks`)
+LIST_OPENED = re.compile(r"\b(?:on|in|across|for|of|both|including|between|over)\s+$", re.I)
+LISTED_BEFORE_TASKS = re.compile(
+    r"(?:\s*,\s*" + _CONJUNCT + r"){0,3},?\s+(?:and|or)\s+" + _CONJUNCT + r"\s+(?:tasks|problems)\b", re.I
+)
 BEFORE_TASK_WINDOW = 6  # words before `task`/`problem` that may hold the stated task
 AFTER_CUE_WINDOW = 8  # words after `such as`/`including`/`task of` that may hold it
 # `We present X, a framework for cross-paper chemistry search`: the paper's own work

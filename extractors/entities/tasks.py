@@ -30,7 +30,14 @@ from spacy.tokens import Doc, Span
 from extractors.entities.rulers import SPANS_KEY, doc_spans, set_doc_spans, title_end
 from extractors.entities.task_derived import by_acronym, coordinated, llm_based, recommendation
 from extractors.entities.task_passing import in_passing
-from extractors.entities.task_phrases import PROBLEM_AFTER, PROBLEM_BEFORE, Candidate, candidates
+from extractors.entities.task_phrases import (
+    LIST_OPENED,
+    LISTED_BEFORE_TASKS,
+    PROBLEM_AFTER,
+    PROBLEM_BEFORE,
+    Candidate,
+    candidates,
+)
 from extractors.entities.task_title import title_gerund, title_rephrased, title_tail, title_verb
 from extractors.entities.task_words import (
     HEAD_FORMS,
@@ -209,12 +216,18 @@ def _trimmed_start(doc: Doc, start: int, end: int, tend: int) -> int:
 
 
 def _stated(doc: Doc, span: Span) -> bool:
-    """The abstract states the phrase as the task: `the task of X`, `X problem`."""
+    """The abstract states the phrase as the task: `the task of X`, `X problem`,
+    `X and Y tasks`."""
     text = doc_text(doc)
     before = text[
         max(sentences(doc).at(span.start_char).start_char, span.start_char - STATED_LOOKBACK) : span.start_char
     ]
-    return bool(PROBLEM_BEFORE.search(before) or PROBLEM_AFTER.match(text, span.end_char))
+    return bool(
+        PROBLEM_BEFORE.search(before)
+        or PROBLEM_AFTER.match(text, span.end_char)
+        or LISTED_BEFORE_TASKS.match(text, span.end_char) is not None
+        and LIST_OPENED.search(before) is not None
+    )
 
 
 def _abstract_form(doc: Doc, start: int, end: int, tend: int) -> int:

@@ -173,3 +173,28 @@ def test_task_object_of_the_papers_own_verb(extractor: EntityExtractor, text: st
 )
 def test_task_object_of_a_verb_not_matched(extractor: EntityExtractor, text: str, not_task: str) -> None:
     assert not_task not in tasks(extractor, text, "A Title")
+
+
+@pytest.mark.parametrize(
+    ("text", "task"),
+    [
+        ("Gains hold on lemma retrieval and proof repair tasks alike.", "lemma retrieval"),
+        ("Scores rise across chart captioning or map reading tasks today.", "chart captioning"),
+    ],
+)
+def test_task_conjunct_of_a_list_before_tasks(extractor: EntityExtractor, text: str, task: str) -> None:
+    assert task in tasks(extractor, text, "A Title")
+
+
+@pytest.mark.parametrize(
+    ("text", "not_task"),
+    [
+        # a verb's object inside a clause, not a list of tasks
+        ("We add heads which merge lemma retrieval and proof repair tasks.", "merge lemma retrieval"),
+        ("We add heads which merge lemma retrieval and proof repair tasks.", "lemma retrieval"),
+        # `which` opens no task
+        ("Tools which reasoning and proof repair tasks need are scarce.", "which reasoning"),
+    ],
+)
+def test_task_conjunct_of_a_list_not_matched(extractor: EntityExtractor, text: str, not_task: str) -> None:
+    assert not_task not in tasks(extractor, text, "A Title")
