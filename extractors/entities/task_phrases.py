@@ -191,7 +191,7 @@ def _salient(sents: Sentences, tend: int) -> Iterator[Candidate]:
     # it (`Effective memory management is essential ...`; not `Text-to-image diffusion models`)
     for start, end in phrases(words, opening, min(first.end, opening + MAX_SHAPE + 1), activity):
         if start == opening and words[end - 1].lower() not in HEAD_SET and end < first.end:
-            if words[end].lower() in OPENING_VERBS or words[end] == "(":
+            if _subject_ends(words, end, first.end):
                 yield start, end, True
     heads = [(i, pos) for i, pos in sents.tokens_in(HEAD_WORDS) if pos >= tend]
     if not heads:
@@ -257,6 +257,21 @@ def _addressed(sents: Sentences, tend: int) -> Iterator[Candidate]:
             if start == first:
                 yield start, end, True
             break
+
+
+COORDINATING = frozenset(["and", "or"])
+CONJUNCT_WINDOW = 5  # words of a second conjunct before the subject's verb
+
+
+def _subject_ends(words: Sequence[str], end: int, sent_end: int) -> bool:
+    """The opening phrase is the sentence's subject: its verb or an acronym follows it,
+    or its verb follows a second conjunct (`Model calibration and debiasing are ...`)."""
+    if words[end].lower() in OPENING_VERBS or words[end] == "(":
+        return True
+    if words[end].lower() not in COORDINATING:
+        return False
+    # (not an acronym there: `Integrated sensing and communication (ISAC)` is one term)
+    return any(words[k].lower() in OPENING_VERBS for k in range(end + 2, min(sent_end, end + 2 + CONJUNCT_WINDOW)))
 
 
 def _purpose(sents: Sentences, tend: int) -> Iterator[Candidate]:

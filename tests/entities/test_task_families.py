@@ -198,3 +198,27 @@ def test_task_conjunct_of_a_list_before_tasks(extractor: EntityExtractor, text: 
 )
 def test_task_conjunct_of_a_list_not_matched(extractor: EntityExtractor, text: str, not_task: str) -> None:
     assert not_task not in tasks(extractor, text, "A Title")
+
+
+@pytest.mark.parametrize(
+    ("text", "task"),
+    [
+        ("Score calibration and pruning are central to fair ad auctions. We add a layer.", "score calibration"),
+        ("Seabed segmentation or mapping remains costly for small boats. We add a prior.", "seabed segmentation"),
+    ],
+)
+def test_task_opening_subject_with_a_second_conjunct(extractor: EntityExtractor, text: str, task: str) -> None:
+    assert task in tasks(extractor, text, "A Title")
+
+
+@pytest.mark.parametrize(
+    ("text", "not_task"),
+    [
+        # one term with its acronym, not two conjuncts
+        ("Joint sensing and communication (JSC) shares one radio. We add a prior.", "joint sensing"),
+        # no verb after the second conjunct
+        ("Score calibration and pruning for fair ad auctions. We add a layer.", "score calibration"),
+    ],
+)
+def test_task_opening_second_conjunct_not_matched(extractor: EntityExtractor, text: str, not_task: str) -> None:
+    assert not_task not in tasks(extractor, text, "A Title")
