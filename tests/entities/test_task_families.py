@@ -222,3 +222,13 @@ def test_task_opening_subject_with_a_second_conjunct(extractor: EntityExtractor,
 )
 def test_task_opening_second_conjunct_not_matched(extractor: EntityExtractor, text: str, not_task: str) -> None:
     assert not_task not in tasks(extractor, text, "A Title")
+
+
+def test_task_title_tail_drops_the_company_that_runs_it(extractor: EntityExtractor) -> None:
+    found_tasks = tasks(extractor, "We ship it to all users.", "Sparse Towers for Kuaishou Ads Ranking")
+    assert "ads ranking" in found_tasks
+    assert not any("kuaishou" in t.lower() for t in found_tasks)
+
+
+def test_task_title_tail_without_a_company_keeps_its_modifiers(extractor: EntityExtractor) -> None:
+    assert "mobile ads ranking" in tasks(extractor, "We ship it.", "Sparse Towers for Mobile Ads Ranking")
