@@ -22,7 +22,7 @@ from extractors.entities.proposal_cues import (
     MODIFIED_AFTER,
     PASSIVE_AFTER,
 )
-from extractors.entities.task_words import ACRONYM_HEADS_IF_CALLED_TASK
+from extractors.entities.task_words import ACRONYM_HEADS_IF_CALLED_TASK, FUNCTION_WORDS
 from extractors.entities.text import NAME, NOT_NAMES, initials_match, initials_spell, normalise_name
 
 ACRONYM_HINT = re.compile(r"\(\s*\{?[A-Za-z]")
@@ -64,6 +64,9 @@ METHOD_HEADS = frozenset(
 )
 # long forms that name a problem only when the text calls the acronym a task
 TASK_ONLY_HEADS = ACRONYM_HEADS_IF_CALLED_TASK
+# a task head and one of these (`content-based recommendation systems (CRSs)`): the
+# acronym names the task, the way the field names it by its systems
+SYSTEM_NOUNS = frozenset(["system", "systems"])
 PROPOSAL_ONLY_HEADS = frozenset("framework paradigm module mechanism architecture method technique strategy".split())
 # a noun for a built thing right after the acronym: `a Listwise Multi-step Prediction (LMP)
 # objective` is an objective, not the task its long form spells; `a Multi-Codebook
@@ -89,6 +92,17 @@ class Definition(NamedTuple):
     long_form: str
     start: int  # of the long form in the text
     end: int  # of the acronym
+
+
+def task_systems(long_words: list[str]) -> bool:
+    """`multi-agent video recommendation systems (MAVRS)`: a kind of system named by its
+    task (not one the paper proposes, which a cue makes a name first)."""
+    return (
+        len(long_words) > 2
+        and long_words[-1].lower() in SYSTEM_NOUNS
+        and long_words[-2].lower() in TASK_HEADS
+        and not any(w.lower() in FUNCTION_WORDS for w in long_words)
+    )
 
 
 def named_as_task(text: str, acronym: str) -> bool:
@@ -259,7 +273,7 @@ def acronym_definitions(
                 add("metric", normalise_name(core), start, end)  # a measure the paper defines is no proposed name
             else:
                 propose(acronym if "$" in acronym else core, start, end, s_text)
-        elif head_word in TASK_HEADS or head in TASK_HEADS:
+        elif head_word in TASK_HEADS or head in TASK_HEADS or task_systems(long_words):
             task(defined, start)
         elif DATASET_WORDS.search(long_form):
             add("dataset", normalise_name(core), start, end)

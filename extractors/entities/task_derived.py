@@ -43,6 +43,7 @@ TITLE_LLM = re.compile(
     + _LLM
     + r"\s+(?:[Rr]ecommenders?\b|(?:for|as)\s+(?:[\w-]+\s+)?[Rr]ecommend))"
 )
+SYSTEMS_TAIL = re.compile(r"\s+[Ss]ystems?$")
 TITLE_RECOMMENDATION = re.compile(r"\b[Rr]ecommend(?:ation|ations|er|ers)\b")
 
 
@@ -145,6 +146,10 @@ def by_acronym(doc: Doc, spans: list[Span], defined: list[Definition]) -> list[S
     read inside the definition (`visual question answering` in `Knowledge-based Visual
     Question Answering (KB-VQA)`)."""
     by_long = {_plain(d.long_form): d.acronym for d in defined}
+    # `multi-agent video recommendation systems (MAVRS)`: the task without its systems
+    by_long |= {
+        _plain(SYSTEMS_TAIL.sub("", d.long_form)): d.acronym for d in defined if SYSTEMS_TAIL.search(d.long_form)
+    }
     out = []
     for span in spans:
         if span.label_ == "task":

@@ -12,11 +12,15 @@ from collections.abc import Callable, Iterator, Sequence
 from spacy.tokens import Doc
 
 from extractors.entities.task_words import (
+    ADDRESSING_VERBS,
     COMPOUND_HEADS,
+    FORMULATING_VERBS,
     HEAD_SET,
     HEAD_WORDS,
+    HOW_COMPOUNDS,
     OPENING_SKIP,
     OPENING_VERBS,
+    OWN_SUBJECTS,
     STOP,
     activity,
 )
@@ -32,6 +36,15 @@ PROBLEM_BEFORE = re.compile(
 # often than the paper's task)
 TASK_WORDS = WordSet(["task", "tasks", "problem", "problems"])
 PROBLEM_AFTER = re.compile(r"\s*(?:tasks?|problems?)\b", re.I)
+# `on link prediction and node classification tasks`, `A, B and C tasks`: each
+# conjunct before a plural `tasks`/`problems` is stated as a task (up to three words each)
+_CONJUNCT = r"[\w-]+(?:\s+[\w-]+){0,2}"
+# ... where a preposition opens the list (`on`, `across`, `both`): not a verb's object
+# inside a clause (`methods which combine language understanding and X tasks`)
+LIST_OPENED = re.compile(r"\b(?:on|in|across|for|of|both|including|between|over)\s+$", re.I)
+LISTED_BEFORE_TASKS = re.compile(
+    r"(?:\s*,\s*" + _CONJUNCT + r"){0,3},?\s+(?:and|or)\s+" + _CONJUNCT + r"\s+(?:tasks|problems)\b", re.I
+)
 BEFORE_TASK_WINDOW = 6  # words before `task`/`problem` that may hold the stated task
 AFTER_CUE_WINDOW = 8  # words after `such as`/`including`/`task of` that may hold it
 # `We present X, a framework for cross-paper chemistry search`: the paper's own work
@@ -64,6 +77,14 @@ def _punct(w: str) -> bool:
     return not any(c.isalnum() for c in w)
 
 
+def _opening(w: str) -> bool:
+    return len(w) > 1 and _token(w)
+
+
+def _what(w: str) -> bool:
+    return _inner(w) and w.lower() not in HOW_COMPOUNDS
+
+
 # the modifier shapes before a head word, as token tests: `word`, `token - inner`, ...
 # (a string stands for itself)
 TokenTest = Callable[[str], bool]
@@ -77,9 +98,13 @@ MODIFIER_SHAPES: list[Shape] = [
     _H + (_word,),
     _H + ("-", _inner),
     (_word, _word, _word),
+    # `out-of-town trip`, `time-to-event survival`; not a compound that says how
+    # (`end-to-end`, `multi-view-guided`) nor a possessive's tail (`Bird's-Eye-View`)
+    (_opening, "-", _inner, "-", _what, _word),
 ]
 
 MAX_SHAPE = max(map(len, MODIFIER_SHAPES))
+LONGEST_COMPOUND = 5  # tokens of `x - y - z`, the longest hyphenated modifier alone
 
 
 def phrases(words: Sequence[str], a: int, b: int, is_head: TokenTest = HEAD_SET.__contains__) -> list[tuple[int, int]]:
@@ -97,6 +122,8 @@ def phrases(words: Sequence[str], a: int, b: int, is_head: TokenTest = HEAD_SET.
             if start < a or (best is not None and start >= best):
                 continue
             if all(words[start + k] == t if isinstance(t, str) else t(words[start + k]) for k, t in enumerate(shape)):
+                if len(shape) > LONGEST_COMPOUND and "".join(words[start : start + 5]).lower() in STOP:
+                    continue  # `end-to-end document parsing`: a stop word's parts
                 best = start
         if best is not None:
             found.append((best, j + 1))
@@ -138,6 +165,8 @@ def candidates(doc: Doc, tend: int) -> Iterator[Candidate]:
             yield start, end, False
     yield from _salient(sents, tend)
     yield from _purpose(sents, tend)
+    yield from _formulated(sents, tend)
+    yield from _addressed(sents, tend)
 
 
 def _salient(sents: Sentences, tend: int) -> Iterator[Candidate]:
@@ -162,7 +191,7 @@ def _salient(sents: Sentences, tend: int) -> Iterator[Candidate]:
     # it (`Effective memory management is essential ...`; not `Text-to-image diffusion models`)
     for start, end in phrases(words, opening, min(first.end, opening + MAX_SHAPE + 1), activity):
         if start == opening and words[end - 1].lower() not in HEAD_SET and end < first.end:
-            if words[end].lower() in OPENING_VERBS or words[end] == "(":
+            if _subject_ends(words, end, first.end):
                 yield start, end, True
     heads = [(i, pos) for i, pos in sents.tokens_in(HEAD_WORDS) if pos >= tend]
     if not heads:
@@ -186,6 +215,63 @@ def _salient(sents: Sentences, tend: int) -> Iterator[Candidate]:
         if len(spans) > 1:
             for start, end in spans:
                 yield start, end, True
+
+
+# `We formulate next-location prediction as a ranking problem`: the restated problem
+FORMULATING_WORDS = WordSet(FORMULATING_VERBS)
+RESTATED_AS = frozenset(["as"])
+TASK_NOUNS = frozenset(["task", "tasks", "problem", "problems"])
+
+
+def _formulated(sents: Sentences, tend: int) -> Iterator[Candidate]:
+    """The phrase right after a verb that restates a problem (`formulate`, `frame`,
+    `recast`; vocabulary `formulating_verbs`) and right before `as`, optionally
+    through `the` and a `task`/`problem` noun (`formulate the node ranking task as`)."""
+    words = sents.words
+    for i, pos in sents.tokens_in(FORMULATING_WORDS):
+        if pos < tend:
+            continue
+        sent = sents.at(pos)
+        first = i + 1 + (i + 1 < sent.end and words[i + 1].lower() == "the")
+        for start, end in phrases(words, first, min(sent.end, first + AFTER_CUE_WINDOW)):
+            after = end + (end < sent.end and words[end].lower() in TASK_NOUNS)
+            if start == first and after < sent.end and words[after].lower() in RESTATED_AS:
+                yield start, end, True
+            break
+
+
+# `We study over-privileged tool selection`: the object of the paper's own verb
+ADDRESSING_WORDS = WordSet(ADDRESSING_VERBS)
+
+
+def _addressed(sents: Sentences, tend: int) -> Iterator[Candidate]:
+    """The phrase right after (`the`) a verb of the paper's own work (`we study`,
+    `this paper investigates`; vocabulary `addressing_verbs`, `own_subjects`)."""
+    words = sents.words
+    for i, pos in sents.tokens_in(ADDRESSING_WORDS):
+        if pos < tend or i == 0 or words[i - 1].lower() not in OWN_SUBJECTS:
+            continue
+        sent = sents.at(pos)
+        first = i + 1 + (i + 1 < sent.end and words[i + 1].lower() == "the")
+        for start, end in phrases(words, first, min(sent.end, first + AFTER_CUE_WINDOW)):
+            if start == first:
+                yield start, end, True
+            break
+
+
+COORDINATING = frozenset(["and", "or"])
+CONJUNCT_WINDOW = 5  # words of a second conjunct before the subject's verb
+
+
+def _subject_ends(words: Sequence[str], end: int, sent_end: int) -> bool:
+    """The opening phrase is the sentence's subject: its verb or an acronym follows it,
+    or its verb follows a second conjunct (`Model calibration and debiasing are ...`)."""
+    if words[end].lower() in OPENING_VERBS or words[end] == "(":
+        return True
+    if words[end].lower() not in COORDINATING:
+        return False
+    # (not an acronym there: `Integrated sensing and communication (ISAC)` is one term)
+    return any(words[k].lower() in OPENING_VERBS for k in range(end + 2, min(sent_end, end + 2 + CONJUNCT_WINDOW)))
 
 
 def _purpose(sents: Sentences, tend: int) -> Iterator[Candidate]:

@@ -62,6 +62,7 @@ def title_tail(doc: Doc, spans: list[Span], tend: int) -> list[Span]:
     if not tend:
         return []
     title = doc_text(doc)[:tend]
+    companies = {s.text for s in spans if s.label_ == "company"}
     out = []
     for match in TITLE_TAIL.finditer(title):
         words = match.group("phrase").split()
@@ -71,7 +72,12 @@ def title_tail(doc: Doc, spans: list[Span], tend: int) -> list[Span]:
             continue  # (`for Evaluating Retrieval`: `title_rephrased` names it)
         start = match.start("phrase")
         # leading stop words, evaluative words and verbs (`for Fostering Responsible ...`)
-        while words and (words[0].lower() in STOP or words[0].lower() in NOT_TAIL_MODIFIERS or tail_verb(words)):
+        while words and (
+            words[0].lower() in STOP
+            or words[0].lower() in NOT_TAIL_MODIFIERS
+            or tail_verb(words)
+            or words[0] in companies  # `for Pinterest Ads Ranking`: where, not which task
+        ):
             start += len(words[0]) + 1
             words.pop(0)
         if len(words) < 2 or any(c.isdigit() for c in match.group("phrase")) or any(w in FUNCTION_WORDS for w in words):

@@ -59,6 +59,10 @@ OPENING_SKIP = _words("opening_skip")
 MEANS_NOUNS = _words("means_nouns")
 STUDY_KINDS = _words("study_kinds")
 EARLIER_WORK = _words("earlier_work")
+FORMULATING_VERBS = _words("formulating_verbs")
+ADDRESSING_VERBS = _words("addressing_verbs")
+OWN_SUBJECTS = _words("own_subjects")
+NOT_AFTER_ACRONYM = _words("not_after_acronym")
 
 
 def activity(word: str) -> bool:

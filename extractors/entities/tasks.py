@@ -30,9 +30,24 @@ from spacy.tokens import Doc, Span
 from extractors.entities.rulers import SPANS_KEY, doc_spans, set_doc_spans, title_end
 from extractors.entities.task_derived import by_acronym, coordinated, llm_based, recommendation
 from extractors.entities.task_passing import in_passing
-from extractors.entities.task_phrases import PROBLEM_AFTER, PROBLEM_BEFORE, Candidate, candidates
+from extractors.entities.task_phrases import (
+    LIST_OPENED,
+    LISTED_BEFORE_TASKS,
+    PROBLEM_AFTER,
+    PROBLEM_BEFORE,
+    Candidate,
+    candidates,
+)
 from extractors.entities.task_title import title_gerund, title_rephrased, title_tail, title_verb
-from extractors.entities.task_words import HEAD_FORMS, HOW_COMPOUNDS, STOP, STOP_WORDS, STUDY_KINDS
+from extractors.entities.task_words import (
+    HEAD_FORMS,
+    HEAD_SET,
+    HOW_COMPOUNDS,
+    NOT_AFTER_ACRONYM,
+    STOP,
+    STOP_WORDS,
+    STUDY_KINDS,
+)
 from extractors.entities.text import doc_text, sentences
 
 VERB_LIKE = re.compile(r"^[a-z]+(?:ing|ly|ed)$")
@@ -42,6 +57,10 @@ NOT_TASK_AFTER = re.compile(
 # endings of the adjectives a title narrows a task with (`Trustworthy`, `Expandable`,
 # `Proactive`); the paper's abstract must also drop them (`_abstract_form`)
 NARROWING_ENDINGS = ("able", "ible", "worthy", "ive", "ed")
+# a title phrase right after these is how the paper does its task, not the task
+MEANS_BEFORE = re.compile(
+    r"\b(?:via|with|using|through|leveraging)\s+(?:(?!(?:for|in|to|towards?|on|and)\b)[\w-]+\s+){0,3}$", re.I
+)
 PLAIN_WORD = re.compile(r"[^\W_]+")
 STATED_LOOKBACK = 30  # characters before a phrase that may state it as the task (`the task of`)
 # a leading `X-based` compound is dropped from a phrase of at least this many tokens
@@ -84,6 +103,7 @@ def _phrase_tasks(doc: Doc, spans: list[Span], tend: int) -> tuple[list[Span], s
     taken = {(s.start, s.end) for s in spans}
     lexicon_tasks = [s for s in spans if s.label_ == "task"]
     named = {s.kb_id_ for s in spans if s.label_ != "task" and not _quantity(s)}
+    metrics = {s.kb_id_ for s in spans if s.label_ == "metric"}
     out = []
     replaced: set[tuple[int, int]] = set()
     # one candidate per range (several rules may yield it), stated if any rule states it
@@ -108,12 +128,22 @@ def _phrase_tasks(doc: Doc, spans: list[Span], tend: int) -> tuple[list[Span], s
         after = NOT_TASK_AFTER.match(doc_text(doc), span.end_char, tend) if in_title else None
         if after and (not after.group().strip().startswith("for") or any(c > span.end_char for c in later)):
             continue  # `X for <task>`, `X Framework`: X is the approach, not the task
+        if in_title and MEANS_BEFORE.search(doc_text(doc), 0, span.start_char):
+            continue  # `Contextual Embeddings via Synthetic Corpus Generation`: the means
         if not in_title and not stated and not _stated(doc, span):
             continue
-        words = [t.lower_ for t in span]
+        if _object(doc, end - 2, named, metrics):
+            # `LLM selection`: the task is the head acting on the named acronym; in
+            # the abstract the words before are the acronym's (`deep LLM reasoning`),
+            # in the title they narrow the task (`Continual LLM Unlearning`)
+            if not in_title:
+                start = end - 2
+                span = doc[start:end]
+        elif any(t.text in named for t in span[:-1]):
+            continue  # a method or proposed name, not a task modifier (`MoE-based`, `BERT`)
+        # an acronym keeps its case (`LLM selection`)
+        words = [t.text if _acronym(t.text) else t.lower_ for t in span]
         words[-1] = HEAD_FORMS.get(words[-1], words[-1])
-        if any(t.text in named for t in span[:-1]):
-            continue  # a method or proposed name, not a task modifier (`LLM`, `MoE`)
         name = "".join(w if w == "-" else (" " + w) for w in words).replace(" -", "-").replace("- ", "-").strip()
         if (start, end) in taken:
             continue
@@ -126,6 +156,25 @@ def _phrase_tasks(doc: Doc, spans: list[Span], tend: int) -> tuple[list[Span], s
             replaced.update((s.start, s.end) for s in overlapping)
         out.append(Span(doc, start, end, label="task", kb_id=name, span_id=name))
     return out, replaced
+
+
+def _acronym(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
+
+
+def _object(doc: Doc, k: int, named: set[str], metrics: set[str]) -> bool:
+    """A named acronym right before the head is what the task acts on (`LLM
+    selection`, `API retrieval`, `RAG evaluation`); not a compound that says how
+    (`LLM-based`), nor a metric, whose lexicon task wins (`CTR prediction`)."""
+    word, head = doc[k].text, doc[k + 1].lower_
+    return (
+        _acronym(word)
+        and word in named
+        and word not in metrics
+        and (k == 0 or doc[k - 1].text != "-")
+        and head in HEAD_SET
+        and head not in NOT_AFTER_ACRONYM
+    )
 
 
 def _quantity(span: Span) -> bool:
@@ -167,12 +216,18 @@ def _trimmed_start(doc: Doc, start: int, end: int, tend: int) -> int:
 
 
 def _stated(doc: Doc, span: Span) -> bool:
-    """The abstract states the phrase as the task: `the task of X`, `X problem`."""
+    """The abstract states the phrase as the task: `the task of X`, `X problem`,
+    `X and Y tasks`."""
     text = doc_text(doc)
     before = text[
         max(sentences(doc).at(span.start_char).start_char, span.start_char - STATED_LOOKBACK) : span.start_char
     ]
-    return bool(PROBLEM_BEFORE.search(before) or PROBLEM_AFTER.match(text, span.end_char))
+    return bool(
+        PROBLEM_BEFORE.search(before)
+        or PROBLEM_AFTER.match(text, span.end_char)
+        or LISTED_BEFORE_TASKS.match(text, span.end_char) is not None
+        and LIST_OPENED.search(before) is not None
+    )
 
 
 def _abstract_form(doc: Doc, start: int, end: int, tend: int) -> int:

@@ -35,7 +35,7 @@ def test_task_title_how_compound_alone_is_not_a_task(extractor: EntityExtractor,
     [
         ("Session-Based Recommendation with Graph Priors", "session-based recommendation"),
         ("Knowledge-Aware Recommendation at Scale", "knowledge-aware recommendation"),
-        ("EEG-Based Emotion Recognition in Short Trials", "eeg-based emotion recognition"),
+        ("EEG-Based Emotion Recognition in Short Trials", "EEG-based emotion recognition"),
         ("Noise-aware Coreset Selection for Sparse Logs", "coreset selection"),
     ],
 )
