@@ -45,10 +45,14 @@ BASELINE = r"(?:over|against|versus|vs\.?|compared\s+(?:to|with)|relative\s+to)\
 AFTER = re.compile(
     rf"(?:\$(?=\s))?\s*(?:\)\s*)?"  # after a TeX name's closing `$` (`$R^2$ of 0.93`) or a bracket
     rf"(?:(?:score|scores|metric|metrics|rate|performance)\s+)?(?:(?:is|was|were|are|has|have)\s+)?"
-    rf"(?:(?:increas\w*|improv\w*|ris\w*|gain\w*|grow\w*|boost\w*|lift\w*|reduc\w*|decreas\w*|drop\w*|declin\w*|achiev\w*|reach\w*|rang\w*|rose|grew|fell|up|down)\s+)?"
+    rf"(?:(?:increas\w*|improv\w*|ris\w*|gain\w*|grow\w*|boost\w*|lift\w*|reduc\w*|decreas\w*|drop\w*|declin\w*|achiev\w*|reach\w*|rang\w*|rose|grew|fell|up|down|"
+    rf"fall(?:s|en|ing)?|degrad(?:es|ed|ing)|climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|soar(?:s|ed|ing)?)\s+)?"
+    rf"(?:(?!only\b)\w+ly\s+)?"  # `falls sharply from`, `degrades monotonically (from`
     rf"(?:(?:improvements?|gains?|increases?)\s+)?(?:(?:of|for|on)\s+(?:the\s+|a\s+)?[\w'’-]+(?:\s+[\w'’-]+){{0,6}}?\s+(?=by\b|was\b|were\b|is\b|are\b))?"
     rf"(?:(?:was|were|is|are)\s+)?"
     rf"(?:{BASELINE}\s+(?=from\s))?"
+    # a change in brackets, closed after the value reached: `accuracy degrades (from 93.8% to 90.1%)`
+    rf"(?:\(\s*(?=from\s[^()]{{1,40}}?\sto\s[^()\s]{{1,20}}\s*\)))?"
     rf"(?:(?P<prep>by|of|to|at|from|=|:|reaching|reaches|reached)\s*)?"
     rf"(?P<open>\(\s*)?"  # its values in brackets: `exact-match accuracy (27.45% and 59.64%)`
     rf"(?:\\text(?:bf|it)\{{)?"  # in bold: `Payment GTV by \textbf{+2.54\%}`
@@ -64,7 +68,8 @@ BEFORE = re.compile(
     rf"(?:(?:in|on|at|of)\s+(?:the\s+|terms\s+of\s+)*)?(?:the\s+)?(?:(?!(?:and|or|but|while|whereas)\s)[a-z][\w-]*\s+){{0,2}}$"
 )
 RANGING = re.compile(r"\b(?:rang\w*|vary\w*|varie\w*|between)\s+$")
-FROM_TO = re.compile(rf"\s*(?P<prep>to)\s+{HEDGE}{VALUE}")
+# the value reached, after the condition of the one left: `from 85.2% on easy patches to 24.0%`
+FROM_TO = re.compile(rf"(?:\s+(?:on|under|in|for|at|with)\s+[^,.;()%\d]{{1,40}}?)?\s*(?P<prep>to)\s+{HEDGE}{VALUE}")
 # `54.8% P@1 overall (54.6% on citation, 31.3% on inheritance)`: a value's parts in brackets,
 # each with what it was measured on
 PARTS = re.compile(

@@ -39,7 +39,7 @@ LOWER_END_WINDOW = 20
 TO_SEP = re.compile(r"\s+to\s")
 # what makes `A to B` a range: `ranging from`, `between`, a change given as one (`by`, `of`)
 RANGED = re.compile(
-    rf"\b(?:rang\w*(?:\s+from)?|vary\w*(?:\s+from)?|between|by|of|improvements?|gains?|increases?|reductions?)\s+{HEDGE}$"
+    rf"\b(?:rang\w*(?:\s+from)?|vary\w*(?:\s+from)?|between|by|of|is|are|was|were|improvements?|gains?|increases?|reductions?)\s+{HEDGE}$"
 )
 UPPER_VALUE = re.compile(rf"(?P<num>\d+(?:[.,]\d+)*)(?P<unit>{UNIT})?$")
 DIGIT = re.compile(r"\d")

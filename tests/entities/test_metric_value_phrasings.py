@@ -1,0 +1,42 @@
+"""How a value attaches to a metric named before it (metric_pairing.py AFTER, FROM_TO): the
+verbs and words between, on sentences written here, with phrasings that must not match."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.entities import EntityExtractor
+from tests.entities.helpers import paper
+
+
+def metrics(extractor: EntityExtractor, text: str) -> set[tuple[str, str | None]]:
+    return {(m.name, m.value) for m in extractor(paper(text)) if m.kind == "metric"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # verbs of change, with an adverb between
+        ("Under heavy noise the top-1 accuracy falls from 71 % to 52 % for every probe.", ("top-1 accuracy", "52%")),
+        ("On the shifted split, NDCG@10 climbs sharply to 0.512 after the rewrite.", ("NDCG@10", "0.512")),
+        # a change in brackets, closed after the value reached
+        ("Pruning degrades F1 gradually (from 88.2% to 84.0%) in all the runs.", ("F1", "84.0%")),
+        # the condition of the value left before `to`
+        ("The probe hit rate drops from 61.5% on short queries to 40.2% on long ones.", ("hit rate", "40.2%")),
+    ],
+)
+def test_value_after_change_verbs(extractor, text, expected):
+    assert expected in metrics(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "value"),
+    [
+        # `degradation` is no verb: the value after it at `at` is another quantity's
+        ("The codec shows +0.05% PPL degradation at 3.2X compression on the mid model.", "PPL", "+0.05%"),
+        # `from` in brackets that does not close on the value reached
+        ("The tutor raises pass@1 to 58.1% (from 40.3% before tuning; most of the gap).", "pass@1", "58.1%"),
+    ],
+)
+def test_value_after_change_verbs_not_another(extractor, text, name, value):
+    assert {v for n, v in metrics(extractor, text) if n == name} == {value}
