@@ -36,7 +36,7 @@ from extractors.entities.metric_values import (
 )
 from extractors.entities.text import Sent, Sentences, initials_match
 
-PREP_TIGHT = ("of", "to", "=", ":", "reaching", "reaches", "reached")
+PREP_TIGHT = ("of", "to", "by", "=", ":", "reaching", "reaches", "reached")
 # the baseline a change is measured against, between the measure and `from`: `accuracy over Baseline
 # RAG from 56.25% to 78.13%`
 BASELINE = r"(?:over|against|versus|vs\.?|compared\s+(?:to|with)|relative\s+to)\s+[^,.;:%()\d]{1,40}?"
@@ -44,11 +44,14 @@ BASELINE = r"(?:over|against|versus|vs\.?|compared\s+(?:to|with)|relative\s+to)\
 # metric ... value
 AFTER = re.compile(
     rf"(?:\$(?=\s))?\s*(?:\)\s*)?"  # after a TeX name's closing `$` (`$R^2$ of 0.93`) or a bracket
-    rf"(?:(?:score|scores|metric|metrics|rate|performance)\s+)?(?:(?:is|was|were|are|has|have)\s+)?"
+    rf"(?:(?:score|scores|metric|metrics|rate|performance)\s+)?(?:(?:that|which)\s+(?=is|was|are|were))?"
+    rf"(?:(?:is|was|were|are|has|have)\s+)?"
     rf"(?:(?:increas\w*|improv\w*|ris\w*|gain\w*|grow\w*|boost\w*|lift\w*|reduc\w*|decreas\w*|drop\w*|declin\w*|achiev\w*|reach\w*|rang\w*|rose|grew|fell|up|down|"
     rf"fall(?:s|en|ing)?|degrad(?:es|ed|ing)|climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|soar(?:s|ed|ing)?)\s+)?"
     rf"(?:(?!only\b)\w+ly\s+)?"  # `falls sharply from`, `degrades monotonically (from`
-    rf"(?:(?:improvements?|gains?|increases?)\s+)?(?:(?:of|for|on)\s+(?:the\s+|a\s+)?[\w'’-]+(?:\s+[\w'’-]+){{0,6}}?\s+(?=by\b|was\b|were\b|is\b|are\b))?"
+    rf"(?:(?:improvements?|gains?|increases?)\s+)?(?:(?:of|for|on|across|in|at|over|among|under)\s+(?:the\s+|a\s+)?"
+    # a few words that do not start another phrase: not `gains over X and reducing memory by 16x`
+    rf"(?:(?!(?:and|or|but|while|whereas|with)\s)[\w'’-]+\s+){{1,7}}?(?=by\b|was\b|were\b|is\b|are\b))?"
     rf"(?:(?:was|were|is|are)\s+)?"
     rf"(?:{BASELINE}\s+(?=from\s))?"
     # a change in brackets, closed after the value reached: `accuracy degrades (from 93.8% to 90.1%)`

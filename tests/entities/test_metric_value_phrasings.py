@@ -40,3 +40,44 @@ def test_value_after_change_verbs(extractor, text, expected):
 )
 def test_value_after_change_verbs_not_another(extractor, text, name, value):
     assert {v for n, v in metrics(extractor, text) if n == name} == {value}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # words between the metric and `by`: where, across what, over whom
+        ("The ranker lifts CTR at the partner stores by 12% in one week.", ("CTR", "12%")),
+        ("Our reranker raises MRR across nine held-out corpora by +4.1pp over the base.", ("MRR", "+4.1pp")),
+        # a decimal after `by` is tight
+        ("The filter improves AUC by 0.031 on the ward records.", ("AUC", "0.031")),
+        # hedged by `only`
+        ("Tuning lifts binary AUC by only +0.007 on the noisy split.", ("AUC", "+0.007")),
+        ("The best system reaches an accuracy of only 41.2% on the long tail.", ("accuracy", "41.2%")),
+        # `that is` before the value
+        ("The generator yields an FID that is 31% lower than the plain sampler.", ("FID", "31%")),
+        # numbers in TeX
+        ("Its decoding throughput is only $1.35\\times$ that of the dense model.", ("decoding throughput", "1.35x")),
+        ("The agent raises accuracy over its ablation by $3.12\\pm1.05$ points on the puzzles.", ("accuracy", "3.12")),
+        ("The fused kernel gives up to $2.75\\times$ higher throughput on the cluster.", ("throughput", "2.75x")),
+    ],
+)
+def test_value_after_words_between(extractor, text, expected):
+    assert expected in metrics(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "value"),
+    [
+        # the words between may not join another phrase
+        (
+            "The pruner gives 12.5% higher accuracy over the dense baselines and cuts the memory by up to 9x.",
+            "accuracy",
+            "12.5%",
+        ),
+        # `comparable to` and `falls short of` give no number of their own
+        ("The distilled model keeps F1 comparable to the teacher at 4x lower cost.", "F1", None),
+        ("The retriever's Recall@5 falls short of the dense baseline on the 2024 split.", "Recall@5", None),
+    ],
+)
+def test_value_after_words_between_not_another(extractor, text, name, value):
+    assert {v for n, v in metrics(extractor, text) if n == name} <= {value}
