@@ -71,6 +71,10 @@ BEFORE = re.compile(
     rf"(?:(?:in|on|at|of)\s+(?:the\s+|terms\s+of\s+)*)?(?:the\s+)?(?:(?!(?:and|or|but|while|whereas)\s)[a-z][\w-]*\s+){{0,2}}$"
 )
 RANGING = re.compile(r"\b(?:rang\w*|vary\w*|varie\w*|between)\s+$")
+# a value with its metric in brackets after it: `gains of up to +10.2% (HR@1) and +6.4% (HR@5)`
+VALUE_THEN_BRACKET = re.compile(rf"(?<![\w.]){VALUE}\s*\(\s*$")
+BRACKET_CLOSE = re.compile(r"\s*\)")
+VALUE_THEN_BRACKET_WINDOW = 40
 # the value reached, after the condition of the one left: `from 85.2% on easy patches to 24.0%`
 FROM_TO = re.compile(rf"(?:\s+(?:on|under|in|for|at|with)\s+[^,.;()%\d]{{1,40}}?)?\s*(?P<prep>to)\s+{HEDGE}{VALUE}")
 # `54.8% P@1 overall (54.6% on citation, 31.3% on inheritance)`: a value's parts in brackets,
@@ -176,9 +180,20 @@ def values_for(span: Span, sentence: Sent, used: set[int], starts: frozenset[int
                     values.extend(more_values(text, parts.end(), base, used, starts))
                 else:
                     values.extend(more_values(text, end, base, used, starts, (MARGIN, RELATIVE_CHANGE)))
+    if not values and BRACKET_CLOSE.match(text, end):
+        values.extend(value_then_bracket(text, start, base, used))
     if not values and text.find("respectively", end) >= 0:
         values.extend(respectively_values(text, end, base, used))
     return values
+
+
+def value_then_bracket(text: str, start: int, base: int, used: set[int]) -> list[tuple[str, str | None]]:
+    """The value a metric in brackets at `start` follows: `+6.4% (HR@5)`, with a unit."""
+    match = VALUE_THEN_BRACKET.search(text, max(0, start - VALUE_THEN_BRACKET_WINDOW), start)
+    if match is None or base + match.start("num") in used or not plausible(match.group("num"), unit_of(match), False):
+        return []
+    used.add(base + match.start("num"))
+    return [value_of(match)]
 
 
 def listed_before(text: str, pos: int, base: int, used: set[int]) -> list[tuple[str, str | None]]:

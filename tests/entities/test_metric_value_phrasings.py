@@ -81,3 +81,31 @@ def test_value_after_words_between(extractor, text, expected):
 )
 def test_value_after_words_between_not_another(extractor, text, name, value):
     assert {v for n, v in metrics(extractor, text) if n == name} <= {value}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a value with its metric in brackets after it
+        (
+            "The reranker brings gains of up to +7.3% (HR@1) and +4.9% (HR@5) on the logs.",
+            {("HR@1", "+7.3%"), ("HR@5", "+4.9%")},
+        ),
+        ("Our probe reaches 88.1% (AUC) on the held-out wards.", {("AUC", "88.1%")}),
+    ],
+)
+def test_value_then_metric_in_brackets(extractor, text, expected):
+    assert expected <= metrics(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a bare number before the bracket is no value
+        ("The sampler draws 12 (MRR) candidates per query in our runs.", "MRR"),
+        # a bracket that holds more than the metric
+        ("We score 88% of the items (AUC and accuracy) by hand.", "AUC"),
+    ],
+)
+def test_value_then_metric_in_brackets_not(extractor, text, name):
+    assert {v for n, v in metrics(extractor, text) if n == name} <= {None}
