@@ -21,6 +21,7 @@ import re
 from spacy.tokens import Span
 
 from extractors.entities.metric_context import DEFINITION_WORDS
+from extractors.entities.metric_value_lists import unit_listed, with_shared_unit
 from extractors.entities.metric_values import (
     CHANGE,
     HEDGE,
@@ -74,6 +75,12 @@ RANGING = re.compile(r"\b(?:rang\w*|vary\w*|varie\w*|between)\s+$")
 # a value with its metric in brackets after it: `gains of up to +10.2% (HR@1) and +6.4% (HR@5)`
 VALUE_THEN_BRACKET = re.compile(rf"(?<![\w.]){VALUE}\s*\(\s*$")
 BRACKET_CLOSE = re.compile(r"\s*\)")
+# the value a clause after the metric's condition reaches: `the best evidence F1 among the compared
+# methods, reaching 62.3% on clean data`; not one another measure follows (`reaching 76.4% macro success`)
+REACHING = re.compile(
+    r"\s+(?:among|in|on|across|of|for|at)\s+[^,.;()%\d]{1,50},\s+(?:reaching|achieving|attaining|hitting)\s+"
+    rf"{HEDGE}{VALUE}(?=\s*(?:[,.;)]|$)|\s+(?:on|in|under|for|with|across|at|respectively)\b)"
+)
 VALUE_THEN_BRACKET_WINDOW = 40
 # the value reached, after the condition of the one left: `from 85.2% on easy patches to 24.0%`
 FROM_TO = re.compile(rf"(?:\s+(?:on|under|in|for|at|with)\s+[^,.;()%\d]{{1,40}}?)?\s*(?P<prep>to)\s+{HEDGE}{VALUE}")
@@ -163,8 +170,15 @@ def values_for(span: Span, sentence: Sent, used: set[int], starts: frozenset[int
         pos = base + after.start("num")
         if pos not in used:
             used.add(pos)
-            values.append(value_of(after))
-            values.extend(more_values(text, after.end(), base, used, starts))
+            listed = [] if unit_of(after) or after.group("upper") else unit_listed(text, after.end())
+            if listed and not any(base + m.start("num") in used for m in listed):
+                # `WMAPE by 3.29, 1.25, and 0.47 percentage points`: the unit of the last is all's
+                used.update(base + m.start("num") for m in listed)
+                values.append(clean_value(after.group("num"), listed[-1].group("unit")))
+                values.extend(with_shared_unit(listed))
+            else:
+                values.append(value_of(after))
+                values.extend(more_values(text, after.end(), base, used, starts))
     if not values:
         before = BEFORE.search(text, max(0, start - 90), long_form_start(text, start))
         if before and plausible(before.group("num"), unit_of(before), before.end() == start and not unit_of(before)):
@@ -182,6 +196,16 @@ def values_for(span: Span, sentence: Sent, used: set[int], starts: frozenset[int
                     values.extend(more_values(text, end, base, used, starts, (MARGIN, RELATIVE_CHANGE)))
     if not values and BRACKET_CLOSE.match(text, end):
         values.extend(value_then_bracket(text, start, base, used))
+    if not values:
+        reaching = REACHING.match(text, end)
+        if (
+            reaching
+            and base + reaching.start("num") not in used
+            and plausible(reaching.group("num"), unit_of(reaching), False)
+        ):
+            used.add(base + reaching.start("num"))
+            values.append(value_of(reaching))
+            values.extend(more_values(text, reaching.end(), base, used, starts))
     if not values and text.find("respectively", end) >= 0:
         values.extend(respectively_values(text, end, base, used))
     return values

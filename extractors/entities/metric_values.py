@@ -21,7 +21,7 @@ UNIT = (
 # a range or a pair as one value: `6-33%`, `88%-93%`, `0.54% to 2.90%`, `13.9%/15.3%`
 RANGE = rf"(?:\s?(?:--|[-–/]|±|\+/-|\$\\pm\$)\s?|\s+to\s+)\d+(?:[.,]\d+)*(?:{UNIT})?"
 # `$0.579$`, `$1.66\times$`, `$4.84\pm2.17$`: a number in TeX, whose `$` is no dollar
-TEX_OPEN = r"(?:\$(?=[+\-−]?\d[\d.,]*(?:\\?%)?\$|[+\-−]?\d[\d.,]*\\(?:times|pm)))?"
+TEX_OPEN = r"(?P<tex>\$(?=[+\-−]?\d[\d.,]*(?:\\?%)?\$|[+\-−]?\d[\d.,]*\\(?:times|pm)))?"
 VALUE = rf"(?P<approx>~\s?)?{TEX_OPEN}(?P<num>{NUM})(?P<unit>{UNIT})?(?P<upper>{RANGE})?"
 HEDGE = (
     r"(?:(?:up\s*to|upto|only|just|merely|close\s+to|over|about|around|approximately|nearly|almost|roughly|more\s+than|at\s+least|as\s+(?:much|low|high|little|many)\s+as|"

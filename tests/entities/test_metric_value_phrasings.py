@@ -109,3 +109,70 @@ def test_value_then_metric_in_brackets(extractor, text, expected):
 )
 def test_value_then_metric_in_brackets_not(extractor, text, name):
     assert {v for n, v in metrics(extractor, text) if n == name} <= {None}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list of metrics, then as many values in order
+        (
+            "Our retriever improves MRR, EM, and F1 by 2.14, 4.07, and 3.36 points over the sparse index.",
+            {("MRR", "2.14 points"), ("EM", "4.07 points"), ("F1", "3.36 points")},
+        ),
+        (
+            "The planner reaches precision and recall of 0.93 and 0.87 on the dev split.",
+            {("Precision", "0.93"), ("Recall", "0.87")},
+        ),
+        # one value for the list
+        ("The tower model lifts AUC and GAUC by over 0.015 on the ad logs.", {("AUC", "0.015"), ("GAUC", "0.015")}),
+        # one metric, a list of values whose last gives the unit
+        (
+            "The forecaster lowers WMAPE by 2.71, 1.40, and 0.38 percentage points on the three store types.",
+            {
+                ("WMAPE", "2.71 percentage points"),
+                ("WMAPE", "1.40 percentage points"),
+                ("WMAPE", "0.38 percentage points"),
+            },
+        ),
+        # values in TeX
+        ("The planner cuts ADE and FDE by $6.2\\%$ and $4.8\\%$ on the town maps.", {("ADE", "6.2%"), ("FDE", "4.8%")}),
+    ],
+)
+def test_value_lists_after_metrics(extractor, text, expected):
+    assert expected <= metrics(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "value"),
+    [
+        # two values for three metrics: no pairing in order
+        ("The reader improves MRR, EM, and F1 by 2.1 and 4.0 points on the two sets.", "MRR", None),
+        # numbers that are no metric values follow the list
+        ("The model reaches an accuracy of 0.91, 120 tokens per second and 3 GPUs.", "accuracy", "0.91"),
+        # a unit after `,` without `and`, or one another measure follows, is not the list's
+        ("The probe reaches an AUROC of 0.812, 95% CI 0.75-0.86, on the weak policy.", "AUROC", "0.812"),
+        ("Our detector achieves an AUC of 0.91 and 10-fold cross-validated recall of 70% on the set.", "AUC", "0.91"),
+    ],
+)
+def test_value_lists_after_metrics_not(extractor, text, name, value):
+    assert {v for n, v in metrics(extractor, text) if n == name} <= {value}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the value a clause after the metric's condition reaches
+        (
+            "On the noisy benchmark, our selector gets the best Recall@5 among the tested controllers, reaching 58.4% on "
+            "short questions.",
+            ("Recall@5", "58.4%"),
+        ),
+    ],
+)
+def test_value_reached_after_condition(extractor, text, expected):
+    assert expected in metrics(extractor, text)
+
+
+def test_value_reached_after_condition_not_another_measure(extractor):
+    text = "The agent gets the best MRR among the tested planners, reaching 71.5% task success in one step."
+    assert {v for n, v in metrics(extractor, text) if n == "MRR"} <= {None}
