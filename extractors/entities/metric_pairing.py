@@ -113,11 +113,11 @@ MARGIN = re.compile(
     r"(?=\s*[,.;)]|\s*$|\s+(?:on|in|across|at|for|under)\s)"
 )
 # the relative change after a value: `a composite score of 4.53 (vs. 3.13) on a 5-point scale, a
-# 44.7% improvement`, `85.2% accuracy, a 3.1% gain over X`
+# 44.7% improvement`, `85.2% accuracy, a 3.1% gain over X`, `by 31.6 points (a 3.0x relative improvement)`
 RELATIVE_CHANGE = re.compile(
     r"(?:\s*\(\s*(?:vs\.?|versus|compared\s+(?:to|with))\s[^()]{1,30}\))?"
     r"(?:\s+(?:on|in|at|for|over|across)\s+[^,.;()%]{1,40}?)?"
-    rf"\s*,\s*(?:an?\s+|the\s+)?{HEDGE}{VALUE}\s+(?:relative\s+|absolute\s+)?"
+    rf"\s*[,(]\s*(?:an?\s+|the\s+)?{HEDGE}{VALUE}\s+(?:relative\s+|absolute\s+)?"
     r"(?:improvement|gain|increase|reduction|decrease|lift|drop)\b"
 )
 MAX_MORE_VALUES = 6  # values one metric can list after its first

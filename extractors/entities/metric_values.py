@@ -1,5 +1,5 @@
 """Metric values as papers write them: a number with a unit (`%`, `x`, `times`, `pp`,
-`percentage points`, `points`) — a bare number only where the phrasing is tight (`to 7.43`),
+`percentage points`, `points`, `ms`, `0.16s`, `dB`, `GB`) — a bare number only where the phrasing is tight (`to 7.43`),
 never a year; a hedge before it (`up to`, `an average of`); ranges and pairs kept whole
 (`6-33%`, `0.54% to 2.90%`, `13.9%/15.3%`, `215 ms +/- 18 ms`), `~3.7x`, `83.43 percent`; but
 `from 0.68 to 0.73` and `MAE 0.87 to 0.73` are changes whose value is the one reached.
@@ -16,10 +16,10 @@ from collections.abc import Iterator
 NUM = r"[+\-−]?\s?\$?\d+(?:[.,]\d+)*"
 UNIT = (
     r"(?:\s?\\?%\s+points?\b|\s?\\?%|\s?(?:x|×|X|\$?\\times\$?)(?![\w])(?!\s*\{?10\^)|\s?times\b|\s?-?fold\b|\s?pp\b|\s?pt\b|"
-    r"\s(?:percentage\s+points?|points?|pts?|bps|basis\s+points|percent)\b|\s?(?:ms|Mbps)\b)"
+    r"\s(?:percentage\s+points?|points?|pts?|bps|basis\s+points|percent)\b|\s?(?:ms|Mbps|dB|GB|MB)\b|(?<=\d)s\b|\s(?:seconds|sec)\b)"
 )
 # a range or a pair as one value: `6-33%`, `88%-93%`, `0.54% to 2.90%`, `13.9%/15.3%`
-RANGE = rf"(?:\s?(?:--|[-–/]|±|\+/-|\$\\pm\$)\s?|\s+to\s+)\d+(?:[.,]\d+)*(?:{UNIT})?"
+RANGE = rf"(?:\s?(?:--|[-–/]|±|\+/-|\$\\pm\$)\s?|\s+to\s+\+?)\d+(?:[.,]\d+)*(?:{UNIT})?"
 # `$0.579$`, `$1.66\times$`, `$4.84\pm2.17$`: a number in TeX, whose `$` is no dollar
 TEX_OPEN = r"(?P<tex>\$(?=[+\-−]?\d[\d.,]*(?:\\?%)?\$|[+\-−]?\d[\d.,]*\\(?:times|pm)))?"
 VALUE = rf"(?P<approx>~\s?)?{TEX_OPEN}(?P<num>{NUM})(?P<unit>{UNIT})?(?P<upper>{RANGE})?"
@@ -67,10 +67,10 @@ def clean_value(num: str, unit: str | None) -> tuple[str, str | None]:
 
 
 def tex_times(raw: str) -> str:
-    """`1.59$\\times$`, `$2.66-3.49\\times$` -> `1.59x`, `2.66-3.49x`."""
-    if "\\times" not in raw:
+    """`1.59$\\times$`, `$2.66-3.49\\times$`, `16.84 $\\pm$ 4.37` -> `1.59x`, `2.66-3.49x`, `16.84 ± 4.37`."""
+    if "\\times" not in raw and "\\pm" not in raw:
         return raw
-    return raw.replace("$\\times$", "x").replace("\\times", "x").replace("$", "")
+    return raw.replace("$\\times$", "x").replace("\\times", "x").replace("$\\pm$", "±").replace("$", "")
 
 
 def value_of(match: re.Match[str]) -> tuple[str, str | None]:

@@ -176,3 +176,57 @@ def test_value_reached_after_condition(extractor, text, expected):
 def test_value_reached_after_condition_not_another_measure(extractor):
     text = "The agent gets the best MRR among the tested planners, reaching 71.5% task success in one step."
     assert {v for n, v in metrics(extractor, text) if n == "MRR"} <= {None}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a range whose upper end is signed too
+        ("The reader improves EM by +3.1 to +4.4 points over plain truncation.", ("EM", "+3.1 to +4.4 points")),
+        # a spread in TeX
+        (
+            "The regressor reaches a root mean square error of 12.40 $\\pm$ 3.15 % on the wells.",
+            ("root mean square error", "12.40 ± 3.15 %"),
+        ),
+    ],
+)
+def test_value_signed_range_and_spread(extractor, text, expected):
+    assert expected in metrics(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # decibels, seconds and gigabytes are units of a value
+        ("The denoiser improves PSNR by 0.62 dB over the strongest prior codec.", ("PSNR", "0.62 dB")),
+        ("The restorer reaches 31.07 dB PSNR on the foggy street scenes.", ("PSNR", "31.07 dB")),
+        ("The index cuts query latency from 0.52s to 0.19s on the phone.", ("query latency", "0.19 s")),
+    ],
+)
+def test_value_units(extractor, text, expected):
+    assert expected in metrics(extractor, text)
+
+
+def test_value_units_not_a_count(extractor):
+    text = "We warm up for 5s and then measure accuracy on 20 samples of the split."
+    assert {v for n, v in metrics(extractor, text) if n == "accuracy"} <= {None}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a relative change in brackets after a value is the metric's too
+        (
+            "The guard lowers the mean privacy leakage rate by 18.2 percentage points (a 2.4x relative improvement) here.",
+            {("privacy leakage rate", "18.2 percentage points"), ("privacy leakage rate", "2.4x")},
+        ),
+        ("The reranker lifts NDCG@10 by 2.9 points (a 6% relative gain) over the sparse base.", {("NDCG@10", "6%")}),
+    ],
+)
+def test_relative_change_in_brackets(extractor, text, expected):
+    assert expected <= metrics(extractor, text)
+
+
+def test_bracket_after_value_that_is_no_change(extractor):
+    text = "The reranker lifts NDCG@10 by 2.9 points (a 6-day window) over the sparse base."
+    assert {v for n, v in metrics(extractor, text) if n == "NDCG@10"} == {"2.9 points"}
