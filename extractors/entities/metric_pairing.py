@@ -21,6 +21,7 @@ import re
 from spacy.tokens import Span
 
 from extractors.entities.metric_context import DEFINITION_WORDS
+from extractors.entities.metric_value_lists import unit_listed, with_shared_unit
 from extractors.entities.metric_values import (
     CHANGE,
     HEDGE,
@@ -36,7 +37,7 @@ from extractors.entities.metric_values import (
 )
 from extractors.entities.text import Sent, Sentences, initials_match
 
-PREP_TIGHT = ("of", "to", "=", ":", "reaching", "reaches", "reached")
+PREP_TIGHT = ("of", "to", "by", "=", ":", "reaching", "reaches", "reached")
 # the baseline a change is measured against, between the measure and `from`: `accuracy over Baseline
 # RAG from 56.25% to 78.13%`
 BASELINE = r"(?:over|against|versus|vs\.?|compared\s+(?:to|with)|relative\s+to)\s+[^,.;:%()\d]{1,40}?"
@@ -44,11 +45,18 @@ BASELINE = r"(?:over|against|versus|vs\.?|compared\s+(?:to|with)|relative\s+to)\
 # metric ... value
 AFTER = re.compile(
     rf"(?:\$(?=\s))?\s*(?:\)\s*)?"  # after a TeX name's closing `$` (`$R^2$ of 0.93`) or a bracket
-    rf"(?:(?:score|scores|metric|metrics|rate|performance)\s+)?(?:(?:is|was|were|are|has|have)\s+)?"
-    rf"(?:(?:increas\w*|improv\w*|ris\w*|gain\w*|grow\w*|boost\w*|lift\w*|reduc\w*|decreas\w*|drop\w*|declin\w*|achiev\w*|reach\w*|rang\w*|rose|grew|fell|up|down)\s+)?"
-    rf"(?:(?:improvements?|gains?|increases?)\s+)?(?:(?:of|for|on)\s+(?:the\s+|a\s+)?[\w'’-]+(?:\s+[\w'’-]+){{0,6}}?\s+(?=by\b|was\b|were\b|is\b|are\b))?"
+    rf"(?:(?:score|scores|metric|metrics|rate|performance)\s+)?(?:(?:that|which)\s+(?=is|was|are|were))?"
+    rf"(?:(?:is|was|were|are|has|have)\s+)?"
+    rf"(?:(?:increas\w*|improv\w*|ris\w*|gain\w*|grow\w*|boost\w*|lift\w*|reduc\w*|decreas\w*|drop\w*|declin\w*|achiev\w*|reach\w*|rang\w*|rose|grew|fell|up|down|"
+    rf"fall(?:s|en|ing)?|degrad(?:es|ed|ing)|climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|soar(?:s|ed|ing)?)\s+)?"
+    rf"(?:(?!only\b)\w+ly\s+)?"  # `falls sharply from`, `degrades monotonically (from`
+    rf"(?:(?:improvements?|gains?|increases?)\s+)?(?:(?:of|for|on|across|in|at|over|among|under)\s+(?:the\s+|a\s+)?"
+    # a few words that do not start another phrase: not `gains over X and reducing memory by 16x`
+    rf"(?:(?!(?:and|or|but|while|whereas|with)\s)[\w'’-]+\s+){{1,7}}?(?=by\b|was\b|were\b|is\b|are\b))?"
     rf"(?:(?:was|were|is|are)\s+)?"
     rf"(?:{BASELINE}\s+(?=from\s))?"
+    # a change in brackets, closed after the value reached: `accuracy degrades (from 93.8% to 90.1%)`
+    rf"(?:\(\s*(?=from\s[^()]{{1,40}}?\sto\s[^()\s]{{1,20}}\s*\)))?"
     rf"(?:(?P<prep>by|of|to|at|from|=|:|reaching|reaches|reached)\s*)?"
     rf"(?P<open>\(\s*)?"  # its values in brackets: `exact-match accuracy (27.45% and 59.64%)`
     rf"(?:\\text(?:bf|it)\{{)?"  # in bold: `Payment GTV by \textbf{+2.54\%}`
@@ -64,7 +72,18 @@ BEFORE = re.compile(
     rf"(?:(?:in|on|at|of)\s+(?:the\s+|terms\s+of\s+)*)?(?:the\s+)?(?:(?!(?:and|or|but|while|whereas)\s)[a-z][\w-]*\s+){{0,2}}$"
 )
 RANGING = re.compile(r"\b(?:rang\w*|vary\w*|varie\w*|between)\s+$")
-FROM_TO = re.compile(rf"\s*(?P<prep>to)\s+{HEDGE}{VALUE}")
+# a value with its metric in brackets after it: `gains of up to +10.2% (HR@1) and +6.4% (HR@5)`
+VALUE_THEN_BRACKET = re.compile(rf"(?<![\w.]){VALUE}\s*\(\s*$")
+BRACKET_CLOSE = re.compile(r"\s*\)")
+# the value a clause after the metric's condition reaches: `the best evidence F1 among the compared
+# methods, reaching 62.3% on clean data`; not one another measure follows (`reaching 76.4% macro success`)
+REACHING = re.compile(
+    r"\s+(?:among|in|on|across|of|for|at)\s+[^,.;()%\d]{1,50},\s+(?:reaching|achieving|attaining|hitting)\s+"
+    rf"{HEDGE}{VALUE}(?=\s*(?:[,.;)]|$)|\s+(?:on|in|under|for|with|across|at|respectively)\b)"
+)
+VALUE_THEN_BRACKET_WINDOW = 40
+# the value reached, after the condition of the one left: `from 85.2% on easy patches to 24.0%`
+FROM_TO = re.compile(rf"(?:\s+(?:on|under|in|for|at|with)\s+[^,.;()%\d]{{1,40}}?)?\s*(?P<prep>to)\s+{HEDGE}{VALUE}")
 # `54.8% P@1 overall (54.6% on citation, 31.3% on inheritance)`: a value's parts in brackets,
 # each with what it was measured on
 PARTS = re.compile(
@@ -94,11 +113,11 @@ MARGIN = re.compile(
     r"(?=\s*[,.;)]|\s*$|\s+(?:on|in|across|at|for|under)\s)"
 )
 # the relative change after a value: `a composite score of 4.53 (vs. 3.13) on a 5-point scale, a
-# 44.7% improvement`, `85.2% accuracy, a 3.1% gain over X`
+# 44.7% improvement`, `85.2% accuracy, a 3.1% gain over X`, `by 31.6 points (a 3.0x relative improvement)`
 RELATIVE_CHANGE = re.compile(
     r"(?:\s*\(\s*(?:vs\.?|versus|compared\s+(?:to|with))\s[^()]{1,30}\))?"
     r"(?:\s+(?:on|in|at|for|over|across)\s+[^,.;()%]{1,40}?)?"
-    rf"\s*,\s*(?:an?\s+|the\s+)?{HEDGE}{VALUE}\s+(?:relative\s+|absolute\s+)?"
+    rf"\s*[,(]\s*(?:an?\s+|the\s+)?{HEDGE}{VALUE}\s+(?:relative\s+|absolute\s+)?"
     r"(?:improvement|gain|increase|reduction|decrease|lift|drop)\b"
 )
 MAX_MORE_VALUES = 6  # values one metric can list after its first
@@ -151,8 +170,15 @@ def values_for(span: Span, sentence: Sent, used: set[int], starts: frozenset[int
         pos = base + after.start("num")
         if pos not in used:
             used.add(pos)
-            values.append(value_of(after))
-            values.extend(more_values(text, after.end(), base, used, starts))
+            listed = [] if unit_of(after) or after.group("upper") else unit_listed(text, after.end())
+            if listed and not any(base + m.start("num") in used for m in listed):
+                # `WMAPE by 3.29, 1.25, and 0.47 percentage points`: the unit of the last is all's
+                used.update(base + m.start("num") for m in listed)
+                values.append(clean_value(after.group("num"), listed[-1].group("unit")))
+                values.extend(with_shared_unit(listed))
+            else:
+                values.append(value_of(after))
+                values.extend(more_values(text, after.end(), base, used, starts))
     if not values:
         before = BEFORE.search(text, max(0, start - 90), long_form_start(text, start))
         if before and plausible(before.group("num"), unit_of(before), before.end() == start and not unit_of(before)):
@@ -168,9 +194,30 @@ def values_for(span: Span, sentence: Sent, used: set[int], starts: frozenset[int
                     values.extend(more_values(text, parts.end(), base, used, starts))
                 else:
                     values.extend(more_values(text, end, base, used, starts, (MARGIN, RELATIVE_CHANGE)))
+    if not values and BRACKET_CLOSE.match(text, end):
+        values.extend(value_then_bracket(text, start, base, used))
+    if not values:
+        reaching = REACHING.match(text, end)
+        if (
+            reaching
+            and base + reaching.start("num") not in used
+            and plausible(reaching.group("num"), unit_of(reaching), False)
+        ):
+            used.add(base + reaching.start("num"))
+            values.append(value_of(reaching))
+            values.extend(more_values(text, reaching.end(), base, used, starts))
     if not values and text.find("respectively", end) >= 0:
         values.extend(respectively_values(text, end, base, used))
     return values
+
+
+def value_then_bracket(text: str, start: int, base: int, used: set[int]) -> list[tuple[str, str | None]]:
+    """The value a metric in brackets at `start` follows: `+6.4% (HR@5)`, with a unit."""
+    match = VALUE_THEN_BRACKET.search(text, max(0, start - VALUE_THEN_BRACKET_WINDOW), start)
+    if match is None or base + match.start("num") in used or not plausible(match.group("num"), unit_of(match), False):
+        return []
+    used.add(base + match.start("num"))
+    return [value_of(match)]
 
 
 def listed_before(text: str, pos: int, base: int, used: set[int]) -> list[tuple[str, str | None]]:

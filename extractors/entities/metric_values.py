@@ -1,5 +1,5 @@
 """Metric values as papers write them: a number with a unit (`%`, `x`, `times`, `pp`,
-`percentage points`, `points`) — a bare number only where the phrasing is tight (`to 7.43`),
+`percentage points`, `points`, `ms`, `0.16s`, `dB`, `GB`) — a bare number only where the phrasing is tight (`to 7.43`),
 never a year; a hedge before it (`up to`, `an average of`); ranges and pairs kept whole
 (`6-33%`, `0.54% to 2.90%`, `13.9%/15.3%`, `215 ms +/- 18 ms`), `~3.7x`, `83.43 percent`; but
 `from 0.68 to 0.73` and `MAE 0.87 to 0.73` are changes whose value is the one reached.
@@ -15,16 +15,16 @@ from collections.abc import Iterator
 
 NUM = r"[+\-−]?\s?\$?\d+(?:[.,]\d+)*"
 UNIT = (
-    r"(?:\s?\\?%\s+points?\b|\s?\\?%|\s?(?:x|×|X|\$\\times\$)(?![\w])|\s?times\b|\s?-?fold\b|\s?pp\b|\s?pt\b|"
-    r"\s(?:percentage\s+points?|points?|pts?|bps|basis\s+points|percent)\b|\s?(?:ms|Mbps)\b)"
+    r"(?:\s?\\?%\s+points?\b|\s?\\?%|\s?(?:x|×|X|\$?\\times\$?)(?![\w])(?!\s*\{?10\^)|\s?times\b|\s?-?fold\b|\s?pp\b|\s?pt\b|"
+    r"\s(?:percentage\s+points?|points?|pts?|bps|basis\s+points|percent)\b|\s?(?:ms|Mbps|dB|GB|MB)\b|(?<=\d)s\b|\s(?:seconds|sec)\b)"
 )
 # a range or a pair as one value: `6-33%`, `88%-93%`, `0.54% to 2.90%`, `13.9%/15.3%`
-RANGE = rf"(?:\s?(?:--|[-–/]|±|\+/-|\$\\pm\$)\s?|\s+to\s+)\d+(?:[.,]\d+)*(?:{UNIT})?"
-# `$0.579$`: a number in TeX, whose `$` is no dollar
-TEX_OPEN = r"(?:\$(?=[+\-−]?\d[\d.,]*(?:\\?%)?\$))?"
+RANGE = rf"(?:\s?(?:--|[-–/]|±|\+/-|\$\\pm\$)\s?|\s+to\s+\+?)\d+(?:[.,]\d+)*(?:{UNIT})?"
+# `$0.579$`, `$1.66\times$`, `$4.84\pm2.17$`: a number in TeX, whose `$` is no dollar
+TEX_OPEN = r"(?P<tex>\$(?=[+\-−]?\d[\d.,]*(?:\\?%)?\$|[+\-−]?\d[\d.,]*\\(?:times|pm)))?"
 VALUE = rf"(?P<approx>~\s?)?{TEX_OPEN}(?P<num>{NUM})(?P<unit>{UNIT})?(?P<upper>{RANGE})?"
 HEDGE = (
-    r"(?:(?:up\s*to|upto|over|about|around|approximately|nearly|almost|roughly|more\s+than|at\s+least|as\s+(?:much|low|high|little|many)\s+as|"
+    r"(?:(?:up\s*to|upto|only|just|merely|close\s+to|over|about|around|approximately|nearly|almost|roughly|more\s+than|at\s+least|as\s+(?:much|low|high|little|many)\s+as|"
     r"an?\s+(?:average|maximum|overall|relative|absolute|total)(?:\s+(?:improvement|gain|increase))?\s+of|"
     r"(?:an\s+)?average(?:\s+of)?)\s*)*"
 )
@@ -39,7 +39,7 @@ LOWER_END_WINDOW = 20
 TO_SEP = re.compile(r"\s+to\s")
 # what makes `A to B` a range: `ranging from`, `between`, a change given as one (`by`, `of`)
 RANGED = re.compile(
-    rf"\b(?:rang\w*(?:\s+from)?|vary\w*(?:\s+from)?|between|by|of|improvements?|gains?|increases?|reductions?)\s+{HEDGE}$"
+    rf"\b(?:rang\w*(?:\s+from)?|vary\w*(?:\s+from)?|between|by|of|is|are|was|were|improvements?|gains?|increases?|reductions?)\s+{HEDGE}$"
 )
 UPPER_VALUE = re.compile(rf"(?P<num>\d+(?:[.,]\d+)*)(?P<unit>{UNIT})?$")
 DIGIT = re.compile(r"\d")
@@ -57,13 +57,20 @@ def clean_value(num: str, unit: str | None) -> tuple[str, str | None]:
     low = unit_text.lower()
     if low == "%":
         return num + "%", "%"
-    if low in ("x", "×", "$times$"):  # `$\times$` without its backslash
-        return num + "x", "x"
+    if low in ("x", "×", "$times$", "times$"):  # `$\times$`, `\times$` without the backslash
+        return num.replace("$", "") + "x", "x"  # `$3.46\times$`: a TeX `$`, no dollar
     if low in ("times", "fold", "-fold"):
         return num + (unit or "").replace(" ", "") if not (unit or "").startswith(" ") else f"{num} {unit_text}", "x"
     if low == "pp" or low.startswith("percentage"):
         return (num + "pp" if low == "pp" else f"{num} {unit_text}"), "pp"
     return f"{num} {unit_text}", low
+
+
+def tex_times(raw: str) -> str:
+    """`1.59$\\times$`, `$2.66-3.49\\times$`, `16.84 $\\pm$ 4.37` -> `1.59x`, `2.66-3.49x`, `16.84 ± 4.37`."""
+    if "\\times" not in raw and "\\pm" not in raw:
+        return raw
+    return raw.replace("$\\times$", "x").replace("\\times", "x").replace("$\\pm$", "±").replace("$", "")
 
 
 def value_of(match: re.Match[str]) -> tuple[str, str | None]:
@@ -82,7 +89,7 @@ def value_of(match: re.Match[str]) -> tuple[str, str | None]:
         value, unit = clean_value(match.group("num"), match.group("unit"))
     else:
         raw = match.string[match.start("num") : match.end("upper")]
-        value = " ".join(raw.replace("$\\times$", "x").replace("\\", "").replace("−", "-").split())
+        value = " ".join(tex_times(raw).replace("\\", "").replace("−", "-").split())
         last = re.search(UNIT + "$", upper) or re.search(UNIT + "$", match.group("unit") or "")
         unit = clean_value("0", last.group())[1] if last else None
     return ("~" + value if match.groupdict().get("approx") else value), unit
@@ -119,7 +126,7 @@ def whole_value(text: str, match: re.Match[str]) -> tuple[str, str | None]:
     lower = lower_end(text, match)
     if lower is None:
         return clean_value(match.group("num"), match.group("unit"))
-    value = " ".join(text[lower.start() : match.end()].replace("$\\times$", "x").replace("\\", "").split())
+    value = " ".join(tex_times(text[lower.start() : match.end()]).replace("\\", "").split())
     return value, clean_value("0", match.group("unit"))[1]
 
 

@@ -45,6 +45,7 @@ from extractors.entities.metric_names import QUALIFIED_ACRONYMS, in_definition, 
 from extractors.entities.metric_pairing import listed_pairs, respectively_pairs, values_for
 from extractors.entities.metric_phrases import at_k, defined_metrics, phrase_metrics, tex_names, widen
 from extractors.entities.metric_shares import share_phrases
+from extractors.entities.metric_value_lists import listed_after_pairs
 from extractors.entities.metric_values import has_digit
 from extractors.entities.rulers import SPANS_KEY, doc_spans, set_doc_spans
 from extractors.entities.text import doc_text, sentences
@@ -103,6 +104,7 @@ class MetricValueRuler:
         starts = frozenset(s.start_char for s in metrics)  # where each metric is named
         paired = respectively_pairs(text, sents, metrics, used) if "respectively" in text else {}
         paired.update(listed_pairs(text, metrics, used))
+        paired.update(listed_after_pairs(text, metrics, used))
         for span in metrics:
             if (
                 MODIFIED.match(text, span.end_char)
