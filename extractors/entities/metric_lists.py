@@ -23,7 +23,9 @@ from extractors.entities.text import Sentences, doc_text
 MEASURE_HEADS = (
     rf"(?:{METRIC_HEAD}|relevance|diversity|novelty|serendipity|fairness|usefulness|helpfulness|efficiency|"
     r"robustness|stability|transparency|control|completion|success|effort|realism|validity|faithfulness|"
-    r"coherence|fluency|correlation|interpretability|explainability|informativeness|readability|trust)"
+    r"coherence|fluency|correlation|interpretability|explainability|informativeness|readability|trust|"
+    # plurals a list writes (`inference latencies, rubric scores`; not `times`, a unit as often)
+    r"latencies|costs|scores|overheads)"
 )
 LIST_SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+|its\s+|their\s+)?"
 # how LIST_SEP ends, white space stripped: a cheap test before WORD_BEFORE is searched for

@@ -51,7 +51,7 @@ STOP = (
     r"consistent|considerable|remarkable|meaningful|similar|same|state-of-the-art|favou?rable|desirable|"
     r"acceptable|reasonable|satisfactory|excellent|impressive|optimal|minimal|negligible|marginal|moderate|"
     r"more|less|stable|rich|comprehensive|broad\w*|wide\w*|full|accurate|precise|strict|ensur\w*|slash\w*|"
-    r"confirm\w*|suppress\w*|halv\w*|doubl\w*|accelerat\w*|limit\w*|"
+    r"confirm\w*|suppress\w*|halv\w*|doubl\w*|accelerat\w*|limit\w*|measured|measuring|poor|"
     # units: `900 ms latency`, `15-30%p accuracy`
     r"ms|p)"
 )

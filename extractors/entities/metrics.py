@@ -164,6 +164,9 @@ class MetricValueRuler:
         extra = changed_phrases(doc, sents, used, self.metric_words, keep) if has_number and " from " in text else []
         extra += share_phrases(doc, sents, used, keep) if has_number and "% of " in text else []
         extra += phrase_metrics(doc, sents, used, self.metric_words) if has_number else []
+        # a list's other measures beside a measure named by its value (`rapid training times, low
+        # inference latencies, and routing overhead of 2 ms`)
+        extra += listed_measures(doc, sents, [s for s in extra if s._.kg_values], keep + extra, self.metric_words)
         named = [spelled_out(s, text, self.metric_words) for s in keep + extra]
         set_doc_spans(doc, self.spans_key, [s for s in spans if s.label_ != "metric"] + named)
         doc.user_data.pop("kg.setting_cues", None)  # (this component's own; not sent to other processes)
