@@ -138,8 +138,17 @@ DEFINED = re.compile(
 MODIFIED = re.compile(
     r"-\w|(?:\s*(?:and|or|/|&)\s*(?-i:[A-Z]{2,6})\b)?"
     r"\s*(?:models?|constraints?|predictions?|predictor|predictors|tasks?|estimation|modeling|modelling|stage|field|setting|"
-    r"systems?|signals?|feedback|labels?|judg(?:e)?ments?)\b",
+    r"systems?|signals?|feedback|labels?|judg(?:e)?ments?|"
+    # a bias in a metric, a dataset named by one: `position-based CTR bias`, `the Store Sales dataset`
+    r"bias(?:es)?|datasets?|corpus|corpora)\b",
     re.I,
+)
+# a capitalised metric word that opens a longer name: `Perplexity Deep Research` (a product),
+# `Low Perplexity Documents` (a title); not a list or a cut-off (`Recall and NDCG`, `Recall@10`)
+NAME_CONTINUES = re.compile(r" (?!(?:And|Or|Of|In|On|At|For|With|By|To|Vs)\b)[A-Z][a-z]")
+# what a paper defines to quantify is a measure unless it is a tool: `a mental reward model to quantify`
+TOOL_HEAD = re.compile(
+    r"(?:model|models|framework|method|approach|module|network|algorithm|system|pipeline|tool|agent)$", re.I
 )
 
 

@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from extractors.entities.metric_context import defined_matches, setting
+from extractors.entities.metric_context import TOOL_HEAD, defined_matches, setting
 from extractors.entities.metric_pairing import RELATIVE_CHANGE, more_values
 from extractors.entities.metric_values import (
     CHANGE,
@@ -179,7 +179,7 @@ def defined_metrics(doc: Doc, text: str) -> list[Span]:
         words = match.group("name").split()
         while words and words[0].lower() in ("the", "a", "an", "our", "its", "their"):
             words.pop(0)
-        if not words or len(words) > 4:
+        if not words or len(words) > 4 or TOOL_HEAD.search(words[-1]):
             continue
         start = match.start("name") + match.group("name").find(words[0])
         span = doc.char_span(start, match.end("name"), alignment_mode="expand")

@@ -34,6 +34,7 @@ from extractors.entities.metric_context import (
     HIT_CONTEXT,
     HIT_SENSE,
     MODIFIED,
+    NAME_CONTINUES,
     RANKING_CONTEXT,
     RANKING_SENSE,
     defined_otherwise,
@@ -112,6 +113,8 @@ class MetricValueRuler:
                 and in_definition(span, text, metrics)
             ):
                 continue
+            if span.text[:1].isupper() and not span.text.isupper() and NAME_CONTINUES.match(text, span.end_char):
+                continue  # `Perplexity Deep Research`: a word of another name
             if len(span.kb_id_) == 1:
                 continue  # a letter alone (`P`, `R`) is a variable; with a cut-off it is `P@10`
             if (

@@ -142,6 +142,35 @@ def test_metrics_context_a_title_or_a_modifier_is_no_measure(extractor, text, na
     assert name not in metrics(extractor, text)
 
 
+# --- a metric word inside another name (MODIFIED, NAME_CONTINUES, TOOL_HEAD) -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Results show the ranker removes the slot-based CTR bias from logged clicks.", "CTR"),
+        ("On the Harbor Retail Sales dataset the forecaster reaches MAE of 3.1.", "Sales"),
+        ("We test it against Perplexity Sonar and two other answer engines.", "Perplexity"),
+        ("We test it against Perplexity Sonar and two other answer engines.", "perplexity"),
+        ("We train a graph scoring model to quantify shopper trust in reviews.", "graph scoring model"),
+        ("We propose a hybrid vision framework to quantify leaf damage in crops.", "hybrid vision framework"),
+    ],
+)
+def test_metrics_context_a_word_of_another_name_is_no_measure(extractor, text, name):
+    assert name not in metrics(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Recall and NDCG of the shop ranker improve by 3% over the old one.", "Recall"),
+        ("We define the refund share to quantify seller risk across 12 markets.", "refund share"),
+    ],
+)
+def test_metrics_context_a_metric_word_before_a_list_or_defined(extractor, text, name):
+    assert name in metrics(extractor, text)
+
+
 def test_metrics_value_with_its_spread(extractor):
     text = "It keeps 215 ms +/- 18 ms average latency overhead across pipelines."
     assert metrics(extractor, text).get("latency") == {"215 ms +/- 18 ms"}
