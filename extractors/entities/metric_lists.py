@@ -95,6 +95,7 @@ def measure_spans(
             continue
         name = " ".join(text[start:end].split())
         canonical = metric_words.get(name.casefold(), name)  # a lexicon metric's own spelling: `Recall`
+        canonical = name if canonical[:1].islower() else canonical  # a word as written: `satisfaction`
         measure = Span(doc, span.start, span.end, label="metric", kb_id=canonical, span_id=canonical)
         measure._.kg_values = None
         measure._.kg_setting = None

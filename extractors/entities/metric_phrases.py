@@ -52,6 +52,8 @@ STOP = (
     r"acceptable|reasonable|satisfactory|excellent|impressive|optimal|minimal|negligible|marginal|moderate|"
     r"more|less|stable|rich|comprehensive|broad\w*|wide\w*|full|accurate|precise|strict|ensur\w*|slash\w*|"
     r"confirm\w*|suppress\w*|halv\w*|doubl\w*|accelerat\w*|limit\w*|measured|measuring|poor|"
+    # words of the value, not the measure: `constant throughput`, `millisecond-level latency`
+    r"constant|raw|(?:milli|micro|nano)?second-level|"
     # units: `900 ms latency`, `15-30%p accuracy`
     r"ms|p)"
 )

@@ -59,6 +59,12 @@ def test_metrics_context_not_a_measure(extractor, text, name):
         ("It surpasses the encoder across key metrics, including accuracy of 0.72.", "accuracy"),
         ("It achieves 32.0% fewer rounds and 34.1% shorter training time.", "training time"),
         ("Results show it does so while maintaining favorable generation diversity.", "generation diversity"),
+        # words of the value, not of the measure
+        ("Results show the cache scales while maintaining constant lookup throughput.", "lookup throughput"),
+        ("Tests show gains in raw answer accuracy are small for the tutor.", "answer accuracy"),
+        ("Results show the tagger scales while maintaining millisecond-level serving latency.", "serving latency"),
+        # a list's word as written, not the lexicon's longer name
+        ("The user study shows gains in clarity, usefulness, and satisfaction with the tool.", "satisfaction"),
     ],
 )
 def test_metrics_context_words_of_the_sentence_do_not_widen_the_name(extractor, text, name):
