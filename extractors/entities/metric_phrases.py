@@ -34,7 +34,11 @@ METRIC_HEAD = (
     # the quantities papers report beside a value: `routing overhead of 0.12 ms`, `1.70% in total
     # reading time`, `1.34% in click unique visitors`, `+0.43 in therapeutic quality`
     r"time|duration|overhead|quality|consistency|completeness|correctness|reliability|fidelity|visits|"
-    r"visitors|impressions?|emissions|usage|savings)"
+    r"visitors|impressions?|emissions|usage|savings|"
+    # the qualities a human or LLM judge rates, which no lexicon holds (`relevance`, `diversity` it does):
+    # `+367% in contextual richness`, `helpfulness by 0.4`
+    r"usefulness|helpfulness|faithfulness|coherence|fluency|richness|naturalness|informativeness|readability|"
+    r"realism)"
 )
 STOP = (
     r"(?:the|a|an|no|of|in|on|by|and|or|to|our|its|their|with|for|from|while|than|that|which|where|this|these|"

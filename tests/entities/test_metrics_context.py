@@ -219,10 +219,22 @@ def test_metrics_an_acronym_in_its_metric_sense(extractor, text, name):
         ("An A/B test yields 1.70% in user reading time.", "user reading time", "1.70%"),
         ("An A/B test yields improvements of 1.34% in click unique visitors.", "click unique visitors", "1.34%"),
         ("It slashes peak token usage by 69.9% at the same budget.", "peak token usage", "69.9%"),
+        # the qualities a judge rates
+        ("Raters saw gains of +212% in narrative richness for the tutor.", "narrative richness", "+212%"),
+        (
+            "Under the judge panel, the planner reaches a step coherence of 0.81 on long plans.",
+            "step coherence",
+            "0.81",
+        ),
+        ("Graders found it lifts answer helpfulness by 14.2% on the forum set.", "answer helpfulness", "14.2%"),
     ],
 )
 def test_metrics_quantity_phrases_beside_a_value(extractor, text, name, value):
     assert metrics(extractor, text).get(name) == {value}
+
+
+def test_metrics_a_judged_quality_without_a_value_is_no_measure(extractor):
+    assert "coherence" not in metrics(extractor, "Drafts from the tool read with coherence in 12 of our trials.")
 
 
 @pytest.mark.parametrize(
