@@ -109,10 +109,29 @@ RESULT_SENTENCE = re.compile(
 )
 
 
+# a sentence about earlier work reports its findings, not this paper's (`Prior studies ... increase
+# model latency`), unless it sets this paper against them (`outperforms existing methods in accuracy`)
+PRIOR_WORK = re.compile(
+    r"\b(?:[Pp]rior|[Pp]revious|[Ee]xisting|[Tt]raditional|[Cc]onventional)\s+(?:[\w-]+\s+)?"
+    r"(?:studies|work|works|methods|approaches|systems|strategies|techniques|solutions)\b"
+)
+OWN_WORK = re.compile(
+    r"\b(?:we|our|ours|proposed|outperform\w*|surpass\w*|than|compared|versus|vs|over|superior|better|comparable|"
+    r"combined)\b",
+    re.I,
+)
+
+
 @lru_cache(maxsize=1024)
 def reports_finding(sentence: str) -> bool:
     """Does RESULT_SENTENCE occur in `sentence`? (asked for each metric and cue of a sentence)"""
     return RESULT_SENTENCE.search(sentence) is not None
+
+
+@lru_cache(maxsize=1024)
+def prior_work(sentence: str) -> bool:
+    """Does `sentence` speak of earlier work alone (PRIOR_WORK, no OWN_WORK)?"""
+    return PRIOR_WORK.search(sentence) is not None and OWN_WORK.search(sentence) is None
 
 
 PURPOSE = re.compile(
@@ -173,7 +192,7 @@ def evaluated(text: str, span: Span, sentence: Sent) -> int | None:
     a list of others) or a change verb after it, in a sentence that reports a finding
     (see EVAL_CUE_WORDS). Returns where the words that may narrow the metric can begin
     (after the cue), or None."""
-    if FAMILY_AFTER.match(text, span.end_char) or not reports_finding(sentence.text):
+    if FAMILY_AFTER.match(text, span.end_char) or not reports_finding(sentence.text) or prior_work(sentence.text):
         return None
     start = max(sentence.start_char, span.start_char - EVAL_LOOKBACK)
     cue = EVALUATED_BEFORE.search(text, start, span.start_char)
