@@ -85,6 +85,8 @@ EVAL_CUE_WORDS = (
     r"|(?:drops?|declines?|gains?|improvements?|reductions?|losses?|increases?|decreases?)\s+(?:in|of)"
     r"|without\s+(?:compromising|sacrificing|hurting|degrading|harming|losing)"
     r"|trade-?offs?\s+(?:between|among|of)"
+    # a level reached: `achieves strong recall and ranking performance`, `achieving high accuracy`
+    r"|achiev\w*\s+(?:a\s+)?(?:strong|high)"
     # the terms of a win: `outperforms state-of-the-art sequential recommenders in multi-step accuracy`
     r"|(?:outperform|surpass)\w*\s+[^,.;()]{1,60}?\s+(?:in|on)"
 )
@@ -126,6 +128,18 @@ OWN_WORK = re.compile(
 def reports_finding(sentence: str) -> bool:
     """Does RESULT_SENTENCE occur in `sentence`? (asked for each metric and cue of a sentence)"""
     return RESULT_SENTENCE.search(sentence) is not None
+
+
+# a level reached is this paper's where experiments show it, not where the sentence sets it against
+# a weakness (`Cross-encoders achieve high reranking accuracy but impose quadratic costs`)
+SHOWN = re.compile(r"\b(?:experiment\w*|results?|show\w*|demonstrat\w*|evaluat\w*|our|we)\b", re.I)
+CONTRAST = re.compile(r"\b(?:but|yet|although|though|while|whereas|however|despite)\b", re.I)
+
+
+@lru_cache(maxsize=1024)
+def shown_level(sentence: str) -> bool:
+    """Does `sentence` show a level reached as a finding (SHOWN, no CONTRAST)?"""
+    return SHOWN.search(sentence) is not None and CONTRAST.search(sentence) is None
 
 
 @lru_cache(maxsize=1024)
@@ -198,6 +212,8 @@ def evaluated(text: str, span: Span, sentence: Sent) -> int | None:
     cue = EVALUATED_BEFORE.search(text, start, span.start_char)
     if cue is not None:
         if PURPOSE.search(text, max(0, cue.start() - 16), cue.start()):
+            return None
+        if cue.group("cue")[:5].lower() == "achie" and not shown_level(sentence.text):
             return None
         return cue.end("cue")
     if EVALUATED_AFTER.match(text, span.end_char, sentence.end_char):
