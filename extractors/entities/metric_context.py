@@ -157,6 +157,8 @@ PURPOSE = re.compile(
 # named, the measure is the other
 FAMILY_AFTER = re.compile(
     r"\s*(?:metrics|measures|indicators)\b|\s*of\s+(?:the\s+)?[A-Za-z]+@"
+    # `improvements in user engagement, as measured by mean reciprocal rank`: the measure is the other
+    r"|\s*,?\s*as\s+measured\s+(?:by|with|using|in)\b"
     r"|\s*\(\s*(?:[\w@-]+\s+){0,2}?[\w@-]+\s+(?:by\s+|of\s+|=\s*|:\s*)?[+\-]?\d"
     # `improves retrieval accuracy by up to 15% points in Recall@10`: the change is the cut-off metric's
     r"|\s+by\s+(?:up\s+to\s+|over\s+|about\s+)?[+\-]?\d[\d.,]*\s?(?:%|pp|points?)?(?:\s?points?)?\s+(?:in|on)\s+"

@@ -58,6 +58,8 @@ def test_metrics_context_a_measure_with_a_change_or_comparison(extractor, text, 
         # a level reached, set against a weakness or not shown (CONTRAST, SHOWN)
         ("Dense taggers achieve high tagging accuracy but cost much memory in the field.", "tagging accuracy"),
         ("Dense taggers in the field achieve strong tagging accuracy on small receipts.", "tagging accuracy"),
+        # what a named measure measures (FAMILY_AFTER)
+        ("Results show gains in shopper satisfaction, as measured by the net promoter score.", "shopper satisfaction"),
     ],
 )
 def test_metrics_context_not_a_measure(extractor, text, name):
