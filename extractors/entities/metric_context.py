@@ -124,6 +124,27 @@ OWN_WORK = re.compile(
 )
 
 
+# a metric given as an example of what a setting observes (`feedback (such as click-through rate and
+# conversion rate)`), through a list of others before it
+EXAMPLE_BEFORE = re.compile(
+    r"\b(?:such\s+as|like|e\.g\.,?|for\s+(?:example|instance),?)\s+"
+    r"(?:(?:[\w'’-]+\s+){0,2}?[\w'’-]+\s*(?:,\s*|\s+(?:and|or)\s+)){0,4}$"
+)
+EXAMPLE_LOOKBACK = 80  # characters before a metric that can hold the example cue and a list
+# the paper's own judging or result beside the examples: `parameters like accuracy and fluency ... to rate
+# the responses`, `a controlled drop in accuracy metrics like NDCG`
+EXAMPLE_JUDGED = re.compile(r"\b(?:to\s+rate|rated|judged|graded|annotated|drops?|declines?)\b")
+
+
+def example_only(text: str, span: Span, sentence: Sent) -> bool:
+    """A metric named as an example (EXAMPLE_BEFORE) in a sentence that reports no finding
+    and judges nothing (EXAMPLE_JUDGED)."""
+    low = max(sentence.start_char, span.start_char - EXAMPLE_LOOKBACK)
+    if EXAMPLE_BEFORE.search(text, low, span.start_char) is None or reports_finding(sentence.text):
+        return False
+    return EXAMPLE_JUDGED.search(sentence.text) is None
+
+
 @lru_cache(maxsize=1024)
 def reports_finding(sentence: str) -> bool:
     """Does RESULT_SENTENCE occur in `sentence`? (asked for each metric and cue of a sentence)"""

@@ -39,6 +39,7 @@ from extractors.entities.metric_context import (
     RANKING_SENSE,
     defined_otherwise,
     evaluated,
+    example_only,
     setting,
 )
 from extractors.entities.metric_lists import MIN_BARE_LIST, cued_measures, has_cue_word, listed_measures
@@ -132,6 +133,8 @@ class MetricValueRuler:
                 continue  # `the HR input resolution`
             if not values and "@" not in span.kb_id_ and span.id_ in with_k:
                 continue
+            if not values and example_only(text, span, sentence):
+                continue  # `feedback (such as click-through rate and conversion rate)`: what a setting observes
             if (
                 not values
                 and span.id_ in self.cased

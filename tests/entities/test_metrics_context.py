@@ -37,6 +37,9 @@ def metrics(extractor: EntityExtractor, text: str) -> dict[str, set[str | None]]
         # a level reached, shown by experiments
         ("Experiments on three shops show that the tagger achieves strong tagging accuracy.", "tagging accuracy"),
         ("We show that the parser achieves high recall on noisy receipts.", "Recall"),
+        # examples the paper's own judges rate, or its own result
+        ("Nurses rated each reply on criteria like fluency, coherence and accuracy of advice.", "accuracy"),
+        ("The filter only causes a small drop in ranking metrics like NDCG on the shop logs.", "NDCG"),
     ],
 )
 def test_metrics_context_a_measure_with_a_change_or_comparison(extractor, text, name):
@@ -60,6 +63,9 @@ def test_metrics_context_a_measure_with_a_change_or_comparison(extractor, text, 
         ("Dense taggers in the field achieve strong tagging accuracy on small receipts.", "tagging accuracy"),
         # what a named measure measures (FAMILY_AFTER)
         ("Results show gains in shopper satisfaction, as measured by the net promoter score.", "shopper satisfaction"),
+        # a metric given as an example of what a setting observes (EXAMPLE_BEFORE)
+        ("Feed rankers learn from signals such as CTR and dwell time in the app.", "CTR"),
+        ("Old scores (e.g., BLEU, ROUGE) miss the tone of a bedside reply.", "BLEU"),
     ],
 )
 def test_metrics_context_not_a_measure(extractor, text, name):
