@@ -124,6 +124,20 @@ OWN_WORK = re.compile(
 )
 
 
+# a cost of computing named without a number is a concern every method has, not a measure the
+# paper reports (`at higher computational cost`, `albeit a slight increase in computational overhead`)
+GENERIC_CONCERNS = frozenset(
+    [
+        "computational cost",
+        "computational costs",
+        "computational overhead",
+        "computational efficiency",
+        "computational complexity",
+        "computation cost",
+        "computation costs",
+        "computational burden",
+    ]
+)
 # a metric given as an example of what a setting observes (`feedback (such as click-through rate and
 # conversion rate)`), through a list of others before it
 EXAMPLE_BEFORE = re.compile(

@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span
 from extractors.entities.lexicon import load_lexicons
 from extractors.entities.metric_changes import changed_phrases
 from extractors.entities.metric_context import (
+    GENERIC_CONCERNS,
     HIT_CONTEXT,
     HIT_SENSE,
     MODIFIED,
@@ -174,6 +175,7 @@ class MetricValueRuler:
         # inference latencies, and routing overhead of 2 ms`)
         extra += listed_measures(doc, sents, [s for s in extra if s._.kg_values], keep + extra, self.metric_words)
         named = [spelled_out(s, text, self.metric_words) for s in keep + extra]
+        named = [s for s in named if s._.kg_values or s.kb_id_.casefold() not in GENERIC_CONCERNS]
         set_doc_spans(doc, self.spans_key, [s for s in spans if s.label_ != "metric"] + named)
         doc.user_data.pop("kg.setting_cues", None)  # (this component's own; not sent to other processes)
         return doc

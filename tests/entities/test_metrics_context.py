@@ -66,6 +66,8 @@ def test_metrics_context_a_measure_with_a_change_or_comparison(extractor, text, 
         # a metric given as an example of what a setting observes (EXAMPLE_BEFORE)
         ("Feed rankers learn from signals such as CTR and dwell time in the app.", "CTR"),
         ("Old scores (e.g., BLEU, ROUGE) miss the tone of a bedside reply.", "BLEU"),
+        # a cost of computing without a number (GENERIC_CONCERNS)
+        ("Results show the tagger cuts computational overhead and boosts tagging accuracy.", "computational overhead"),
     ],
 )
 def test_metrics_context_not_a_measure(extractor, text, name):
@@ -251,6 +253,11 @@ def test_metrics_an_acronym_in_its_metric_sense(extractor, text, name):
 )
 def test_metrics_quantity_phrases_beside_a_value(extractor, text, name, value):
     assert metrics(extractor, text).get(name) == {value}
+
+
+def test_metrics_a_cost_of_computing_with_a_value_is_a_measure(extractor):
+    found = metrics(extractor, "The tagger cuts computational overhead by 41.5% on receipts.")
+    assert found.get("computational overhead") == {"41.5%"}
 
 
 def test_metrics_a_judged_quality_without_a_value_is_no_measure(extractor):
