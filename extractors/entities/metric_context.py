@@ -213,6 +213,7 @@ MODIFIED = re.compile(
     r"bias(?:es)?|datasets?|corpus|corpora)\b",
     re.I,
 )
+NAMED_METRIC_AFTER = re.compile(r"\s+(?:metric|score)\b")  # `the Complete Recall metric`, `a Context Precision score`
 # a capitalised metric word that opens a longer name: `Perplexity Deep Research` (a product),
 # `Low Perplexity Documents` (a title); not a list or a cut-off (`Recall and NDCG`, `Recall@10`)
 NAME_CONTINUES = re.compile(r" (?!(?:And|Or|Of|In|On|At|For|With|By|To|Vs)\b)[A-Z][a-z]")

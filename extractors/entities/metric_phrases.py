@@ -57,7 +57,7 @@ STOP = (
     r"more|less|stable|rich|comprehensive|broad\w*|wide\w*|full|accurate|precise|strict|ensur\w*|slash\w*|"
     r"confirm\w*|suppress\w*|halv\w*|doubl\w*|accelerat\w*|limit\w*|measured|measuring|poor|"
     # words of the value, not the measure: `constant throughput`, `millisecond-level latency`
-    r"constant|raw|(?:milli|micro|nano)?second-level|"
+    r"constant|raw|perfect(?!-)|(?:milli|micro|nano)?second-level|"
     # units: `900 ms latency`, `15-30%p accuracy`
     r"ms|p)"
 )

@@ -36,6 +36,7 @@ from extractors.entities.metric_context import (
     HIT_SENSE,
     MODIFIED,
     NAME_CONTINUES,
+    NAMED_METRIC_AFTER,
     RANKING_CONTEXT,
     RANKING_SENSE,
     defined_otherwise,
@@ -157,7 +158,9 @@ class MetricValueRuler:
                     continue
                 floor = cue_end
             if span.id_ in self.qualified and "@" not in span.kb_id_:
-                span = widen(doc, span, floor, self.qualified, lower_only=True)
+                # `the Complete Recall metric`: a capitalised word before a cased metric named as one is its own
+                named_one = NAMED_METRIC_AFTER.match(text, span.end_char) is not None
+                span = widen(doc, span, floor, self.qualified, lower_only=not named_one)
             elif values or span.id_ in self.value_only:
                 span = widen(doc, span, floor, self.plain_word)
             span._.kg_values = [list(v) for v in values] or None
