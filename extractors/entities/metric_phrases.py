@@ -69,11 +69,13 @@ NAME_LEAD_WORDS = ("total", "overall")
 NAME_LEAD = rf"(?:(?:{'|'.join(NAME_LEAD_WORDS)})\s+)?"
 # a business metric named in title case: `2.78% increase in Long-form Video Open Rate`
 TITLE_HEAD = r"[A-Z][a-z]*\s+(?:Rate|Time|Duration|Ratio|Score|Revenue|Accuracy|Coverage|Retention)"
+# the unit a business measure is counted per is part of its name: `+0.25% in duration per user`
+PER_UNIT = r"(?:\s+per\s+(?:user|session|query|request|visitor|day))?"
 # `about 18% lower evaluation cost`: a comparative between the value and the measure it changes
 COMPARED = r"(?:lower|higher|smaller|larger|shorter|longer|less|reduced|better|worse)"
 AFTER_VALUE_PHRASE = re.compile(
     rf"\s*(?:(?:online|offline)\s+)?(?:{COMPARED}\s+)?(?:{CHANGE}\s+(?:in|on|of)\s+(?:the\s+)?|(?:in|on)\s+(?:the\s+)?)?"
-    rf"(?P<name>{NAME_LEAD}(?:{PHRASE_WORD}\s+){{0,3}}(?:{METRIC_HEAD}|{TITLE_HEAD}))\b"
+    rf"(?P<name>{NAME_LEAD}(?:{PHRASE_WORD}\s+){{0,3}}(?:{METRIC_HEAD}|{TITLE_HEAD}){PER_UNIT})\b"
 )
 BEFORE_VALUE_PHRASE = re.compile(
     rf"(?=[A-Za-z])(?<![\w/-])(?P<name>{NAME_LEAD}(?:{PHRASE_WORD}\s+){{0,3}}{METRIC_HEAD})(?:\s+\((?P<acronym>[A-Z][A-Za-z]*[A-Z])\))?"

@@ -244,6 +244,12 @@ def test_metrics_an_acronym_in_its_metric_sense(extractor, text, name):
         ("An A/B test yields 1.70% in user reading time.", "user reading time", "1.70%"),
         ("An A/B test yields improvements of 1.34% in click unique visitors.", "click unique visitors", "1.34%"),
         ("It slashes peak token usage by 69.9% at the same budget.", "peak token usage", "69.9%"),
+        # the unit a measure is counted per (PER_UNIT)
+        (
+            "A live test shows a +0.62% lift in story reading time per session on the feed.",
+            "story reading time per session",
+            "+0.62%",
+        ),
         # the qualities a judge rates
         ("Raters saw gains of +212% in narrative richness for the tutor.", "narrative richness", "+212%"),
         (
