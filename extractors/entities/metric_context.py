@@ -16,9 +16,9 @@ import re
 from collections.abc import Collection, Iterator
 from functools import lru_cache
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
-from extractors.entities.text import Sent, initials_match
+from extractors.entities.text import Sent, doc_text, initials_match
 
 # Senses by field (issue 15 item 5). An acronym the paper spells out as something that
 # is no measure means that (`maximum a posteriori (MAP)`, `Multi-step Auxiliary
@@ -213,6 +213,18 @@ MODIFIED = re.compile(
     r"bias(?:es)?|datasets?|corpus|corpora)\b",
     re.I,
 )
+QUALITY_AFTER = re.compile(r" quality\b")  # `improves relevance quality`: the measure is the word's quality
+
+
+def head_after(doc: Doc, span: Span, end: int) -> Span:
+    """`span` widened to `end`, named as written (`relevance quality`)."""
+    wide = doc.char_span(span.start_char, end, alignment_mode="expand")
+    if wide is None:
+        return span
+    name = f"{span.kb_id_} {doc_text(doc)[span.end_char : end].strip()}"
+    return Span(doc, wide.start, wide.end, label="metric", kb_id=name, span_id=span.id_)
+
+
 NAMED_METRIC_AFTER = re.compile(r"\s+(?:metric|score)\b")  # `the Complete Recall metric`, `a Context Precision score`
 # a capitalised metric word that opens a longer name: `Perplexity Deep Research` (a product),
 # `Low Perplexity Documents` (a title); not a list or a cut-off (`Recall and NDCG`, `Recall@10`)

@@ -37,11 +37,13 @@ from extractors.entities.metric_context import (
     MODIFIED,
     NAME_CONTINUES,
     NAMED_METRIC_AFTER,
+    QUALITY_AFTER,
     RANKING_CONTEXT,
     RANKING_SENSE,
     defined_otherwise,
     evaluated,
     example_only,
+    head_after,
     setting,
 )
 from extractors.entities.metric_lists import MIN_BARE_LIST, cued_measures, has_cue_word, listed_measures
@@ -163,6 +165,8 @@ class MetricValueRuler:
                 span = widen(doc, span, floor, self.qualified, lower_only=not named_one)
             elif values or span.id_ in self.value_only:
                 span = widen(doc, span, floor, self.plain_word)
+            if span.kb_id_ in self.plain_word and (head := QUALITY_AFTER.match(text, span.end_char)):
+                span = head_after(doc, span, head.end())  # `relevance quality`: the quality of a metric word
             span._.kg_values = [list(v) for v in values] or None
             span._.kg_setting = setting(span, sentence)
             keep.append(span)

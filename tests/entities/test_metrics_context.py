@@ -87,6 +87,8 @@ def test_metrics_context_not_a_measure(extractor, text, name):
         ("Results show the tagger scales while maintaining millisecond-level serving latency.", "serving latency"),
         # a list's word as written, not the lexicon's longer name
         ("The user study shows gains in clarity, usefulness, and satisfaction with the tool.", "satisfaction"),
+        # the quality of a metric word is the measure (QUALITY_AFTER)
+        ("Results show the query parser improves relevance quality in a live test.", "relevance quality"),
         # a cased metric named as one keeps the capitalised words before it (NAMED_METRIC_AFTER)
         ("Results show the router reaches 88.2% on the strict Route Recall metric in town.", "Route Recall"),
         ("Results show a perfect Answer Precision score for every tuned reader.", "Answer Precision"),
