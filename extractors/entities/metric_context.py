@@ -16,9 +16,9 @@ import re
 from collections.abc import Collection, Iterator
 from functools import lru_cache
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
-from extractors.entities.text import Sent, initials_match
+from extractors.entities.text import Sent, doc_text, initials_match
 
 # Senses by field (issue 15 item 5). An acronym the paper spells out as something that
 # is no measure means that (`maximum a posteriori (MAP)`, `Multi-step Auxiliary
@@ -85,6 +85,8 @@ EVAL_CUE_WORDS = (
     r"|(?:drops?|declines?|gains?|improvements?|reductions?|losses?|increases?|decreases?)\s+(?:in|of)"
     r"|without\s+(?:compromising|sacrificing|hurting|degrading|harming|losing)"
     r"|trade-?offs?\s+(?:between|among|of)"
+    # a level reached: `achieves strong recall and ranking performance`, `achieving high accuracy`
+    r"|achiev\w*\s+(?:a\s+)?(?:strong|high)"
     # the terms of a win: `outperforms state-of-the-art sequential recommenders in multi-step accuracy`
     r"|(?:outperform|surpass)\w*\s+[^,.;()]{1,60}?\s+(?:in|on)"
 )
@@ -109,10 +111,76 @@ RESULT_SENTENCE = re.compile(
 )
 
 
+# a sentence about earlier work reports its findings, not this paper's (`Prior studies ... increase
+# model latency`), unless it sets this paper against them (`outperforms existing methods in accuracy`)
+PRIOR_WORK = re.compile(
+    r"\b(?:[Pp]rior|[Pp]revious|[Ee]xisting|[Tt]raditional|[Cc]onventional)\s+(?:[\w-]+\s+)?"
+    r"(?:studies|work|works|methods|approaches|systems|strategies|techniques|solutions)\b"
+)
+OWN_WORK = re.compile(
+    r"\b(?:we|our|ours|proposed|outperform\w*|surpass\w*|than|compared|versus|vs|over|superior|better|comparable|"
+    r"combined)\b",
+    re.I,
+)
+
+
+# a cost of computing named without a number is a concern every method has, not a measure the
+# paper reports (`at higher computational cost`, `albeit a slight increase in computational overhead`)
+GENERIC_CONCERNS = frozenset(
+    [
+        "computational cost",
+        "computational costs",
+        "computational overhead",
+        "computational efficiency",
+        "computational complexity",
+        "computation cost",
+        "computation costs",
+        "computational burden",
+    ]
+)
+# a metric given as an example of what a setting observes (`feedback (such as click-through rate and
+# conversion rate)`), through a list of others before it
+EXAMPLE_BEFORE = re.compile(
+    r"\b(?:such\s+as|like|e\.g\.,?|for\s+(?:example|instance),?)\s+"
+    r"(?:(?:[\w'’-]+\s+){0,2}?[\w'’-]+\s*(?:,\s*|\s+(?:and|or)\s+)){0,4}$"
+)
+EXAMPLE_LOOKBACK = 80  # characters before a metric that can hold the example cue and a list
+# the paper's own judging or result beside the examples: `parameters like accuracy and fluency ... to rate
+# the responses`, `a controlled drop in accuracy metrics like NDCG`
+EXAMPLE_JUDGED = re.compile(r"\b(?:to\s+rate|rated|judged|graded|annotated|drops?|declines?)\b")
+
+
+def example_only(text: str, span: Span, sentence: Sent) -> bool:
+    """A metric named as an example (EXAMPLE_BEFORE) in a sentence that reports no finding
+    and judges nothing (EXAMPLE_JUDGED)."""
+    low = max(sentence.start_char, span.start_char - EXAMPLE_LOOKBACK)
+    if EXAMPLE_BEFORE.search(text, low, span.start_char) is None or reports_finding(sentence.text):
+        return False
+    return EXAMPLE_JUDGED.search(sentence.text) is None
+
+
 @lru_cache(maxsize=1024)
 def reports_finding(sentence: str) -> bool:
     """Does RESULT_SENTENCE occur in `sentence`? (asked for each metric and cue of a sentence)"""
     return RESULT_SENTENCE.search(sentence) is not None
+
+
+# a level reached is this paper's where experiments show it, not where the sentence sets it against
+# a weakness (`Cross-encoders achieve high reranking accuracy but impose quadratic costs`)
+SHOWN = re.compile(r"\b(?:experiment\w*|results?|show\w*|demonstrat\w*|evaluat\w*|our|we)\b", re.I)
+CONTRAST = re.compile(r"\b(?:but|yet|although|though|while|whereas|however|despite)\b", re.I)
+
+
+@lru_cache(maxsize=1024)
+def shown_level(sentence: str) -> bool:
+    """Does `sentence` show a level reached as a finding (SHOWN, no CONTRAST)?"""
+    return SHOWN.search(sentence) is not None and CONTRAST.search(sentence) is None
+
+
+@lru_cache(maxsize=1024)
+def prior_work(sentence: str) -> bool:
+    """Does `sentence` speak of earlier work alone (PRIOR_WORK, no OWN_WORK)?"""
+    return PRIOR_WORK.search(sentence) is not None and OWN_WORK.search(sentence) is None
 
 
 PURPOSE = re.compile(
@@ -124,6 +192,8 @@ PURPOSE = re.compile(
 # named, the measure is the other
 FAMILY_AFTER = re.compile(
     r"\s*(?:metrics|measures|indicators)\b|\s*of\s+(?:the\s+)?[A-Za-z]+@"
+    # `improvements in user engagement, as measured by mean reciprocal rank`: the measure is the other
+    r"|\s*,?\s*as\s+measured\s+(?:by|with|using|in)\b"
     r"|\s*\(\s*(?:[\w@-]+\s+){0,2}?[\w@-]+\s+(?:by\s+|of\s+|=\s*|:\s*)?[+\-]?\d"
     # `improves retrieval accuracy by up to 15% points in Recall@10`: the change is the cut-off metric's
     r"|\s+by\s+(?:up\s+to\s+|over\s+|about\s+)?[+\-]?\d[\d.,]*\s?(?:%|pp|points?)?(?:\s?points?)?\s+(?:in|on)\s+"
@@ -138,8 +208,30 @@ DEFINED = re.compile(
 MODIFIED = re.compile(
     r"-\w|(?:\s*(?:and|or|/|&)\s*(?-i:[A-Z]{2,6})\b)?"
     r"\s*(?:models?|constraints?|predictions?|predictor|predictors|tasks?|estimation|modeling|modelling|stage|field|setting|"
-    r"systems?|signals?|feedback|labels?|judg(?:e)?ments?)\b",
+    r"systems?|signals?|feedback|labels?|judg(?:e)?ments?|"
+    # a bias in a metric, a dataset named by one: `position-based CTR bias`, `the Store Sales dataset`
+    r"bias(?:es)?|datasets?|corpus|corpora)\b",
     re.I,
+)
+QUALITY_AFTER = re.compile(r" quality\b")  # `improves relevance quality`: the measure is the word's quality
+
+
+def head_after(doc: Doc, span: Span, end: int) -> Span:
+    """`span` widened to `end`, named as written (`relevance quality`)."""
+    wide = doc.char_span(span.start_char, end, alignment_mode="expand")
+    if wide is None:
+        return span
+    name = f"{span.kb_id_} {doc_text(doc)[span.end_char : end].strip()}"
+    return Span(doc, wide.start, wide.end, label="metric", kb_id=name, span_id=span.id_)
+
+
+NAMED_METRIC_AFTER = re.compile(r"\s+(?:metric|score)\b")  # `the Complete Recall metric`, `a Context Precision score`
+# a capitalised metric word that opens a longer name: `Perplexity Deep Research` (a product),
+# `Low Perplexity Documents` (a title); not a list or a cut-off (`Recall and NDCG`, `Recall@10`)
+NAME_CONTINUES = re.compile(r" (?!(?:And|Or|Of|In|On|At|For|With|By|To|Vs)\b)[A-Z][a-z]")
+# what a paper defines to quantify is a measure unless it is a tool: `a mental reward model to quantify`
+TOOL_HEAD = re.compile(
+    r"(?:model|models|framework|method|approach|module|network|algorithm|system|pipeline|tool|agent)$", re.I
 )
 
 
@@ -164,12 +256,14 @@ def evaluated(text: str, span: Span, sentence: Sent) -> int | None:
     a list of others) or a change verb after it, in a sentence that reports a finding
     (see EVAL_CUE_WORDS). Returns where the words that may narrow the metric can begin
     (after the cue), or None."""
-    if FAMILY_AFTER.match(text, span.end_char) or not reports_finding(sentence.text):
+    if FAMILY_AFTER.match(text, span.end_char) or not reports_finding(sentence.text) or prior_work(sentence.text):
         return None
     start = max(sentence.start_char, span.start_char - EVAL_LOOKBACK)
     cue = EVALUATED_BEFORE.search(text, start, span.start_char)
     if cue is not None:
         if PURPOSE.search(text, max(0, cue.start() - 16), cue.start()):
+            return None
+        if cue.group("cue")[:5].lower() == "achie" and not shown_level(sentence.text):
             return None
         return cue.end("cue")
     if EVALUATED_AFTER.match(text, span.end_char, sentence.end_char):

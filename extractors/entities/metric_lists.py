@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.entities.metric_context import reports_finding
 from extractors.entities.metric_phrases import METRIC_HEAD, PHRASE_WORD
+from extractors.entities.metric_values import has_digit
 from extractors.entities.rulers import doc_spans
 from extractors.entities.text import Sentences, doc_text
 
@@ -23,7 +24,9 @@ from extractors.entities.text import Sentences, doc_text
 MEASURE_HEADS = (
     rf"(?:{METRIC_HEAD}|relevance|diversity|novelty|serendipity|fairness|usefulness|helpfulness|efficiency|"
     r"robustness|stability|transparency|control|completion|success|effort|realism|validity|faithfulness|"
-    r"coherence|fluency|correlation|interpretability|explainability|informativeness|readability|trust)"
+    r"coherence|fluency|correlation|interpretability|explainability|informativeness|readability|trust|"
+    # plurals a list writes (`inference latencies, rubric scores`; not `times`, a unit as often)
+    r"latencies|costs|scores|overheads)"
 )
 LIST_SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+|its\s+|their\s+)?"
 # how LIST_SEP ends, white space stripped: a cheap test before WORD_BEFORE is searched for
@@ -41,13 +44,26 @@ MIN_BARE_LIST = 2  # measures besides it that make a list of a metric without a 
 # a change or measurement cue before a list of measures (`improves X, Y and Z`, `we compute X and Y`)
 CUED_START = re.compile(
     r"\b(?:improv(?:es|ed|ing)|improvements?\s+in|enhanc(?:es|ed|ing)|boost(?:s|ed|ing)|reduc(?:es|ed|ing)|"
+    r"rais(?:es|ed|ing)|lower(?:s|ed|ing)|"
     r"in\s+terms\s+of|measured\s+by|(?:we|they)\s+(?:compute|measure|report)|gains?\s+in)\s+"
     r"(?:(?:the|both|their|its|overall|significantly|substantially)\s+)*"
 )
-CUED_WORD = re.compile(r"improv|enhanc|boost|reduc|terms\s+of|measured|compute|measure|report|gain")
+CUED_WORD = re.compile(r"improv|enhanc|boost|reduc|rais|lower|terms\s+of|measured|compute|measure|report|gain")
 # the words of CUED_WORD as substrings, which `in` finds faster than the pattern does; every
 # CUED_START match holds one, at most a short word (`in`, `we`, `they`) and white space after its start
-CUE_SUBSTRINGS = ("improv", "enhanc", "boost", "reduc", "terms", "measure", "compute", "report", "gain")
+CUE_SUBSTRINGS = (
+    "improv",
+    "enhanc",
+    "boost",
+    "reduc",
+    "rais",
+    "lower",
+    "terms",
+    "measure",
+    "compute",
+    "report",
+    "gain",
+)
 CUE_LEAD = 4  # len("they")
 
 
@@ -68,6 +84,8 @@ def cue_scan_start(text: str) -> int:
 
 FIRST_ITEM = re.compile(rf"(?P<name>(?:{PHRASE_WORD}\s+){{0,2}}{MEASURE_HEADS}){ITEM_END}")
 MIN_CUED_ITEMS = 2  # measures a cue must list: one alone is as often a goal (`improves efficiency`)
+# but a rate alone is a measure (`reduces query reformulation rates`, `raises miss rates`)
+RATE_ITEM = re.compile(r"[\w-]+\s+(?:rates?|ratios?)$")
 LIST_LOOKBACK = 60  # characters before a metric that can hold the item before it
 MAX_ITEMS = 5  # items a list can add on each side of its metric
 
@@ -93,6 +111,7 @@ def measure_spans(
             continue
         name = " ".join(text[start:end].split())
         canonical = metric_words.get(name.casefold(), name)  # a lexicon metric's own spelling: `Recall`
+        canonical = name if canonical[:1].islower() else canonical  # a word as written: `satisfaction`
         measure = Span(doc, span.start, span.end, label="metric", kb_id=canonical, span_id=canonical)
         measure._.kg_values = None
         measure._.kg_setting = None
@@ -149,6 +168,12 @@ def listed_measures(
     return out
 
 
+def lone_rate(text: str, item: tuple[int, int], sentence_end: int) -> bool:
+    """A rate named alone after a cue (RATE_ITEM), with no number after it in its sentence (a value's
+    own rules name a rate changed `from 40% to 10%`)."""
+    return RATE_ITEM.search(text, item[0], item[1]) is not None and not has_digit(text[item[1] : sentence_end])
+
+
 def cued_measures(doc: Doc, sents: Sentences, kept: list[Span], metric_words: dict[str, str]) -> list[Span]:
     """`Results show that it improves task completion, user control, and workflow transparency`,
     `we report answer completeness and citation fidelity`: in a sentence that reports a finding, the
@@ -170,13 +195,13 @@ def cued_measures(doc: Doc, sents: Sentences, kept: list[Span], metric_words: di
                 if match is None:
                     break
                 items.append((match.start("name"), match.end("name")))
-            if len(items) < MIN_CUED_ITEMS:
+            if len(items) < MIN_CUED_ITEMS and not lone_rate(text, items[0], sentence.end_char):
                 continue
             if taken is None:
                 others = [s for s in doc_spans(doc) if s.label_ != "metric"]  # (the list handed on: no new Spans)
                 taken = [(s.start_char, s.end_char) for s in others + kept]
             items = free_items(text, items, taken)
-            if len(items) < MIN_CUED_ITEMS:
+            if not items or len(items) < MIN_CUED_ITEMS and not lone_rate(text, items[0], sentence.end_char):
                 continue
             out.extend(measure_spans(doc, items, metric_words, taken))
     return out

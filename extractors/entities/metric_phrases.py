@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from extractors.entities.metric_context import defined_matches, setting
+from extractors.entities.metric_context import TOOL_HEAD, defined_matches, setting
 from extractors.entities.metric_pairing import RELATIVE_CHANGE, more_values
 from extractors.entities.metric_values import (
     CHANGE,
@@ -34,7 +34,11 @@ METRIC_HEAD = (
     # the quantities papers report beside a value: `routing overhead of 0.12 ms`, `1.70% in total
     # reading time`, `1.34% in click unique visitors`, `+0.43 in therapeutic quality`
     r"time|duration|overhead|quality|consistency|completeness|correctness|reliability|fidelity|visits|"
-    r"visitors|impressions?|emissions|usage|savings)"
+    r"visitors|impressions?|emissions|usage|savings|"
+    # the qualities a human or LLM judge rates, which no lexicon holds (`relevance`, `diversity` it does):
+    # `+367% in contextual richness`, `helpfulness by 0.4`
+    r"usefulness|helpfulness|faithfulness|coherence|fluency|richness|naturalness|informativeness|readability|"
+    r"realism)"
 )
 STOP = (
     r"(?:the|a|an|no|of|in|on|by|and|or|to|our|its|their|with|for|from|while|than|that|which|where|this|these|"
@@ -51,7 +55,9 @@ STOP = (
     r"consistent|considerable|remarkable|meaningful|similar|same|state-of-the-art|favou?rable|desirable|"
     r"acceptable|reasonable|satisfactory|excellent|impressive|optimal|minimal|negligible|marginal|moderate|"
     r"more|less|stable|rich|comprehensive|broad\w*|wide\w*|full|accurate|precise|strict|ensur\w*|slash\w*|"
-    r"confirm\w*|suppress\w*|halv\w*|doubl\w*|accelerat\w*|limit\w*|"
+    r"confirm\w*|suppress\w*|halv\w*|doubl\w*|accelerat\w*|limit\w*|measured|measuring|poor|"
+    # words of the value, not the measure: `constant throughput`, `millisecond-level latency`
+    r"constant|raw|perfect(?!-)|(?:milli|micro|nano)?second-level|"
     # units: `900 ms latency`, `15-30%p accuracy`
     r"ms|p)"
 )
@@ -63,11 +69,13 @@ NAME_LEAD_WORDS = ("total", "overall")
 NAME_LEAD = rf"(?:(?:{'|'.join(NAME_LEAD_WORDS)})\s+)?"
 # a business metric named in title case: `2.78% increase in Long-form Video Open Rate`
 TITLE_HEAD = r"[A-Z][a-z]*\s+(?:Rate|Time|Duration|Ratio|Score|Revenue|Accuracy|Coverage|Retention)"
+# the unit a business measure is counted per is part of its name: `+0.25% in duration per user`
+PER_UNIT = r"(?:\s+per\s+(?:user|session|query|request|visitor|day))?"
 # `about 18% lower evaluation cost`: a comparative between the value and the measure it changes
 COMPARED = r"(?:lower|higher|smaller|larger|shorter|longer|less|reduced|better|worse)"
 AFTER_VALUE_PHRASE = re.compile(
     rf"\s*(?:(?:online|offline)\s+)?(?:{COMPARED}\s+)?(?:{CHANGE}\s+(?:in|on|of)\s+(?:the\s+)?|(?:in|on)\s+(?:the\s+)?)?"
-    rf"(?P<name>{NAME_LEAD}(?:{PHRASE_WORD}\s+){{0,3}}(?:{METRIC_HEAD}|{TITLE_HEAD}))\b"
+    rf"(?P<name>{NAME_LEAD}(?:{PHRASE_WORD}\s+){{0,3}}(?:{METRIC_HEAD}|{TITLE_HEAD}){PER_UNIT})\b"
 )
 BEFORE_VALUE_PHRASE = re.compile(
     rf"(?=[A-Za-z])(?<![\w/-])(?P<name>{NAME_LEAD}(?:{PHRASE_WORD}\s+){{0,3}}{METRIC_HEAD})(?:\s+\((?P<acronym>[A-Z][A-Za-z]*[A-Z])\))?"
@@ -179,7 +187,7 @@ def defined_metrics(doc: Doc, text: str) -> list[Span]:
         words = match.group("name").split()
         while words and words[0].lower() in ("the", "a", "an", "our", "its", "their"):
             words.pop(0)
-        if not words or len(words) > 4:
+        if not words or len(words) > 4 or TOOL_HEAD.search(words[-1]):
             continue
         start = match.start("name") + match.group("name").find(words[0])
         span = doc.char_span(start, match.end("name"), alignment_mode="expand")

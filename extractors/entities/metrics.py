@@ -31,13 +31,19 @@ from spacy.tokens import Doc, Span
 from extractors.entities.lexicon import load_lexicons
 from extractors.entities.metric_changes import changed_phrases
 from extractors.entities.metric_context import (
+    GENERIC_CONCERNS,
     HIT_CONTEXT,
     HIT_SENSE,
     MODIFIED,
+    NAME_CONTINUES,
+    NAMED_METRIC_AFTER,
+    QUALITY_AFTER,
     RANKING_CONTEXT,
     RANKING_SENSE,
     defined_otherwise,
     evaluated,
+    example_only,
+    head_after,
     setting,
 )
 from extractors.entities.metric_lists import MIN_BARE_LIST, cued_measures, has_cue_word, listed_measures
@@ -114,6 +120,8 @@ class MetricValueRuler:
                 and in_definition(span, text, metrics)
             ):
                 continue
+            if span.text[:1].isupper() and not span.text.isupper() and NAME_CONTINUES.match(text, span.end_char):
+                continue  # `Perplexity Deep Research`: a word of another name
             if len(span.kb_id_) == 1:
                 continue  # a letter alone (`P`, `R`) is a variable; with a cut-off it is `P@10`
             if (
@@ -131,6 +139,8 @@ class MetricValueRuler:
                 continue  # `the HR input resolution`
             if not values and "@" not in span.kb_id_ and span.id_ in with_k:
                 continue
+            if not values and example_only(text, span, sentence):
+                continue  # `feedback (such as click-through rate and conversion rate)`: what a setting observes
             if (
                 not values
                 and span.id_ in self.cased
@@ -152,9 +162,13 @@ class MetricValueRuler:
                     continue
                 floor = cue_end
             if span.id_ in self.qualified and "@" not in span.kb_id_:
-                span = widen(doc, span, floor, self.qualified, lower_only=True)
+                # `the Complete Recall metric`: a capitalised word before a cased metric named as one is its own
+                named_one = NAMED_METRIC_AFTER.match(text, span.end_char) is not None
+                span = widen(doc, span, floor, self.qualified, lower_only=not named_one)
             elif values or span.id_ in self.value_only:
                 span = widen(doc, span, floor, self.plain_word)
+            if span.kb_id_ in self.plain_word and (head := QUALITY_AFTER.match(text, span.end_char)):
+                span = head_after(doc, span, head.end())  # `relevance quality`: the quality of a metric word
             span._.kg_values = [list(v) for v in values] or None
             span._.kg_setting = setting(span, sentence)
             keep.append(span)
@@ -166,7 +180,11 @@ class MetricValueRuler:
         extra = changed_phrases(doc, sents, used, self.metric_words, keep) if has_number and " from " in text else []
         extra += share_phrases(doc, sents, used, keep) if has_number and "% of " in text else []
         extra += phrase_metrics(doc, sents, used, self.metric_words) if has_number else []
+        # a list's other measures beside a measure named by its value (`rapid training times, low
+        # inference latencies, and routing overhead of 2 ms`)
+        extra += listed_measures(doc, sents, [s for s in extra if s._.kg_values], keep + extra, self.metric_words)
         named = [spelled_out(s, text, self.metric_words) for s in keep + extra]
+        named = [s for s in named if s._.kg_values or s.kb_id_.casefold() not in GENERIC_CONCERNS]
         set_doc_spans(doc, self.spans_key, [s for s in spans if s.label_ != "metric"] + named)
         doc.user_data.pop("kg.setting_cues", None)  # (this component's own; not sent to other processes)
         return doc

@@ -31,6 +31,15 @@ def metrics(extractor: EntityExtractor, text: str) -> dict[str, set[str | None]]
         ("Experiments show that our method is better in terms of throughput.", "throughput"),
         ("In our experiments, accuracy drops sharply for the baselines.", "accuracy"),
         ("It halves memory without sacrificing accuracy in our experiments.", "accuracy"),
+        # earlier work named, but set against this paper's
+        ("Results show the tagger improves accuracy over existing parsing methods.", "accuracy"),
+        ("Compared with prior ranking work, the router shows lower serving latency.", "serving latency"),
+        # a level reached, shown by experiments
+        ("Experiments on three shops show that the tagger achieves strong tagging accuracy.", "tagging accuracy"),
+        ("We show that the parser achieves high recall on noisy receipts.", "Recall"),
+        # examples the paper's own judges rate, or its own result
+        ("Nurses rated each reply on criteria like fluency, coherence and accuracy of advice.", "accuracy"),
+        ("The filter only causes a small drop in ranking metrics like NDCG on the shop logs.", "NDCG"),
     ],
 )
 def test_metrics_context_a_measure_with_a_change_or_comparison(extractor, text, name):
@@ -46,6 +55,19 @@ def test_metrics_context_a_measure_with_a_change_or_comparison(extractor, text, 
         ("Rather than improving planner accuracy, the system demonstrates a runtime.", "planner accuracy"),
         ("It adds edges, improving coverage for sparse items.", "coverage"),  # no finding reported
         ("Results show clear gains in core engagement metrics overall.", "core engagement"),  # a family
+        # earlier work's findings (PRIOR_WORK)
+        ("Previous studies show that tree indexes increase lookup latency in shops.", "lookup latency"),
+        ("Existing tagging approaches often degrade accuracy under heavy noise, studies show.", "accuracy"),
+        # a level reached, set against a weakness or not shown (CONTRAST, SHOWN)
+        ("Dense taggers achieve high tagging accuracy but cost much memory in the field.", "tagging accuracy"),
+        ("Dense taggers in the field achieve strong tagging accuracy on small receipts.", "tagging accuracy"),
+        # what a named measure measures (FAMILY_AFTER)
+        ("Results show gains in shopper satisfaction, as measured by the net promoter score.", "shopper satisfaction"),
+        # a metric given as an example of what a setting observes (EXAMPLE_BEFORE)
+        ("Feed rankers learn from signals such as CTR and dwell time in the app.", "CTR"),
+        ("Old scores (e.g., BLEU, ROUGE) miss the tone of a bedside reply.", "BLEU"),
+        # a cost of computing without a number (GENERIC_CONCERNS)
+        ("Results show the tagger cuts computational overhead and boosts tagging accuracy.", "computational overhead"),
     ],
 )
 def test_metrics_context_not_a_measure(extractor, text, name):
@@ -59,6 +81,17 @@ def test_metrics_context_not_a_measure(extractor, text, name):
         ("It beats the encoder on the main metrics, including accuracy of 0.72.", "accuracy"),
         ("It achieves 32.0% fewer rounds and 34.1% shorter training time.", "training time"),
         ("Tests show it does this while maintaining high generation diversity.", "generation diversity"),
+        # words of the value, not of the measure
+        ("Results show the cache scales while maintaining constant lookup throughput.", "lookup throughput"),
+        ("Tests show gains in raw answer accuracy are small for the tutor.", "answer accuracy"),
+        ("Results show the tagger scales while maintaining millisecond-level serving latency.", "serving latency"),
+        # a list's word as written, not the lexicon's longer name
+        ("The user study shows gains in clarity, usefulness, and satisfaction with the tool.", "satisfaction"),
+        # the quality of a metric word is the measure (QUALITY_AFTER)
+        ("Results show the query parser improves relevance quality in a live test.", "relevance quality"),
+        # a cased metric named as one keeps the capitalised words before it (NAMED_METRIC_AFTER)
+        ("Results show the router reaches 88.2% on the strict Route Recall metric in town.", "Route Recall"),
+        ("Results show a perfect Answer Precision score for every tuned reader.", "Answer Precision"),
     ],
 )
 def test_metrics_context_words_of_the_sentence_do_not_widen_the_name(extractor, text, name):
@@ -142,6 +175,35 @@ def test_metrics_context_a_title_or_a_modifier_is_no_measure(extractor, text, na
     assert name not in metrics(extractor, text)
 
 
+# --- a metric word inside another name (MODIFIED, NAME_CONTINUES, TOOL_HEAD) -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Results show the ranker removes the slot-based CTR bias from logged clicks.", "CTR"),
+        ("On the Harbor Retail Sales dataset the forecaster reaches MAE of 3.1.", "Sales"),
+        ("We test it against Perplexity Sonar and two other answer engines.", "Perplexity"),
+        ("We test it against Perplexity Sonar and two other answer engines.", "perplexity"),
+        ("We train a graph scoring model to quantify shopper trust in reviews.", "graph scoring model"),
+        ("We propose a hybrid vision framework to quantify leaf damage in crops.", "hybrid vision framework"),
+    ],
+)
+def test_metrics_context_a_word_of_another_name_is_no_measure(extractor, text, name):
+    assert name not in metrics(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Recall and NDCG of the shop ranker improve by 3% over the old one.", "Recall"),
+        ("We define the refund share to quantify seller risk across 12 markets.", "refund share"),
+    ],
+)
+def test_metrics_context_a_metric_word_before_a_list_or_defined(extractor, text, name):
+    assert name in metrics(extractor, text)
+
+
 def test_metrics_value_with_its_spread(extractor):
     text = "It keeps 215 ms +/- 18 ms average latency overhead across pipelines."
     assert metrics(extractor, text).get("latency") == {"215 ms +/- 18 ms"}
@@ -184,10 +246,33 @@ def test_metrics_an_acronym_in_its_metric_sense(extractor, text, name):
         ("An A/B test yields 1.70% in user reading time.", "user reading time", "1.70%"),
         ("An A/B test yields improvements of 1.34% in click unique visitors.", "click unique visitors", "1.34%"),
         ("It slashes peak token usage by 69.9% at the same budget.", "peak token usage", "69.9%"),
+        # the unit a measure is counted per (PER_UNIT)
+        (
+            "A live test shows a +0.62% lift in story reading time per session on the feed.",
+            "story reading time per session",
+            "+0.62%",
+        ),
+        # the qualities a judge rates
+        ("Raters saw gains of +212% in narrative richness for the tutor.", "narrative richness", "+212%"),
+        (
+            "Under the judge panel, the planner reaches a step coherence of 0.81 on long plans.",
+            "step coherence",
+            "0.81",
+        ),
+        ("Graders found it lifts answer helpfulness by 14.2% on the forum set.", "answer helpfulness", "14.2%"),
     ],
 )
 def test_metrics_quantity_phrases_beside_a_value(extractor, text, name, value):
     assert metrics(extractor, text).get(name) == {value}
+
+
+def test_metrics_a_cost_of_computing_with_a_value_is_a_measure(extractor):
+    found = metrics(extractor, "The tagger cuts computational overhead by 41.5% on receipts.")
+    assert found.get("computational overhead") == {"41.5%"}
+
+
+def test_metrics_a_judged_quality_without_a_value_is_no_measure(extractor):
+    assert "coherence" not in metrics(extractor, "Drafts from the tool read with coherence in 12 of our trials.")
 
 
 @pytest.mark.parametrize(

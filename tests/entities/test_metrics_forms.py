@@ -116,6 +116,38 @@ def test_metrics_forms_list_items_that_are_no_measure(extractor, text, not_name)
     assert not_name not in {name for name, _ in metrics(extractor, text)}
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "The gateway keeps low lookup latencies, and queueing overhead of 0.3 to 0.9 ms per call.",
+            {"lookup latencies", "queueing overhead"},
+        ),
+        (
+            "The tutor earns higher grader scores, and session completion rate of 71.5% in the pilot.",
+            {"grader scores", "session completion rate"},
+        ),
+    ],
+)
+def test_metrics_forms_measures_listed_with_a_named_value(extractor, text, names):
+    assert names <= {name for name, _ in metrics(extractor, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "not_name"),
+    [
+        ("It cuts the MAPE of the meter by 1.9 times and the RMSE of the meter by 2.4 times.", "times"),
+        (
+            "Loads were measured through sensor scores, and a phase error of 0.21 on the bench.",
+            "measured through sensor scores",
+        ),
+        ("The parser gets poor judge scores, and a parse error rate of 12.5% on the forms.", "poor judge scores"),
+    ],
+)
+def test_metrics_forms_listed_with_a_named_value_no_measure(extractor, text, not_name):
+    assert not_name not in {name for name, _ in metrics(extractor, text)}
+
+
 # --- TeX around numbers and cut-offs ------------------------------------------------------
 
 
@@ -208,10 +240,31 @@ def test_metrics_forms_measures_a_cue_lists(extractor, text, names):
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Results show that the new router lowers packet drop rates in every trial.", "packet drop rates"),
+        (
+            "Field tests show the triage bot raises the referral acceptance rate for clinics.",
+            "referral acceptance rate",
+        ),
+    ],
+)
+def test_metrics_forms_a_rate_a_cue_names_alone(extractor, text, name):
+    assert (name, None) in metrics(extractor, text)
+
+
+def test_metrics_forms_a_rate_with_a_value_keeps_it(extractor):
+    found = metrics(extractor, "Results show it lowers the parse error rate from 9.1% to 4.0% on forms.")
+    assert ("parse error rate", None) not in found
+
+
+@pytest.mark.parametrize(
     ("text", "not_name"),
     [
         ("Experiments show that it improves efficiency.", "efficiency"),  # one alone is as often a goal
         ("We aim to improve route completion and driver control in future work.", "route completion"),  # no finding
+        ("We aim to lower the churn rate of new shoppers in later work.", "churn rate"),  # a rate alone, no finding
+        ("Experiments show the cart widget raises rates across the shop.", "rates"),  # no word before the rate
     ],
 )
 def test_metrics_forms_no_measures_a_cue_lists(extractor, text, not_name):
