@@ -92,8 +92,8 @@ def test_evaluation_scores_types_overall_and_values():
 # The floors issue 3 sets (companies 0.90; datasets, metrics, proposed 0.85; methods,
 # tasks 0.70; values 0.85), raised to just under what the extractor reaches without
 # gold-driven lexicon entries. Raise them when it improves, never lower them.
-FLOORS = {"companies": 0.95, "datasets": 0.97, "metrics": 0.91, "proposed": 0.88, "methods": 0.81, "tasks": 0.70}
-VALUES_FLOOR = 0.88
+FLOORS = {"companies": 0.95, "datasets": 0.97, "metrics": 0.91, "proposed": 0.88, "methods": 0.81, "tasks": 0.71}
+VALUES_FLOOR = 0.90
 
 
 @pytest.fixture(scope="module")
@@ -119,10 +119,10 @@ def test_evaluation_seed_metric_values_floor(seed_scores):
 
 # The bulk dev gold: 240 papers the rules were not written for (issue 15). Floors just
 # under what the extractor reaches; raise them when it improves, never lower them.
-DEV_FLOORS = {"companies": 0.87, "datasets": 0.84, "metrics": 0.74, "proposed": 0.84, "methods": 0.71, "tasks": 0.55}
-DEV_VALUES_FLOOR = 0.74
+DEV_FLOORS = {"companies": 0.87, "datasets": 0.84, "metrics": 0.80, "proposed": 0.84, "methods": 0.71, "tasks": 0.57}
+DEV_VALUES_FLOOR = 0.76
 DEV_OUTPERFORMS_FLOOR = 0.80  # F1
-DEV_RESULTS_FOUND_FLOOR = 0.77
+DEV_RESULTS_FOUND_FLOOR = 0.78
 
 
 @pytest.fixture(scope="module")
