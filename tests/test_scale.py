@@ -237,10 +237,11 @@ def test_scale_killed_ingest_leaves_no_extraction_worker(tmp_path):
     corpus = generate(3000, tmp_path / "corpus")
     proc = start_ingest(tmp_path / "s.lbug", corpus, "--jobs", "2")
     deadline = time.monotonic() + 120
+    # two extraction workers, and the process parsing the next files while it lives
     while len(workers := _children(proc.pid)) < 2 and time.monotonic() < deadline:
         assert proc.poll() is None, proc.stderr.read()
         time.sleep(0.05)
-    assert len(workers) == 2
+    assert len(workers) in (2, 3)
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
     deadline = time.monotonic() + 30
