@@ -8,10 +8,10 @@ resident after its last commit). `malloc_trim` returns the free pages of every h
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 
-_libc_name = ctypes.util.find_library("c")
-_trim = getattr(ctypes.CDLL(_libc_name), "malloc_trim", None) if _libc_name else None
+# The process's own symbols hold libc's (glibc's `malloc_trim`; absent elsewhere).
+# (`ctypes.util.find_library` would run `ldconfig` at every start to find the library.)
+_trim = getattr(ctypes.CDLL(None), "malloc_trim", None)
 
 
 def give_back_freed() -> None:
