@@ -110,7 +110,7 @@ def paper_doc_text(paper: Paper) -> tuple[str, int]:
 
 
 def _evidence(span: Span) -> str:
-    return sentences(span.doc).evidence(span.start_char)
+    return _evidence_at(span.doc, span.start_char)
 
 
 def mentions_from_doc(doc: Doc, entries: dict[tuple[str, str], Entry]) -> list[Mention]:
@@ -222,10 +222,7 @@ class EntityExtractor:
         return doc
 
     def __call__(self, paper: Paper) -> list[Mention]:
-        doc = self.nlp(self._doc(paper))
-        mentions = mentions_from_doc(doc, self.entries)
-        drop_derived(doc)
-        return mentions
+        return self._mentions(self.nlp(self._doc(paper)))
 
     def pipe(self, papers: Iterable[Paper], *, batch_size: int = 256, n_process: int = 1) -> Iterator[list[Mention]]:
         docs = (self._doc(paper) for paper in papers)
@@ -240,9 +237,12 @@ class EntityExtractor:
             for doc in docs:
                 for proc in components:
                     doc = proc(doc)
-                mentions = mentions_from_doc(doc, self.entries)
-                drop_derived(doc)
-                yield mentions
+                yield self._mentions(doc)
+
+    def _mentions(self, doc: Doc) -> list[Mention]:
+        mentions = mentions_from_doc(doc, self.entries)
+        drop_derived(doc)  # the doc is done with: let it be freed at once
+        return mentions
 
 
 @contextmanager

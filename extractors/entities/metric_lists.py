@@ -174,6 +174,11 @@ def lone_rate(text: str, item: tuple[int, int], sentence_end: int) -> bool:
     return RATE_ITEM.search(text, item[0], item[1]) is not None and not has_digit(text[item[1] : sentence_end])
 
 
+def enough_items(text: str, items: list[tuple[int, int]], sentence_end: int) -> bool:
+    """MIN_CUED_ITEMS measures after a cue, or a lone rate."""
+    return len(items) >= MIN_CUED_ITEMS or bool(items) and lone_rate(text, items[0], sentence_end)
+
+
 def cued_measures(doc: Doc, sents: Sentences, kept: list[Span], metric_words: dict[str, str]) -> list[Span]:
     """`Results show that it improves task completion, user control, and workflow transparency`,
     `we report answer completeness and citation fidelity`: in a sentence that reports a finding, the
@@ -195,13 +200,13 @@ def cued_measures(doc: Doc, sents: Sentences, kept: list[Span], metric_words: di
                 if match is None:
                     break
                 items.append((match.start("name"), match.end("name")))
-            if len(items) < MIN_CUED_ITEMS and not lone_rate(text, items[0], sentence.end_char):
+            if not enough_items(text, items, sentence.end_char):
                 continue
             if taken is None:
                 others = [s for s in doc_spans(doc) if s.label_ != "metric"]  # (the list handed on: no new Spans)
                 taken = [(s.start_char, s.end_char) for s in others + kept]
             items = free_items(text, items, taken)
-            if not items or len(items) < MIN_CUED_ITEMS and not lone_rate(text, items[0], sentence.end_char):
+            if not enough_items(text, items, sentence.end_char):
                 continue
             out.extend(measure_spans(doc, items, metric_words, taken))
     return out

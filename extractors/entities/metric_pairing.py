@@ -21,7 +21,7 @@ import re
 from spacy.tokens import Span
 
 from extractors.entities.metric_context import DEFINITION_WORDS
-from extractors.entities.metric_value_lists import unit_listed, with_shared_unit
+from extractors.entities.metric_value_lists import LIST_GAP, runs_of, unit_listed, with_shared_unit
 from extractors.entities.metric_values import (
     CHANGE,
     HEDGE,
@@ -132,7 +132,6 @@ LIST_LEAD = re.compile(
     r"(?:terms\s+of\s+|the\s+|both\s+)*$"
 )
 LIST_LEAD_WINDOW = 60
-VALUE_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 
 
 def values_for(span: Span, sentence: Sent, used: set[int], starts: frozenset[int]) -> list[tuple[str, str | None]]:
@@ -300,17 +299,6 @@ def respectively_values(text: str, end: int, base: int, used: set[int]) -> list[
     return out
 
 
-def _runs(items: list[tuple[int, int]], text: str, gap: re.Pattern[str]) -> list[list[tuple[int, int]]]:
-    """(start, end) items grouped into the lists they form, joined by `gap` (`, `, `and`)."""
-    runs: list[list[tuple[int, int]]] = []
-    for item in items:
-        if runs and gap.fullmatch(text, runs[-1][-1][1], item[0]):
-            runs[-1].append(item)
-        else:
-            runs.append([item])
-    return runs
-
-
 def respectively_pairs(
     text: str, sents: Sentences, metrics: list[Span], used: set[int]
 ) -> dict[int, list[tuple[str, str | None]]]:
@@ -329,16 +317,16 @@ def respectively_pairs(
             for m in LISTED_VALUE.finditer(text, start, at)
             if plausible(m.group("num"), m.group("unit"), True) and not YEAR.match(m.group("num"))
         ]
-        name_runs = [r for r in _runs(names, text, METRIC_LIST_GAP) if len(r) >= 2]
+        name_runs = [r for r in runs_of(names, text, METRIC_LIST_GAP) if len(r) >= 2]
         by_span = {(m.start(), m.end()): m for m in values}
-        value_runs = [r for r in _runs(list(by_span), text, VALUE_LIST_GAP) if len(r) >= 2]
+        value_runs = [r for r in runs_of(list(by_span), text, LIST_GAP) if len(r) >= 2]
         if name_runs and value_runs and len(name_runs[-1]) == len(value_runs[-1]):
-            shared = by_span[value_runs[-1][-1]].group("unit")  # `by 9.57 and 13.39 points`: the last's
-            for (name_start, _), span in zip(name_runs[-1], value_runs[-1], strict=True):
-                match = by_span[span]
+            matches = [by_span[span] for span in value_runs[-1]]
+            # `by 9.57 and 13.39 points`: the unit of the last is all's
+            for (name_start, _), match, value in zip(name_runs[-1], matches, with_shared_unit(matches), strict=True):
                 if match.start("num") not in used:
                     used.add(match.start("num"))
-                    out[name_start] = [clean_value(match.group("num"), match.group("unit") or shared)]
+                    out[name_start] = [value]
         at = text.find("respectively", at + 1)
     return out
 
@@ -349,7 +337,7 @@ def listed_pairs(text: str, metrics: list[Span], used: set[int]) -> dict[int, li
     each metric (by its start) the value in its place, as `respectively` would."""
     out: dict[int, list[tuple[str, str | None]]] = {}
     names = sorted((s.start_char, s.end_char) for s in metrics)
-    for run in _runs(names, text, METRIC_LIST_GAP):
+    for run in runs_of(names, text, METRIC_LIST_GAP):
         if len(run) < 2:
             continue
         lead = LIST_LEAD.search(text, max(0, run[0][0] - LIST_LEAD_WINDOW), run[0][0])
@@ -358,14 +346,13 @@ def listed_pairs(text: str, metrics: list[Span], used: set[int]) -> dict[int, li
         found = [m for m in LISTED_VALUE.finditer(text, max(0, lead.start() - LIST_LEAD_WINDOW), lead.start() + 1)]
         found = [m for m in found if plausible(m.group("num"), m.group("unit"), True)]
         by_span = {(m.start(), m.end()): m for m in found}
-        runs = _runs(list(by_span), text, VALUE_LIST_GAP)
+        runs = runs_of(list(by_span), text, LIST_GAP)
         if not runs or runs[-1][-1][1] != lead.start() or len(runs[-1]) != len(run):
             continue
         matches = [by_span[span] for span in runs[-1]]
         if any(m.start("num") in used for m in matches):
             continue
-        shared = matches[-1].group("unit")
-        for (name_start, _), match in zip(run, matches, strict=True):
+        for (name_start, _), match, value in zip(run, matches, with_shared_unit(matches), strict=True):
             used.add(match.start("num"))
-            out[name_start] = [clean_value(match.group("num"), match.group("unit") or shared)]
+            out[name_start] = [value]
     return out

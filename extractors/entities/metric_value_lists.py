@@ -30,6 +30,17 @@ LIST_END = re.compile(
 )
 
 
+def runs_of(items: list[tuple[int, int]], text: str, gap: re.Pattern[str]) -> list[list[tuple[int, int]]]:
+    """(start, end) items grouped into the lists they form, joined by `gap` (`, `, `and`)."""
+    runs: list[list[tuple[int, int]]] = []
+    for item in items:
+        if runs and gap.fullmatch(text, runs[-1][-1][1], item[0]):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    return runs
+
+
 def number_run(text: str, pos: int) -> list[re.Match[str]]:
     """The numbers listed from `pos` on: `3.5, 6.0 and 5.2 points` (the first at `pos`)."""
     run: list[re.Match[str]] = []
@@ -70,13 +81,7 @@ def listed_after_pairs(text: str, metrics: list[Span], used: set[int]) -> dict[i
     value in its place, with the unit of the last where it has none; one value is each's."""
     out: dict[int, list[tuple[str, str | None]]] = {}
     names = sorted({(s.start_char, s.end_char) for s in metrics})
-    runs: list[list[tuple[int, int]]] = []
-    for item in names:
-        if runs and METRIC_GAP.fullmatch(text, runs[-1][-1][1], item[0]):
-            runs[-1].append(item)
-        else:
-            runs.append([item])
-    for run in runs:
+    for run in runs_of(names, text, METRIC_GAP):
         if len(run) < 2:
             continue
         lead = AFTER_LIST_LEAD.match(text, run[-1][1])

@@ -122,7 +122,7 @@ def phrases(words: Sequence[str], a: int, b: int, is_head: TokenTest = HEAD_SET.
             if start < a or (best is not None and start >= best):
                 continue
             if all(words[start + k] == t if isinstance(t, str) else t(words[start + k]) for k, t in enumerate(shape)):
-                if len(shape) > LONGEST_COMPOUND and "".join(words[start : start + 5]).lower() in STOP:
+                if len(shape) > LONGEST_COMPOUND and "".join(words[start : start + LONGEST_COMPOUND]).lower() in STOP:
                     continue  # `end-to-end document parsing`: a stop word's parts
                 best = start
         if best is not None:
@@ -219,8 +219,6 @@ def _salient(sents: Sentences, tend: int) -> Iterator[Candidate]:
 
 # `We formulate next-location prediction as a ranking problem`: the restated problem
 FORMULATING_WORDS = WordSet(FORMULATING_VERBS)
-RESTATED_AS = frozenset(["as"])
-TASK_NOUNS = frozenset(["task", "tasks", "problem", "problems"])
 
 
 def _formulated(sents: Sentences, tend: int) -> Iterator[Candidate]:
@@ -232,12 +230,12 @@ def _formulated(sents: Sentences, tend: int) -> Iterator[Candidate]:
         if pos < tend:
             continue
         sent = sents.at(pos)
-        first = i + 1 + (i + 1 < sent.end and words[i + 1].lower() == "the")
-        for start, end in phrases(words, first, min(sent.end, first + AFTER_CUE_WINDOW)):
-            after = end + (end < sent.end and words[end].lower() in TASK_NOUNS)
-            if start == first and after < sent.end and words[after].lower() in RESTATED_AS:
-                yield start, end, True
-            break
+        found = _object_phrase(words, i, sent.end)
+        if found is not None:
+            end = found[1]
+            after = end + (end < sent.end and words[end].lower() in TASK_WORDS.words)
+            if after < sent.end and words[after].lower() == "as":
+                yield *found, True
 
 
 # `We study over-privileged tool selection`: the object of the paper's own verb
@@ -251,12 +249,16 @@ def _addressed(sents: Sentences, tend: int) -> Iterator[Candidate]:
     for i, pos in sents.tokens_in(ADDRESSING_WORDS):
         if pos < tend or i == 0 or words[i - 1].lower() not in OWN_SUBJECTS:
             continue
-        sent = sents.at(pos)
-        first = i + 1 + (i + 1 < sent.end and words[i + 1].lower() == "the")
-        for start, end in phrases(words, first, min(sent.end, first + AFTER_CUE_WINDOW)):
-            if start == first:
-                yield start, end, True
-            break
+        found = _object_phrase(words, i, sents.at(pos).end)
+        if found is not None:
+            yield *found, True
+
+
+def _object_phrase(words: Sequence[str], verb: int, sent_end: int) -> tuple[int, int] | None:
+    """The phrase right after the verb at `verb` (through `the`), if one starts there."""
+    first = verb + 1 + (verb + 1 < sent_end and words[verb + 1].lower() == "the")
+    found = phrases(words, first, min(sent_end, first + AFTER_CUE_WINDOW))
+    return found[0] if found and found[0][0] == first else None
 
 
 COORDINATING = frozenset(["and", "or"])
