@@ -50,7 +50,7 @@ from extractors.entities.comparison_results import Result
 from extractors.entities.comparison_wins import Win
 from extractors.entities.lexicon import Entry, load_lexicons
 from extractors.entities.rulers import SPANS_KEY, doc_spans
-from extractors.entities.text import drop_derived, sentences
+from extractors.entities.text import drop_derived, greek_as_letters, sentences
 from kg.model import Paper, concept_key
 
 __all__ = ["Mention", "EntityExtractor", "build_nlp", "gold_record", "mentions_from_doc", "paper_doc_text"]
@@ -105,8 +105,9 @@ def build_nlp(*, lexicon_dir: str | None = None) -> Language:
 
 
 def paper_doc_text(paper: Paper) -> tuple[str, int]:
-    """The text the extractor reads (as `Paper.text`) and how many characters are the title."""
-    return paper.text, len(paper.title) if paper.title else 0
+    """The text the extractor reads (`Paper.text` with TeX's Greek letters as letters) and
+    how many characters are the title."""
+    return greek_as_letters(paper.text), len(greek_as_letters(paper.title)) if paper.title else 0
 
 
 def _evidence(span: Span) -> str:

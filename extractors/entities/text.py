@@ -16,8 +16,8 @@ from spacy.tokens import Doc
 SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 # A name as a paper coins it: letters/digits with inner hyphens, dots or (TeX) powers
-# (`REG4Rec`, `MMQ-v2`, `Align$^3$GR`, `Qwen2.5`).
-NAME = r"[A-Za-z][A-Za-z0-9]*(?:(?:[-_.'][A-Za-z0-9]+)|(?:\$?\^\{?\d+\}?\$?[A-Za-z0-9]*))*"
+# (`REG4Rec`, `MMQ-v2`, `Align$^3$GR`, `Qwen2.5`), in any script's letters (`JUÁ`, `FuXi-β`).
+NAME = r"[^\W\d_][^\W_]*(?:(?:[-_.'][^\W_]+)|(?:\$?\^\{?\d+\}?\$?[^\W_]*))*"
 TEX_POWER = re.compile(r"\$?\^\{?(\d+)\}?\$?")
 
 # Capitalised or acronym words that are not names anything is called by.
@@ -42,6 +42,30 @@ def normalise_name(text: str) -> str:
     if "^" in text:
         text = TEX_POWER.sub(lambda m: m.group(1).translate(SUPERSCRIPTS), text)
     return text.strip("{}")
+
+
+# A Greek letter TeX writes in dollars (`FuXi-$\\beta$`, `$\\tau^2$-bench`, `$π$-SUB`) is read as
+# the letter (`FuXi-β`, `τ²-bench`), as titles and lexicons write it; `top-$k$` stays.
+GREEK_LETTERS = dict(
+    zip(
+        "alpha beta gamma delta epsilon varepsilon zeta eta theta kappa lambda mu nu xi pi rho sigma "
+        "tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma Phi Psi Omega".split(),
+        "αβγδεεζηθκλμνξπρστυφφχψωΓΔΘΛΞΠΣΦΨΩ",
+        strict=True,
+    )
+)
+TEX_GREEK = re.compile(r"\$(?:\\(" + "|".join(GREEK_LETTERS) + r")|([α-ωΑ-Ω]))(?:\^\{?(\d)\}?)?\$")
+
+
+def greek_as_letters(text: str) -> str:
+    if "$" not in text:
+        return text
+    return TEX_GREEK.sub(_greek, text)
+
+
+def _greek(match: re.Match[str]) -> str:
+    command, letter, power = match.groups()
+    return (letter or GREEK_LETTERS[command]) + (power or "").translate(SUPERSCRIPTS)
 
 
 NOT_NAME_SUFFIXES = frozenset(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from extractors.entities.text import greek_as_letters
 from tests.entities.helpers import found
 
 
@@ -84,3 +85,23 @@ def test_names_acronym_followed_by_its_head_noun_or_a_verb_is_proposed(extractor
 )
 def test_names_title_case_part_named_by_the_noun_after_it_is_proposed(extractor, text, name):
     assert name in found(extractor, text, "proposed")
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "name"),
+    [
+        # letters of any script belong to the name, not just A-Z
+        ("ZÖRN: Ranking Shelves of Old Books", "We propose a ranker of shelves for libraries.", "ZÖRN"),
+        ("KelpNet-ω: Tides in a Day", "We propose KelpNet-ω, a tide model for harbours.", "KelpNet-ω"),
+        # TeX's Greek letters read as the letters, in the title and in the abstract alike
+        ("$\\sigma$-Quill: Scoring Essays by Ink", "We propose $\\sigma$-Quill, a scorer for essays.", "σ-Quill"),
+        ("Mosaic: Tiles for Walls", "We propose Mosaic-$\\gamma$, a tiler for walls.", "Mosaic-γ"),
+    ],
+)
+def test_names_title_name_keeps_letters_of_any_script(extractor, title, text, name):
+    assert name in found(extractor, text, "proposed", title)
+
+
+def test_names_tex_greek_letter_in_dollars_is_a_letter_but_a_variable_is_not():
+    assert greek_as_letters("on $\\tau^2$-style tests, $\\beta$ and $\\epsilon$") == "on τ²-style tests, β and ε"
+    assert greek_as_letters("the top-$k$ items at $5 each, $\\beta_1$") == "the top-$k$ items at $5 each, $\\beta_1$"
