@@ -112,6 +112,11 @@ TOPIC_ENDS = frozenset(
 )
 # acronyms of problems, not of data: `an OCR benchmark`, `ASR corpora`
 TASK_ACRONYMS = frozenset("OCR ASR TTS MT NMT NLI NLU NLG NER VQA QA KBQA ODQA RE RL IR CTR POS SLU SER KWS".split())
+# acronyms of a kind of data, signal or problem, not of one dataset: `three EEG datasets`,
+# `PDE benchmarks`, `a desktop GUI benchmark`, `RGB datasets`, `OOD benchmark pairs`
+DATA_KINDS = frozenset(
+    "2D 3D CAD CT ECG EEG EHR EHRs EMG fMRI GUI HSI LiDAR MRI OOD PDE PDEs POI POIs RDF RGB RGB-D VHDL".split()
+)
 MODEL_SIZE = re.compile(r"\d+(?:\.\d+)?[BbMm]\b")  # `Qwen2.5-7B`: a model, not data
 OTHER_KINDS = frozenset({"method", "task", "metric"})
 DATASET = get_string_id("dataset")

@@ -15,6 +15,7 @@ from extractors.entities.dataset_patterns import (
     BARE_COMMA,
     COUNTED,
     COUNTS,
+    DATA_KINDS,
     EVALUATED,
     GAP,
     GENERIC,
@@ -299,7 +300,9 @@ def accept(ctx: Context, name: str) -> bool:
     words = name.split()
     if len(words) > MAX_WORDS or name in GENERIC or name in NOT_NAMES or words[0] in GENERIC:
         return False
-    if words[-1].lower() in TOPIC_ENDS or name in ctx.others or name in TASK_ACRONYMS or MODEL_SIZE.search(name):
+    if words[-1].lower() in TOPIC_ENDS or name in ctx.others or name in TASK_ACRONYMS or name in DATA_KINDS:
+        return False
+    if MODEL_SIZE.search(name):
         return False
     if _concept(ctx.full_text, name):
         return False

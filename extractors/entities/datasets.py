@@ -27,7 +27,14 @@ from heapq import heapify, heappop, heappush
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extractors.entities.dataset_patterns import DATASET, OTHER_LABELS, PREFIX_BEFORE, TASK_ACRONYMS, VERSION_AFTER
+from extractors.entities.dataset_patterns import (
+    DATA_KINDS,
+    DATASET,
+    OTHER_LABELS,
+    PREFIX_BEFORE,
+    TASK_ACRONYMS,
+    VERSION_AFTER,
+)
 from extractors.entities.dataset_rules import NO_ANCHORS, RULES, Context, accept, anchored, is_modifier, sentences_with
 from extractors.entities.lexicon import known_names, load_lexicons
 from extractors.entities.rulers import SPANS_KEY, doc_spans, set_doc_spans, title_end
@@ -130,8 +137,9 @@ class DatasetRuler:
 
 
 def not_a_name(name: str) -> bool:
-    """`OCR` (a problem), `SSH-heavy` (a description): never a dataset's name."""
-    return name in TASK_ACRONYMS or is_modifier(name)
+    """`OCR` (a problem), `EEG` (a kind of data), `SSH-heavy` (a description): never a
+    dataset's name."""
+    return name in TASK_ACRONYMS or name in DATA_KINDS or is_modifier(name)
 
 
 def versioned(doc: Doc, text: str, span: Span) -> Span | None:
