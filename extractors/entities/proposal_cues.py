@@ -181,6 +181,7 @@ CLAUSE_END = re.compile(
     r"(?=[.;:,wtbufoia])(?:[.;:,]\s|(?<![\w-])(?:which|that|to|with|by|using|based|from|on|in|for|of|and|or|as|at)\s)"
 )
 NAME_THEN_APPOSITION = re.compile(r"\}?\s*(?:,\s*(?:a|an|the)\b|\()")
+CALLED_BEFORE = re.compile(r"\b(?:called|dubbed)$")  # the direct cues that name a coinage
 # a capitalised word right before a coined one after the cue: both are words of one longer name
 IN_TITLE_RUN = re.compile(r"(?<![\w-])[A-Z][a-z][\w-]*\s+$")
 # an abbreviation spelled out in lower case right after it, and a noun it qualifies after that
@@ -249,13 +250,14 @@ def name_after_cue(ctx: NameContext, s_text: str, base: int, cue_end: int, direc
                 break
         # a capitalised word right after `named`, or right after the verb and
         # followed by `, a` / `(`: `named Recformer`, `we propose Kuaipedia, a ...`
+        apposed = not between.strip() and NAME_THEN_APPOSITION.match(tail, match.end()) is not None
         capital = (
             plain[:1].isupper()
             and plain not in NOT_NAMES
-            and raw not in ctx.known
-            and (
-                direct and not between.strip() or not between.strip() and NAME_THEN_APPOSITION.match(tail, match.end())
-            )
+            # a name the lexicon knows is the paper's own only by the strongest cues: the
+            # paper that coined it (`a new language model called BERT`, `we propose XGBoost, a`)
+            and (raw not in ctx.known or apposed or direct and CALLED_BEFORE.search(s_text, 0, cue_end) is not None)
+            and (direct and not between.strip() or apposed)
         )
         if not (ctx.new_name(raw) or capital):
             continue

@@ -105,3 +105,27 @@ def test_names_title_name_keeps_letters_of_any_script(extractor, title, text, na
 def test_names_tex_greek_letter_in_dollars_is_a_letter_but_a_variable_is_not():
     assert greek_as_letters("on $\\tau^2$-style tests, $\\beta$ and $\\epsilon$") == "on τ²-style tests, β and ε"
     assert greek_as_letters("the top-$k$ items at $5 each, $\\beta_1$") == "the top-$k$ items at $5 each, $\\beta_1$"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the paper that coined a name the lexicon now knows proposes it
+        ("We introduce a new sentence encoder called BERT, trained on books.", "BERT"),
+        ("We propose XGBoost, a tree boosting system that scales.", "XGBoost"),
+    ],
+)
+def test_names_known_name_is_ours_by_the_strongest_cues(extractor, text, name):
+    assert name in found(extractor, text, "proposed")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We use BERT, a pre-trained encoder, to rank shoes.",
+        "We test the tagger on two corpora, namely DocRED and REBEL.",
+        "We propose to fine-tune XGBoost on the logs.",
+    ],
+)
+def test_names_known_name_is_not_ours_without_them(extractor, text):
+    assert found(extractor, text, "proposed") == []
