@@ -41,7 +41,7 @@ from extractors.entities.dataset_patterns import (
     TASK_ACRONYMS,
     TOPIC_ENDS,
 )
-from extractors.entities.text import NOT_NAMES, Sent, Sentences, is_coined
+from extractors.entities.text import GREEK_HEAD, NOT_NAMES, Sent, Sentences, is_coined
 
 
 @dataclass
@@ -161,9 +161,10 @@ def _concept(text: str, acronym: str) -> bool:
 
 
 def is_modifier(word: str) -> bool:
-    """`SSH-heavy`, `LLM-generated`: a word that describes, ending in a lower-case word."""
-    last = word.rsplit("-", 1)[-1]
-    return "-" in word and last.isalpha() and last.islower() and len(last) > 2
+    """`SSH-heavy`, `LLM-generated`: a word that describes, ending in a lower-case word
+    (not `τ²-bench`, a name a Greek letter heads)."""
+    first, _, last = word.rpartition("-")
+    return bool(first) and last.isalpha() and last.islower() and len(last) > 2 and not GREEK_HEAD.fullmatch(first)
 
 
 def listed_after_noun(ctx: Context) -> Iterator[Candidate]:

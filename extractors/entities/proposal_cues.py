@@ -215,7 +215,7 @@ NEW_IN_APPOSITIVE = re.compile(r"\b(?:novel|new|our|we|proposed|introduced|first
 PLURAL_ACRONYM = re.compile(r"[A-Za-z]*[A-Z]s$")
 # a coined word that starts a long form whose acronym follows: `Multi-LLM Iterative
 # Data-Adaptive Summarization (MIDAS)`, `crOss-Modal sInkhorn maTching (OMIT)`
-LONG_FORM_AHEAD = re.compile(r"(?:\s+[\w-]*[A-Z][\w-]*){1,6}?\s*\(\s*([A-Za-z][\w-]*)\s*\)")
+LONG_FORM_AHEAD = re.compile(r"(?:\s+[\w-]*[A-Z][\w-]*){1,6}?\s*\(\s*([^\W\d_][\w-]*)\s*\)")
 # a second coined word right after a name: one name of two words (`FAIR GraphRAG`)
 SECOND_WORD = re.compile(r" (" + NAME + r")(?![\w$(-])")
 # a word cased to spell an acronym: `REtrieval`, `mOdel`, `COntext`

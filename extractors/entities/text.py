@@ -54,6 +54,7 @@ GREEK_LETTERS = dict(
         strict=True,
     )
 )
+GREEK_HEAD = re.compile(r"[α-ωΑ-Ω][⁰¹²³⁴-⁹]*")
 TEX_GREEK = re.compile(r"\$(?:\\(" + "|".join(GREEK_LETTERS) + r")|([α-ωΑ-Ω]))(?:\^\{?(\d)\}?)?\$")
 
 
@@ -101,6 +102,9 @@ def is_coined(token: str) -> bool:
     parts = [p for p in token.split("-") if p]
     if not parts:
         return False
+    if len(parts) > 1 and GREEK_HEAD.fullmatch(parts[0]) and not parts[1].istitle():
+        return True  # `τ²-bench`, `β-VAE`: a Greek letter heads a coined name (`ε-Adaptive
+        # Selection (ε-AS)` is a long form's word)
     if len(parts) > 1 and (parts[-1].lower() in NOT_NAME_SUFFIXES or _participle(parts[-1])):
         return False  # a modifier: `MLLM-based`, `LLM-assisted`
     return any(_coined_word(p) for p in parts)

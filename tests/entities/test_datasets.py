@@ -140,3 +140,15 @@ def test_datasets_versioned_names_are_named_as_written(extractor, text, name):
 
 def test_datasets_versioned_names_not_a_modifier(extractor):
     assert "MovieLens" in datasets(extractor, "We run MovieLens-based experiments on the MovieLens dataset.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a Greek letter heads a benchmark's name, as TeX or as the letter
+        ("Our planner solves most tasks of the $\\omega^2$-suite benchmark.", "ω²-suite"),
+        ("We evaluate the agent on κ-shop, a benchmark of tool calls.", "κ-shop"),
+    ],
+)
+def test_datasets_greek_letter_heads_the_name(extractor, text, name):
+    assert name in datasets(extractor, text)
