@@ -44,13 +44,14 @@ def normalise_name(text: str) -> str:
     return text.strip("{}")
 
 
-# A Greek letter TeX writes in dollars (`FuXi-$\\beta$`, `$\\tau^2$-bench`, `$π$-SUB`) is read as
-# the letter (`FuXi-β`, `τ²-bench`), as titles and lexicons write it; `top-$k$` stays.
+# A Greek letter TeX writes in dollars (`FuXi-$\beta$`, `$\tau^2$-bench`, `$π$-SUB`) is read as
+# the letter (`FuXi-β`, `τ²-bench`), as titles and lexicons write it; `top-$k$` stays, and so
+# does `$\Delta$`, a change of what follows (`$\Delta$AUROC`), not a name's letter.
 GREEK_LETTERS = dict(
     zip(
         "alpha beta gamma delta epsilon varepsilon zeta eta theta kappa lambda mu nu xi pi rho sigma "
-        "tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma Phi Psi Omega".split(),
-        "αβγδεεζηθκλμνξπρστυφφχψωΓΔΘΛΞΠΣΦΨΩ",
+        "tau upsilon phi varphi chi psi omega Gamma Theta Lambda Xi Pi Sigma Phi Psi Omega".split(),
+        "αβγδεεζηθκλμνξπρστυφφχψωΓΘΛΞΠΣΦΨΩ",
         strict=True,
     )
 )
