@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from extractors.entities.metric_context import reports_finding
 from extractors.entities.metric_phrases import METRIC_HEAD, PHRASE_WORD
 from extractors.entities.metric_values import has_digit
-from extractors.entities.rulers import doc_spans
+from extractors.entities.rulers import METRIC, doc_spans
 from extractors.entities.text import Sentences, WordSet, doc_text
 
 # the quality dimensions papers evaluate beside the metric words of METRIC_HEAD
@@ -132,7 +132,7 @@ def listed_measures(
     if not anchors:
         return []
     text = doc_text(doc)
-    others = [s for s in doc_spans(doc) if s.label_ != "metric"]  # (the list handed on: no new Span objects)
+    others = [s for s in doc_spans(doc) if s.label != METRIC]  # (the list handed on: no new Span objects)
     taken = [(s.start_char, s.end_char) for s in others + kept]
     out: list[Span] = []
     for metric in anchors:
@@ -199,7 +199,7 @@ def cued_measures(doc: Doc, sents: Sentences, kept: list[Span], metric_words: di
             if not enough_items(text, items, sentence.end_char):
                 continue
             if taken is None:
-                others = [s for s in doc_spans(doc) if s.label_ != "metric"]  # (the list handed on: no new Spans)
+                others = [s for s in doc_spans(doc) if s.label != METRIC]  # (the list handed on: no new Spans)
                 taken = [(s.start_char, s.end_char) for s in others + kept]
             items = free_items(text, items, taken)
             if not enough_items(text, items, sentence.end_char):
