@@ -40,9 +40,13 @@ RANKING_CONTEXT = re.compile(
 HIT_SENSE = frozenset(["HR"])
 HIT_CONTEXT = re.compile(r"\b(?:[Rr]ecommend\w*|[Rr]ank\w*|[Rr]etriev\w*|[Hh]it|N?DCG|nDCG|MRR|[Tt]op-?[KkN])\b")
 ONLINE_WORD = re.compile(r"(?<!f)online")
-CUE_ONLINE = re.compile(r"\b(?:online|A/B|deploy\w*|production|launched|live\s+traffic|real\s+traffic)\b", re.I)
+# (a lookahead of the first letters, tested first at each character, makes the scan faster)
+CUE_ONLINE = re.compile(
+    r"(?=[oadplr])\b(?:online|A/B|deploy\w*|production|launched|live\s+traffic|real\s+traffic)\b", re.I
+)
 CUE_OFFLINE = re.compile(
-    r"\b(?:offline|public\s+(?:datasets?|benchmarks?)|benchmark\s+datasets?|experiments?\s+on|datasets?)\b", re.I
+    r"(?=[opbed])\b(?:offline|public\s+(?:datasets?|benchmarks?)|benchmark\s+datasets?|experiments?\s+on|datasets?)\b",
+    re.I,
 )
 BUSINESS = frozenset(
     [
