@@ -49,7 +49,7 @@ from extractors.entities import (  # noqa: F401  (registers factories)
 from extractors.entities.comparison_results import Result
 from extractors.entities.comparison_wins import Win
 from extractors.entities.lexicon import Entry, load_lexicons
-from extractors.entities.rulers import SPANS_KEY, doc_spans
+from extractors.entities.rulers import PROPOSED, SPANS_KEY, doc_spans
 from extractors.entities.text import drop_derived, greek_as_letters, sentences
 from kg.model import Paper, concept_key
 
@@ -123,7 +123,7 @@ def mentions_from_doc(doc: Doc, entries: dict[tuple[str, str], Entry]) -> list[M
     seen: dict[MentionKey, Mention] = {}
     key: MentionKey
     spans = sorted(doc_spans(doc), key=lambda s: s.start)
-    proposed = {_concept_key(s.kb_id_) for s in spans if s.label_ == "proposed"}
+    proposed = {_concept_key(s.kb_id_) for s in spans if s.label == PROPOSED}
     for span in spans:
         kind, name = span.label_, span.kb_id_
         entry = entries.get((kind, span.id_ or name))

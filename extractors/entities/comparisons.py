@@ -36,7 +36,7 @@ from extractors.entities.comparison_elided import MAY_HAVE_APART
 from extractors.entities.comparison_objects import Names
 from extractors.entities.comparison_results import Result, results
 from extractors.entities.comparison_wins import Win, outperformed
-from extractors.entities.rulers import SPANS_KEY, doc_spans
+from extractors.entities.rulers import METRIC, SPANS_KEY, doc_spans
 from extractors.entities.text import sentences
 
 # what other modules read from here (`methods` reads an object's names as a win cue's)
@@ -57,7 +57,7 @@ class ComparisonRuler:
         sents = sentences(doc)
         cues = find_cues(sents)
         spans = doc_spans(doc, self.spans_key)
-        metrics = [s for s in spans if s.label_ == "metric"]
+        metrics = [s for s in spans if s.label == METRIC]
         measured = [s for s in metrics if s._.kg_values]
         beaten: list[Win] = []
         found: list[Result] = []

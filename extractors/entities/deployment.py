@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.entities.lexicon import load_lexicons
-from extractors.entities.rulers import SPANS_KEY, doc_spans, set_doc_spans
+from extractors.entities.rulers import COMPANY, SPANS_KEY, doc_spans, set_doc_spans
 from extractors.entities.text import NOT_NAMES, Sent, WordSet, sentences
 
 if not Span.has_extension("kg_deployed"):
@@ -115,11 +115,11 @@ class DeploymentRuler:
         sents = sentences(doc)
         text = sents.text
         cues = sents.matches_at(CUE, CUE_TOKENS)
-        companies = [s for s in spans if s.label_ == "company"]
+        companies = [s for s in spans if s.label == COMPANY]
         if not companies and not cues:
             return doc
         cue_sentences = {sents.at(m.start()).start for m in cues}
-        out = [s for s in spans if s.label_ != "company"]
+        out = [s for s in spans if s.label != COMPANY]
         named: set[str] = set()
         # A company only given as an example (`platforms such as TikTok, Instagram`)
         # is not one the paper works with, unless it is named elsewhere too.
@@ -148,7 +148,7 @@ class DeploymentRuler:
             named.add(span.kb_id_)
             out.append(span)
         taken = {(s.start_char, s.end_char) for s in spans}
-        others = {s.kb_id_ for s in spans if s.label_ != "company"}
+        others = {s.kb_id_ for s in spans if s.label != COMPANY}
         for start in sorted(cue_sentences):
             sentence = sents.at(doc[start].idx)
             for match in AFTER_CUE.finditer(sentence.text):

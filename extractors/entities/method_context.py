@@ -27,7 +27,7 @@ from extractors.entities.comparison_objects import Names, object_names
 from extractors.entities.dataset_patterns import TASK_ACRONYMS
 from extractors.entities.dataset_rules import is_modifier
 from extractors.entities.datasets import kind_index
-from extractors.entities.rulers import SPANS_KEY, doc_spans, set_doc_spans, title_end
+from extractors.entities.rulers import METHOD, PROPOSED, SPANS_KEY, doc_spans, set_doc_spans, title_end
 from extractors.entities.text import Sentences, WordSet, is_coined, sentences
 
 # `compared with X`, `we compare our model against X and Y`: the object names methods as a
@@ -226,15 +226,15 @@ class ComparedRuler:
         if (
             not sents.tokens_in(CUE_WORDS)
             and not sents.tokens_in(HEAD_WORDS)
-            and not any(s.label_ == "method" for s in doc_spans(doc, self.spans_key))
+            and not any(s.label == METHOD for s in doc_spans(doc, self.spans_key))
         ):
             return doc
         text = sents.text
         spans = doc_spans(doc, self.spans_key)
         names = Names(spans, text)
-        others = {span.end_char for span in spans if span.label_ not in ("method", "proposed")}
+        others = {span.end_char for span in spans if span.label not in (METHOD, PROPOSED)}
         ctx = Context(doc, sents, names, {start for start, _, _ in names.methods}, others)
-        known = {span.kb_id_ for span in spans if span.label_ == "method"}
+        known = {span.kb_id_ for span in spans if span.label == METHOD}
         taken = [(span.start_char, span.end_char) for span in spans]
         added: list[Span] = []
         for rule in RULES:

@@ -32,7 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.entities.lexicon import Entry, load_lexicons
-from extractors.entities.rulers import SPANS_KEY, doc_spans, set_doc_spans
+from extractors.entities.rulers import METHOD, PROPOSED, SPANS_KEY, doc_spans, set_doc_spans
 from extractors.entities.text import NOT_NAME_SUFFIXES, Sentences, WordSet, initials_match, sentences
 
 # The field writes these by their acronym whatever words a paper spells them with (the
@@ -302,7 +302,7 @@ class MethodNamer:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = doc_spans(doc, self.spans_key)
-        keys = [span.id_ if span.label_ == "method" else None for span in spans]
+        keys = [span.id_ if span.label == METHOD else None for span in spans]
         if not any(key in self.entries for key in keys):
             return doc
         sents = sentences(doc)
@@ -319,7 +319,7 @@ class MethodNamer:
         ctx = Context(doc, sents, groups, self.entries)
         ctx.taken = {span.start for span in spans}
         ctx.proposed = {
-            span.kb_id_ for span, key in zip(spans, keys, strict=True) if key is None and span.label_ == "proposed"
+            span.kb_id_ for span, key in zip(spans, keys, strict=True) if key is None and span.label == PROPOSED
         }
         for rule in RULES:
             rule(ctx)

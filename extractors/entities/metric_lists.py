@@ -17,8 +17,8 @@ from spacy.tokens import Doc, Span
 from extractors.entities.metric_context import reports_finding
 from extractors.entities.metric_phrases import METRIC_HEAD, PHRASE_WORD
 from extractors.entities.metric_values import has_digit
-from extractors.entities.rulers import doc_spans
-from extractors.entities.text import Sentences, doc_text
+from extractors.entities.rulers import METRIC, doc_spans
+from extractors.entities.text import Sentences, WordSet, doc_text
 
 # the quality dimensions papers evaluate beside the metric words of METRIC_HEAD
 MEASURE_HEADS = (
@@ -48,9 +48,14 @@ CUED_START = re.compile(
     r"in\s+terms\s+of|measured\s+by|(?:we|they)\s+(?:compute|measure|report)|gains?\s+in)\s+"
     r"(?:(?:the|both|their|its|overall|significantly|substantially)\s+)*"
 )
+# the first words of CUED_START: it is tried at these tokens only (`Sentences.matches_at`)
+CUED_START_TOKENS = WordSet(
+    """improves improved improving improvement improvements enhances enhanced enhancing boosts boosted
+    boosting reduces reduced reducing raises raised raising lowers lowered lowering in measured we they
+    gain gains""".split()
+)
 CUED_WORD = re.compile(r"improv|enhanc|boost|reduc|rais|lower|terms\s+of|measured|compute|measure|report|gain")
-# the words of CUED_WORD as substrings, which `in` finds faster than the pattern does; every
-# CUED_START match holds one, at most a short word (`in`, `we`, `they`) and white space after its start
+# the words of CUED_WORD as substrings, which `in` finds faster than the pattern does
 CUE_SUBSTRINGS = (
     "improv",
     "enhanc",
@@ -64,7 +69,6 @@ CUE_SUBSTRINGS = (
     "report",
     "gain",
 )
-CUE_LEAD = 4  # len("they")
 
 
 def has_cue_word(text: str) -> bool:
@@ -72,14 +76,6 @@ def has_cue_word(text: str) -> bool:
     if any(word in text for word in CUE_SUBSTRINGS if word != "terms"):
         return True
     return "terms" in text and CUED_WORD.search(text) is not None
-
-
-def cue_scan_start(text: str) -> int:
-    """Where CUED_START can first match: before the first cue word, by its lead word at most."""
-    at = min((found for word in CUE_SUBSTRINGS if (found := text.find(word)) >= 0), default=len(text))
-    while at > 0 and text[at - 1].isspace():
-        at -= 1
-    return max(0, at - CUE_LEAD)
 
 
 FIRST_ITEM = re.compile(rf"(?P<name>(?:{PHRASE_WORD}\s+){{0,2}}{MEASURE_HEADS}){ITEM_END}")
@@ -136,7 +132,7 @@ def listed_measures(
     if not anchors:
         return []
     text = doc_text(doc)
-    others = [s for s in doc_spans(doc) if s.label_ != "metric"]  # (the list handed on: no new Span objects)
+    others = [s for s in doc_spans(doc) if s.label != METRIC]  # (the list handed on: no new Span objects)
     taken = [(s.start_char, s.end_char) for s in others + kept]
     out: list[Span] = []
     for metric in anchors:
@@ -189,7 +185,7 @@ def cued_measures(doc: Doc, sents: Sentences, kept: list[Span], metric_words: di
     if not has_cue_word(text):
         return out
     taken: list[tuple[int, int]] | None = None  # the other spans' characters, read where a list is found
-    for cue in CUED_START.finditer(text, cue_scan_start(text)):
+    for cue in sents.matches_at(CUED_START, CUED_START_TOKENS):
         sentence = sents.at(cue.start())
         # (FIRST_ITEM, tried at one place, fails more often than reports_finding and costs less)
         first = FIRST_ITEM.match(text, cue.end(), sentence.end_char)
@@ -203,7 +199,7 @@ def cued_measures(doc: Doc, sents: Sentences, kept: list[Span], metric_words: di
             if not enough_items(text, items, sentence.end_char):
                 continue
             if taken is None:
-                others = [s for s in doc_spans(doc) if s.label_ != "metric"]  # (the list handed on: no new Spans)
+                others = [s for s in doc_spans(doc) if s.label != METRIC]  # (the list handed on: no new Spans)
                 taken = [(s.start_char, s.end_char) for s in others + kept]
             items = free_items(text, items, taken)
             if not enough_items(text, items, sentence.end_char):

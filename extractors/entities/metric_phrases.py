@@ -25,6 +25,7 @@ from extractors.entities.metric_values import (
     values_anywhere,
     whole_value,
 )
+from extractors.entities.rulers import METRIC
 from extractors.entities.text import Sentences, doc_text
 
 # unknown metric names: a short noun phrase ending in a metric word, beside a value
@@ -153,7 +154,7 @@ def at_k(doc: Doc, text: str, spans: list[Span], metric_words: dict[str, str]) -
         if span is None:
             continue
         inside = [s for s in spans if s.start < span.end and span.start < s.end]
-        if any(not (s.label_ == "metric" and span.start <= s.start and s.end <= span.end) for s in inside):
+        if any(not (s.label == METRIC and span.start <= s.start and s.end <= span.end) for s in inside):
             continue
         for s in inside:  # `ILD` of the lexicon, read with its cut-off: `ILD@20`
             spans.remove(s)

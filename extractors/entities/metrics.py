@@ -53,7 +53,7 @@ from extractors.entities.metric_phrases import at_k, defined_metrics, phrase_met
 from extractors.entities.metric_shares import share_phrases
 from extractors.entities.metric_value_lists import listed_after_pairs
 from extractors.entities.metric_values import has_digit
-from extractors.entities.rulers import SPANS_KEY, doc_spans, set_doc_spans
+from extractors.entities.rulers import METRIC, SPANS_KEY, TASK, doc_spans, set_doc_spans
 from extractors.entities.text import doc_text, sentences
 
 for _name, _default in (("kg_values", None), ("kg_setting", None)):
@@ -91,7 +91,7 @@ class MetricValueRuler:
             spans.extend(at_k(doc, text, spans, self.metric_words))
         if "$" in text:
             spans.extend(tex_names(doc, text, spans, self.metric_words))
-        metrics = [s for s in spans if s.label_ == "metric"]
+        metrics = [s for s in spans if s.label == METRIC]
         has_number = has_digit(text)
         if not metrics and not has_number:
             # no metric and no number: only measures a cue lists (`improves X, Y and Z`) can be here
@@ -102,7 +102,7 @@ class MetricValueRuler:
         sents = sentences(doc)
         used: set[int] = set()
         with_k = {s.id_ for s in metrics if "@" in s.kb_id_}
-        tasks = {s.kb_id_.casefold() for s in spans if s.label_ == "task"}
+        tasks = {s.kb_id_.casefold() for s in spans if s.label == TASK}
         defined = defined_metrics(doc, text)
         title_end: int = doc.user_data.get("kg.title_end", 0)  # a title names a topic, not a finding
         keep: list[Span] = list(defined)
@@ -185,6 +185,6 @@ class MetricValueRuler:
         extra += listed_measures(doc, sents, [s for s in extra if s._.kg_values], keep + extra, self.metric_words)
         named = [spelled_out(s, text, self.metric_words) for s in keep + extra]
         named = [s for s in named if s._.kg_values or s.kb_id_.casefold() not in GENERIC_CONCERNS]
-        set_doc_spans(doc, self.spans_key, [s for s in spans if s.label_ != "metric"] + named)
+        set_doc_spans(doc, self.spans_key, [s for s in spans if s.label != METRIC] + named)
         doc.user_data.pop("kg.setting_cues", None)  # (this component's own; not sent to other processes)
         return doc

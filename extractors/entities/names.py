@@ -37,7 +37,7 @@ from extractors.entities.proposal_cues import (
     passive_name,
     proposal_cues,
 )
-from extractors.entities.rulers import SPANS_KEY, doc_spans, set_doc_spans, title_end
+from extractors.entities.rulers import COMPANY, DATASET, METHOD, SPANS_KEY, doc_spans, set_doc_spans, title_end
 from extractors.entities.text import NAME, NOT_NAMES, doc_text, has_word, is_coined, normalise_name, sentences
 
 __all__ = ["Definition", "NameRuler"]
@@ -207,9 +207,7 @@ class NameRuler:
             s
             for s in spans
             if not (
-                s.label_ in ("method", "dataset", "company")
-                and s.kb_id_ in proposed
-                and (s.label_, s.kb_id_) not in found
+                s.label in (METHOD, DATASET, COMPANY) and s.kb_id_ in proposed and (s.label_, s.kb_id_) not in found
             )
         ]
         set_doc_spans(doc, self.spans_key, spans + list(found.values()))

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
-from extractors.entities.rulers import title_end
+from extractors.entities.rulers import TASK, title_end
 from extractors.entities.task_phrases import PROBLEM_AFTER
 from extractors.entities.task_words import FUNCTION_WORDS, HEAD_FORMS, HEADS, RECOMMENDATION_PROBLEMS, STOP_WORDS
 from extractors.entities.text import doc_text
@@ -50,7 +50,7 @@ TITLE_RECOMMENDATION = re.compile(r"\b[Rr]ecommend(?:ation|ations|er|ers)\b")
 def coordinated(doc: Doc, spans: list[Span]) -> list[Span]:
     """`interactive and sequential recommendation`: the second is a known task
     (`Y head`), so `X head` is one too."""
-    known = {s.kb_id_.casefold() for s in spans if s.label_ == "task"}
+    known = {s.kb_id_.casefold() for s in spans if s.label == TASK}
     out: list[Span] = []
     text = doc_text(doc)
     if not known and "task" not in text and "problem" not in text:
@@ -94,7 +94,7 @@ def llm_based(doc: Doc, spans: list[Span], tend: int) -> list[Span]:
         if span is not None:
             out.append(Span(doc, span.start, span.end, label="task", kb_id=name, span_id=name))
     for span in spans:
-        if span.label_ == "task" and span.kb_id_.endswith("recommendation") and not span.kb_id_.startswith("LLM"):
+        if span.label == TASK and span.kb_id_.endswith("recommendation") and not span.kb_id_.startswith("LLM"):
             if LLM_BASED.search(doc_text(doc), max(0, span.start_char - LLM_BASED_LOOKBACK), span.start_char):
                 out.append(Span(doc, span.start, span.end, label="task", kb_id=name, span_id=name))
     return out
@@ -107,13 +107,13 @@ def recommendation(doc: Doc, spans: list[Span], tend: int) -> list[Span]:
     names holds the problem (`cold-start item recommendation`) or follows it
     (`Cold-Start CTR Prediction`), the problem alone is that task's modifier, not one
     more task."""
-    tasks = [s for s in spans if s.label_ == "task"]
+    tasks = [s for s in spans if s.label == TASK]
     narrowed = {stem for s in tasks for stem in RECOMMENDATION_PROBLEMS if s.kb_id_.casefold().startswith(stem + " ")}
     ahead = {s.start for s in tasks}  # `Cold-Start CTR Prediction`: it modifies the next task
     spans = [
         s
         for s in spans
-        if not (s.label_ == "task" and s.kb_id_ in RECOMMENDATION_PROBLEMS and (s.kb_id_ in narrowed or s.end in ahead))
+        if not (s.label == TASK and s.kb_id_ in RECOMMENDATION_PROBLEMS and (s.kb_id_ in narrowed or s.end in ahead))
     ]
     title = doc_text(doc)[:tend].lower()
     if "recommend" not in title:
@@ -123,11 +123,11 @@ def recommendation(doc: Doc, spans: list[Span], tend: int) -> list[Span]:
         return [
             s
             for s in spans
-            if not (s.label_ == "task" and s.kb_id_ in RECOMMENDATION_PROBLEMS and not _named(s.kb_id_, title))
+            if not (s.label == TASK and s.kb_id_ in RECOMMENDATION_PROBLEMS and not _named(s.kb_id_, title))
         ]
     out = []
     for span in spans:
-        if span.label_ == "task" and span.kb_id_ in RECOMMENDATION_PROBLEMS:
+        if span.label == TASK and span.kb_id_ in RECOMMENDATION_PROBLEMS:
             stem = span.kb_id_
             if not _named(stem, title):  # a title naming it names the problem
                 name = f"{stem} recommendation"
@@ -152,7 +152,7 @@ def by_acronym(doc: Doc, spans: list[Span], defined: list[Definition]) -> list[S
     }
     out = []
     for span in spans:
-        if span.label_ == "task":
+        if span.label == TASK:
             acronym = by_long.get(_plain(span.kb_id_)) or next(
                 (d.acronym for d in defined if d.start <= span.start_char and span.end_char <= d.end), None
             )

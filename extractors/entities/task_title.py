@@ -10,6 +10,7 @@ from itertools import takewhile
 
 from spacy.tokens import Doc, Span
 
+from extractors.entities.rulers import COMPANY, TASK
 from extractors.entities.task_words import (
     FUNCTION_WORDS,
     GERUND_HEADS,
@@ -62,7 +63,7 @@ def title_tail(doc: Doc, spans: list[Span], tend: int) -> list[Span]:
     if not tend:
         return []
     title = doc_text(doc)[:tend]
-    companies = {s.text for s in spans if s.label_ == "company"}
+    companies = {s.text for s in spans if s.label == COMPANY}
     out = []
     for match in TITLE_TAIL.finditer(title):
         words = match.group("phrase").split()
@@ -83,7 +84,7 @@ def title_tail(doc: Doc, spans: list[Span], tend: int) -> list[Span]:
         if len(words) < 2 or any(c.isdigit() for c in match.group("phrase")) or any(w in FUNCTION_WORDS for w in words):
             continue
         span = doc.char_span(start, match.end("phrase"), alignment_mode="expand")
-        if span is None or any(x.label_ == "task" and x.start < span.end and span.start < x.end for x in spans):
+        if span is None or any(x.label == TASK and x.start < span.end and span.start < x.end for x in spans):
             continue
         name = " ".join(map(task_case, words[:-1])) + " " + head
         out.append(Span(doc, span.start, span.end, label="task", kb_id=name, span_id=name))
@@ -96,7 +97,7 @@ def title_rephrased(doc: Doc, spans: list[Span], tend: int) -> list[Span]:
     if not tend:
         return []
     title = doc_text(doc)[:tend]
-    named = {s.kb_id_.casefold() for s in spans if s.label_ != "task"}
+    named = {s.kb_id_.casefold() for s in spans if s.label != TASK}
     out = []
     for pattern, needs in ((TITLE_GERUND, tuple(GERUND_HEADS)), (TITLE_SYSTEM, ("ecommender", "etriever", "eranker"))):
         if not any(map(title.__contains__, needs)):
@@ -138,7 +139,7 @@ def title_rephrased(doc: Doc, spans: list[Span], tend: int) -> list[Span]:
             else:
                 head = AGENT_HEADS[match.group("agent").split()[0].lower()]
             span = doc.char_span(start, match.end("words"), alignment_mode="expand")
-            if span is None or any(x.label_ == "task" and x.start < span.end and span.start < x.end for x in spans):
+            if span is None or any(x.label == TASK and x.start < span.end and span.start < x.end for x in spans):
                 continue
             name = " ".join(map(task_case, words)) + " " + head
             out.append(Span(doc, span.start, span.end, label="task", kb_id=name, span_id=name))

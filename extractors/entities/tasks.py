@@ -27,7 +27,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extractors.entities.rulers import SPANS_KEY, doc_spans, set_doc_spans, title_end
+from extractors.entities.rulers import METRIC, SPANS_KEY, TASK, doc_spans, set_doc_spans, title_end
 from extractors.entities.task_derived import by_acronym, coordinated, llm_based, recommendation
 from extractors.entities.task_passing import in_passing
 from extractors.entities.task_phrases import (
@@ -86,8 +86,8 @@ class TaskPhraseRuler:
         # the title's narrower phrase replaces the lexicon task it holds there; the
         # abstract's own mentions of the broader task stay, unless named in passing
         spans = [s for s in spans if (s.start, s.end) not in replaced]
-        passing = in_passing(doc, [s for s in spans if s.label_ == "task"], tend, out)
-        spans = [s for s in spans if not (s.label_ == "task" and s.kb_id_ in passing)]
+        passing = in_passing(doc, [s for s in spans if s.label == TASK], tend, out)
+        spans = [s for s in spans if not (s.label == TASK and s.kb_id_ in passing)]
         out.extend(title_tail(doc, spans + out, tend))
         out.extend(title_rephrased(doc, spans + out, tend))
         out.extend(coordinated(doc, spans + out))
@@ -101,9 +101,9 @@ class TaskPhraseRuler:
 def _phrase_tasks(doc: Doc, spans: list[Span], tend: int) -> tuple[list[Span], set[tuple[int, int]]]:
     """The candidate phrases that are tasks, and the lexicon task spans they replace."""
     taken = {(s.start, s.end) for s in spans}
-    lexicon_tasks = [s for s in spans if s.label_ == "task"]
-    named = {s.kb_id_ for s in spans if s.label_ != "task" and not _quantity(s)}
-    metrics = {s.kb_id_ for s in spans if s.label_ == "metric"}
+    lexicon_tasks = [s for s in spans if s.label == TASK]
+    named = {s.kb_id_ for s in spans if s.label != TASK and not _quantity(s)}
+    metrics = {s.kb_id_ for s in spans if s.label == METRIC}
     out = []
     replaced: set[tuple[int, int]] = set()
     # one candidate per range (several rules may yield it), stated if any rule states it
@@ -182,7 +182,7 @@ def _quantity(span: Span) -> bool:
     judges (`latency prediction`, `relevance assessment`), not a name that says how;
     an acronym metric stays a name (`Multi-Market CTR Prediction` narrows the lexicon's
     `CTR prediction`, which names the task)."""
-    return span.label_ == "metric" and span.text.isalpha() and not span.text.isupper()
+    return span.label == METRIC and span.text.isalpha() and not span.text.isupper()
 
 
 def _trimmed_start(doc: Doc, start: int, end: int, tend: int) -> int:
