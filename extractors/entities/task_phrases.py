@@ -13,11 +13,13 @@ from spacy.tokens import Doc
 
 from extractors.entities.task_words import (
     ADDRESSING_VERBS,
+    BENCHMARK_NOUNS,
     COMPOUND_HEADS,
     FORMULATING_VERBS,
     HEAD_SET,
     HEAD_WORDS,
     HOW_COMPOUNDS,
+    NOT_BENCHMARKED,
     OPENING_SKIP,
     OPENING_VERBS,
     OWN_SUBJECTS,
@@ -36,6 +38,7 @@ PROBLEM_BEFORE = re.compile(
 # often than the paper's task)
 TASK_WORDS = WordSet(["task", "tasks", "problem", "problems"])
 PROBLEM_AFTER = re.compile(r"\s*(?:tasks?|problems?)\b", re.I)
+BENCHMARK_WORDS = WordSet(BENCHMARK_NOUNS)
 # `on link prediction and node classification tasks`, `A, B and C tasks`: each
 # conjunct before a plural `tasks`/`problems` is stated as a task (up to three words each)
 _CONJUNCT = r"[\w-]+(?:\s+[\w-]+){0,2}"
@@ -163,6 +166,7 @@ def candidates(doc: Doc, tend: int) -> Iterator[Candidate]:
     for a, b in ranges:
         for start, end in phrases(words, a, b):
             yield start, end, False
+    yield from _benchmarked(sents, tend)
     yield from _salient(sents, tend)
     yield from _purpose(sents, tend)
     yield from _formulated(sents, tend)
@@ -215,6 +219,34 @@ def _salient(sents: Sentences, tend: int) -> Iterator[Candidate]:
         if len(spans) > 1:
             for start, end in spans:
                 yield start, end, True
+
+
+def _benchmarked(sents: Sentences, tend: int) -> Iterator[Candidate]:
+    """`on three image classification benchmarks`: the phrase right before a benchmark
+    noun (vocabulary `benchmark_nouns`) is a task the paper is evaluated on. A word
+    written with a capital inside is the benchmark's name, not a modifier of the task
+    (`on the BEIR retrieval benchmarks`, `MVTec anomaly detection`): the phrase starts
+    after it. Not a head that names the benchmark's kind (`evaluation benchmarks`)."""
+    words = sents.words
+    for i, pos in sents.tokens_in(BENCHMARK_WORDS):
+        if pos < tend or i == 0 or words[i - 1].lower() in NOT_BENCHMARKED:
+            continue
+        found = phrases(words, max(sents.at(pos).start, i - BEFORE_TASK_WINDOW), i)
+        if not found or found[-1][1] != i:
+            continue
+        start = found[-1][0]
+        named = [k for k in range(start, i - 1) if _named(words[k])]
+        if named:
+            start = named[-1] + 1
+            while start < i - 1 and words[start] == "-":
+                start += 1
+        if start < i - 1:
+            yield start, i, True
+
+
+def _named(word: str) -> bool:
+    """`BEIR`, `MVTec`, `C-MTEB`: a capital after a word's first letter."""
+    return any(c.isupper() for c in word[1:])
 
 
 # `We formulate next-location prediction as a ranking problem`: the restated problem

@@ -62,6 +62,8 @@ EARLIER_WORK = _words("earlier_work")
 FORMULATING_VERBS = _words("formulating_verbs")
 ADDRESSING_VERBS = _words("addressing_verbs")
 OWN_SUBJECTS = _words("own_subjects")
+BENCHMARK_NOUNS = _words("benchmark_nouns")
+NOT_BENCHMARKED = _words("not_benchmarked")
 NOT_AFTER_ACRONYM = _words("not_after_acronym")
 
 

@@ -1,0 +1,46 @@
+"""Task phrases a paper is evaluated on, read before a benchmark noun (issue 15); each
+with phrasings that must not match."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.entities import EntityExtractor
+from tests.entities.helpers import found
+
+
+def tasks(extractor: EntityExtractor, abstract: str) -> list[str]:
+    return found(extractor, abstract, "task", "A Title")
+
+
+@pytest.mark.parametrize(
+    ("text", "task"),
+    [
+        ("We test the probe on four lichen image classification benchmarks and win.", "lichen image classification"),
+        ("Gains hold across two glacier forecasting benchmarks with sparse gauges.", "glacier forecasting"),
+        ("On the standard knot diagram segmentation benchmark, errors halve.", "knot diagram segmentation"),
+        # a benchmark's name before the task is not a modifier of it
+        ("Scores rise on the ZEBRAQ tide prediction benchmark by three points.", "tide prediction"),
+        ("We report results on the FooBar-X citation retrieval benchmark suite.", "citation retrieval"),
+    ],
+)
+def test_task_before_a_benchmark_noun(extractor: EntityExtractor, text: str, task: str) -> None:
+    assert task in tasks(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # `evaluation benchmarks` name the benchmark's kind
+        ("We release held-out evaluation benchmarks for quilting agents.", "held-out evaluation"),
+        ("Our suite joins the official sandbox evaluation benchmark of the venue.", "sandbox evaluation"),
+        # a head alone after a benchmark's name is no task
+        ("Results on the KNOTS retrieval benchmark are mixed for every lamp.", "KNOTS retrieval"),
+        # evaluative words do not narrow a task
+        ("We add realistic glacier forecasting benchmarks for alpine basins.", "realistic glacier forecasting"),
+        # the phrase must end right before the noun
+        ("The recommendation of glaciers via our benchmark is discussed.", "glaciers recommendation"),
+    ],
+)
+def test_task_before_a_benchmark_noun_not(extractor: EntityExtractor, text: str, wrong: str) -> None:
+    assert wrong not in tasks(extractor, text)
