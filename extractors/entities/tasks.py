@@ -43,7 +43,9 @@ from extractors.entities.task_words import (
     HEAD_FORMS,
     HEAD_SET,
     HOW_COMPOUNDS,
+    MEANS_HEADS,
     NOT_AFTER_ACRONYM,
+    NOT_TASKS,
     STOP,
     STOP_WORDS,
     STUDY_KINDS,
@@ -121,6 +123,8 @@ def _phrase_tasks(doc: Doc, spans: list[Span], tend: int) -> tuple[list[Span], s
             continue  # `Backpropagating Through Simulation`
         if start == end - 2 and doc[start].lower_ in STUDY_KINDS:
             continue  # `Comparative Analysis of ...`: a kind of study, not a task
+        if start == end - 2 and doc[start:end].text.lower() in NOT_TASKS:
+            continue  # `the next generation of ...`
         if doc[start].idx < tend:
             start = _abstract_form(doc, start, end, tend)
         span = doc[start:end]
@@ -187,10 +191,12 @@ def _quantity(span: Span) -> bool:
 
 def _trimmed_start(doc: Doc, start: int, end: int, tend: int) -> int:
     """Drop leading verb-like words (`improving bundle recommendation`), the tail of a
-    hyphenated word whose head was a stop word (`e-commerce`) and a title's opening
-    verb; then a leading compound that says how (`Stringology-Based Motif Discovery`,
+    hyphenated word whose head was a stop word (`e-commerce`), a possessive's `s` and a
+    title's opening verb, and a leading method name (`deep learning`); then a leading compound that says how (`Stringology-Based Motif Discovery`,
     `Noise-aware Coreset Selection`: the task is what it modifies, where that still
     has a modifier; an acronym's compound names a kind of task: `LLM-based`)."""
+    while start < end - 3 and doc[start + 1].lower_ in MEANS_HEADS:
+        start += 2  # `deep learning demand forecasting`: the method says how
     while start < end - 1 and (
         VERB_LIKE.match(doc[start].text)
         and doc[start + 1].text != "-"
@@ -199,6 +205,7 @@ def _trimmed_start(doc: Doc, start: int, end: int, tend: int) -> int:
         or doc[start].text == "-"
         or title_verb(doc, start, tend)
         or title_gerund(doc, start, tend)
+        or _possessive(doc, start)
     ):
         start += 1
     if (
@@ -213,6 +220,11 @@ def _trimmed_start(doc: Doc, start: int, end: int, tend: int) -> int:
         # the field names kinds of recommendation so (`session-based recommendation`)
         start += 3
     return start
+
+
+def _possessive(doc: Doc, start: int) -> bool:
+    """The `s` of `Alzheimer's disease detection`, split from its word."""
+    return doc[start].text == "s" and start > 0 and doc[start - 1].text in ("'", "\u2019")
 
 
 def _stated(doc: Doc, span: Span) -> bool:
