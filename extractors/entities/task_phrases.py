@@ -24,6 +24,7 @@ from extractors.entities.task_words import (
     OPENING_VERBS,
     OWN_SUBJECTS,
     STOP,
+    USES_BEFORE_TASKS,
     activity,
 )
 from extractors.entities.text import Sentences, WordSet, sentences
@@ -31,7 +32,10 @@ from extractors.entities.text import Sentences, WordSet, sentences
 # in the abstract, a phrase must be stated as the task: `the task of X`, `tasks such as X`,
 # `X task`, `X problem`, `for X,` at a clause end
 PROBLEM_BEFORE = re.compile(
-    r"\b(?:task|tasks|problem|problems)\s+(?:of|such\s+as|like|including)\s+$|\b(?:such\s+as|including)\s+$", re.I
+    r"\b(?:task|tasks|problem|problems)\s+(?:of|such\s+as|like|including)\s+$|\b(?:such\s+as|including)\s+$"
+    # `three tasks: A, B and C`, `two tasks, namely A and B`, `tasks (e.g., A)`
+    r"|\b(?:tasks?|problems?)\s*(?::|,?\s*\(\s*(?:e\.g\.|i\.e\.|including),?|,?\s*(?:namely|including),?)\s*$",
+    re.I,
 )
 # (`such as`/`including` alone was read too: on random bulk papers it lists the fields
 # a method serves, `applications such as product search, question answering`, more
@@ -48,6 +52,11 @@ LIST_OPENED = re.compile(r"\b(?:on|in|across|for|of|both|including|between|over)
 LISTED_BEFORE_TASKS = re.compile(
     r"(?:\s*,\s*" + _CONJUNCT + r"){0,3},?\s+(?:and|or)\s+" + _CONJUNCT + r"\s+(?:tasks|problems)\b", re.I
 )
+# words right after `task`/`problem` that open its name (`the task of X`), and those
+# that open a list of them (`three tasks: A, B and C`; not after `downstream`, vocabulary
+# `uses_before_tasks`)
+AFTER_TASK_CUES = frozenset(["of", "such", "like", "including"])
+LIST_CUES = frozenset([":", ",", "("])
 BEFORE_TASK_WINDOW = 6  # words before `task`/`problem` that may hold the stated task
 AFTER_CUE_WINDOW = 8  # words after `such as`/`including`/`task of` that may hold it
 # `We present X, a framework for cross-paper chemistry search`: the paper's own work
@@ -160,7 +169,8 @@ def candidates(doc: Doc, tend: int) -> Iterator[Candidate]:
             continue
         sent = sents.at(pos)
         ranges.append((max(sent.start, i - BEFORE_TASK_WINDOW), i))
-        if i + 1 < sent.end and sents.words[i + 1].lower() in ("of", "such", "like", "including"):
+        after = sents.words[i + 1].lower() if i + 1 < sent.end else ""
+        if after in AFTER_TASK_CUES or after in LIST_CUES and sents.words[i - 1].lower() not in USES_BEFORE_TASKS:
             ranges.append((i + 1, min(sent.end, i + 1 + AFTER_CUE_WINDOW)))
     words = sents.words
     for a, b in ranges:

@@ -66,6 +66,7 @@ ADDRESSING_VERBS = _words("addressing_verbs")
 OWN_SUBJECTS = _words("own_subjects")
 BENCHMARK_NOUNS = _words("benchmark_nouns")
 NOT_BENCHMARKED = _words("not_benchmarked")
+USES_BEFORE_TASKS = _words("uses_before_tasks")
 NOT_AFTER_ACRONYM = _words("not_after_acronym")
 
 

@@ -1,4 +1,4 @@
-"""Task phrases a paper is evaluated on, read before a benchmark noun (issue 15); each
+"""Task phrases read before a benchmark noun or in a list after a task word (issue 15); each
 with phrasings that must not match."""
 
 from __future__ import annotations
@@ -43,4 +43,36 @@ def test_task_before_a_benchmark_noun(extractor: EntityExtractor, text: str, tas
     ],
 )
 def test_task_before_a_benchmark_noun_not(extractor: EntityExtractor, text: str, wrong: str) -> None:
+    assert wrong not in tasks(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "task"),
+    [
+        (
+            "We test three tasks: kelp canopy segmentation, reef noise classification and more.",
+            "kelp canopy segmentation",
+        ),
+        (
+            "We study two problems, namely glacier calving prediction and ice flow estimation.",
+            "glacier calving prediction",
+        ),
+        ("Results span several tasks (e.g., lichen image retrieval) in the field.", "lichen image retrieval"),
+    ],
+)
+def test_task_opening_a_list_after_a_task_word(extractor: EntityExtractor, text: str, task: str) -> None:
+    assert task in tasks(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # the uses of what the paper makes
+        ("The embeddings feed downstream tasks, including parcel route prediction.", "parcel route prediction"),
+        ("The embeddings feed downstream tasks: parcel route prediction and more.", "parcel route prediction"),
+        # a comma after `tasks` that opens no list
+        ("We add tasks, and parcel route prediction improves by a lot.", "parcel route prediction"),
+    ],
+)
+def test_task_opening_a_list_after_a_task_word_not(extractor: EntityExtractor, text: str, wrong: str) -> None:
     assert wrong not in tasks(extractor, text)
