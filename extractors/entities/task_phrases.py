@@ -37,6 +37,18 @@ PROBLEM_BEFORE = re.compile(
     r"|\b(?:tasks?|problems?)\s*(?::|,?\s*\(\s*(?:e\.g\.|i\.e\.|including),?|,?\s*(?:namely|including),?)\s*$",
     re.I,
 )
+# `three tasks: A, B and C`: the later items of a list a task word opens (up to five
+# words each, commas and `and`/`or` between; read over `LIST_LOOKBACK` characters)
+_ITEM = r"[\w'-]+(?:\s+[\w'-]+){0,4}"
+LISTED_AFTER_TASKS = re.compile(
+    r"\b(?:tasks|problems)(?:\s+(?:such\s+as|like|including)|\s*:|,?\s+namely,?|,\s+including|,?\s*\(\s*e\.g\.,?)\s+"
+    + _ITEM
+    + r"(?:\s*,\s*"
+    + _ITEM
+    + r")*\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)$",
+    re.I,
+)
+LIST_LOOKBACK = 160
 # (`such as`/`including` alone was read too: on random bulk papers it lists the fields
 # a method serves, `applications such as product search, question answering`, more
 # often than the paper's task)
@@ -59,6 +71,7 @@ AFTER_TASK_CUES = frozenset(["of", "such", "like", "including"])
 LIST_CUES = frozenset([":", ",", "("])
 BEFORE_TASK_WINDOW = 6  # words before `task`/`problem` that may hold the stated task
 AFTER_CUE_WINDOW = 8  # words after `such as`/`including`/`task of` that may hold it
+LIST_WINDOW = 24  # words after a task word opening a list (`tasks: A, B and C`)
 # `We present X, a framework for cross-paper chemistry search`: the paper's own work
 PURPOSE_WORDS = WordSet(["for"])
 OWN_WORK = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Tt]his (?:paper|work|study))\b")
@@ -171,7 +184,7 @@ def candidates(doc: Doc, tend: int) -> Iterator[Candidate]:
         ranges.append((max(sent.start, i - BEFORE_TASK_WINDOW), i))
         after = sents.words[i + 1].lower() if i + 1 < sent.end else ""
         if after in AFTER_TASK_CUES or after in LIST_CUES and sents.words[i - 1].lower() not in USES_BEFORE_TASKS:
-            ranges.append((i + 1, min(sent.end, i + 1 + AFTER_CUE_WINDOW)))
+            ranges.append((i + 1, min(sent.end, i + 1 + LIST_WINDOW)))
     words = sents.words
     for a, b in ranges:
         for start, end in phrases(words, a, b):

@@ -31,7 +31,9 @@ from extractors.entities.rulers import SPANS_KEY, doc_spans, set_doc_spans, titl
 from extractors.entities.task_derived import by_acronym, coordinated, llm_based, recommendation
 from extractors.entities.task_passing import in_passing
 from extractors.entities.task_phrases import (
+    LIST_LOOKBACK,
     LIST_OPENED,
+    LISTED_AFTER_TASKS,
     LISTED_BEFORE_TASKS,
     PROBLEM_AFTER,
     PROBLEM_BEFORE,
@@ -229,16 +231,16 @@ def _possessive(doc: Doc, start: int) -> bool:
 
 def _stated(doc: Doc, span: Span) -> bool:
     """The abstract states the phrase as the task: `the task of X`, `X problem`,
-    `X and Y tasks`."""
+    `X and Y tasks`, `tasks: A, B and X`."""
     text = doc_text(doc)
-    before = text[
-        max(sentences(doc).at(span.start_char).start_char, span.start_char - STATED_LOOKBACK) : span.start_char
-    ]
+    sent_start = sentences(doc).at(span.start_char).start_char
+    before = text[max(sent_start, span.start_char - STATED_LOOKBACK) : span.start_char]
     return bool(
         PROBLEM_BEFORE.search(before)
         or PROBLEM_AFTER.match(text, span.end_char)
         or LISTED_BEFORE_TASKS.match(text, span.end_char) is not None
         and LIST_OPENED.search(before) is not None
+        or LISTED_AFTER_TASKS.search(text, max(sent_start, span.start_char - LIST_LOOKBACK), span.start_char)
     )
 
 

@@ -76,3 +76,27 @@ def test_task_opening_a_list_after_a_task_word(extractor: EntityExtractor, text:
 )
 def test_task_opening_a_list_after_a_task_word_not(extractor: EntityExtractor, text: str, wrong: str) -> None:
     assert wrong not in tasks(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We test three tasks: kelp canopy segmentation, reef noise classification, and tide forecasting.",
+        "It covers tasks such as kelp canopy segmentation, reef noise classification or tide forecasting.",
+    ],
+)
+def test_task_later_items_of_a_list_after_a_task_word(extractor: EntityExtractor, text: str) -> None:
+    assert {"reef noise classification", "tide forecasting"} <= set(tasks(extractor, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a list that a task word does not open
+        "Our kiosks, the reef noise classification and tide forecasting are cheap.",
+        # the list ended at a full stop
+        "We test three tasks: kelp canopy segmentation. Reef noise classification and tide forecasting vary.",
+    ],
+)
+def test_task_later_items_of_a_list_not(extractor: EntityExtractor, text: str) -> None:
+    assert "tide forecasting" not in tasks(extractor, text)
