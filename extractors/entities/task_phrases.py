@@ -13,15 +13,18 @@ from spacy.tokens import Doc
 
 from extractors.entities.task_words import (
     ADDRESSING_VERBS,
+    BENCHMARK_NOUNS,
     COMPOUND_HEADS,
     FORMULATING_VERBS,
     HEAD_SET,
     HEAD_WORDS,
     HOW_COMPOUNDS,
+    NOT_BENCHMARKED,
     OPENING_SKIP,
     OPENING_VERBS,
     OWN_SUBJECTS,
     STOP,
+    USES_BEFORE_TASKS,
     activity,
 )
 from extractors.entities.text import Sentences, WordSet, sentences
@@ -29,13 +32,29 @@ from extractors.entities.text import Sentences, WordSet, sentences
 # in the abstract, a phrase must be stated as the task: `the task of X`, `tasks such as X`,
 # `X task`, `X problem`, `for X,` at a clause end
 PROBLEM_BEFORE = re.compile(
-    r"\b(?:task|tasks|problem|problems)\s+(?:of|such\s+as|like|including)\s+$|\b(?:such\s+as|including)\s+$", re.I
+    r"\b(?:task|tasks|problem|problems)\s+(?:of|such\s+as|like|including)\s+$|\b(?:such\s+as|including)\s+$"
+    # `three tasks: A, B and C`, `two tasks, namely A and B`, `tasks (e.g., A)`
+    r"|\b(?:tasks?|problems?)\s*(?::|,?\s*\(\s*(?:e\.g\.|i\.e\.|including),?|,?\s*(?:namely|including),?)\s*$",
+    re.I,
 )
+# `three tasks: A, B and C`: the later items of a list a task word opens (up to five
+# words each, commas and `and`/`or` between; read over `LIST_LOOKBACK` characters)
+_ITEM = r"[\w'-]+(?:\s+[\w'-]+){0,4}"
+LISTED_AFTER_TASKS = re.compile(
+    r"\b(?:tasks|problems)(?:\s+(?:such\s+as|like|including)|\s*:|,?\s+namely,?|,\s+including|,?\s*\(\s*e\.g\.,?)\s+"
+    + _ITEM
+    + r"(?:\s*,\s*"
+    + _ITEM
+    + r")*\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)$",
+    re.I,
+)
+LIST_LOOKBACK = 160
 # (`such as`/`including` alone was read too: on random bulk papers it lists the fields
 # a method serves, `applications such as product search, question answering`, more
 # often than the paper's task)
 TASK_WORDS = WordSet(["task", "tasks", "problem", "problems"])
 PROBLEM_AFTER = re.compile(r"\s*(?:tasks?|problems?)\b", re.I)
+BENCHMARK_WORDS = WordSet(BENCHMARK_NOUNS)
 # `on link prediction and node classification tasks`, `A, B and C tasks`: each
 # conjunct before a plural `tasks`/`problems` is stated as a task (up to three words each)
 _CONJUNCT = r"[\w-]+(?:\s+[\w-]+){0,2}"
@@ -45,8 +64,14 @@ LIST_OPENED = re.compile(r"\b(?:on|in|across|for|of|both|including|between|over)
 LISTED_BEFORE_TASKS = re.compile(
     r"(?:\s*,\s*" + _CONJUNCT + r"){0,3},?\s+(?:and|or)\s+" + _CONJUNCT + r"\s+(?:tasks|problems)\b", re.I
 )
+# words right after `task`/`problem` that open its name (`the task of X`), and those
+# that open a list of them (`three tasks: A, B and C`; not after `downstream`, vocabulary
+# `uses_before_tasks`)
+AFTER_TASK_CUES = frozenset(["of", "such", "like", "including"])
+LIST_CUES = frozenset([":", ",", "("])
 BEFORE_TASK_WINDOW = 6  # words before `task`/`problem` that may hold the stated task
 AFTER_CUE_WINDOW = 8  # words after `such as`/`including`/`task of` that may hold it
+LIST_WINDOW = 24  # words after a task word opening a list (`tasks: A, B and C`)
 # `We present X, a framework for cross-paper chemistry search`: the paper's own work
 PURPOSE_WORDS = WordSet(["for"])
 # (the lookahead of the first letters, tested first at each character, makes the scan a third faster)
@@ -158,12 +183,14 @@ def candidates(doc: Doc, tend: int) -> Iterator[Candidate]:
             continue
         sent = sents.at(pos)
         ranges.append((max(sent.start, i - BEFORE_TASK_WINDOW), i))
-        if i + 1 < sent.end and sents.words[i + 1].lower() in ("of", "such", "like", "including"):
-            ranges.append((i + 1, min(sent.end, i + 1 + AFTER_CUE_WINDOW)))
+        after = sents.words[i + 1].lower() if i + 1 < sent.end else ""
+        if after in AFTER_TASK_CUES or after in LIST_CUES and sents.words[i - 1].lower() not in USES_BEFORE_TASKS:
+            ranges.append((i + 1, min(sent.end, i + 1 + LIST_WINDOW)))
     words = sents.words
     for a, b in ranges:
         for start, end in phrases(words, a, b):
             yield start, end, False
+    yield from _benchmarked(sents, tend)
     yield from _salient(sents, tend)
     yield from _purpose(sents, tend)
     yield from _formulated(sents, tend)
@@ -216,6 +243,34 @@ def _salient(sents: Sentences, tend: int) -> Iterator[Candidate]:
         if len(spans) > 1:
             for start, end in spans:
                 yield start, end, True
+
+
+def _benchmarked(sents: Sentences, tend: int) -> Iterator[Candidate]:
+    """`on three image classification benchmarks`: the phrase right before a benchmark
+    noun (vocabulary `benchmark_nouns`) is a task the paper is evaluated on. A word
+    written with a capital inside is the benchmark's name, not a modifier of the task
+    (`on the BEIR retrieval benchmarks`, `MVTec anomaly detection`): the phrase starts
+    after it. Not a head that names the benchmark's kind (`evaluation benchmarks`)."""
+    words = sents.words
+    for i, pos in sents.tokens_in(BENCHMARK_WORDS):
+        if pos < tend or i == 0 or words[i - 1].lower() in NOT_BENCHMARKED:
+            continue
+        found = phrases(words, max(sents.at(pos).start, i - BEFORE_TASK_WINDOW), i)
+        if not found or found[-1][1] != i:
+            continue
+        start = found[-1][0]
+        named = [k for k in range(start, i - 1) if _named(words[k])]
+        if named:
+            start = named[-1] + 1
+            while start < i - 1 and words[start] == "-":
+                start += 1
+        if start < i - 1:
+            yield start, i, True
+
+
+def _named(word: str) -> bool:
+    """`BEIR`, `MVTec`, `C-MTEB`: a capital after a word's first letter."""
+    return any(c.isupper() for c in word[1:])
 
 
 # `We formulate next-location prediction as a ranking problem`: the restated problem

@@ -31,7 +31,9 @@ from extractors.entities.rulers import METRIC, SPANS_KEY, TASK, doc_spans, set_d
 from extractors.entities.task_derived import by_acronym, coordinated, llm_based, recommendation
 from extractors.entities.task_passing import in_passing
 from extractors.entities.task_phrases import (
+    LIST_LOOKBACK,
     LIST_OPENED,
+    LISTED_AFTER_TASKS,
     LISTED_BEFORE_TASKS,
     PROBLEM_AFTER,
     PROBLEM_BEFORE,
@@ -43,7 +45,9 @@ from extractors.entities.task_words import (
     HEAD_FORMS,
     HEAD_SET,
     HOW_COMPOUNDS,
+    MEANS_HEADS,
     NOT_AFTER_ACRONYM,
+    NOT_TASKS,
     STOP,
     STOP_WORDS,
     STUDY_KINDS,
@@ -121,6 +125,8 @@ def _phrase_tasks(doc: Doc, spans: list[Span], tend: int) -> tuple[list[Span], s
             continue  # `Backpropagating Through Simulation`
         if start == end - 2 and doc[start].lower_ in STUDY_KINDS:
             continue  # `Comparative Analysis of ...`: a kind of study, not a task
+        if start == end - 2 and doc[start:end].text.lower() in NOT_TASKS:
+            continue  # `the next generation of ...`
         if doc[start].idx < tend:
             start = _abstract_form(doc, start, end, tend)
         span = doc[start:end]
@@ -187,10 +193,12 @@ def _quantity(span: Span) -> bool:
 
 def _trimmed_start(doc: Doc, start: int, end: int, tend: int) -> int:
     """Drop leading verb-like words (`improving bundle recommendation`), the tail of a
-    hyphenated word whose head was a stop word (`e-commerce`) and a title's opening
-    verb; then a leading compound that says how (`Stringology-Based Motif Discovery`,
+    hyphenated word whose head was a stop word (`e-commerce`), a possessive's `s` and a
+    title's opening verb, and a leading method name (`deep learning`); then a leading compound that says how (`Stringology-Based Motif Discovery`,
     `Noise-aware Coreset Selection`: the task is what it modifies, where that still
     has a modifier; an acronym's compound names a kind of task: `LLM-based`)."""
+    while start < end - 3 and doc[start + 1].lower_ in MEANS_HEADS:
+        start += 2  # `deep learning demand forecasting`: the method says how
     while start < end - 1 and (
         VERB_LIKE.match(doc[start].text)
         and doc[start + 1].text != "-"
@@ -199,6 +207,7 @@ def _trimmed_start(doc: Doc, start: int, end: int, tend: int) -> int:
         or doc[start].text == "-"
         or title_verb(doc, start, tend)
         or title_gerund(doc, start, tend)
+        or _possessive(doc, start)
     ):
         start += 1
     if (
@@ -215,18 +224,23 @@ def _trimmed_start(doc: Doc, start: int, end: int, tend: int) -> int:
     return start
 
 
+def _possessive(doc: Doc, start: int) -> bool:
+    """The `s` of `Alzheimer's disease detection`, split from its word."""
+    return doc[start].text == "s" and start > 0 and doc[start - 1].text in ("'", "\u2019")
+
+
 def _stated(doc: Doc, span: Span) -> bool:
     """The abstract states the phrase as the task: `the task of X`, `X problem`,
-    `X and Y tasks`."""
+    `X and Y tasks`, `tasks: A, B and X`."""
     text = doc_text(doc)
-    before = text[
-        max(sentences(doc).at(span.start_char).start_char, span.start_char - STATED_LOOKBACK) : span.start_char
-    ]
+    sent_start = sentences(doc).at(span.start_char).start_char
+    before = text[max(sent_start, span.start_char - STATED_LOOKBACK) : span.start_char]
     return bool(
         PROBLEM_BEFORE.search(before)
         or PROBLEM_AFTER.match(text, span.end_char)
         or LISTED_BEFORE_TASKS.match(text, span.end_char) is not None
         and LIST_OPENED.search(before) is not None
+        or LISTED_AFTER_TASKS.search(text, max(sent_start, span.start_char - LIST_LOOKBACK), span.start_char)
     )
 
 
