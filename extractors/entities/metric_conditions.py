@@ -24,7 +24,7 @@ VALUE_BEFORE = re.compile(rf"(?<![\w.])(?:{NUM}(?:{UNIT})|\d+\.\d+)(?![\w.])")  
 CONDITION_NOUN = re.compile(
     r"\s*(?!(?:on|in|for|with|across|and|or|under|over|per|while|when|compared|than|vs|versus|respectively|"
     r"lower|higher|less|more|fewer|better|worse|smaller|larger|faster|slower|reduced|of|to|from|by|the|its|"
-    r"their|[a-z]+ed)\b)[A-Za-z]"
+    r"their|overall|alone|only|each|total|average|[a-z]+ed|[a-z]+ly)\b)[A-Za-z]"
 )
 # what a result is reached at is a cost the paper reports, not a condition it sets
 RESOURCE = re.compile(

@@ -59,6 +59,11 @@ def test_operating_point_is_no_value(extractor, text, condition):
             "The probe keeps its guesses on one class, at 51.7% balanced accuracy overall.",
             ("balanced accuracy", "51.7%"),
         ),
+        # must not match: a metric at its value with an adverb after it
+        (
+            "Majority voting reaches the best recall at 41.08 percent overall on the forum posts.",
+            ("Recall", "41.08 percent"),
+        ),
         # must not match: a metric at its value with a participle after it
         ("The drift leaves held-out Recall@5 at 31.4% averaged over five seeds.", ("Recall@5", "31.4%")),
         # must not match: a value after `at` with the condition after it (`at 12.5 ms per query`)
