@@ -39,6 +39,12 @@ from extractors.entities.metric_values import (
 from extractors.entities.text import Sent, Sentences, initials_match
 
 PREP_TIGHT = ("of", "to", "by", "=", ":", "reaching", "reaches", "reached")
+# a decimal the metric is said to be is tight too: `the final AUC was 0.912`, `MRR is about 0.41`,
+# `the AUC of our model is 0.93`
+COPULA = re.compile(
+    rf"\s*(?:of\s+(?:the\s+|our\s+|this\s+|its\s+)?(?:[\w-]+\s+){{1,3}}?)?"
+    rf"(?:is|was|were|are|equals?|stands\s+at|stood\s+at)\s+{HEDGE}(?:~\s?)?\$?"
+)
 # the baseline a change is measured against, between the measure and `from`: `accuracy over Baseline
 # RAG from 56.25% to 78.13%`
 BASELINE = r"(?:over|against|versus|vs\.?|compared\s+(?:to|with)|relative\s+to)\s+[^,.;:%()\d]{1,40}?"
@@ -170,7 +176,9 @@ def values_for(span: Span, sentence: Sent, used: set[int], starts: frozenset[int
     if after and plausible(
         after.group("num"),
         unit_of(after),
-        after.group("prep") in PREP_TIGHT or not text[end : after.start("num")].strip(),
+        after.group("prep") in PREP_TIGHT
+        or not text[end : after.start("num")].strip()
+        or COPULA.fullmatch(text, end, after.start("num")) is not None,
     ):
         pos = base + after.start("num")
         if pos not in used:
