@@ -20,6 +20,7 @@ import re
 
 from spacy.tokens import Span
 
+from extractors.entities.metric_conditions import at_condition, condition_after, resource_after
 from extractors.entities.metric_context import DEFINITION_WORDS
 from extractors.entities.metric_value_lists import LIST_GAP, runs_of, unit_listed, with_shared_unit
 from extractors.entities.metric_values import (
@@ -38,6 +39,12 @@ from extractors.entities.metric_values import (
 from extractors.entities.text import Sent, Sentences, initials_match
 
 PREP_TIGHT = ("of", "to", "by", "=", ":", "reaching", "reaches", "reached")
+# a decimal the metric is said to be is tight too: `the final AUC was 0.912`, `MRR is about 0.41`,
+# `the AUC of our model is 0.93`
+COPULA = re.compile(
+    rf"\s*(?:of\s+(?:the\s+|our\s+|this\s+|its\s+)?(?:[\w-]+\s+){{1,3}}?)?"
+    rf"(?:is|was|were|are|equals?|stands\s+at|stood\s+at)\s+{HEDGE}(?:~\s?)?\$?"
+)
 # the baseline a change is measured against, between the measure and `from`: `accuracy over Baseline
 # RAG from 56.25% to 78.13%`
 BASELINE = r"(?:over|against|versus|vs\.?|compared\s+(?:to|with)|relative\s+to)\s+[^,.;:%()\d]{1,40}?"
@@ -121,10 +128,11 @@ RELATIVE_CHANGE = re.compile(
     r"(?:improvement|gain|increase|reduction|decrease|lift|drop)\b"
 )
 MAX_MORE_VALUES = 6  # values one metric can list after its first
-VALUE_IN_LIST = re.compile(rf"(?<![\w.])(?P<num>{NUM})(?P<unit>{UNIT})")
+# not a number glued to a name by a hyphen: the `80GB` of `A100-80GB` is no value
+VALUE_IN_LIST = re.compile(rf"(?<![\w.])(?<![A-Za-z\d]-)(?P<num>{NUM})(?P<unit>{UNIT})")
 # `precision and accuracy of 90% and 82% respectively`, `+0.131% and +0.166% in active days and
 # app usage duration, respectively`: a list of metrics and a list of as many values, in order
-LISTED_VALUE = re.compile(rf"(?<![\w.])(?P<num>{NUM})(?P<unit>{UNIT})?(?![\w.])")
+LISTED_VALUE = re.compile(rf"(?<![\w.])(?<![A-Za-z\d]-)(?P<num>{NUM})(?P<unit>{UNIT})?(?![\w.])")
 METRIC_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)(?:the\s+|its\s+|their\s+)?")
 # between a list of values and the list of metrics they are in: ` improvements in `, ` on `
 LIST_LEAD = re.compile(
@@ -149,6 +157,10 @@ def values_for(span: Span, sentence: Sent, used: set[int], starts: frozenset[int
             after = None  # `77.7% average accuracy (91.9% top-3)`: the value before is the metric's
     if after and named_after(text, after.end(), base, starts):
         after = None  # `accuracy by 15% points in Recall@10`: the value is Recall@10's
+    if after and after.group("prep") == "at" and condition_after(text, after.end()):
+        if not resource_after(text, after.end()):
+            used.add(base + after.start("num"))  # `sensitivity at 95% specificity`: no metric's value
+        after = None  # `TPR at 1% FPR`, `accuracy at 10% sparsity`: an operating point; `at 7 ms overhead`: its own
     if (
         after
         and after.group("prep") == "from"
@@ -164,7 +176,9 @@ def values_for(span: Span, sentence: Sent, used: set[int], starts: frozenset[int
     if after and plausible(
         after.group("num"),
         unit_of(after),
-        after.group("prep") in PREP_TIGHT or not text[end : after.start("num")].strip(),
+        after.group("prep") in PREP_TIGHT
+        or not text[end : after.start("num")].strip()
+        or COPULA.fullmatch(text, end, after.start("num")) is not None,
     ):
         pos = base + after.start("num")
         if pos not in used:
@@ -186,6 +200,9 @@ def values_for(span: Span, sentence: Sent, used: set[int], starts: frozenset[int
                 used.add(pos)
                 values.extend(listed_before(text, before.start("num"), base, used))
                 values.append(value_of(before))
+                first = first_listed(text, before.start("num"), len(values))
+                if first is not None and at_condition(text, before, first, start, end):
+                    return []  # `at 1% FPR`, `at +5 dB and 0 dB SNR`: the values are conditions
                 parts = PARTS.match(text, end)
                 if parts is not None and plausible(parts.group("num"), unit_of(parts), False):
                     used.add(base + parts.start("num"))
@@ -217,6 +234,17 @@ def value_then_bracket(text: str, start: int, base: int, used: set[int]) -> list
         return []
     used.add(base + match.start("num"))
     return [value_of(match)]
+
+
+def first_listed(text: str, pos: int, listed: int) -> int | None:
+    """Where the first of `listed` values ending with the one at `pos` starts (`+5 dB` of
+    `at +5 dB and 0 dB SNR`), or None where they are no list."""
+    for _ in range(listed - 1):
+        match = LISTED_BEFORE.search(text, max(0, pos - LISTED_BEFORE_WINDOW), pos)
+        if match is None:
+            return None
+        pos = match.start()
+    return pos
 
 
 def listed_before(text: str, pos: int, base: int, used: set[int]) -> list[tuple[str, str | None]]:

@@ -89,7 +89,7 @@ FEWER = re.compile(
 )
 FASTER = re.compile(rf"(?<![\w.])(?P<num>{NUM})(?P<unit>\s?(?:x|×|\$\\times\$|times)(?![\w]))\s+(?:faster|speed-?up)\b")
 SKIP_PHRASE = re.compile(
-    r"\b(?:error\s+rate|learning\s+rate|dropout\s+rate|sampling\s+rate|masking\s+rate|mask\s+rate|"
+    r"\b(?:learning\s+rate|dropout\s+rate|sampling\s+rate|masking\s+rate|mask\s+rate|"
     r"(?:mixing|sampling|masking|mask|split|dropout)\s+ratio)\b",
     re.I,
 )
@@ -121,10 +121,13 @@ SIGNED_NAME = re.compile(
 DECIMAL = re.compile(
     r"(?P<num>\d(?<![\w.@$]\d)\d*\.\d+)(?P<unit>)(?![\w.%]|\s?(?:%|×|x\b|times\b|pp\b|points?\b|percent))"
 )
+# whose measure it is may stand between: `the theme consistency of this model is 0.5 higher`
+OWN_MODEL = r"(?:\s+of\s+(?:this|our|the\s+proposed)\s+(?:model|method|approach|system|framework))?"
 TIGHT_BEFORE_PHRASE = re.compile(
-    rf"(?=[A-Za-z])(?<![\w/-])(?P<name>(?:{PHRASE_WORD}\s+){{0,3}}{METRIC_HEAD})"
+    rf"(?=[A-Za-z])(?<![\w/-])(?P<name>(?:{PHRASE_WORD}\s+){{0,3}}{METRIC_HEAD}){OWN_MODEL}"
     rf"\s+(?:of|is|was|=|:|reaches|reached|reaching)\s+{HEDGE}$"
 )
+SENTENCE_ARTICLE = re.compile(r"(?:The|Our|Its|Their|A|An)\s+(?=[a-z])")
 # a decimal that opens a range with a unit at its end: `0.004 to 0.126 ms`, `0.59-0.73`
 RANGED_DECIMAL = re.compile(VALUE)
 PHRASE_LOOKBACK = 90  # characters before a value that can hold the name of its measure
@@ -303,12 +306,14 @@ def tight_decimals(doc: Doc, sents: Sentences, used: set[int], metric_words: dic
         found = TIGHT_BEFORE_PHRASE.search(text, low, match.start())
         if found is None:
             continue
-        name = " ".join(found.group("name").split())
+        article = SENTENCE_ARTICLE.match(text, found.start("name"))  # `The theme consistency` at a sentence start
+        n_start = article.end() if article else found.start("name")
+        name = " ".join(text[n_start : found.end("name")].split())
         if SKIP_PHRASE.search(name) or len(name) < 3:
             continue
         canonical = metric_words.get(name.casefold(), name)
         name = name if canonical[:1].islower() else canonical
-        span = doc.char_span(found.start("name"), found.end("name"), alignment_mode="expand")
+        span = doc.char_span(n_start, found.end("name"), alignment_mode="expand")
         if span is None:
             continue
         span = Span(doc, span.start, span.end, label="metric", kb_id=name, span_id=name)

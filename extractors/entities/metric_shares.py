@@ -3,6 +3,10 @@
 performance`, `preserving over 71% of its average retrieval accuracy`. The measure is the noun phrase
 after `of`, with at least one word that says whose result it is before a bare `performance`.
 
+A share of a resource a method needs is named by the resource (`with only 16-30% of the
+preprocessing time`, `at 38% of single-model cost`, `using 7% of the tokens`), and a share of
+variance a factor explains is `variance explained` (`framing explains 88%-93% of variance`).
+
 `retains 90% of the oracle` names no measure, `97% of the performance of X` names it only as
 `performance` (no measure), `92% of participants` are people; a lexicon metric there is read by
 the pairing rules.
@@ -28,17 +32,32 @@ SHARE_OF = re.compile(
     rf"(?P<name>(?:{NAME_WORD}\s+){{1,3}}performance|(?:{NAME_WORD}\s+){{0,3}}{METRIC_HEAD})\b(?!\s+of\b|[-@])"
 )
 
+# `with only 16-30% of the preprocessing time`, `consumes 10% of the FLOPs budget`
+RESOURCE_HEAD = r"(?:time|cost|costs|memory|memory\s+usage|compute|FLOPs|budget|latency|energy|parameters|tokens)"
+RESOURCE_SHARE = re.compile(
+    rf"(?<![\w-])(?:[Ww]ith|[Uu]sing|requiring|consuming|at|in|uses|requires|consumes|needs)\s+{HEDGE}(?=\d){VALUE}(?<=%)"
+    rf"\s+of\s+(?:the\s+|its\s+|their\s+)?(?P<name>(?:{NAME_WORD}\s+){{0,2}}{RESOURCE_HEAD})\b(?![-@]|\s+of\b)"
+)
+# `explains roughly 88%-93% of variance`, `explaining 65.5% of the score variance`
+VARIANCE_SHARE = re.compile(
+    rf"(?<![\w-])explain\w*\s+{HEDGE}(?=\d){VALUE}(?<=%)\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?P<name>variance)\b"
+)
+VARIANCE_EXPLAINED = "variance explained"
+
 
 def share_phrases(doc: Doc, sents: Sentences, used: set[int], taken: list[Span]) -> list[Span]:
     """Measures a share of a reference's result is given in, whose values no metric claimed."""
     text = doc_text(doc)
     out: list[Span] = []
-    for match in SHARE_OF.finditer(text):
+    matches = list(SHARE_OF.finditer(text)) + list(RESOURCE_SHARE.finditer(text))
+    matches += VARIANCE_SHARE.finditer(text) if "explain" in text else []
+    for match in matches:
         if match.start("num") in used:
             continue
         if any(s.start_char < match.end("name") and match.start("name") < s.end_char for s in taken):
             continue  # a lexicon metric's (`retains 97% of the original accuracy`)
         name = " ".join(match.group("name").split())
+        name = VARIANCE_EXPLAINED if match.re is VARIANCE_SHARE else name
         if SKIP_PHRASE.search(name):
             continue
         span = doc.char_span(match.start("name"), match.end("name"), alignment_mode="expand")

@@ -9,6 +9,9 @@ claims are named by the noun phrase beside them. The rules, by job:
     metric_context.py  a metric without a value, senses of acronyms, online/offline setting
     metric_changes.py  a measure no lexicon holds, changed `from A to B` (`timeout rate from 40% to 10%`)
     metric_shares.py   the share of a reference's result kept (`retains 97% of the unpruned model performance`)
+    metric_objects.py  a measure named as what a change verb changes (`increases Payment PV by +3.62%`),
+                       a value on a scale after `scores` (`scoring 8.18/10`), the measure a system
+                       is the lowest or highest on (`the lowest OCR ASR (14.2%)`)
     metric_phrases.py  names no lexicon holds (`Hit@10`, `task success rate`, `service availability`)
     metric_names.py    a lexicon acronym's long form the paper never abbreviates is named as written
                        (`false positive rate`); a long form in brackets (`RPM (Revenue Per Mille)`) is none;
@@ -48,6 +51,7 @@ from extractors.entities.metric_context import (
 )
 from extractors.entities.metric_lists import MIN_BARE_LIST, cued_measures, has_cue_word, listed_measures
 from extractors.entities.metric_names import QUALIFIED_ACRONYMS, in_definition, spelled_out, target
+from extractors.entities.metric_objects import scored_values, superlative_values, verb_objects
 from extractors.entities.metric_pairing import listed_pairs, respectively_pairs, values_for
 from extractors.entities.metric_phrases import at_k, defined_metrics, phrase_metrics, tex_names, widen
 from extractors.entities.metric_shares import share_phrases
@@ -180,6 +184,12 @@ class MetricValueRuler:
         extra = changed_phrases(doc, sents, used, self.metric_words, keep) if has_number and " from " in text else []
         extra += share_phrases(doc, sents, used, keep) if has_number and "% of " in text else []
         extra += phrase_metrics(doc, sents, used, self.metric_words) if has_number else []
+        extra += (
+            verb_objects(doc, sents, used, self.metric_words, keep + extra) if has_number and " by " in text else []
+        )
+        extra += scored_values(doc, sents, used) if has_number and "scor" in text else []
+        if has_number and "est " in text:
+            extra += superlative_values(doc, sents, used, self.metric_words, keep + extra)
         # a list's other measures beside a measure named by its value (`rapid training times, low
         # inference latencies, and routing overhead of 2 ms`)
         extra += listed_measures(doc, sents, [s for s in extra if s._.kg_values], keep + extra, self.metric_words)

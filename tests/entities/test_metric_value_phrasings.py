@@ -230,3 +230,27 @@ def test_relative_change_in_brackets(extractor, text, expected):
 def test_bracket_after_value_that_is_no_change(extractor):
     text = "The reranker lifts NDCG@10 by 2.9 points (a 6-day window) over the sparse base."
     assert {v for n, v in metrics(extractor, text) if n == "NDCG@10"} == {"2.9 points"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a decimal the metric is said to be (COPULA)
+        ("On the cold-start split the final MRR was 0.377 after two epochs.", ("MRR", "0.377")),
+        ("The AUC of our screening model is about 0.861 on the second cohort.", ("AUC", "0.861")),
+    ],
+)
+def test_value_after_copula(extractor, text, expected):
+    assert expected in metrics(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # must not match: a whole number after `is` (a count, not a score), a decimal of another clause
+        "The MRR is 3 times higher in the warm split than in the cold one.",
+        "We report MRR, and the median query length is 4.5 on this log.",
+    ],
+)
+def test_value_after_copula_not(extractor, text):
+    assert not any(name == "MRR" and value in ("3", "4.5") for name, value in metrics(extractor, text))
