@@ -7,7 +7,7 @@ import re
 
 from spacy.strings import get_string_id
 
-from extractors.entities.text import WordSet
+from extractors.entities.text import NOT_NAME_SUFFIXES, WordSet
 
 # A word of a name: it starts with a capital (`Sintel`, `JUÁ`, `Gowalla-100k`) or a Greek
 # letter and a hyphen (`τ²-bench`), or has one
@@ -46,9 +46,10 @@ GAP = re.compile(r"\s*,\s*(?:and\s+|or\s+|as\s+well\s+as\s+)?(?:the\s+)?|\s+(?:a
 PARENS = re.compile(r"\s*\([^()]{0,200}\)")  # `CEX (English journal articles ...)`
 NOUN_AFTER = re.compile(rf"\s+(?:[\w-]+\s+)?{NOUNS}\b")
 
-# `experiments on A and B`, `evaluated on the X benchmark`, a sentence's `On X, ...`
+# `experiments on A and B`, `evaluated on the X benchmark`, a sentence's `On X, ...`; the
+# cue word also as a sentence starts it (`Experiments on A and B show`)
 EVALUATED = re.compile(
-    r"(?=[eEtTrRbBpPaAvVfFcCoO])\b(?:experiments?|evaluat\w*|test(?:ed|s|ing)?|results?|benchmark(?:ed|ing)|trained"
+    r"(?=[eEtTrRbBpPaAvVfFcCoO])\b(?i:experiments?|evaluat\w*|test(?:ed|s|ing)?|results?|benchmark(?:ed|ing)|trained"
     r"|fine-tuned|performance|accuracy|outperform\w*|validat\w*|conducted)\s+(?:[\w-]+\s+){0,3}?on\s+(?:the\s+)?"
 )
 # the words an `EVALUATED` match starts at, every form of its `\w*` stems
@@ -69,6 +70,14 @@ NOT_DATA_AFTER = re.compile(
     r"|variants?|tasks?|problems?|methods?|frameworks?|embeddings?|tokenizers?|checkpoints?|family|series|detectors?"
     r"|retrievers?|rerankers?|re-rankers?|classifiers?|judges?|systems?|tools?|librar(?:y|ies)|metrics?|scores?)\b"
 )
+# a model's name, not data's: a version glued to letters (`Wan2.1`, `FLUX.1-dev`) or a size
+# after a hyphen (`SD3.5-Medium`, `LLaDA2.1-Mini`); known datasets so written (`SQuAD2.0`)
+# come from the lexicon
+MODEL_SHAPE = re.compile(r"[A-Za-z]{2}\d*\.\d|-(?:[Mm]ini|[Mm]edium|[Ll]arge|[Ss]mall|[Bb]ase|[Dd]ev|[Ii]nstruct)\b")
+# the last word of `SSH-heavy`, `HarmBench-style`, `PK-only`: a description, not a name
+DESCRIBING_ENDS = NOT_NAME_SUFFIXES | frozenset("only heavy format derived".split())
+# a gap in a list that closes it: `A, B, and C` ends at C
+CLOSING_GAP = re.compile(r"\b(?:and|or)\b|&|as\s+well\s+as")
 LIST_CLOSED = re.compile(r"(?:\band|\bor|&|as\s+well\s+as)\s+(?:the\s+)?\S+$")
 # substrings a rule matches at with no anchor word: a sentence's `On X, ...`
 # (`evaluated_on`), names ending like a benchmark's (`benchmark_suffix`)

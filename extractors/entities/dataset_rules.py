@@ -13,9 +13,11 @@ from spacy.tokens import Doc
 from extractors.entities.dataset_patterns import (
     ANCHOR_WORDS,
     BARE_COMMA,
+    CLOSING_GAP,
     COUNTED,
     COUNTS,
     DATA_KINDS,
+    DESCRIBING_ENDS,
     EVALUATED,
     GAP,
     GENERIC,
@@ -25,6 +27,7 @@ from extractors.entities.dataset_patterns import (
     LIST_CLOSED,
     MARKS,
     MAX_WORDS,
+    MODEL_SHAPE,
     MODEL_SIZE,
     NAME_BEFORE_NOUN,
     NAME_PIECES,
@@ -160,6 +163,13 @@ def _concept(text: str, acronym: str) -> bool:
     return bool(before) and before[-1].islower()
 
 
+def _described(name: str) -> bool:
+    """`SSH-heavy`, `HarmBench-style`, `PK-only`, `RL-enhanced`: a name with a word after it
+    that says what kind of thing it is, not the thing (`SWE-bench`, `MMAU-mini` are names)."""
+    last = name.rsplit("-", 1)[-1]
+    return "-" in name and last.islower() and (last in DESCRIBING_ENDS or last.endswith(("ed", "ing")))
+
+
 def is_modifier(word: str) -> bool:
     """`SSH-heavy`, `LLM-generated`: a word that describes, ending in a lower-case word
     (not `τ²-bench`, a name a Greek letter heads)."""
@@ -201,7 +211,9 @@ def evaluated_on(ctx: Context) -> Iterator[Candidate]:
     for cue in ctx.cues:
         listed = LIST_AT.match(text, cue)
         if listed is not None and not NOT_DATA_AFTER.match(text, listed.end()):
-            lists.append([item for item in _items(text, cue) if item[2] <= listed.end()])
+            items = [item for item in _items(text, cue) if item[2] <= listed.end()]
+            opening = EVALUATED.match(text, len(text) - len(text.lstrip()))
+            lists.append(_closed(text, items, fronted=opening is not None and opening.end() == cue))
     if (at_start := ON_START.match(text)) is not None:
         # `On A and B, ...`: the list ends where the clause goes on
         items = []
@@ -212,11 +224,32 @@ def evaluated_on(ctx: Context) -> Iterator[Candidate]:
                     lists.append(items)
                 break
     for items in lists:
-        if _mixed(ctx, items):
+        if _mixed(ctx, items) or any(_not_data(ctx, name) for name, _, _ in items):
             continue
         for name, start, end in items:
             if is_coined(name.split()[0]) or ctx.known_kind(name) == "dataset":
                 yield name, base + start, base + end
+
+
+def _closed(text: str, items: list[tuple[str, int, int]], fronted: bool) -> list[tuple[str, int, int]]:
+    """A list ends at the item its conjunction closes (`on A and B, X outperforms`: not
+    X); a list without one after a cue that opens the sentence is its first item
+    (`Evaluated on A, X reaches ...`)."""
+    for k in range(1, len(items)):
+        if CLOSING_GAP.search(text, items[k - 1][2], items[k][1]):
+            return items[: k + 1]
+    return items[:1] if fronted else items
+
+
+def _not_data(ctx: Context, name: str) -> bool:
+    """A model (`Wan2.1`, `SD3.5-Medium`), a machine (`AMD MI250X GPUs`), or in a title a
+    phrase in capitals (`Report on MCP Servers`): the list is not of data."""
+    if ctx.known_kind(name) == "dataset":
+        return False
+    words = name.split()
+    if MODEL_SHAPE.search(name) or NOT_DATA_AFTER.fullmatch(" " + words[-1]):
+        return True
+    return ctx.in_title and any(not is_coined(w) for w in words)
 
 
 def benchmark_suffix(ctx: Context) -> Iterator[Candidate]:
@@ -304,6 +337,8 @@ def accept(ctx: Context, name: str) -> bool:
     if words[-1].lower() in TOPIC_ENDS or name in ctx.others or name in TASK_ACRONYMS or name in DATA_KINDS:
         return False
     if MODEL_SIZE.search(name):
+        return False
+    if _described(name):
         return False
     if _concept(ctx.full_text, name):
         return False

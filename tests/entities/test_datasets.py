@@ -99,6 +99,47 @@ def test_datasets_evaluated_on_not_models_or_measures(extractor, text):
 
 
 @pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the cue word opening the sentence
+        (
+            "We study tables. Experiments on TabLoom, QuillSet, and PaperMint show steady gains.",
+            {"TabLoom", "QuillSet", "PaperMint"},
+        ),
+        ("We study tables. Evaluations on the GlyphRack corpus confirm it.", {"GlyphRack"}),
+        # a fronted cue: the list ends at its closing item or, with no conjunction, at its first
+        ("We study tables. Evaluated on TabLoom and QuillSet, GrodNet beats every baseline.", {"TabLoom", "QuillSet"}),
+        ("We study tables. Evaluated on TabLoom, GrodNet beats every baseline.", {"TabLoom"}),
+        # a known dataset written with a glued version is still one
+        ("We study reading. Experiments on SQuAD2.0 and QuillSet show gains.", {"SQuAD2.0", "QuillSet"}),
+    ],
+)
+def test_datasets_evaluated_on_opening_the_sentence(extractor, text, names):
+    assert set(datasets(extractor, text)) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We speed up video models. Experiments on Zork2.1 and HunyuanMovie show large speedups.",  # models
+        "We speed up video models. Experiments on PixelGen-Medium show large speedups.",  # a model's size
+        "We speed up kernels. Experiments on NVIDIA A40, A100, and AMD MI250X GPUs show gains.",  # machines
+        "We speed up kernels. Evaluated on Alveo U50 and ZCU104, TRINE cuts latency.",  # not the subject
+    ],
+)
+def test_datasets_evaluated_on_not_models_or_machines(extractor, text):
+    assert "TRINE" not in datasets(extractor, text)
+    assert not {"Zork2.1", "HunyuanMovie", "PixelGen-Medium", "A100", "AMD MI250X GPUs"} & set(
+        datasets(extractor, text)
+    )
+
+
+def test_datasets_evaluated_on_in_a_title_not_a_phrase(extractor):
+    title = "A Field Report on MCP Servers"
+    assert datasets(extractor, "We survey servers of tools.", title) == []
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         ("We compare aggregation methods on questions from KalshiBench.", "KalshiBench"),
