@@ -188,7 +188,7 @@ class MetricValueRuler:
             verb_objects(doc, sents, used, self.metric_words, keep + extra) if has_number and " by " in text else []
         )
         extra += scored_values(doc, sents, used) if has_number and "scor" in text else []
-        if has_number and "est " in text:
+        if has_number and ("lowest" in text or "highest" in text):
             extra += superlative_values(doc, sents, used, self.metric_words, keep + extra)
         # a list's other measures beside a measure named by its value (`rapid training times, low
         # inference latencies, and routing overhead of 2 ms`)
