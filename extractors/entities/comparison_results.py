@@ -81,7 +81,6 @@ def results(
         elif len(values) >= 2 and len(referred) == len(values):
             against = list(referred)  # `5.5 pt and 19.3 pt higher F1 compared to these approaches`: in order
         for (value, unit), on, relative_to in zip(values, datasets, against, strict=True):
-            on = None if on == relative_to else on  # the system compared with is not what it is measured on
             key = (span.kb_id_, value, on, relative_to)
             if key in seen:
                 continue
@@ -142,9 +141,6 @@ def _baseline(text: str, start: int, end: int, names: Names, beaten: list[Win], 
             found = [name for name in found if name in known or _scored(text, name, match.end(), end)]
         if found:
             return found[0]
-    system = _compared_system(text, start, end, names, at)
-    if system is not None:
-        return system
     change = FROM_TO_ON.search(text, start, end)  # the first only: `from A to B for X, from C to D for Y`
     if change is not None:
         # a method, not a dataset (`from 0.908 to 0.930 on ALFWorld`)
@@ -157,33 +153,6 @@ def _baseline(text: str, start: int, end: int, names: Names, beaten: list[Win], 
     before = [win for win in beaten if start <= win.at < at]
     last = max(before, key=lambda win: win.at) if before else None
     return last.name if last is not None and " by " in text[last.at : at] else None
-
-
-# a name the dataset rules read that stands where the compared system does: right after a margin
-# (`by +1.6 pp over WANDA`, `12x lower drift than tinyBenchmarks`) or opening the sentence
-# (`Compared to the KisanQRS benchmark, the system ...`); not a corpus used (`RAG over MedMCQA`,
-# `a pipeline over CoNLL-2003`), nor a benchmark compared on (`than DMR` after words alone)
-MARGIN_BEFORE = re.compile(
-    rf"(?<![\w.]){NUM}(?:{UNIT})\s+(?:(?:lower|higher|better|worse|more|less|fewer)\s+(?:[\w-]+\s+)?)?$"
-)
-SYSTEM_CUE = re.compile(r"\b(?:over|than)\s+(?:the\s+)?$")
-OPENING_COMPARED = re.compile(r"(?:Compared\s+(?:to|with)|Relative\s+to)\s+(?:the\s+)?$")
-SYSTEM_HEAD = re.compile(r"(?:\s+(?:benchmark|baseline|system))?\s*,")
-
-
-def _compared_system(text: str, start: int, end: int, names: Names, at: int) -> str | None:
-    """A name read as a dataset that is the system the numbers of `text[start:end]` are compared
-    with: after the margin of the metric at `at` (not of a claim before it), or opening the sentence."""
-    for a, b, name in names.datasets:
-        if not start <= a < end:
-            continue
-        cue = SYSTEM_CUE.search(text, max(start, a - 12), a)
-        if cue is not None and at < a and MARGIN_BEFORE.search(text, max(at, cue.start() - 40), cue.start()):
-            return name
-        opening = OPENING_COMPARED.search(text, max(start, a - 20), a)
-        if opening is not None and not text[start : opening.start()].strip() and SYSTEM_HEAD.match(text, b):
-            return name
-    return None
 
 
 # the method a change is told on, the `from` value being its own: `boosting NDCG@10 from 73.96%
