@@ -62,7 +62,7 @@ EVALUATED_WORDS = WordSet(
     """.split()
 )
 ANCHOR_WORDS = WordSet(NOUN_WORDS.words | EVALUATED_WORDS.words)  # one look-up for both
-ON_START = re.compile(r"\s*On\s+(?:the\s+)?")
+ON_START = re.compile(r"\s*(?:On|Across)\s+(?:the\s+)?")  # `On A and B, ...`, `Across A, B, and C, ...`
 LIST_AT = re.compile(rf"(?<![\w$^{{}}-])({PHRASE})((?:(?:{GAP.pattern}){PHRASE})*)")
 # a list that is followed by these is of models or machines, not data
 NOT_DATA_AFTER = re.compile(
@@ -82,7 +82,8 @@ LIST_CLOSED = re.compile(r"(?:\band|\bor|&|as\s+well\s+as)\s+(?:the\s+)?\S+$")
 # substrings a rule matches at with no anchor word: a sentence's `On X, ...`
 # (`evaluated_on`), names ending like a benchmark's (`benchmark_suffix`)
 SUFFIX_MARKS = ("Bench", "QA")  # (in every name `SUFFIXED` matches)
-MARKS = ("On", *SUFFIX_MARKS)
+OPENINGS = ("On", "Across")  # (the words ON_START starts with)
+MARKS = (*OPENINGS, *SUFFIX_MARKS)
 ON_START_END = re.compile(r"\s*(?:,|(?:we|our|it|with|using|under|across)\b)")
 
 # names ending like a benchmark's: `KalshiBench`, `TAU2-Bench`, `HotpotQA`, `OTT-QA`

@@ -37,6 +37,7 @@ from extractors.entities.dataset_patterns import (
     NOUN_LOOKBACK,
     ON_START,
     ON_START_END,
+    OPENINGS,
     OTHER_KINDS,
     PARENS,
     SUFFIX_MARKS,
@@ -214,15 +215,11 @@ def evaluated_on(ctx: Context) -> Iterator[Candidate]:
             items = [item for item in _items(text, cue) if item[2] <= listed.end()]
             opening = EVALUATED.match(text, len(text) - len(text.lstrip()))
             lists.append(_closed(text, items, fronted=opening is not None and opening.end() == cue))
-    if (at_start := ON_START.match(text)) is not None:
-        # `On A and B, ...`: the list ends where the clause goes on
-        items = []
-        for item in _items(text, at_start.end()):
-            items.append(item)
-            if ON_START_END.match(text, item[2]):
-                if not NOT_DATA_AFTER.match(text, item[2]):
-                    lists.append(items)
-                break
+    if (at_start := ON_START.match(text)) is not None and (listed := LIST_AT.match(text, at_start.end())):
+        # `On A and B, ...`, `Across A, B, and C, ...`: the list ends where the clause goes on
+        items = _closed(text, [item for item in _items(text, at_start.end()) if item[2] <= listed.end()], True)
+        if items and ON_START_END.match(text, items[-1][2]) and not NOT_DATA_AFTER.match(text, items[-1][2]):
+            lists.append(items)
     for items in lists:
         if _mixed(ctx, items) or any(_not_data(ctx, name) for name, _, _ in items):
             continue
@@ -316,7 +313,7 @@ def anchored(sents: Sentences) -> dict[int, tuple[list[Noun], list[int]]]:
     for mark in MARKS:
         for at in _occurrences(text, mark):
             i = sents.index(at)
-            if mark != "On" or ON_START.match(text, starts[i], ends[i]):
+            if mark not in OPENINGS or ON_START.match(text, starts[i], ends[i]):
                 found.setdefault(i, ([], []))
     return found
 

@@ -124,7 +124,8 @@ def glued(ctx: Context) -> None:
     the method used (`G-DPO`, `KG-RAG` use DPO, RAG). Where every part is a method the
     whole is one (`CNN-LSTM`). A number or a size after it names its variant
     (`ResNet-50`, `T5-Small`); a lower-case part or a suffix leaves it alone
-    (`LLM-based`, `BERT-base`, `Diffusion-Based`)."""
+    (`LLM-based`, `BERT-base`, `Diffusion-Based`). A lower-case name hyphenated after a
+    capitalised part ends a longer name (`Search-o1`, `HuatuoGPT-o1`)."""
     words, text = ctx.sents.words, ctx.sents.text
     ends = {span.end: span for spans in ctx.groups.values() for span in spans}
     starts = {span.start: span for spans in ctx.groups.values() for span in spans}
@@ -132,6 +133,10 @@ def glued(ctx: Context) -> None:
         if name in FIXED_NAMES:
             continue  # `LLM-RAG`, `MoE-LLMs`: the field's words, not a new name
         for span in spans:
+            left = _hyphen_part(ctx, span.start - 1, -1)
+            if left is not None and span.text[:1].islower() and words[left][:1].isupper():
+                ctx.cut.add((span.start, span.end))  # `Search-o1`, `HuatuoGPT-o1`: a name after the model
+                continue
             right = _hyphen_part(ctx, span.end, +1)
             if right is None or (span.start, span.end) in ctx.cut:
                 continue

@@ -112,6 +112,11 @@ def test_datasets_evaluated_on_not_models_or_measures(extractor, text):
         ("We study tables. Evaluated on TabLoom, GrodNet beats every baseline.", {"TabLoom"}),
         # a known dataset written with a glued version is still one
         ("We study reading. Experiments on SQuAD2.0 and QuillSet show gains.", {"SQuAD2.0", "QuillSet"}),
+        # `On`/`Across` opening the sentence: the whole closed list
+        ("We study tables. On TabLoom, QuillSet, and PaperMint, GrodNet gains.", {"TabLoom", "QuillSet", "PaperMint"}),
+        ("We study tables. Across TabLoom and QuillSet, GrodNet gains.", {"TabLoom", "QuillSet"}),
+        ("We study tables. Across Europe and Asia, we surveyed users.", set()),  # not coined
+        ("We study tables. Across TabLoom and QuillSet models, it fails.", set()),  # models
     ],
 )
 def test_datasets_evaluated_on_opening_the_sentence(extractor, text, names):

@@ -164,6 +164,9 @@ def test_compared_plain_words_after_a_comparison_are_not_methods(extractor, text
         ("It is compared with WuKong, HiFormer, MLP-Mixer, and RankMixer.", ["MLP-Mixer"], ["MLP"]),
         ("We use ResNet-50 and T5-Small encoders.", ["ResNet-50", "T5-Small"], ["ResNet", "T5"]),
         ("We build LLM-based agents with LLM-RAG pipelines.", ["LLM"], []),  # the field's words stay
+        # a lower-case name after a capitalised part ends a longer name
+        ("Unlike Quest-o1 and MedQwen-o3, our agent is light.", [], ["o1", "o3"]),
+        ("We tune a Tiny-word2vec encoder and a plain word2vec one.", ["word2vec"], []),
     ],
 )
 def test_methods_glued_names_are_longer_names(extractor, text, present, absent):
@@ -220,3 +223,18 @@ def test_methods_cf_is_collaborative_filtering_only_in_a_recommender_paper(extra
 def test_methods_inside_a_proper_name_is_no_method(extractor):
     found = methods(extractor, "Questions come from HIV Online Learning Australia (HOLA) pages.")
     assert "HOLA" not in found and "online learning" not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # OpenAI's reasoning models and embedders, each named as written
+        ("We compare o3-mini, o1 and OpenAI o3 on proofs.", ["o3-mini", "o1", "o3"], []),
+        ("Chunks are embedded with text-embedding-3-small before search.", ["text-embedding-3-small"], []),
+        # not the models: a capital O, a longer word
+        ("The O1 antigen and the co1 gene are kept in vitro.", [], ["o1", "O1", "co1"]),
+    ],
+)
+def test_methods_openai_model_names(extractor, text, present, absent):
+    found = methods(extractor, text)
+    assert all(name in found for name in present) and not any(name in found for name in absent), found
