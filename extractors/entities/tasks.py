@@ -171,6 +171,8 @@ def _only_narrowed(doc: Doc, spans: list[Span], out: list[Span], defined: list[D
     (`document retrieval` only in `long structured document retrieval`, `Long-Document
     Retrieval (LDR)`) is not a task of its own: the narrower one is."""
     narrower = {_plain_words(s.kb_id_) for s in out} | {_plain_words(d.long_form) for d in defined}
+    if not narrower:
+        return spans
     text = doc_text(doc)
     kept: dict[str, bool] = {}
     for span in spans:
@@ -178,6 +180,9 @@ def _only_narrowed(doc: Doc, spans: list[Span], out: list[Span], defined: list[D
             continue
         name = _plain_words(span.kb_id_)
         longer = [n for n in narrower if n.endswith(name) and n != name]
+        if not longer:
+            kept[span.kb_id_] = True
+            continue
         window = _plain_words(text[max(0, span.start_char - max(map(len, longer), default=0)) : span.end_char])
         kept[span.kb_id_] = not any(window.endswith(n) for n in longer)
     return [s for s in spans if s.label_ != "task" or kept.get(s.kb_id_, True)]
@@ -259,8 +264,14 @@ def _stated(doc: Doc, span: Span) -> bool:
         or PROBLEM_AFTER.match(text, span.end_char)
         or LISTED_BEFORE_TASKS.match(text, span.end_char) is not None
         and LIST_OPENED.search(before) is not None
-        or LISTED_AFTER_TASKS.search(text, max(sent_start, span.start_char - LIST_LOOKBACK), span.start_char)
+        or _listed_after_tasks(text, max(sent_start, span.start_char - LIST_LOOKBACK), span.start_char)
     )
+
+
+def _listed_after_tasks(text: str, start: int, end: int) -> bool:
+    """`tasks: A, B and X` (the regex only where a task word is near: it backtracks)."""
+    near = text[start:end].lower()
+    return ("tasks" in near or "problems" in near) and LISTED_AFTER_TASKS.search(text, start, end) is not None
 
 
 def _abstract_form(doc: Doc, start: int, end: int, tend: int) -> int:
