@@ -27,6 +27,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from extractors.entities.acronyms import Definition
 from extractors.entities.rulers import METRIC, SPANS_KEY, TASK, doc_spans, set_doc_spans, title_end
 from extractors.entities.task_derived import by_acronym, coordinated, llm_based, recommendation
 from extractors.entities.task_passing import in_passing
@@ -98,6 +99,7 @@ class TaskPhraseRuler:
         out.extend(llm_based(doc, spans + out, tend))
         spans = recommendation(doc, spans + out, tend)
         defined = doc.user_data.get("kg.task_acronyms")
+        spans = _only_narrowed(doc, spans, out, defined or [])
         set_doc_spans(doc, self.spans_key, by_acronym(doc, spans, defined) if defined else spans)
         return doc
 
@@ -162,6 +164,28 @@ def _phrase_tasks(doc: Doc, spans: list[Span], tend: int) -> tuple[list[Span], s
             replaced.update((s.start, s.end) for s in overlapping)
         out.append(Span(doc, start, end, label="task", kb_id=name, span_id=name))
     return out, replaced
+
+
+def _only_narrowed(doc: Doc, spans: list[Span], out: list[Span], defined: list[Definition]) -> list[Span]:
+    """A lexicon task the paper names only as the tail of a narrower task it has
+    (`document retrieval` only in `long structured document retrieval`, `Long-Document
+    Retrieval (LDR)`) is not a task of its own: the narrower one is."""
+    narrower = {_plain_words(s.kb_id_) for s in out} | {_plain_words(d.long_form) for d in defined}
+    if not narrower:
+        return spans
+    text = doc_text(doc)
+    kept: dict[str, bool] = {}
+    for span in spans:
+        if span.label_ != "task" or kept.get(span.kb_id_):
+            continue
+        name = _plain_words(span.kb_id_)
+        longer = [n for n in narrower if n.endswith(name) and n != name]
+        if not longer:
+            kept[span.kb_id_] = True
+            continue
+        window = _plain_words(text[max(0, span.start_char - max(map(len, longer), default=0)) : span.end_char])
+        kept[span.kb_id_] = not any(window.endswith(n) for n in longer)
+    return [s for s in spans if s.label_ != "task" or kept.get(s.kb_id_, True)]
 
 
 def _acronym(word: str) -> bool:
@@ -240,8 +264,14 @@ def _stated(doc: Doc, span: Span) -> bool:
         or PROBLEM_AFTER.match(text, span.end_char)
         or LISTED_BEFORE_TASKS.match(text, span.end_char) is not None
         and LIST_OPENED.search(before) is not None
-        or LISTED_AFTER_TASKS.search(text, max(sent_start, span.start_char - LIST_LOOKBACK), span.start_char)
+        or _listed_after_tasks(text, max(sent_start, span.start_char - LIST_LOOKBACK), span.start_char)
     )
+
+
+def _listed_after_tasks(text: str, start: int, end: int) -> bool:
+    """`tasks: A, B and X` (the regex only where a task word is near: it backtracks)."""
+    near = text[start:end].lower()
+    return ("tasks" in near or "problems" in near) and LISTED_AFTER_TASKS.search(text, start, end) is not None
 
 
 def _abstract_form(doc: Doc, start: int, end: int, tend: int) -> int:

@@ -1,5 +1,6 @@
 """Words a task phrase drops before its name (issue 15): a possessive's `s`, a method
-name that says how, and two-word phrases that are never tasks."""
+name that says how, and two-word phrases that are never tasks; and a lexicon task
+named only inside a narrower one."""
 
 from __future__ import annotations
 
@@ -56,3 +57,24 @@ def test_task_phrase_keeps_learning_as_head(extractor: EntityExtractor, text: st
 def test_task_next_generation_is_no_task(extractor: EntityExtractor) -> None:
     text = "We study the next generation problem of kiosks and the new generation tasks."
     assert not {"next generation", "new generation"} & set(tasks(extractor, text))
+
+
+def test_task_named_only_inside_a_narrower_task_goes(extractor: EntityExtractor) -> None:
+    found_tasks = found(
+        extractor,
+        "In long structured document retrieval, kiosks index forms. Our long structured document retrieval tool wins.",
+        "task",
+        "Faster Long Structured Document Retrieval for Kiosks",
+    )
+    assert "long structured document retrieval" in found_tasks
+    assert "document retrieval" not in found_tasks
+
+
+def test_task_named_also_alone_stays(extractor: EntityExtractor) -> None:
+    found_tasks = found(
+        extractor,
+        "Document retrieval over forms is slow. We study long structured document retrieval for kiosks.",
+        "task",
+        "Faster Long Structured Document Retrieval for Kiosks",
+    )
+    assert {"long structured document retrieval", "document retrieval"} <= set(found_tasks)
