@@ -17,7 +17,7 @@ from extractors.digests import ParsedFile
 from kg.curation import Curation
 from kg.errors import InputError
 from kg.graph import GraphBatch, chunks
-from kg.memory import give_back_freed
+from kg.memory import give_back_freed, map_large_blocks
 from kg.model import Paper, author_key, concept_key
 from kg.parallel import CHUNK, Extractor, ParallelExtractor
 from kg.reading import read_inputs
@@ -86,6 +86,7 @@ def ingest(
     being built already (`entity_extractor`, e.g. while the store opened), else built here."""
     report = IngestReport()
     done = on_file or (lambda file_report: None)
+    map_large_blocks()  # a write's freed buffers back to the system, not kept in the heaps (kg.memory)
     with (
         ParallelExtractor(building.result() if building else entity_extractor(lexicon_dir, learned_dir), jobs)
         if extract

@@ -292,6 +292,29 @@ def test_stores_ladybug_small_writes_survive_a_kill_before_any_checkpoint(tmp_pa
             assert store.query("MATCH (a:Author)-[:WROTE]->(p:Paper) RETURN a.papers, count(p)").rows == [[3, 3]]
 
 
+def test_stores_ladybug_large_writes_get_the_works_pool_not_the_stores(tmp_path, monkeypatch):
+    """A large write reopens the database with the pool its work needs, before it and after
+    its commit: 1 GB plus twice the largest node group of a relationship table, whatever the
+    first guess was; the links into one concept are one node group, so that part grows with
+    them (their evidence included)."""
+    from kg.store import ladybug, ladybug_pool
+
+    monkeypatch.delenv("KG_LADYBUG_BUFFER_MB", raising=False)
+    monkeypatch.setattr(ladybug, "SMALL_WRITE", 0)
+    monkeypatch.setattr(ladybug, "buffer_pool_bytes", lambda size: 3 << 30)  # a store-sized first guess
+    batch = GraphBatch()
+    batch.add_node("Method", "probe", name="Probe")
+    for n in range(2000):
+        batch.add_node("Paper", f"2601.{n:05d}", title=f"Paper {n}")
+        batch.add_rel("USES", "Paper", f"2601.{n:05d}", "Method", "probe", evidence=f"{n} {'w' * 2000}")
+    with open_store(str(tmp_path / "pool.lbug")) as store:
+        assert store._pool == 3 << 30
+        store.write(batch)
+        grown = store._pool - ladybug_pool.WORK_POOL
+        assert 2 * 2000 * 2000 <= grown < 64 << 20, grown
+        assert store.counts()["relationships"]["USES"] == 2000
+
+
 _OPEN_WRITE_THEN_KILLED = """
 import os, sys
 from kg.graph import GraphBatch

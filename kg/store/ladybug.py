@@ -23,6 +23,7 @@ from kg.schema import (
     written_props,
 )
 from kg.store.base import GraphStore, QueryResult, refuse_writes
+from kg.store.ladybug_pool import buffer_pool_bytes, largest_group_bytes, work_pool_bytes
 from kg.store.ladybug_values import (
     MATCH_TABLE,
     Columns,
@@ -33,22 +34,6 @@ from kg.store.ladybug_values import (
     quote,
     store_error,
 )
-
-
-def buffer_pool_bytes(store_bytes: int) -> int:
-    """The buffer pool a store of this size needs: LadybugDB keeps every page it touched
-    until the pool is full, so the pool is what a write's resident memory grows to. Its
-    checkpoint needs memory that grows with the store (the node group a COPY appends to, and
-    the one group of each relationship type that holds all the links into concepts: with
-    1 GB, a load with extraction failed at ~640,000 papers, "buffer pool is full"). Half the
-    store plus 768 MB, at least 1 GB, at most a quarter of the machine; KG_LADYBUG_BUFFER_MB
-    fixes it. `write` reopens the database with a larger pool when the store outgrows it."""
-    fixed = int(os.environ.get("KG_LADYBUG_BUFFER_MB", "0"))
-    if fixed:
-        return fixed << 20
-    machine = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
-    return min(machine // 4, max(1 << 30, store_bytes // 2 + (768 << 20)))
-
 
 # A write of up to SMALL_WRITE nodes+relationships (a daily increment) is logged in the
 # write-ahead log with CREATE / MERGE statements and not checkpointed: LadybugDB makes a COPY
@@ -71,6 +56,7 @@ class LadybugStore(GraphStore):
         self.read_only = read_only
         self._log_only = False  # the write under way goes to the write-ahead log only
         self._uncommitted = False  # a write's transaction is open (write(commit=False))
+        self._fitted = False  # the pool is the work's (kg.store.ladybug_pool), not the first guess
         if read_only and not Path(self.path).exists():
             raise StoreError(f"store {self.path} does not exist yet; run `kg ingest` first")
         try:
@@ -131,10 +117,10 @@ class LadybugStore(GraphStore):
                     f"MATCH (n:{count.label})-[:{count.rel}]->() WITH n, count(*) AS c SET n.{count.prop} = c"
                 )
 
-    def _open(self, read_only: bool) -> Any:
+    def _open(self, read_only: bool, pool: int | None = None) -> Any:
         import ladybug
 
-        self._pool = buffer_pool_bytes(self._size())
+        self._pool = pool or buffer_pool_bytes(self._size())
         # A process killed while it appended to the log leaves a torn last record, of a
         # transaction that never committed: replay stops there instead of refusing the store.
         return ladybug.Database(
@@ -148,14 +134,17 @@ class LadybugStore(GraphStore):
     def _size(self) -> int:
         return sum(p.stat().st_size for p in (Path(self.path), Path(self.path + ".wal")) if p.exists())
 
-    def _grow_pool(self) -> None:
-        """Reopen with a larger pool once the store has outgrown this one by a quarter
-        (this also releases every page the last writes left cached)."""
-        if buffer_pool_bytes(self._size()) > self._pool * 5 // 4:
-            self._conn.close()
-            self._db.close()
-            self._db = self._open(False)
-            self._conn = self._connect()
+    def _fit_pool(self) -> None:
+        """Reopen with the pool large writes need (kg.store.ladybug_pool), before the first and
+        after each: what a write's COPY and checkpoint leave behind (the pages they cached,
+        LadybugDB's own bookkeeping of the tables they touched) would otherwise stay until the
+        pool is full, so the process grew with the store (2.5 GB at 1,000,000 papers)."""
+        pool = work_pool_bytes(largest_group_bytes(self._conn, list(RELATIONSHIPS)))
+        self._conn.close()
+        self._db.close()
+        self._db = self._open(False, pool)
+        self._conn = self._connect()
+        self._fitted = True
 
     def _connect(self) -> Any:
         import ladybug
@@ -182,6 +171,8 @@ class LadybugStore(GraphStore):
             return
         self.commit()  # one open write at a time
         self._log_only = len(batch) <= SMALL_WRITE
+        if not (self._log_only or self._fitted):
+            self._fit_pool()
         self._execute("BEGIN TRANSACTION")
         try:
             created = {label: self._write_nodes(label, batch) for label in NODES}
@@ -208,9 +199,10 @@ class LadybugStore(GraphStore):
             self._rollback()
             self._renew_connection()
             raise
-        if not self._log_only:
-            self._grow_pool()
-        self._renew_connection()
+        if self._log_only:
+            self._renew_connection()
+        else:
+            self._fit_pool()
 
     def copy_to_csv(self, match: str, returns: str, path: Path) -> int:
         """LadybugDB's own `COPY (query) TO` file: no row crosses into Python."""
