@@ -16,8 +16,9 @@ from spacy.tokens import Doc
 SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 # A name as a paper coins it: letters/digits with inner hyphens, dots or (TeX) powers
-# (`REG4Rec`, `MMQ-v2`, `Align$^3$GR`, `Qwen2.5`), in any script's letters (`JUÁ`, `FuXi-β`).
-NAME = r"[^\W\d_][^\W_]*(?:(?:[-_.'][^\W_]+)|(?:\$?\^\{?\d+\}?\$?[^\W_]*))*"
+# (`REG4Rec`, `MMQ-v2`, `Align$^3$GR`, `Qwen2.5`), in any script's letters (`JUÁ`, `FuXi-β`),
+# with the pluses of a version at its end (`PointNet++`, `HumanEval+`).
+NAME = r"[^\W\d_][^\W_]*(?:(?:[-_.'][^\W_]+)|(?:\$?\^\{?\d+\}?\$?[^\W_]*))*(?:\+\+?(?![\w+]))?"
 TEX_POWER = re.compile(r"\$?\^\{?(\d+)\}?\$?")
 
 # Capitalised or acronym words that are not names anything is called by.

@@ -102,6 +102,17 @@ def test_names_title_name_keeps_letters_of_any_script(extractor, title, text, na
     assert name in found(extractor, text, "proposed", title)
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("We propose Lattice++, a tiler that packs crates faster.", "Lattice++"),
+        ("We then build a variant we call Heron+, which also sorts mail.", "Heron+"),
+    ],
+)
+def test_names_pluses_of_a_version_end_the_name(extractor, text, name):
+    assert name in found(extractor, text, "proposed")
+
+
 def test_names_tex_greek_letter_in_dollars_is_a_letter_but_a_variable_is_not():
     assert greek_as_letters("on $\\tau^2$-style tests, $\\beta$ and $\\epsilon$") == "on τ²-style tests, β and ε"
     kept = "the top-$k$ items at $5 each, $\\beta_1$, a $\\Delta$MRR of 0.2"
