@@ -24,7 +24,7 @@ from extractors.entities.metric_context import setting
 from extractors.entities.metric_pairing import BASELINE
 from extractors.entities.metric_phrases import STOP
 from extractors.entities.metric_values import HEDGE, VALUE, plausible, unit_of, value_of
-from extractors.entities.text import Sentences, doc_text
+from extractors.entities.text import Sent, Sentences, doc_text
 
 # a word of the measure's name: not a sentence word (STOP), nor what a change is told on
 NOT_OBJECT = (
@@ -105,17 +105,10 @@ def verb_objects(
         sentence = sents.at(match.start("num"))
         if match.start("name") < sentence.start_char:
             continue
-        span = doc.char_span(match.start("name"), match.end("name"), alignment_mode="expand")
-        if span is None:
-            continue
-        name = " ".join(words)
-        canonical = metric_words.get(name.casefold(), name)
-        name = name if canonical[:1].islower() else canonical
-        span = Span(doc, span.start, span.end, label="metric", kb_id=name, span_id=name)
-        used.add(match.start("num"))
-        span._.kg_values = [list(value_of(match))]
-        span._.kg_setting = setting(span, sentence)
-        out.append(span)
+        span = _measure_span(doc, match, words, metric_words, sentence)
+        if span is not None:
+            used.add(match.start("num"))
+            out.append(span)
     return out
 
 
@@ -134,18 +127,28 @@ def superlative_values(
             continue
         if any(s.start_char < match.end("name") and match.start("name") < s.end_char for s in taken + out):
             continue  # a lexicon metric's own value (`the highest recall (83.9%)`)
-        span = doc.char_span(match.start("name"), match.end("name"), alignment_mode="expand")
-        if span is None:
-            continue
-        name = " ".join(words)
-        canonical = metric_words.get(name.casefold(), name)
-        name = name if canonical[:1].islower() else canonical
-        span = Span(doc, span.start, span.end, label="metric", kb_id=name, span_id=name)
-        used.add(match.start("num"))
-        span._.kg_values = [list(value_of(match))]
-        span._.kg_setting = setting(span, sents.at(match.start("num")))
-        out.append(span)
+        span = _measure_span(doc, match, words, metric_words, sents.at(match.start("num")))
+        if span is not None:
+            used.add(match.start("num"))
+            out.append(span)
     return out
+
+
+def _measure_span(
+    doc: Doc, match: re.Match[str], words: list[str], metric_words: dict[str, str], sentence: Sent
+) -> Span | None:
+    """The metric span of a match's `name` with the value of its `num`: named as the lexicon
+    writes it when it knows the words in another case (`auc` -> `AUC`)."""
+    where = doc.char_span(match.start("name"), match.end("name"), alignment_mode="expand")
+    if where is None:
+        return None
+    name = " ".join(words)
+    canonical = metric_words.get(name.casefold(), name)
+    name = name if canonical[:1].islower() else canonical
+    span = Span(doc, where.start, where.end, label="metric", kb_id=name, span_id=name)
+    span._.kg_values = [list(value_of(match))]
+    span._.kg_setting = setting(span, sentence)
+    return span
 
 
 def scored_values(doc: Doc, sents: Sentences, used: set[int]) -> list[Span]:
