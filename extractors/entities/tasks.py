@@ -176,7 +176,7 @@ def _only_narrowed(doc: Doc, spans: list[Span], out: list[Span], defined: list[D
     text = doc_text(doc)
     kept: dict[str, bool] = {}
     for span in spans:
-        if span.label_ != "task" or kept.get(span.kb_id_):
+        if span.label != TASK or kept.get(span.kb_id_):
             continue
         name = _plain_words(span.kb_id_)
         longer = [n for n in narrower if n.endswith(name) and n != name]
@@ -185,7 +185,7 @@ def _only_narrowed(doc: Doc, spans: list[Span], out: list[Span], defined: list[D
             continue
         window = _plain_words(text[max(0, span.start_char - max(map(len, longer), default=0)) : span.end_char])
         kept[span.kb_id_] = not any(window.endswith(n) for n in longer)
-    return [s for s in spans if s.label_ != "task" or kept.get(s.kb_id_, True)]
+    return [s for s in spans if s.label != TASK or kept.get(s.kb_id_, True)]
 
 
 def _acronym(word: str) -> bool:
