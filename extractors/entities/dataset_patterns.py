@@ -7,7 +7,7 @@ import re
 
 from spacy.strings import get_string_id
 
-from extractors.entities.text import NOT_NAME_SUFFIXES, WordSet
+from extractors.entities.text import GREEK_HEAD, NOT_NAME_SUFFIXES, WordSet
 
 # A word of a name: it starts with a capital (`Sintel`, `JUÁ`, `Gowalla-100k`) or a Greek
 # letter and a hyphen (`τ²-bench`), or has one
@@ -15,7 +15,7 @@ from extractors.entities.text import NOT_NAME_SUFFIXES, WordSet
 # prefix is possessive (`++`): the capital lies past it however much of it is taken, and
 # giving back one letter at a time made each try at a lower-case word cost its length
 # squared (the same matches; the list and name patterns run 2-3x faster).
-WORD = r"(?:[A-Z]|[α-ωΑ-Ω][⁰¹²³⁴-⁹]*-|[a-z0-9]++(?=[\w-]*[A-Z]))[\w]*(?:[-.'][\w]+)*"
+WORD = rf"(?:[A-Z]|{GREEK_HEAD.pattern}-|[a-z0-9]++(?=[\w-]*[A-Z]))[\w]*(?:[-.'][\w]+)*"
 # a version, year or size written after a name: `MultiVENT 2.0`, `ISIC 2018`, `MS MARCO V2.1`
 VERSION = r"(?:\s+(?:[vV]\d+(?:\.\d+)*|\d+\.\d+(?:\.\d+)*|(?:19|20)\d\d))"
 PHRASE = rf"{WORD}(?:\s+{WORD}){{0,3}}{VERSION}?"

@@ -56,8 +56,9 @@ GREEK_LETTERS = dict(
         strict=True,
     )
 )
-GREEK_HEAD = re.compile(r"[α-ωΑ-Ω][⁰¹²³⁴-⁹]*")
-TEX_GREEK = re.compile(r"\$(?:\\(" + "|".join(GREEK_LETTERS) + r")|([α-ωΑ-Ω]))(?:\^\{?(\d)\}?)?\$")
+GREEK_LETTER = "[α-ωΑ-Ω]"
+GREEK_HEAD = re.compile(GREEK_LETTER + "[⁰¹²³⁴-⁹]*")  # a Greek letter with a power: `τ²`
+TEX_GREEK = re.compile(r"\$(?:\\(" + "|".join(GREEK_LETTERS) + rf")|({GREEK_LETTER}))(?:\^\{{?(\d)\}}?)?\$")
 
 
 def greek_as_letters(text: str) -> str:
